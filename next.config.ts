@@ -1,0 +1,29 @@
+import type { NextConfig } from "next";
+import { PHASE_DEVELOPMENT_SERVER, PHASE_PRODUCTION_SERVER } from "next/constants";
+import { EnvError, parseEnv } from "./lib/env-schema";
+
+const nextConfig: NextConfig = {
+  // Self-hosting ships `.next/standalone/server.js`; Vercel ignores this.
+  output: "standalone",
+  // Parallel builds in one checkout (several e2e runs at once) each need their own output folder.
+  distDir: process.env.NEXT_DIST_DIR || ".next",
+  poweredByHeader: false,
+  reactStrictMode: true,
+};
+
+export default function config(phase: string): NextConfig {
+  // Fail at start, naming the variable, rather than on the first request. The build is
+  // not checked: it may run where the runtime variables are not set yet.
+  if (phase === PHASE_PRODUCTION_SERVER || phase === PHASE_DEVELOPMENT_SERVER) {
+    try {
+      parseEnv(process.env);
+    } catch (err) {
+      if (err instanceof EnvError) {
+        console.error(`\n[siliconplay] ${err.message}\n`);
+        process.exit(1);
+      }
+      throw err;
+    }
+  }
+  return nextConfig;
+}
