@@ -1,0 +1,98 @@
+// The environment schema without `server-only`, so next.config.ts can validate at server start.
+import { z } from "zod";
+
+// Empty strings count as unset: `.env.example` copies leave `KEY=` lines behind.
+const optional = <T extends z.ZodTypeAny>(schema: T) =>
+  z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? undefined : v), schema.optional());
+
+const httpUrl = z
+  .string()
+  .trim()
+  .pipe(z.url({ protocol: /^https?$/, error: "must be an http(s) URL such as https://api.siliconflow.cn/v1" }))
+  .transform((v) => v.replace(/\/+$/, ""));
+
+const positiveInt = z.coerce.number().int("must be a whole number").positive("must be greater than 0");
+
+export const envSchema = z.object({
+  SILICONFLOW_API_KEY: optional(z.string().trim().min(1)),
+  SILICONFLOW_BASE_URL: optional(httpUrl),
+  GLM_API_KEY: optional(z.string().trim().min(1)),
+  GLM_BASE_URL: optional(httpUrl),
+  // " , " would silently switch access control off while the operator believes it is on.
+  ACCESS_CODE: optional(
+    z.string().refine((v) => v.split(",").some((c) => c.trim() !== ""), "must contain at least one non-empty code"),
+  ),
+  AUTH_SECRET: optional(z.string().min(16, "must be at least 16 characters")),
+  PUBLIC_BASE_URL: optional(httpUrl),
+  REDIS_URL: optional(
+    z
+      .string()
+      .trim()
+      .regex(/^rediss?:\/\//, "must start with redis:// or rediss://"),
+  ),
+  RATE_LIMIT_PER_MINUTE: optional(positiveInt),
+  UPSTREAM_CONNECT_TIMEOUT_MS: optional(positiveInt),
+  UPSTREAM_FIRST_BYTE_TIMEOUT_MS: optional(positiveInt),
+  PORT: optional(z.coerce.number().int().min(1).max(65535)),
+});
+
+export type RawEnv = z.infer<typeof envSchema>;
+
+export interface ServerEnv {
+  siliconflow: { apiKey?: string; baseUrl: string };
+  glm: { apiKey?: string; baseUrl: string };
+  /** No provider key at all: every request goes to the built-in simulator. */
+  demo: boolean;
+  accessCodes: string[];
+  authSecret?: string;
+  publicBaseUrl?: string;
+  redisUrl?: string;
+  rateLimitPerMinute: number;
+  connectTimeoutMs: number;
+  firstByteTimeoutMs: number;
+}
+
+export const DEFAULT_SILICONFLOW_BASE_URL = "https://api.siliconflow.cn/v1";
+export const DEFAULT_GLM_BASE_URL = "https://open.bigmodel.cn/api/paas/v4";
+
+export class EnvError extends Error {
+  constructor(readonly issues: { variable: string; message: string }[]) {
+    super(
+      `Invalid environment configuration:\n${issues.map((i) => `  ${i.variable}: ${i.message}`).join("\n")}\n` +
+        "Fix these variables (see .env.example) and start the server again.",
+    );
+    this.name = "EnvError";
+  }
+}
+
+export function parseEnv(source: Record<string, string | undefined>): ServerEnv {
+  const result = envSchema.safeParse(source);
+  if (!result.success) {
+    throw new EnvError(
+      result.error.issues.map((issue) => ({
+        variable: String(issue.path[0] ?? "(unknown)"),
+        message: issue.message,
+      })),
+    );
+  }
+  const raw = result.data;
+  const accessCodes = (raw.ACCESS_CODE ?? "")
+    .split(",")
+    .map((c) => c.trim())
+    .filter(Boolean);
+  return {
+    siliconflow: {
+      apiKey: raw.SILICONFLOW_API_KEY,
+      baseUrl: raw.SILICONFLOW_BASE_URL ?? DEFAULT_SILICONFLOW_BASE_URL,
+    },
+    glm: { apiKey: raw.GLM_API_KEY, baseUrl: raw.GLM_BASE_URL ?? DEFAULT_GLM_BASE_URL },
+    demo: !raw.SILICONFLOW_API_KEY && !raw.GLM_API_KEY,
+    accessCodes,
+    authSecret: raw.AUTH_SECRET,
+    publicBaseUrl: raw.PUBLIC_BASE_URL,
+    redisUrl: raw.REDIS_URL,
+    rateLimitPerMinute: raw.RATE_LIMIT_PER_MINUTE ?? 30,
+    connectTimeoutMs: raw.UPSTREAM_CONNECT_TIMEOUT_MS ?? 10_000,
+    firstByteTimeoutMs: raw.UPSTREAM_FIRST_BYTE_TIMEOUT_MS ?? 60_000,
+  };
+}
