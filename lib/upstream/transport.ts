@@ -1,0 +1,267 @@
+import "server-only";
+import http, { type ClientRequest, type IncomingMessage } from "node:http";
+import https from "node:https";
+import type { Socket } from "node:net";
+import type { Readable } from "node:stream";
+import zlib from "node:zlib";
+import { AppError, type Provider } from "@/lib/errors";
+import { abortReason } from "./abort";
+import { parseUpstreamError, truncate } from "./parse-error";
+
+// One try of one request over node:http. Not fetch: fetch (undici) can neither time the TCP/TLS
+// connect on its own nor take a connect timeout without a custom dispatcher, and destroying the
+// request on abort closes the socket for certain, which is what tells the provider (and the
+// simulator's log) that the browser went away.
+
+/** Largest error body read from a failed response; the rest is dropped. */
+const ERROR_BODY_MAX_BYTES = 64 * 1024;
+
+const agents = {
+  http: new http.Agent({ keepAlive: true }),
+  https: new https.Agent({ keepAlive: true }),
+};
+
+export interface Attempt {
+  provider: Provider;
+  url: URL;
+  method: string;
+  headers: Record<string, string>;
+  body?: Uint8Array;
+  signal?: AbortSignal;
+  connectTimeoutMs: number;
+  firstByteTimeoutMs: number;
+}
+
+/** One try: resolves with a streaming Response on 2xx headers, rejects with an AppError otherwise. */
+export function attemptOnce(a: Attempt): Promise<Response> {
+  return new Promise<Response>((resolve, reject) => {
+    const isHttps = a.url.protocol === "https:";
+    const req = (isHttps ? https : http).request(a.url, {
+      method: a.method,
+      headers: a.headers,
+      agent: isHttps ? agents.https : agents.http,
+    });
+    let phase: "waiting" | "answered" = "waiting";
+    const timeout = (detail: string) => new AppError("timeout", { provider: a.provider, detail });
+    const connectTimer = setTimeout(
+      () => req.destroy(timeout(`No connection to ${a.url.host} within ${a.connectTimeoutMs} ms`)),
+      a.connectTimeoutMs,
+    );
+    const firstByteTimer = setTimeout(
+      () => req.destroy(timeout(`No response headers within ${a.firstByteTimeoutMs} ms`)),
+      a.firstByteTimeoutMs,
+    );
+    const clearTimers = () => {
+      clearTimeout(connectTimer);
+      clearTimeout(firstByteTimer);
+    };
+    const onAbort = () => req.destroy(abortReason(a.signal));
+    const detachSignal = () => a.signal?.removeEventListener("abort", onAbort);
+    a.signal?.addEventListener("abort", onAbort, { once: true });
+
+    req.on("socket", (socket: Socket) => {
+      // A pooled keep-alive socket is already connected.
+      if (!socket.connecting) clearTimeout(connectTimer);
+      else socket.once(isHttps ? "secureConnect" : "connect", () => clearTimeout(connectTimer));
+    });
+    req.on("error", (err) => {
+      if (phase !== "waiting") return; // after headers the body stream reports it
+      clearTimers();
+      detachSignal();
+      reject(err);
+    });
+    req.on("response", (res: IncomingMessage) => {
+      phase = "answered";
+      clearTimers();
+      const status = res.statusCode ?? 0;
+      const headers = headersFrom(res);
+      if (status >= 200 && status < 300) {
+        resolve(streamingResponse(res, req, status, headers, a, detachSignal));
+        return;
+      }
+      readCapped(res, ERROR_BODY_MAX_BYTES).then(
+        (text) => {
+          detachSignal();
+          reject(parseUpstreamError({ provider: a.provider, status, bodyText: text, headers }));
+        },
+        (err: unknown) => {
+          detachSignal();
+          req.destroy();
+          reject(a.signal?.aborted ? abortReason(a.signal) : toAppError(err, a.provider, a.url));
+        },
+      );
+    });
+    if (a.signal?.aborted) onAbort();
+    req.end(a.body);
+  });
+}
+
+function streamingResponse(
+  res: IncomingMessage,
+  req: ClientRequest,
+  status: number,
+  headers: Headers,
+  a: Attempt,
+  detachSignal: () => void,
+): Response {
+  if (status === 204 || status === 205 || a.method === "HEAD") {
+    res.resume();
+    detachSignal();
+    return makeResponse(null, status, res.statusMessage, headers);
+  }
+  const source = decodedBody(res, headers);
+  let closed = false;
+  const body = new ReadableStream<Uint8Array>({
+    start(controller) {
+      const finish = (err?: unknown) => {
+        if (closed) return;
+        closed = true;
+        detachSignal();
+        a.signal?.removeEventListener("abort", onAbort);
+        if (err === undefined) controller.close();
+        else controller.error(err);
+      };
+      // The caller's abort must reach the provider while the body streams, not only before.
+      const onAbort = () => {
+        finish(abortReason(a.signal));
+        req.destroy();
+      };
+      a.signal?.addEventListener("abort", onAbort, { once: true });
+      source.on("data", (chunk: Buffer) => {
+        if (closed) return;
+        controller.enqueue(new Uint8Array(chunk));
+        if ((controller.desiredSize ?? 0) <= 0) source.pause();
+      });
+      source.once("end", () => finish());
+      source.on("error", (err) => finish(interrupted(err, a)));
+      res.once("close", () => {
+        if (!res.complete) finish(interrupted(undefined, a));
+      });
+    },
+    pull() {
+      source.resume();
+    },
+    cancel() {
+      closed = true;
+      detachSignal();
+      req.destroy();
+    },
+  });
+  return makeResponse(body, status, res.statusMessage, headers);
+}
+
+function makeResponse(
+  body: BodyInit | null,
+  status: number,
+  statusText: string | undefined,
+  headers: Headers,
+): Response {
+  try {
+    return new Response(body, { status, statusText, headers });
+  } catch {
+    // Response refuses some reason phrases (non-Latin-1 text); the status code is what matters.
+    return new Response(body, { status, headers });
+  }
+}
+
+function decodedBody(res: IncomingMessage, headers: Headers): Readable {
+  const encoding = headers.get("content-encoding")?.trim().toLowerCase();
+  const decoder =
+    encoding === "gzip" || encoding === "x-gzip"
+      ? zlib.createGunzip()
+      : encoding === "deflate"
+        ? zlib.createInflate()
+        : encoding === "br"
+          ? zlib.createBrotliDecompress()
+          : undefined;
+  if (!decoder) return res;
+  headers.delete("content-encoding");
+  headers.delete("content-length");
+  res.on("error", (err) => decoder.destroy(err));
+  return res.pipe(decoder);
+}
+
+function interrupted(err: unknown, a: Attempt): unknown {
+  if (a.signal?.aborted) return abortReason(a.signal);
+  const code = errorCode(err);
+  return new AppError("stream_interrupted", {
+    provider: a.provider,
+    detail: `Upstream connection closed mid-response${code ? ` (${code})` : ""}`,
+    cause: err,
+  });
+}
+
+function headersFrom(res: IncomingMessage): Headers {
+  const headers = new Headers();
+  const raw = res.rawHeaders;
+  for (let i = 0; i + 1 < raw.length; i += 2) {
+    const name = raw[i];
+    const value = raw[i + 1];
+    if (name === undefined || value === undefined) continue;
+    try {
+      headers.append(name, value);
+    } catch {
+      // a header Headers refuses (invalid characters) is not worth failing the request over
+    }
+  }
+  return headers;
+}
+
+function readCapped(res: IncomingMessage, maxBytes: number): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let done = false;
+    const source = decodedBody(res, headersFrom(res));
+    source.on("data", (chunk: Buffer) => {
+      if (done) return;
+      const room = maxBytes - size;
+      chunks.push(room < chunk.length ? chunk.subarray(0, room) : chunk);
+      size += Math.min(room, chunk.length);
+      if (size >= maxBytes) {
+        done = true;
+        res.destroy();
+        resolve(Buffer.concat(chunks).toString("utf8"));
+      }
+    });
+    source.once("end", () => {
+      if (done) return;
+      done = true;
+      resolve(Buffer.concat(chunks).toString("utf8"));
+    });
+    source.on("error", (err) => {
+      if (done) return;
+      done = true;
+      reject(err);
+    });
+  });
+}
+
+/** Socket-level failures become `network` (or `timeout` for connect timeouts the OS reports). */
+export function toAppError(err: unknown, provider: Provider, url?: URL): AppError {
+  if (err instanceof AppError) return err;
+  const code = errorCode(err);
+  const where = url ? ` (${url.host})` : "";
+  if (code === "ETIMEDOUT" || code === "UND_ERR_CONNECT_TIMEOUT" || code === "UND_ERR_HEADERS_TIMEOUT") {
+    return new AppError("timeout", { provider, detail: `${code}${where}`, cause: err });
+  }
+  const message = err instanceof Error ? err.message : String(err);
+  return new AppError("network", {
+    provider,
+    detail: truncate(
+      `${code ?? (err instanceof TypeError ? "fetch failed" : "network error")}: ${message}${where}`,
+      300,
+    ),
+    cause: err,
+  });
+}
+
+function errorCode(err: unknown): string | undefined {
+  let current: unknown = err;
+  for (let depth = 0; depth < 5 && current instanceof Error; depth++) {
+    const code = (current as { code?: unknown }).code;
+    if (typeof code === "string") return code;
+    current = current.cause;
+  }
+  return undefined;
+}
