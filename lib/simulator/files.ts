@@ -1,0 +1,110 @@
+import { createHmac, randomUUID } from "node:crypto";
+import { type Ctx, send } from "./http";
+
+interface StoredFile {
+  /** Dropped once expired: only the expiry is kept, to answer 403 rather than 404. */
+  body: Buffer | null;
+  contentType: string;
+  expiresAt: number;
+}
+
+// Expired entries are forgotten entirely after a day, so a long benchmark run cannot grow the map forever.
+const FORGET_AFTER_MS = 86_400_000;
+
+/** Generated media served under /files, each with a hard expiry like the provider's signed OSS links. */
+export class FileStore {
+  private readonly files = new Map<string, StoredFile>();
+
+  put(path: string, body: Buffer, contentType: string, ttlMs: number): void {
+    this.sweep();
+    this.files.set(path, { body, contentType, expiresAt: Date.now() + ttlMs });
+  }
+
+  has(path: string): boolean {
+    return this.files.has(path);
+  }
+
+  get(path: string): StoredFile | undefined {
+    return this.files.get(path);
+  }
+
+  private sweep(): void {
+    const now = Date.now();
+    for (const [path, file] of this.files) {
+      if (file.expiresAt < now - FORGET_AFTER_MS) this.files.delete(path);
+      else if (file.expiresAt < now) file.body = null;
+    }
+  }
+}
+
+/**
+ * The URL a result is fetched from: the simulator's own /files path with OSS-style signature
+ * parameters (the real links carry them too), or the configured override for SSRF tests.
+ */
+export function resultUrl(ctx: Ctx, filePath: string, ttlMs: number): string {
+  const override = ctx.state.config.resultUrlOverride;
+  if (override) return override;
+  const expires = Math.floor((Date.now() + ttlMs) / 1000);
+  const signature = createHmac("sha1", "simulator").update(`${filePath}${expires}`).digest("base64");
+  const query = new URLSearchParams({
+    OSSAccessKeyId: "LTAI5tSimulatorKey",
+    Expires: String(expires),
+    Signature: signature,
+  });
+  return `${ctx.origin}/files${filePath}?${query.toString()}`;
+}
+
+function ossError(ctx: Ctx, status: number, code: string, message: string, extra = ""): void {
+  const xml =
+    '<?xml version="1.0" encoding="UTF-8"?>\n<Error>\n' +
+    `  <Code>${code}</Code>\n  <Message>${message}</Message>\n` +
+    `  <RequestId>${randomUUID().replace(/-/g, "").slice(0, 24).toUpperCase()}</RequestId>\n` +
+    `  <HostId>sim-outputs.oss-cn-shanghai.aliyuncs.com</HostId>\n${extra}</Error>\n`;
+  send(ctx, status, xml, { "content-type": "application/xml" });
+}
+
+/** GET/HEAD /files/...: 200 (or 206 for a Range), 403 once expired, 404 for unknown names. */
+export function serveFile(ctx: Ctx): void {
+  if (ctx.method !== "GET" && ctx.method !== "HEAD") {
+    ossError(ctx, 405, "MethodNotAllowed", "The specified method is not allowed against this resource.");
+    return;
+  }
+  const file = ctx.state.files.get(ctx.path);
+  if (!file) {
+    ossError(ctx, 404, "NoSuchKey", "The specified key does not exist.", `  <Key>${ctx.path.slice(1)}</Key>\n`);
+    return;
+  }
+  if (!file.body || Date.now() >= file.expiresAt) {
+    file.body = null;
+    ossError(
+      ctx,
+      403,
+      "AccessDenied",
+      "Request has expired.",
+      `  <Expires>${new Date(file.expiresAt).toISOString()}</Expires>\n  <ServerTime>${new Date().toISOString()}</ServerTime>\n`,
+    );
+    return;
+  }
+  const body = file.body;
+  const headers: Record<string, string> = {
+    "content-type": file.contentType,
+    "accept-ranges": "bytes",
+    "cache-control": "private, max-age=0",
+  };
+  // Media elements ask for byte ranges; answering them lets a browser seek in the served video.
+  const range = /^bytes=(\d*)-(\d*)$/.exec(String(ctx.req.headers.range ?? ""));
+  if (range && (range[1] || range[2])) {
+    const size = body.length;
+    let start = range[1] ? Number(range[1]) : size - Number(range[2]);
+    let last = range[1] && range[2] ? Number(range[2]) : size - 1;
+    start = Math.max(0, start);
+    last = Math.min(size - 1, last);
+    if (start > last) {
+      send(ctx, 416, "", { "content-range": `bytes */${size}` });
+      return;
+    }
+    send(ctx, 206, body.subarray(start, last + 1), { ...headers, "content-range": `bytes ${start}-${last}/${size}` });
+    return;
+  }
+  send(ctx, 200, body, headers);
+}

@@ -1,0 +1,132 @@
+import { nonStreamDelay, planReply, planUsage, type ReplyPlan, type UsageCounter, writeSse } from "./chat";
+import { type Ctx, glmError, isNum, randomId, record, sendJson, sleep } from "./http";
+import { GLM_CHAT_MODELS, GLM_IMAGE_MODELS, glmIsVision, glmThinking } from "./models";
+
+type Problem = { code: string; message: string } | null;
+
+const bad = (field: string): Problem => ({ code: "1214", message: `${field} 参数非法。请检查文档。` });
+
+function validate(body: Record<string, unknown>): Problem {
+  const model = body.model;
+  if (typeof model !== "string" || !(GLM_CHAT_MODELS as readonly string[]).includes(model)) {
+    return { code: "1211", message: "模型不存在，请检查模型代码。" };
+  }
+  if (!Array.isArray(body.messages) || body.messages.length === 0) {
+    return { code: "1214", message: "messages 参数非法。请检查文档。" };
+  }
+  for (const key of ["temperature", "top_p"] as const) {
+    const v = body[key];
+    if (v !== undefined && (!isNum(v) || v < 0 || v > 1)) return bad(key);
+  }
+  if (/^glm-4v/.test(model) && isNum(body.max_tokens) && body.max_tokens > 1024) return bad("max_tokens");
+  for (const message of body.messages) {
+    const content = record(message).content;
+    if (!Array.isArray(content)) continue;
+    const kinds = content.map((p) => String(record(p).type));
+    const media = kinds.filter((k) => k === "image_url" || k === "video_url");
+    if (media.length === 0) continue;
+    if (!glmIsVision(model)) return { code: "1214", message: `${model} 不支持图片或视频输入。` };
+    if (kinds.includes("video_url")) {
+      if (model !== "glm-4v-plus") return { code: "1214", message: "当前模型不支持视频输入。" };
+      if (kinds.includes("image_url") || kinds[0] !== "video_url") {
+        return { code: "1214", message: "视频必须放在第一位，且不能与图片同时输入。" };
+      }
+    }
+    if (model === "glm-4v-flash") {
+      // GLM-4V-Flash takes image URLs only (seed 000): base64 must fail the way it really does.
+      const hasBase64 = content.some((p) => {
+        const url = record(record(p).image_url).url;
+        return typeof url === "string" && !/^https?:\/\//i.test(url);
+      });
+      if (hasBase64)
+        return {
+          code: "1214",
+          message: "图片输入格式/解析错误：GLM-4V-Flash 不支持 base64 编码的图片，请使用图片 URL。",
+        };
+    }
+  }
+  return null;
+}
+
+function usageJson(usage: UsageCounter) {
+  return {
+    prompt_tokens: usage.promptTokens,
+    completion_tokens: usage.completionTokens,
+    total_tokens: usage.totalTokens,
+  };
+}
+
+/**
+ * GLM's chunks: `role` on every delta and only the fields in use; tool calls arrive whole; a
+ * finishing chunk, then a usage chunk with `choices: []`.
+ */
+function streamPayloads(plan: ReplyPlan, meta: { id: string; created: number; model: string }): unknown[] {
+  const chunk = (choice: Record<string, unknown>) => ({ ...meta, choices: [{ index: 0, ...choice }] });
+  const out: unknown[] = [];
+  for (const piece of plan.reasoningPieces) out.push(chunk({ delta: { role: "assistant", reasoning_content: piece } }));
+  for (const piece of plan.contentPieces) out.push(chunk({ delta: { role: "assistant", content: piece } }));
+  plan.toolCalls.forEach((call, index) => {
+    out.push(
+      chunk({
+        delta: {
+          role: "assistant",
+          tool_calls: [
+            { index, id: call.id, type: "function", function: { name: call.name, arguments: call.arguments } },
+          ],
+        },
+      }),
+    );
+  });
+  out.push(chunk({ finish_reason: plan.finishReason, delta: { role: "assistant", content: "" } }));
+  out.push({ ...meta, choices: [], usage: usageJson(planUsage(plan)) });
+  return out;
+}
+
+/** POST /api/paas/v4/chat/completions. */
+export async function glmChat(ctx: Ctx): Promise<void> {
+  const body = record(ctx.json);
+  const problem = validate(body);
+  if (problem) return glmError(ctx, 400, problem.code, problem.message);
+  const model = String(body.model);
+  const thinking = glmThinking(model, body.thinking);
+  const plan = planReply({
+    body,
+    model,
+    thinking: thinking ? "field" : "none",
+    chunkDelayMs: ctx.state.config.chatChunkDelayMs,
+  });
+  const now = new Date();
+  const id = `${now.toISOString().replace(/\D/g, "").slice(0, 14)}${randomId(18, "0123456789abcdef")}`;
+  const meta = { id, created: Math.floor(now.getTime() / 1000), model };
+  if (body.stream === true) {
+    await writeSse(ctx, "glm", streamPayloads(plan, meta), plan.delayMs);
+    return;
+  }
+  await sleep(ctx, nonStreamDelay(plan));
+  const message: Record<string, unknown> = { role: "assistant", content: plan.content };
+  if (thinking) message.reasoning_content = plan.reasoning;
+  if (plan.toolCalls.length > 0) {
+    message.tool_calls = plan.toolCalls.map((call, index) => ({
+      id: call.id,
+      index,
+      type: "function",
+      function: { name: call.name, arguments: call.arguments },
+    }));
+  }
+  sendJson(ctx, 200, {
+    ...meta,
+    request_id: typeof body.request_id === "string" ? body.request_id : id,
+    choices: [{ index: 0, finish_reason: plan.finishReason, message }],
+    usage: usageJson(planUsage(plan)),
+  });
+}
+
+/** GET /models: not in GLM's documented API, but handy for the app's model picker in demo mode. */
+export function glmModels(ctx: Ctx): void {
+  const created = 1_735_689_600;
+  const ids = [...GLM_CHAT_MODELS, ...GLM_IMAGE_MODELS];
+  sendJson(ctx, 200, {
+    object: "list",
+    data: ids.map((id) => ({ id, object: "model", created, owned_by: "zhipuai" })),
+  });
+}

@@ -1,0 +1,148 @@
+import { randomBytes } from "node:crypto";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import type { LogEntry, LogProvider } from "./log";
+import type { SimState } from "./state";
+
+/** Everything a route handler needs about one request; the body is already read and parsed. */
+export interface Ctx {
+  req: IncomingMessage;
+  res: ServerResponse;
+  state: SimState;
+  provider: LogProvider;
+  method: string;
+  path: string;
+  query: URLSearchParams;
+  /** Scheme and host the client reached us at, so result URLs work from wherever the client stands. */
+  origin: string;
+  raw: Buffer;
+  /** The parsed JSON body, or undefined when the body is not JSON. */
+  json: unknown;
+  form: FormData | null;
+  entry: LogEntry;
+  /** True once the connection is gone (client abort, or a deliberate cut). */
+  readonly closed: boolean;
+  /** Resolves when the connection closes. */
+  readonly whenClosed: Promise<void>;
+  /** Drops the connection on purpose (a cut stream); not logged as a client abort. */
+  cut(): Promise<void>;
+}
+
+export type Handler = (ctx: Ctx) => Promise<void> | void;
+
+/**
+ * Waits `ms` (0 yields one macrotask). Long waits also wake when the client goes away; short ones
+ * do not bother, because every streaming loop checks `ctx.closed` after each pause anyway.
+ */
+export function sleep(ctx: Ctx, ms: number): Promise<void> {
+  if (ctx.closed) return Promise.resolve();
+  if (ms <= 0) return new Promise((resolve) => setImmediate(resolve));
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    if (ms >= 100) {
+      ctx.whenClosed.then(() => {
+        clearTimeout(timer);
+        resolve();
+      });
+    }
+  });
+}
+
+export function send(ctx: Ctx, status: number, body: string | Buffer, headers: Record<string, string> = {}): void {
+  if (ctx.closed || ctx.res.headersSent) return;
+  ctx.entry.status = status;
+  const payload = typeof body === "string" ? Buffer.from(body, "utf8") : body;
+  ctx.res.writeHead(status, { "content-length": String(payload.length), ...headers });
+  ctx.res.end(ctx.method === "HEAD" ? undefined : payload);
+}
+
+export function sendJson(ctx: Ctx, status: number, value: unknown, headers: Record<string, string> = {}): void {
+  send(ctx, status, JSON.stringify(value), { "content-type": "application/json; charset=utf-8", ...headers });
+}
+
+export function sendText(ctx: Ctx, status: number, text: string): void {
+  send(ctx, status, text, { "content-type": "text/plain; charset=utf-8" });
+}
+
+/** Starts a streamed (chunked) response; later writes go through `write`. */
+export function begin(ctx: Ctx, status: number, headers: Record<string, string>): void {
+  if (ctx.closed || ctx.res.headersSent) return;
+  ctx.entry.status = status;
+  ctx.res.writeHead(status, headers);
+}
+
+/** Writes honouring backpressure; returns false when the client is gone. */
+export async function write(ctx: Ctx, chunk: string | Buffer): Promise<boolean> {
+  if (ctx.closed) return false;
+  if (!ctx.res.write(chunk)) {
+    await Promise.race([new Promise((resolve) => ctx.res.once("drain", resolve)), ctx.whenClosed]);
+  }
+  return !ctx.closed;
+}
+
+export function end(ctx: Ctx): void {
+  if (!ctx.closed) ctx.res.end();
+}
+
+/** SiliconFlow's usual error body: `{code, message, data: null}`. */
+export function sfError(ctx: Ctx, status: number, code: number, message: string): void {
+  sendJson(ctx, status, { code, message, data: null });
+}
+
+/** SiliconFlow's parameter errors all use code 20015. */
+export function sfBadRequest(ctx: Ctx, message: string): void {
+  sfError(ctx, 400, 20015, message);
+}
+
+export function glmError(ctx: Ctx, status: number, code: string, message: string): void {
+  sendJson(ctx, status, { error: { code, message } });
+}
+
+export function sfModelNotFound(ctx: Ctx): void {
+  sfError(ctx, 400, 20012, "Model does not exist. Please check it carefully.");
+}
+
+export function notFound(ctx: Ctx): void {
+  sendText(ctx, 404, "404 page not found");
+}
+
+export function randomId(length: number, alphabet = "abcdefghijklmnopqrstuvwxyz0123456789"): string {
+  const bytes = randomBytes(length);
+  let out = "";
+  for (const byte of bytes) out += alphabet[byte % alphabet.length];
+  return out;
+}
+
+export function record(value: unknown): Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+}
+
+/** Image inputs must be a base64 data URI or an http(s) URL, as the provider requires. */
+export function isImageReference(value: unknown): boolean {
+  return typeof value === "string" && (/^data:image\/[a-z+.-]+;base64,/i.test(value) || /^https?:\/\//i.test(value));
+}
+
+export function isNum(value: unknown): value is number {
+  return typeof value === "number" && Number.isFinite(value);
+}
+
+/** FNV-1a: a stable 32-bit hash so the same prompt and seed always give the same picture or reply. */
+export function hash32(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+/** mulberry32: a tiny seeded PRNG for deterministic generated content. */
+export function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}

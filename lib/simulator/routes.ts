@@ -1,0 +1,66 @@
+import { deleteVoice, listVoices, speech, transcribe, uploadVoice } from "./audio";
+import { glmChat, glmModels } from "./glm";
+import { type Ctx, type Handler, sendJson } from "./http";
+import { glmImages, siliconflowImages } from "./images";
+import type { SimProvider } from "./log";
+import { SF_MODELS } from "./models";
+import { siliconflowChat } from "./siliconflow-chat";
+import { submitVideo, videoStatus } from "./video";
+
+function siliconflowModels(ctx: Ctx): void {
+  const type = ctx.query.get("type");
+  const subType = ctx.query.get("sub_type");
+  const data = SF_MODELS.filter((m) => (!type || m.type === type) && (!subType || m.subType === subType)).map((m) => ({
+    id: m.id,
+    object: "model",
+    created: 0,
+    owned_by: "",
+  }));
+  sendJson(ctx, 200, { object: "list", data });
+}
+
+function userInfo(ctx: Ctx): void {
+  sendJson(ctx, 200, {
+    code: 20000,
+    message: "OK",
+    status: true,
+    data: {
+      id: "sim-user-0001",
+      name: "Demo User",
+      image: "",
+      email: "demo@example.com",
+      isAdmin: false,
+      balance: "88.50",
+      status: "normal",
+      introduction: "",
+      role: "",
+      chargeBalance: "10.00",
+      totalBalance: "98.50",
+    },
+  });
+}
+
+const ROUTES: Record<SimProvider, Record<string, Handler>> = {
+  siliconflow: {
+    "POST /chat/completions": siliconflowChat,
+    "POST /images/generations": siliconflowImages,
+    "POST /video/submit": submitVideo,
+    "POST /video/status": videoStatus,
+    "POST /audio/speech": speech,
+    "POST /uploads/audio/voice": uploadVoice,
+    "GET /audio/voice/list": listVoices,
+    "POST /audio/voice/deletions": deleteVoice,
+    "POST /audio/transcriptions": transcribe,
+    "GET /models": siliconflowModels,
+    "GET /user/info": userInfo,
+  },
+  glm: {
+    "POST /chat/completions": glmChat,
+    "POST /images/generations": glmImages,
+    "GET /models": glmModels,
+  },
+};
+
+export function findRoute(provider: SimProvider, method: string, path: string): Handler | undefined {
+  return ROUTES[provider][`${method} ${path.replace(/\/+$/, "")}`];
+}

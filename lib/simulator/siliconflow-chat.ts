@@ -1,0 +1,151 @@
+import { randomUUID } from "node:crypto";
+import { nonStreamDelay, planReply, planUsage, type ReplyPlan, UsageCounter, writeSse } from "./chat";
+import { type Ctx, isNum, record, sendJson, sfBadRequest, sfModelNotFound, sleep } from "./http";
+import { sfIsVision, sfMaxTokensCap, sfModel, sfThinking } from "./models";
+
+/** POST /chat/completions in SiliconFlow's dialect (see upstream-contract.md, "Streaming"). */
+export async function siliconflowChat(ctx: Ctx): Promise<void> {
+  const body = record(ctx.json);
+  const problem = validate(body);
+  if (problem === "model") {
+    sfModelNotFound(ctx);
+    return;
+  }
+  if (problem) {
+    sfBadRequest(ctx, problem);
+    return;
+  }
+  const model = String(body.model);
+  const plan = planReply({
+    body,
+    model,
+    thinking: sfThinking(model, body.enable_thinking),
+    chunkDelayMs: ctx.state.config.chatChunkDelayMs,
+  });
+  const meta = { id: randomUUID().replace(/-/g, ""), created: Math.floor(Date.now() / 1000), model };
+  if (body.stream === true) {
+    await writeSse(ctx, "siliconflow", streamPayloads(plan, meta), plan.delayMs);
+    return;
+  }
+  await sleep(ctx, nonStreamDelay(plan));
+  const usage = planUsage(plan);
+  const message: Record<string, unknown> = { role: "assistant", content: plan.content };
+  if (sfThinking(model, body.enable_thinking) === "field") message.reasoning_content = plan.reasoning;
+  if (plan.toolCalls.length > 0) {
+    message.tool_calls = plan.toolCalls.map((call) => ({
+      id: call.id,
+      type: "function",
+      function: { name: call.name, arguments: call.arguments },
+    }));
+  }
+  sendJson(ctx, 200, {
+    ...meta,
+    object: "chat.completion",
+    choices: [{ index: 0, message, finish_reason: plan.finishReason }],
+    usage: usageJson(usage),
+    system_fingerprint: "",
+  });
+}
+
+function validate(body: Record<string, unknown>): string | "model" | null {
+  if (typeof body.model !== "string" || body.model === "") return "model is required";
+  if (!sfModel(body.model, "text", ["chat"])) return "model";
+  if (!Array.isArray(body.messages) || body.messages.length === 0)
+    return "messages is required and must be a non-empty array";
+  for (const message of body.messages) {
+    const m = record(message);
+    if (!["system", "user", "assistant", "tool"].includes(String(m.role)))
+      return `invalid message role: ${String(m.role)}`;
+    if (Array.isArray(m.content) && m.content.some((p) => record(p).type === "image_url") && !sfIsVision(body.model)) {
+      return `The model ${body.model} does not support image input.`;
+    }
+  }
+  const cap = sfMaxTokensCap(body.model);
+  if (body.max_tokens !== undefined && body.max_tokens !== null) {
+    if (!isNum(body.max_tokens) || !Number.isInteger(body.max_tokens) || body.max_tokens < 1) {
+      return "max_tokens must be a positive integer";
+    }
+    if (body.max_tokens > cap) return `max_tokens is too large: the maximum for ${body.model} is ${cap}`;
+  }
+  if (body.temperature !== undefined && (!isNum(body.temperature) || body.temperature < 0 || body.temperature > 2)) {
+    return "temperature must be between 0 and 2";
+  }
+  if (body.top_p !== undefined && (!isNum(body.top_p) || body.top_p < 0 || body.top_p > 1)) {
+    return "top_p must be between 0 and 1";
+  }
+  if (
+    body.thinking_budget !== undefined &&
+    (!isNum(body.thinking_budget) || body.thinking_budget < 128 || body.thinking_budget > 32768)
+  ) {
+    return "thinking_budget must be between 128 and 32768";
+  }
+  if (Array.isArray(body.stop) && body.stop.length > 4) return "stop accepts at most 4 sequences";
+  if (body.tools !== undefined) {
+    if (!Array.isArray(body.tools) || body.tools.length > 128) return "tools must be an array of at most 128 functions";
+    for (const tool of body.tools) {
+      const t = record(tool);
+      if (t.type !== "function" || typeof record(t.function).name !== "string") {
+        return 'each tool needs type "function" and a function.name';
+      }
+    }
+  }
+  const format = record(body.response_format).type;
+  if (format !== undefined && !["text", "json_object", "json_schema"].includes(String(format))) {
+    return `response_format.type must be "text" or "json_object"`;
+  }
+  return null;
+}
+
+function usageJson(usage: UsageCounter) {
+  return {
+    prompt_tokens: usage.promptTokens,
+    completion_tokens: usage.completionTokens,
+    total_tokens: usage.totalTokens,
+    completion_tokens_details: { reasoning_tokens: usage.reasoningTokens },
+  };
+}
+
+/**
+ * SiliconFlow chunks as captured from the real service: every delta repeats `role` and carries
+ * both `content` and `reasoning_content` (the unused one null), and every chunk has the running usage.
+ */
+function streamPayloads(plan: ReplyPlan, meta: { id: string; created: number; model: string }): unknown[] {
+  const usage = new UsageCounter(plan.promptTokens);
+  const chunk = (delta: Record<string, unknown>, finishReason: string | null = null) => ({
+    ...meta,
+    object: "chat.completion.chunk",
+    choices: [{ index: 0, delta: { role: "assistant", ...delta }, finish_reason: finishReason }],
+    system_fingerprint: "",
+    usage: usageJson(usage),
+  });
+  const out: unknown[] = [];
+  for (const piece of plan.reasoningPieces) {
+    usage.addReasoning(piece);
+    out.push(chunk({ content: null, reasoning_content: piece }));
+  }
+  for (const piece of plan.contentPieces) {
+    usage.addCompletion(piece);
+    out.push(chunk({ content: piece, reasoning_content: null }));
+  }
+  plan.toolCalls.forEach((call, index) => {
+    out.push(
+      chunk({
+        content: null,
+        reasoning_content: null,
+        tool_calls: [{ index, id: call.id, type: "function", function: { name: call.name, arguments: "" } }],
+      }),
+    );
+    for (const piece of call.argPieces) {
+      usage.addCompletion(piece);
+      out.push(
+        chunk({
+          content: null,
+          reasoning_content: null,
+          tool_calls: [{ index, id: null, type: "function", function: { arguments: piece } }],
+        }),
+      );
+    }
+  });
+  out.push(chunk({ content: "", reasoning_content: null }, plan.finishReason));
+  return out;
+}

@@ -1,0 +1,89 @@
+import { randomInt } from "node:crypto";
+import { asset } from "./assets";
+import { resultUrl } from "./files";
+import { type Ctx, isImageReference, isNum, randomId, record, sendJson, sfBadRequest, sfModelNotFound } from "./http";
+import { type SimModel, sfModel } from "./models";
+import type { VideoJob } from "./state";
+import { readDirectives } from "./text";
+
+const SIZES = ["1280x720", "720x1280", "960x960"];
+
+function checkSubmit(body: Record<string, unknown>, model: SimModel): string | null {
+  if (typeof body.prompt !== "string" || body.prompt.trim() === "") return "prompt is required";
+  if (body.image_size !== undefined && !SIZES.includes(String(body.image_size))) {
+    return `image_size must be one of ${SIZES.join(", ")}`;
+  }
+  if (/I2V/i.test(model.id) && !isImageReference(body.image)) {
+    return `${model.id} needs image: a data URI (data:image/...;base64,...) or an http(s) URL`;
+  }
+  if (body.image !== undefined && body.image !== null && !isImageReference(body.image)) {
+    return "image must be a data URI or an http(s) URL";
+  }
+  const seed = body.seed;
+  if (seed !== undefined && (!isNum(seed) || !Number.isInteger(seed) || seed < 0))
+    return "seed must be a non-negative integer";
+  return null;
+}
+
+/** POST /video/submit → `{requestId}`; the job then runs on the clock (see `videoStatus`). */
+export function submitVideo(ctx: Ctx): void {
+  const body = record(ctx.json);
+  const model = sfModel(body.model, "video");
+  const problem = model ? checkSubmit(body, model) : null;
+  if (!model) sfModelNotFound(ctx);
+  else if (problem) sfBadRequest(ctx, problem);
+  else {
+    const { config } = ctx.state;
+    const job: VideoJob = {
+      requestId: randomId(32, "0123456789abcdef"),
+      model: model.id,
+      seed: isNum(body.seed) ? body.seed : randomInt(0, 2 ** 32),
+      fail: readDirectives(String(body.prompt)).fail,
+      createdAt: Date.now(),
+      queueMs: config.videoQueueMs,
+      runMs: config.videoRunMs,
+      urlTtlMs: config.videoUrlTtlMs,
+      inferenceSeconds: Number(((config.videoRunMs || 1000) / 1000).toFixed(2)),
+    };
+    ctx.state.jobs.set(job.requestId, job);
+    sendJson(ctx, 200, { requestId: job.requestId });
+  }
+}
+
+function jobStatus(ctx: Ctx, job: VideoJob): Record<string, unknown> {
+  const elapsed = Date.now() - job.createdAt;
+  if (elapsed < job.queueMs) {
+    const position = Math.max(1, Math.ceil((job.queueMs - elapsed) / 1000));
+    return { status: "InQueue", reason: "", position, results: null };
+  }
+  if (job.fail) {
+    return {
+      status: "Failed",
+      reason: "The request was rejected: the prompt did not pass the content safety check.",
+      results: null,
+    };
+  }
+  if (elapsed < job.queueMs + job.runMs) return { status: "InProgress", reason: "", results: null };
+  const path = `/videos/${job.requestId}.mp4`;
+  const finishedAt = job.createdAt + job.queueMs + job.runMs;
+  // The link's lifetime counts from when the video was done, not from when a client first asked.
+  const ttl = Math.max(0, finishedAt + job.urlTtlMs - Date.now());
+  if (!ctx.state.files.has(path)) ctx.state.files.put(path, asset("clip.mp4"), "video/mp4", ttl);
+  return {
+    status: "Succeed",
+    reason: "",
+    results: {
+      videos: [{ url: resultUrl(ctx, path, ttl) }],
+      timings: { inference: job.inferenceSeconds },
+      seed: job.seed,
+    },
+  };
+}
+
+/** POST /video/status: InQueue (position counting down) → InProgress → Succeed or Failed. */
+export function videoStatus(ctx: Ctx): void {
+  const requestId = record(ctx.json).requestId;
+  const job = typeof requestId === "string" ? ctx.state.jobs.get(requestId) : undefined;
+  if (job) sendJson(ctx, 200, jobStatus(ctx, job));
+  else sfBadRequest(ctx, `requestId not found: ${String(requestId)}`);
+}
