@@ -1,0 +1,36 @@
+import type { Metadata, Viewport } from "next";
+import type { ReactNode } from "react";
+import { htmlLang } from "@/lib/i18n";
+import { I18nProvider } from "@/lib/i18n/client";
+import { getRequestLocale } from "@/lib/i18n/server";
+import { themeBootScript } from "@/lib/theme";
+import "./globals.css";
+
+export const metadata: Metadata = {
+  title: "SiliconPlay",
+  description: "Chat, vision, images, video and speech for SiliconFlow and Zhipu GLM",
+};
+
+export const viewport: Viewport = {
+  width: "device-width",
+  initialScale: 1,
+  themeColor: [
+    { media: "(prefers-color-scheme: light)", color: "#ffffff" },
+    { media: "(prefers-color-scheme: dark)", color: "#09090b" },
+  ],
+};
+
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const locale = await getRequestLocale();
+  return (
+    <html lang={htmlLang[locale]} suppressHydrationWarning>
+      <head>
+        {/* biome-ignore lint/security/noDangerouslySetInnerHtml: a constant script that sets the theme class before paint */}
+        <script dangerouslySetInnerHTML={{ __html: themeBootScript }} />
+      </head>
+      <body className="min-h-dvh">
+        <I18nProvider initialLocale={locale}>{children}</I18nProvider>
+      </body>
+    </html>
+  );
+}

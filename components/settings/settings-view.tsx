@@ -1,0 +1,24 @@
+"use client";
+
+import { LocaleSelect, ThemeSelect } from "@/components/shell/preferences";
+import { useT } from "@/lib/i18n/client";
+import { ProviderPanel } from "./provider-panel";
+
+export function SettingsView() {
+  const t = useT();
+  return (
+    <div className="mx-auto w-full max-w-3xl space-y-8 px-4 py-6">
+      <h1 className="text-2xl font-semibold">{t("settings.title")}</h1>
+      <ProviderPanel />
+      <section aria-labelledby="appearance-heading" className="space-y-2">
+        <h2 id="appearance-heading" className="text-lg font-semibold">
+          {t("settings.appearance")}
+        </h2>
+        <div className="flex gap-2">
+          <LocaleSelect />
+          <ThemeSelect />
+        </div>
+      </section>
+    </div>
+  );
+}

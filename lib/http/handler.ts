@@ -1,0 +1,77 @@
+import "server-only";
+import type { z } from "zod";
+import { AppError, errorResponse } from "@/lib/errors";
+
+export interface HandlerOptions {
+  /** Largest accepted request body in bytes; larger bodies answer 413. */
+  maxBodyBytes?: number;
+}
+
+type Handler = (request: Request) => Promise<Response>;
+
+/**
+ * Wraps a route handler so that any thrown value becomes the app's JSON error
+ * body with the right status: a route never answers a bare 500 with a stack.
+ */
+export function apiHandler(fn: Handler, _options: HandlerOptions = {}): Handler {
+  return async (request) => {
+    try {
+      return await fn(request);
+    } catch (err) {
+      const appError = AppError.from(err);
+      if (appError.code === "internal") console.error("[api] unexpected error", err);
+      return errorResponse(appError);
+    }
+  };
+}
+
+/** Reads and validates a JSON body with a size cap; bad input is a 400/413 AppError. */
+export async function readJson<T extends z.ZodTypeAny>(
+  request: Request,
+  schema: T,
+  maxBytes = 64 * 1024,
+): Promise<z.infer<T>> {
+  const declared = Number(request.headers.get("content-length") ?? "0");
+  if (declared > maxBytes) throw new AppError("payload_too_large");
+  const text = await readTextCapped(request, maxBytes);
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    throw new AppError("bad_request", {
+      detail: "Body is not valid JSON",
+      message: { en: "The request body is not valid JSON.", zh: "请求体不是有效的 JSON。" },
+    });
+  }
+  const parsed = schema.safeParse(json);
+  if (!parsed.success) {
+    const first = parsed.error.issues[0];
+    const where = first?.path.join(".") || "body";
+    throw new AppError("bad_request", {
+      detail: `${where}: ${first?.message ?? "invalid"}`,
+      message: {
+        en: `Invalid value for "${where}": ${first?.message ?? "invalid"}.`,
+        zh: `参数“${where}”无效：${first?.message ?? "invalid"}。`,
+      },
+    });
+  }
+  return parsed.data;
+}
+
+async function readTextCapped(request: Request, maxBytes: number): Promise<string> {
+  if (!request.body) return "";
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > maxBytes) {
+      await reader.cancel();
+      throw new AppError("payload_too_large");
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString("utf8");
+}

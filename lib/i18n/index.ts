@@ -1,0 +1,45 @@
+import * as common from "./messages/common";
+import * as settings from "./messages/settings";
+
+export const LOCALES = ["en", "zh"] as const;
+export type Locale = (typeof LOCALES)[number];
+export const LOCALE_COOKIE = "locale";
+
+// Adding a capability: create messages/<name>.ts exporting `en` and `zh`, and list it here.
+const modules = [common, settings] as const;
+
+type Merge<T extends readonly { en: object }[]> = T extends readonly [infer H, ...infer R]
+  ? (H extends { en: infer E } ? E : never) & (R extends readonly { en: object }[] ? Merge<R> : unknown)
+  : unknown;
+
+type Dictionary = Merge<typeof modules>;
+export type MessageKey = keyof Dictionary & string;
+
+export const dictionaries: Record<Locale, Record<MessageKey, string>> = {
+  en: Object.assign({}, ...modules.map((m) => m.en)),
+  zh: Object.assign({}, ...modules.map((m) => m.zh)),
+};
+
+export type Translate = (key: MessageKey, vars?: Record<string, string | number>) => string;
+
+export function translator(locale: Locale): Translate {
+  const dict = dictionaries[locale];
+  return (key, vars) => {
+    const text = dict[key] ?? dictionaries.en[key] ?? key;
+    if (!vars) return text;
+    return text.replace(/\{(\w+)\}/g, (m, name: string) => (name in vars ? String(vars[name]) : m));
+  };
+}
+
+/** Picks a locale from a cookie value or an Accept-Language / navigator.language list. */
+export function resolveLocale(cookieValue: string | undefined, acceptLanguage: string | null | undefined): Locale {
+  if (cookieValue === "en" || cookieValue === "zh") return cookieValue;
+  for (const part of (acceptLanguage ?? "").split(",")) {
+    const tag = part.split(";")[0]?.trim().toLowerCase() ?? "";
+    if (tag.startsWith("zh")) return "zh";
+    if (tag.startsWith("en")) return "en";
+  }
+  return "en";
+}
+
+export const htmlLang: Record<Locale, string> = { en: "en", zh: "zh-CN" };

@@ -1,0 +1,49 @@
+import "server-only";
+import { AppError, type AppErrorJSON, type Provider } from "@/lib/errors";
+import { upstreamJson } from "@/lib/upstream";
+import { catalogIds, describeModel, type ModelInfo, type ModelType, SILICONFLOW_MODEL_QUERY } from "./catalog";
+import { PROVIDERS, providerState } from "./status";
+
+interface ModelList {
+  data?: { id?: unknown }[];
+}
+
+const CACHE_MS = 5 * 60_000;
+const cache = new Map<string, { at: number; ids: string[] }>();
+
+async function siliconflowIds(type: ModelType): Promise<string[]> {
+  const query = SILICONFLOW_MODEL_QUERY[type];
+  const hit = cache.get(query);
+  if (hit && Date.now() - hit.at < CACHE_MS) return hit.ids;
+  const list = await upstreamJson<ModelList>("siliconflow", `/models?${query}`, { method: "GET" });
+  const ids = (list.data ?? []).map((m) => m.id).filter((id): id is string => typeof id === "string");
+  cache.set(query, { at: Date.now(), ids });
+  return ids;
+}
+
+export interface ModelsResult {
+  models: ModelInfo[];
+  errors: { provider: Provider; error: AppErrorJSON }[];
+}
+
+/** The providers' lists joined with the capability catalog; one failing provider does not hide the other. */
+export async function listModels(type: ModelType): Promise<ModelsResult> {
+  const result: ModelsResult = { models: [], errors: [] };
+  await Promise.all(
+    PROVIDERS.map(async (provider) => {
+      if (providerState(provider) === "not_configured") return;
+      try {
+        // GLM has no model list endpoint: its catalog entries are the list.
+        const ids = provider === "siliconflow" ? await siliconflowIds(type) : catalogIds("glm");
+        for (const id of ids) {
+          const info = describeModel(provider, id);
+          if (info.type === type) result.models.push(info);
+        }
+      } catch (err) {
+        result.errors.push({ provider, error: AppError.from(err).toJSON() });
+      }
+    }),
+  );
+  result.models.sort((a, b) => a.provider.localeCompare(b.provider) || a.id.localeCompare(b.id));
+  return result;
+}
