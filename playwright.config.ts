@@ -1,0 +1,74 @@
+import { defineConfig } from "@playwright/test";
+
+// One simulator and two production servers from the same build: one configured with a
+// test key against the simulator over HTTP (the production code path), one with no key
+// at all (demo mode).
+export const SIM_PORT = Number(process.env.E2E_SIM_PORT ?? 4010);
+export const APP_PORT = Number(process.env.E2E_APP_PORT ?? 3100);
+export const DEMO_PORT = Number(process.env.E2E_DEMO_PORT ?? 3101);
+const sim = `http://127.0.0.1:${SIM_PORT}`;
+const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+const startCommand = process.env.E2E_START_COMMAND ?? "npx next start";
+
+export default defineConfig({
+  testDir: "tests/e2e",
+  fullyParallel: false,
+  // The simulator's fault queue and request log are shared: one worker keeps tests from
+  // consuming each other's faults.
+  workers: 1,
+  retries: process.env.CI ? 1 : 0,
+  forbidOnly: !!process.env.CI,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: process.env.CI ? [["list"], ["html", { open: "never" }]] : "list",
+  use: {
+    baseURL: `http://127.0.0.1:${APP_PORT}`,
+    trace: "retain-on-failure",
+    screenshot: "only-on-failure",
+    launchOptions: {
+      executablePath: chromiumPath,
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        "--disable-quic",
+      ],
+    },
+  },
+  projects: [
+    { name: "en", use: { browserName: "chromium", locale: "en-US" } },
+    { name: "zh", use: { browserName: "chromium", locale: "zh-CN" } },
+  ],
+  webServer: [
+    {
+      command: `npx tsx scripts/simulator.ts --port ${SIM_PORT}`,
+      url: `${sim}/__sim/config`,
+      reuseExistingServer: !process.env.CI,
+      stdout: "pipe",
+      timeout: 60_000,
+    },
+    {
+      command: `${startCommand} -p ${APP_PORT}`,
+      url: `http://127.0.0.1:${APP_PORT}/api/health`,
+      reuseExistingServer: !process.env.CI,
+      timeout: 120_000,
+      env: {
+        PORT: String(APP_PORT),
+        SILICONFLOW_API_KEY: "test-key",
+        SILICONFLOW_BASE_URL: `${sim}/siliconflow/v1`,
+        GLM_API_KEY: "test-key",
+        GLM_BASE_URL: `${sim}/glm/api/paas/v4`,
+      },
+    },
+    {
+      command: `${startCommand} -p ${DEMO_PORT}`,
+      url: `http://127.0.0.1:${DEMO_PORT}/api/health`,
+      reuseExistingServer: !process.env.CI,
+      timeout: 120_000,
+      env: { PORT: String(DEMO_PORT), SILICONFLOW_API_KEY: "", GLM_API_KEY: "" },
+    },
+  ],
+});

@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Everything the project checks, from a fresh clone: `npm test`.
+# Installs what the tests need beyond npm (Debian's Chromium) when it is missing and it can.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+step() { printf '\n==> %s\n' "$*"; }
+
+CHROMIUM_PATH="${CHROMIUM_PATH:-/usr/bin/chromium}"
+if [ ! -x "$CHROMIUM_PATH" ]; then
+  if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null; then
+    step "Installing Debian's chromium for the browser tests"
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+  else
+    echo "Chromium is missing at $CHROMIUM_PATH. Install it (Debian/Ubuntu: sudo apt-get install chromium)" >&2
+    echo "or set CHROMIUM_PATH to a Chromium/Chrome binary, then run npm test again." >&2
+    exit 1
+  fi
+fi
+export CHROMIUM_PATH
+
+step "npm install"
+npm install --no-audit --no-fund --loglevel=error
+
+step "lint";      npx biome check .
+step "typecheck"; npx tsc --noEmit
+step "unit";      npx vitest run
+step "build";     npx next build
+step "e2e";       npx playwright test
