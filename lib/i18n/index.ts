@@ -1,12 +1,17 @@
+import * as chat from "./messages/chat";
 import * as common from "./messages/common";
+import * as data from "./messages/data";
+import * as images from "./messages/images";
 import * as settings from "./messages/settings";
+import * as speech from "./messages/speech";
+import * as video from "./messages/video";
 
 export const LOCALES = ["en", "zh"] as const;
 export type Locale = (typeof LOCALES)[number];
 export const LOCALE_COOKIE = "locale";
 
 // Adding a capability: create messages/<name>.ts exporting `en` and `zh`, and list it here.
-const modules = [common, settings] as const;
+const modules = [common, settings, chat, images, video, speech, data] as const;
 
 type Merge<T extends readonly { en: object }[]> = T extends readonly [infer H, ...infer R]
   ? (H extends { en: infer E } ? E : never) & (R extends readonly { en: object }[] ? Merge<R> : unknown)

@@ -1,0 +1,4 @@
+// Strings for the speech slice: add keys to both dictionaries.
+export const en = {} as const;
+
+export const zh: Record<keyof typeof en, string> = {};
