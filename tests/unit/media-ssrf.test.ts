@@ -3,7 +3,7 @@ import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AppError } from "@/lib/errors";
 import { isPrivateAddress } from "@/lib/media/ip";
-import { downloadProviderMedia } from "@/lib/media/safe-fetch";
+import { downloadProviderMedia, downloadToBuffer } from "@/lib/media/safe-fetch";
 
 describe("isPrivateAddress", () => {
   it.each([
@@ -98,8 +98,8 @@ describe("downloadProviderMedia", () => {
     expect((err as AppError).code).toBe("unsafe_url");
   });
 
-  it("caps the size", async () => {
-    const err = await downloadProviderMedia(`${origin}/big`, { maxBytes: 100 }).catch((e: unknown) => e);
+  it("caps the size of a body sent without a length", async () => {
+    const err = await downloadToBuffer(`${origin}/big`, { maxBytes: 100 }).catch((e: unknown) => e);
     expect((err as AppError).code).toBe("payload_too_large");
   });
 });
