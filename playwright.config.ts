@@ -6,6 +6,7 @@ import { defineConfig } from "@playwright/test";
 export const SIM_PORT = Number(process.env.E2E_SIM_PORT ?? 4010);
 export const APP_PORT = Number(process.env.E2E_APP_PORT ?? 3100);
 export const DEMO_PORT = Number(process.env.E2E_DEMO_PORT ?? 3101);
+export const LOCKED_PORT = Number(process.env.E2E_LOCKED_PORT ?? DEMO_PORT + 1);
 const sim = `http://127.0.0.1:${SIM_PORT}`;
 const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const startCommand = process.env.E2E_START_COMMAND ?? "npx next start";
@@ -69,6 +70,23 @@ export default defineConfig({
       reuseExistingServer: !process.env.CI,
       timeout: 120_000,
       env: { PORT: String(DEMO_PORT), SILICONFLOW_API_KEY: "", GLM_API_KEY: "" },
+    },
+    {
+      // Locked with an access code and a tiny rate limit: the security suite runs against it.
+      command: `${startCommand} -p ${LOCKED_PORT}`,
+      url: `http://127.0.0.1:${LOCKED_PORT}/api/health`,
+      reuseExistingServer: !process.env.CI,
+      timeout: 120_000,
+      env: {
+        PORT: String(LOCKED_PORT),
+        SILICONFLOW_API_KEY: "test-key",
+        SILICONFLOW_BASE_URL: `${sim}/siliconflow/v1`,
+        GLM_API_KEY: "test-key",
+        GLM_BASE_URL: `${sim}/glm/api/paas/v4`,
+        ACCESS_CODE: "open-sesame,second-code",
+        AUTH_SECRET: "e2e-secret-0123456789abcdef",
+        RATE_LIMIT_PER_MINUTE: "3",
+      },
     },
   ],
 });

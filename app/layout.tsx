@@ -1,4 +1,5 @@
 import type { Metadata, Viewport } from "next";
+import { headers } from "next/headers";
 import type { ReactNode } from "react";
 import { htmlLang } from "@/lib/i18n";
 import { I18nProvider } from "@/lib/i18n/client";
@@ -21,12 +22,13 @@ export const viewport: Viewport = {
 };
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
-  const locale = await getRequestLocale();
+  const [locale, headerList] = await Promise.all([getRequestLocale(), headers()]);
+  const nonce = headerList.get("x-nonce") ?? undefined;
   return (
     <html lang={htmlLang[locale]} suppressHydrationWarning>
       <head>
         {/* biome-ignore lint/security/noDangerouslySetInnerHtml: a constant script that sets the theme class before paint */}
-        <script dangerouslySetInnerHTML={{ __html: themeBootScript }} />
+        <script nonce={nonce} dangerouslySetInnerHTML={{ __html: themeBootScript }} />
       </head>
       <body className="min-h-dvh">
         <I18nProvider initialLocale={locale}>{children}</I18nProvider>

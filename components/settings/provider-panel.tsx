@@ -10,6 +10,7 @@ import { MODEL_TYPES, type ModelType } from "@/lib/providers/catalog";
 
 interface Overview {
   demo: boolean;
+  accessControl: boolean;
   providers: ProviderAccount[];
 }
 
@@ -23,6 +24,22 @@ const STATE_STYLE: Record<ProviderAccount["state"], string> = {
   not_configured: "bg-zinc-100 text-zinc-700 dark:bg-zinc-800 dark:text-zinc-300",
   failing: "bg-red-100 text-red-900 dark:bg-red-900/40 dark:text-red-100",
 };
+
+function SignOutButton() {
+  const t = useT();
+  return (
+    <button
+      type="button"
+      onClick={async () => {
+        await fetch("/api/auth", { method: "DELETE" });
+        window.location.assign("/login");
+      }}
+      className="rounded-md border border-zinc-300 px-3 py-1.5 text-sm dark:border-zinc-700"
+    >
+      {t("auth.logout")}
+    </button>
+  );
+}
 
 export function ProviderPanel() {
   const t = useT();
@@ -103,6 +120,7 @@ export function ProviderPanel() {
           ))}
         </ul>
         <p className="text-sm text-zinc-500">{t("settings.howto")}</p>
+        {overview.accessControl && <SignOutButton />}
       </section>
       <section aria-labelledby="models-heading" className="space-y-2">
         <h2 id="models-heading" className="text-lg font-semibold">

@@ -1,22 +1,55 @@
 import "server-only";
 import type { z } from "zod";
+import { clientAddress } from "@/lib/auth/client-address";
+import { requestSession, type Session } from "@/lib/auth/session";
+import { getEnv } from "@/lib/env";
 import { AppError, errorResponse } from "@/lib/errors";
+import { enforceRateLimit, rateStore } from "@/lib/security/rate-limit";
 
 export interface HandlerOptions {
-  /** Largest accepted request body in bytes; larger bodies answer 413. */
+  /** Answer without a session (only the health check and login are public). */
+  public?: boolean;
+  /** Count the request against the per-session and per-address generation limits. */
+  rateLimit?: boolean;
+  /** Largest declared request body in bytes; larger bodies answer 413 before reading. */
   maxBodyBytes?: number;
 }
 
-type Handler = (request: Request) => Promise<Response>;
+export interface HandlerContext {
+  session: Session;
+  params: Promise<Record<string, string | string[] | undefined>>;
+}
+
+type Handler = (request: Request, context: HandlerContext) => Promise<Response>;
+type RouteHandler = (
+  request: Request,
+  context?: { params?: Promise<Record<string, string | string[] | undefined>> },
+) => Promise<Response>;
 
 /**
- * Wraps a route handler so that any thrown value becomes the app's JSON error
- * body with the right status: a route never answers a bare 500 with a stack.
+ * Wraps a route handler: checks the session itself (never trusting that proxy.ts ran),
+ * applies rate limits and body caps, and turns any thrown value into the app's JSON
+ * error body with the right status, so a route never answers a bare 500 with a stack.
  */
-export function apiHandler(fn: Handler, _options: HandlerOptions = {}): Handler {
-  return async (request) => {
+export function apiHandler(fn: Handler, options: HandlerOptions = {}): RouteHandler {
+  return async (request, context) => {
     try {
-      return await fn(request);
+      const session = await requestSession(request);
+      if (!session && !options.public) throw new AppError("unauthorized");
+      const declared = Number(request.headers.get("content-length") ?? "0");
+      if (options.maxBodyBytes !== undefined && declared > options.maxBodyBytes) {
+        throw new AppError("payload_too_large");
+      }
+      if (options.rateLimit) {
+        const env = getEnv();
+        const keys = [`ip:${clientAddress(request)}`];
+        if (session && session.sid !== "anonymous") keys.push(`sid:${session.sid}`);
+        await enforceRateLimit(rateStore(env.redisUrl), keys, env.rateLimitPerMinute);
+      }
+      return await fn(request, {
+        session: session ?? { sid: "public", exp: 0 },
+        params: context?.params ?? Promise.resolve({}),
+      });
     } catch (err) {
       const appError = AppError.from(err);
       if (appError.code === "internal") console.error("[api] unexpected error", err);

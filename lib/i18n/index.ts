@@ -1,3 +1,4 @@
+import * as auth from "./messages/auth";
 import * as chat from "./messages/chat";
 import * as common from "./messages/common";
 import * as data from "./messages/data";
@@ -11,7 +12,7 @@ export type Locale = (typeof LOCALES)[number];
 export const LOCALE_COOKIE = "locale";
 
 // Adding a capability: create messages/<name>.ts exporting `en` and `zh`, and list it here.
-const modules = [common, settings, chat, images, video, speech, data] as const;
+const modules = [common, settings, auth, chat, images, video, speech, data] as const;
 
 type Merge<T extends readonly { en: object }[]> = T extends readonly [infer H, ...infer R]
   ? (H extends { en: infer E } ? E : never) & (R extends readonly { en: object }[] ? Merge<R> : unknown)

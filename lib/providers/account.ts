@@ -1,4 +1,5 @@
 import "server-only";
+import { accessControlEnabled } from "@/lib/auth/session";
 import { AppError, type AppErrorJSON, type Provider } from "@/lib/errors";
 import { upstreamJson } from "@/lib/upstream";
 import { PROVIDERS, type ProviderState, providerState } from "./status";
@@ -35,7 +36,11 @@ async function siliconflowBalance(): Promise<Balance> {
 }
 
 /** Each provider's state; SiliconFlow's balance doubles as a live check of its key. */
-export async function accountOverview(): Promise<{ demo: boolean; providers: ProviderAccount[] }> {
+export async function accountOverview(): Promise<{
+  demo: boolean;
+  accessControl: boolean;
+  providers: ProviderAccount[];
+}> {
   const providers = await Promise.all(
     PROVIDERS.map(async (provider): Promise<ProviderAccount> => {
       const state = providerState(provider);
@@ -47,5 +52,5 @@ export async function accountOverview(): Promise<{ demo: boolean; providers: Pro
       }
     }),
   );
-  return { demo: providers.every((p) => p.state === "demo"), providers };
+  return { demo: providers.every((p) => p.state === "demo"), accessControl: accessControlEnabled(), providers };
 }

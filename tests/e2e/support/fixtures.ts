@@ -7,6 +7,7 @@ interface Fixtures {
   t: Translate;
   sim: Simulator;
   demoURL: string;
+  lockedURL: string;
 }
 
 export const test = base.extend<Fixtures>({
@@ -25,6 +26,10 @@ export const test = base.extend<Fixtures>({
   },
   demoURL: async ({}, use) => {
     await use(`http://127.0.0.1:${process.env.E2E_DEMO_PORT ?? 3101}`);
+  },
+  lockedURL: async ({}, use) => {
+    const demo = Number(process.env.E2E_DEMO_PORT ?? 3101);
+    await use(`http://127.0.0.1:${process.env.E2E_LOCKED_PORT ?? demo + 1}`);
   },
 });
 

@@ -1,0 +1,140 @@
+import "server-only";
+import net from "node:net";
+import tls from "node:tls";
+
+// A minimal RESP client: the rate limiter needs one atomic EVAL, which does not
+// justify a Redis library in the server bundle.
+
+type Reply = string | number | null | Reply[] | Error;
+
+function encode(args: (string | number)[]): Buffer {
+  const parts = [`*${args.length}\r\n`];
+  for (const a of args) {
+    const s = String(a);
+    parts.push(`$${Buffer.byteLength(s)}\r\n${s}\r\n`);
+  }
+  return Buffer.from(parts.join(""));
+}
+
+/** Parses one reply from buf at offset; returns null when more bytes are needed. */
+function parse(buf: Buffer, offset: number): { value: Reply; next: number } | null {
+  const end = buf.indexOf("\r\n", offset);
+  if (end < 0) return null;
+  const type = String.fromCharCode(buf[offset] ?? 0);
+  const line = buf.toString("utf8", offset + 1, end);
+  const after = end + 2;
+  switch (type) {
+    case "+":
+      return { value: line, next: after };
+    case "-":
+      return { value: new Error(line), next: after };
+    case ":":
+      return { value: Number(line), next: after };
+    case "$": {
+      const len = Number(line);
+      if (len < 0) return { value: null, next: after };
+      if (buf.length < after + len + 2) return null;
+      return { value: buf.toString("utf8", after, after + len), next: after + len + 2 };
+    }
+    case "*": {
+      const count = Number(line);
+      if (count < 0) return { value: null, next: after };
+      const items: Reply[] = [];
+      let pos = after;
+      for (let i = 0; i < count; i++) {
+        const item = parse(buf, pos);
+        if (!item) return null;
+        items.push(item.value);
+        pos = item.next;
+      }
+      return { value: items, next: pos };
+    }
+    default:
+      throw new Error(`Unexpected Redis reply type ${type}`);
+  }
+}
+
+export class RedisClient {
+  private socket: net.Socket | null = null;
+  private buffer = Buffer.alloc(0);
+  private pending: { resolve: (r: Reply) => void; reject: (e: Error) => void }[] = [];
+  private connecting: Promise<net.Socket> | null = null;
+
+  constructor(private readonly url: string) {}
+
+  private connect(): Promise<net.Socket> {
+    if (this.socket && !this.socket.destroyed) return Promise.resolve(this.socket);
+    this.connecting ??= new Promise<net.Socket>((resolve, reject) => {
+      const u = new URL(this.url);
+      const port = Number(u.port || 6379);
+      const socket =
+        u.protocol === "rediss:"
+          ? tls.connect({ host: u.hostname, port, servername: u.hostname })
+          : net.connect(port, u.hostname);
+      socket.setTimeout(5_000);
+      const fail = (err: Error) => {
+        this.socket = null;
+        this.connecting = null;
+        for (const p of this.pending.splice(0)) p.reject(err);
+        reject(err);
+      };
+      socket.once("error", fail);
+      socket.on("timeout", () => socket.destroy(new Error("Redis connection timed out")));
+      socket.on("close", () => fail(new Error("Redis connection closed")));
+      socket.on("data", (chunk) => this.onData(chunk));
+      socket.once(u.protocol === "rediss:" ? "secureConnect" : "connect", async () => {
+        socket.setTimeout(0);
+        this.socket = socket;
+        this.connecting = null;
+        try {
+          if (u.password)
+            await this.send(
+              u.username
+                ? ["AUTH", decodeURIComponent(u.username), decodeURIComponent(u.password)]
+                : ["AUTH", decodeURIComponent(u.password)],
+            );
+          const db = u.pathname.replace("/", "");
+          if (db) await this.send(["SELECT", db]);
+          resolve(socket);
+        } catch (err) {
+          socket.destroy();
+          reject(err as Error);
+        }
+      });
+    });
+    return this.connecting;
+  }
+
+  private onData(chunk: Buffer) {
+    this.buffer = Buffer.concat([this.buffer, chunk]);
+    let offset = 0;
+    for (;;) {
+      const parsed = parse(this.buffer, offset);
+      if (!parsed) break;
+      offset = parsed.next;
+      const waiter = this.pending.shift();
+      if (!waiter) continue;
+      if (parsed.value instanceof Error) waiter.reject(parsed.value);
+      else waiter.resolve(parsed.value);
+    }
+    this.buffer = this.buffer.subarray(offset);
+  }
+
+  private send(args: (string | number)[]): Promise<Reply> {
+    return new Promise((resolve, reject) => {
+      if (!this.socket) return reject(new Error("Redis is not connected"));
+      this.pending.push({ resolve, reject });
+      this.socket.write(encode(args));
+    });
+  }
+
+  async command(args: (string | number)[]): Promise<Reply> {
+    await this.connect();
+    return this.send(args);
+  }
+
+  close() {
+    this.socket?.destroy();
+    this.socket = null;
+  }
+}

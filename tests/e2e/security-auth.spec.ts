@@ -1,0 +1,88 @@
+import { expect, test } from "./support/fixtures";
+import { apiRoutes } from "./support/routes";
+
+// Replays the access-control failures of earlier apps in this field: LobeChat's routes left
+// open with an access code set (CVE-2024-24566) and Next.js middleware skipped with one
+// header (CVE-2025-29927). Every route must check the session itself.
+
+const OPEN = new Set(["/api/health", "/api/auth"]);
+const routes = apiRoutes().filter((r) => !OPEN.has(r.path));
+
+test.describe("with ACCESS_CODE set", () => {
+  test("the route table covers the app's API", () => {
+    expect(routes.map((r) => r.path)).toEqual(expect.arrayContaining(["/api/models", "/api/account"]));
+  });
+
+  for (const route of routes) {
+    for (const method of route.methods) {
+      test(`${method} ${route.path} answers 401 without a valid session`, async ({ request, lockedURL }) => {
+        const attempts: Record<string, string>[] = [
+          {},
+          { cookie: "sp_session=forged.payload" },
+          { cookie: "sp_session=eyJzaWQiOiJ4IiwiZXhwIjo5OTk5OTk5OTk5OTk5fQ" },
+          { "x-middleware-subrequest": "middleware:middleware:middleware:middleware:middleware" },
+          { "x-middleware-subrequest": "proxy:proxy:proxy:proxy:proxy", cookie: "sp_session=a.b" },
+        ];
+        for (const headers of attempts) {
+          const res = await request.fetch(`${lockedURL}${route.path}`, {
+            method,
+            headers: { ...headers, "content-type": "application/json" },
+            data: method === "GET" ? undefined : "{}",
+            maxRedirects: 0,
+          });
+          expect(res.status(), `${method} ${route.path} with ${JSON.stringify(headers)}`).toBe(401);
+          expect((await res.json()).error.code).toBe("unauthorized");
+        }
+      });
+    }
+  }
+
+  test("the health check stays open", async ({ request, lockedURL }) => {
+    expect((await request.get(`${lockedURL}/api/health`)).status()).toBe(200);
+  });
+
+  test("a wrong code is refused, login attempts are throttled per address", async ({ request, lockedURL, locale }) => {
+    const headers = { "x-forwarded-for": locale === "zh" ? "203.0.113.78" : "203.0.113.77" };
+    for (let i = 0; i < 5; i++) {
+      const res = await request.post(`${lockedURL}/api/auth`, { data: { code: `wrong-${i}` }, headers });
+      expect(res.status()).toBe(401);
+    }
+    const throttled = await request.post(`${lockedURL}/api/auth`, { data: { code: "open-sesame" }, headers });
+    expect(throttled.status()).toBe(429);
+    expect(Number(throttled.headers()["retry-after"])).toBeGreaterThan(0);
+  });
+});
+
+test("pages redirect to /login, the code unlocks them, and sign-out locks again", async ({ page, t, lockedURL }) => {
+  await page.goto(`${lockedURL}/settings`);
+  await expect(page).toHaveURL(/\/login\?next=%2Fsettings/);
+  await page.getByLabel(t("auth.code")).fill("not-it");
+  await page.getByRole("button", { name: t("auth.unlock") }).click();
+  await expect(page.getByRole("alert")).toBeVisible();
+  await page.getByLabel(t("auth.code")).fill("second-code");
+  await page.getByRole("button", { name: t("auth.unlock") }).click();
+  await expect(page).toHaveURL(/\/settings$/);
+  await expect(page.getByTestId("provider-siliconflow")).toHaveAttribute("data-state", "configured");
+  const cookies = await page.context().cookies();
+  const session = cookies.find((c) => c.name === "sp_session");
+  expect(session?.httpOnly).toBe(true);
+  expect(session?.sameSite).toBe("Lax");
+  await page.getByRole("button", { name: t("auth.logout") }).click();
+  await expect(page).toHaveURL(/\/login/);
+});
+
+test("pages carry a nonce-based CSP and the hardening headers", async ({ request }) => {
+  const res = await request.get("/settings");
+  const h = res.headers();
+  expect(h["content-security-policy"]).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]+' 'strict-dynamic'/);
+  expect(h["content-security-policy"]).toContain("frame-ancestors 'none'");
+  expect(h["x-content-type-options"]).toBe("nosniff");
+  expect(h["referrer-policy"]).toBeTruthy();
+  expect(h["permissions-policy"]).toContain("microphone=(self)");
+  const html = await res.text();
+  const nonce = h["content-security-policy"]?.match(/'nonce-([^']+)'/)?.[1];
+  // Every inline script in the page carries the nonce.
+  const scripts = [...html.matchAll(/<script(?![^>]*\bsrc=)([^>]*)>/g)].map((m) => m[1] ?? "");
+  expect(scripts.length).toBeGreaterThan(0);
+  for (const attrs of scripts) expect(attrs).toContain(`nonce="${nonce}"`);
+});
