@@ -10,13 +10,16 @@ import "./globals.css";
 export const metadata: Metadata = {
   title: "SiliconPlay",
   description: "Chat, vision, images, video and speech for SiliconFlow and Zhipu GLM",
+  applicationName: "SiliconPlay",
+  icons: { icon: "/icons/icon-192.png", apple: "/icons/apple-touch-icon.png" },
+  appleWebApp: { capable: true, title: "SiliconPlay", statusBarStyle: "black-translucent" },
 };
 
 export const viewport: Viewport = {
   width: "device-width",
   initialScale: 1,
   themeColor: [
-    { media: "(prefers-color-scheme: light)", color: "#ffffff" },
+    { media: "(prefers-color-scheme: light)", color: "#6d28d9" },
     { media: "(prefers-color-scheme: dark)", color: "#09090b" },
   ],
 };

@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
 import { DemoBanner } from "@/components/shell/demo-banner";
+import { OfflineSupport } from "@/components/shell/offline";
 import { LocaleSelect, ThemeSelect } from "@/components/shell/preferences";
 import { PrimaryNav } from "@/components/shell/primary-nav";
 import { isDemo } from "@/lib/providers/status";
@@ -11,6 +12,7 @@ export default function StudioLayout({ children }: { children: ReactNode }) {
   return (
     <div className="flex min-h-dvh flex-col">
       {isDemo() && <DemoBanner />}
+      <OfflineSupport />
       <header className="flex flex-wrap items-center gap-x-4 gap-y-2 border-b border-zinc-200 px-3 py-2 dark:border-zinc-800">
         <span className="font-semibold text-violet-700 dark:text-violet-300">SiliconPlay</span>
         <PrimaryNav />

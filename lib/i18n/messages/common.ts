@@ -12,6 +12,8 @@ export const en = {
   "nav.menu": "Menu",
   "demo.banner":
     "Demo mode: no API key is configured, so replies come from the built-in offline simulator. Set SILICONFLOW_API_KEY or GLM_API_KEY in .env.local to use real models.",
+  "offline.banner":
+    "You are offline. Your history and saved media are available; generating replies, images, video or speech needs a connection.",
   "locale.label": "Language",
   "theme.label": "Theme",
   "theme.light": "Light",
@@ -43,6 +45,7 @@ export const zh: Record<CommonKey, string> = {
   "nav.menu": "菜单",
   "demo.banner":
     "演示模式：未配置 API 密钥，回复来自内置的离线模拟器。在 .env.local 中设置 SILICONFLOW_API_KEY 或 GLM_API_KEY 即可使用真实模型。",
+  "offline.banner": "当前处于离线状态。历史记录和已保存的媒体仍可查看；生成回复、图像、视频或语音需要网络连接。",
   "locale.label": "语言",
   "theme.label": "主题",
   "theme.light": "浅色",
