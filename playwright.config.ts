@@ -1,4 +1,5 @@
 import { defineConfig } from "@playwright/test";
+import { E2E_GLM_KEY, E2E_SILICONFLOW_KEY } from "./tests/e2e/support/keys";
 
 // One simulator and two production servers from the same build: one configured with a
 // test key against the simulator over HTTP (the production code path), one with no key
@@ -54,19 +55,21 @@ export default defineConfig({
     {
       command: `${startCommand} -p ${APP_PORT}`,
       url: `http://127.0.0.1:${APP_PORT}/api/health`,
+      stdout: "pipe",
       reuseExistingServer: !process.env.CI,
       timeout: 120_000,
       env: {
         PORT: String(APP_PORT),
-        SILICONFLOW_API_KEY: "test-key",
+        SILICONFLOW_API_KEY: E2E_SILICONFLOW_KEY,
         SILICONFLOW_BASE_URL: `${sim}/siliconflow/v1`,
-        GLM_API_KEY: "test-key",
+        GLM_API_KEY: E2E_GLM_KEY,
         GLM_BASE_URL: `${sim}/glm/api/paas/v4`,
       },
     },
     {
       command: `${startCommand} -p ${DEMO_PORT}`,
       url: `http://127.0.0.1:${DEMO_PORT}/api/health`,
+      stdout: "pipe",
       reuseExistingServer: !process.env.CI,
       timeout: 120_000,
       env: { PORT: String(DEMO_PORT), SILICONFLOW_API_KEY: "", GLM_API_KEY: "" },
@@ -75,13 +78,14 @@ export default defineConfig({
       // Locked with an access code and a tiny rate limit: the security suite runs against it.
       command: `${startCommand} -p ${LOCKED_PORT}`,
       url: `http://127.0.0.1:${LOCKED_PORT}/api/health`,
+      stdout: "pipe",
       reuseExistingServer: !process.env.CI,
       timeout: 120_000,
       env: {
         PORT: String(LOCKED_PORT),
-        SILICONFLOW_API_KEY: "test-key",
+        SILICONFLOW_API_KEY: E2E_SILICONFLOW_KEY,
         SILICONFLOW_BASE_URL: `${sim}/siliconflow/v1`,
-        GLM_API_KEY: "test-key",
+        GLM_API_KEY: E2E_GLM_KEY,
         GLM_BASE_URL: `${sim}/glm/api/paas/v4`,
         ACCESS_CODE: "open-sesame,second-code",
         AUTH_SECRET: "e2e-secret-0123456789abcdef",

@@ -26,5 +26,15 @@ npm install --no-audit --no-fund --loglevel=error
 step "lint";      npx biome check .
 step "typecheck"; npx tsc --noEmit
 step "unit";      npx vitest run
-step "build";     npx next build
-step "e2e";       npx playwright test
+# The build runs with the e2e keys in its environment so the scan below proves they stay server-side.
+KEYS="$(grep -oE '"test-key[^"]*"' tests/e2e/support/keys.ts | tr -d '"' | paste -sd, -)"
+export KEY_HYGIENE_KEYS="$KEYS"
+step "build";     SILICONFLOW_API_KEY="${KEYS%%,*}" GLM_API_KEY="${KEYS##*,}" npx next build
+
+mkdir -p test-results
+E2E_LOG=test-results/e2e-server.log
+step "e2e (next start)"
+npx playwright test 2>&1 | tee "$E2E_LOG"
+
+step "key hygiene: browser bundle and server log"
+node scripts/check-key-hygiene.mjs .next/static "$E2E_LOG"

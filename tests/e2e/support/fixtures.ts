@@ -1,5 +1,6 @@
 import { test as base, expect } from "@playwright/test";
 import { type Locale, type Translate, translator } from "../../../lib/i18n";
+import { E2E_KEYS } from "./keys";
 import { Simulator } from "./simulator";
 
 interface Fixtures {
@@ -8,6 +9,7 @@ interface Fixtures {
   sim: Simulator;
   demoURL: string;
   lockedURL: string;
+  keyGuard: undefined;
 }
 
 export const test = base.extend<Fixtures>({
@@ -27,6 +29,26 @@ export const test = base.extend<Fixtures>({
   demoURL: async ({}, use) => {
     await use(`http://127.0.0.1:${process.env.E2E_DEMO_PORT ?? 3101}`);
   },
+  // Runs in every test: no response the app sends to the browser may contain a provider key.
+  keyGuard: [
+    async ({ page }, use) => {
+      const checks: Promise<string | null>[] = [];
+      page.on("response", (res) => {
+        const type = res.headers()["content-type"] ?? "";
+        if (!/json|html|javascript|text\/(plain|css)/.test(type)) return;
+        checks.push(
+          res
+            .text()
+            .then((body) => (E2E_KEYS.some((k) => body.includes(k)) ? res.url() : null))
+            .catch(() => null),
+        );
+      });
+      await use(undefined);
+      const leaks = (await Promise.all(checks)).filter(Boolean);
+      expect(leaks, "responses that contain a provider key").toEqual([]);
+    },
+    { auto: true },
+  ],
   lockedURL: async ({}, use) => {
     const demo = Number(process.env.E2E_DEMO_PORT ?? 3101);
     await use(`http://127.0.0.1:${process.env.E2E_LOCKED_PORT ?? demo + 1}`);
