@@ -1,0 +1,236 @@
+// Export everything as versioned JSON, import it back (validated, merged by id, never
+// overwriting), and export one conversation as Markdown.
+
+import { AppError } from "@/lib/errors";
+import {
+  BACKUP_FORMAT,
+  BACKUP_VERSION,
+  type Backup,
+  BLOB_FIELDS,
+  blobToDataUrl,
+  DROPPED_FIELDS,
+  dataUrlToBlob,
+  ENVELOPE,
+  type JsonRow,
+  ROW_SCHEMAS,
+  stableStringify,
+  TABLES,
+  type TableName,
+} from "./backup-format";
+import { conversationToMarkdown, type MarkdownOptions } from "./markdown";
+import { getConversationMessages } from "./messages";
+import { type AppDB, SCHEMA_VERSION } from "./schema";
+import { withQuotaGuard } from "./storage";
+import { tokenize } from "./tokenize";
+import { getThread } from "./tree";
+
+export { BACKUP_FORMAT, BACKUP_VERSION, type Backup, TABLES, type TableName } from "./backup-format";
+export { conversationToMarkdown, type MarkdownOptions, markdownFileName } from "./markdown";
+
+/** A database row as it appears in the file: Blobs as data URLs, derived fields left out. */
+async function toJsonRow(table: TableName, row: object): Promise<JsonRow> {
+  const out: JsonRow = { ...(row as JsonRow) };
+  for (const f of DROPPED_FIELDS[table]) delete out[f];
+  for (const f of BLOB_FIELDS[table]) {
+    const v = out[f];
+    if (v instanceof Blob) out[f] = await blobToDataUrl(v);
+  }
+  return out;
+}
+
+/** A validated file row as it is stored: Blobs decoded, search words rebuilt. */
+function fromJsonRow(table: TableName, row: JsonRow): JsonRow {
+  const out: JsonRow = { ...row };
+  for (const f of DROPPED_FIELDS[table]) delete out[f];
+  for (const f of BLOB_FIELDS[table]) {
+    if (typeof out[f] === "string") out[f] = dataUrlToBlob(out[f] as string);
+  }
+  if (table === "conversations") out.words = tokenize(String(out.title ?? ""));
+  if (table === "messages") {
+    // No stream of this device is writing an imported reply; it is as good as interrupted.
+    if (out.status === "streaming") out.status = "interrupted";
+    out.words = tokenize(String(out.text ?? ""));
+  }
+  return out;
+}
+
+export async function exportAll(db: AppDB): Promise<Backup> {
+  const rows = await db.transaction("r", TABLES, () => Promise.all(TABLES.map((t) => db.table(t).toArray())));
+  const backup: Backup = {
+    format: BACKUP_FORMAT,
+    version: BACKUP_VERSION,
+    exportedAt: new Date().toISOString(),
+    schemaVersion: SCHEMA_VERSION,
+    conversations: [],
+    messages: [],
+    images: [],
+    videos: [],
+    speech: [],
+    attachments: [],
+  };
+  for (let i = 0; i < TABLES.length; i++) {
+    const table = TABLES[i]!;
+    for (const row of rows[i] ?? []) backup[table].push(await toJsonRow(table, row as object));
+  }
+  return backup;
+}
+
+export function backupFileName(date = new Date()): string {
+  return `siliconplay-backup-${date.toISOString().slice(0, 10)}.json`;
+}
+
+export type TableCounts = Record<TableName, number>;
+
+export interface ImportReport {
+  added: TableCounts;
+  /** Rows not added: already present (identical or conflicting), invalid, or orphaned. */
+  skipped: TableCounts;
+  /** Of the skipped: ids already present with different content (the stored row is kept). */
+  conflicts: TableCounts;
+  /** Why rows were skipped, other than being identical to a stored row (at most 100 lines). */
+  errors: string[];
+}
+
+const counts = (): TableCounts => Object.fromEntries(TABLES.map((t) => [t, 0])) as TableCounts;
+
+function badFile(en: string, zh: string, detail?: string): AppError {
+  return new AppError("bad_request", { message: { en, zh }, detail });
+}
+
+/**
+ * Merges a backup into the database. Nothing stored is changed or deleted: a row whose id exists
+ * is skipped (counted as a conflict if its content differs). All additions land in one transaction,
+ * so a full disk adds nothing and reports the quota error.
+ */
+export async function importAll(db: AppDB, input: unknown): Promise<ImportReport> {
+  let data = input;
+  if (typeof input === "string") {
+    try {
+      data = JSON.parse(input);
+    } catch {
+      throw badFile("This file is not valid JSON, so it is not a backup.", "该文件不是有效的 JSON，不是备份文件。");
+    }
+  }
+  const envelope = ENVELOPE.safeParse(data);
+  if (!envelope.success) {
+    throw badFile(
+      "This file is not a SiliconPlay backup (expected format “siliconplay-backup”). Nothing was imported.",
+      "该文件不是 SiliconPlay 备份（格式应为 “siliconplay-backup”）。未导入任何内容。",
+      envelope.error.issues[0]?.message,
+    );
+  }
+  if (envelope.data.version !== BACKUP_VERSION) {
+    throw badFile(
+      `This backup has version ${envelope.data.version}, but this app reads version ${BACKUP_VERSION}. Nothing was imported.`,
+      `该备份的版本为 ${envelope.data.version}，本应用只能读取版本 ${BACKUP_VERSION}。未导入任何内容。`,
+    );
+  }
+
+  const report: ImportReport = { added: counts(), skipped: counts(), conflicts: counts(), errors: [] };
+  const note = (line: string) => {
+    if (report.errors.length < 100) report.errors.push(line);
+  };
+  const valid = {} as Record<TableName, JsonRow[]>;
+  for (const table of TABLES) {
+    const raw = (envelope.data as Record<string, unknown>)[table];
+    valid[table] = [];
+    const seen = new Set<string>();
+    for (const [i, row] of (Array.isArray(raw) ? raw : []).entries()) {
+      const parsed = ROW_SCHEMAS[table].safeParse(row);
+      if (!parsed.success) {
+        report.skipped[table]++;
+        const issue = parsed.error.issues[0];
+        note(`${table}[${i}]: invalid ${issue?.path.join(".") || "row"} (${issue?.message ?? "unknown"})`);
+      } else if (seen.has(parsed.data.id)) {
+        report.skipped[table]++;
+        note(`${table}[${i}]: id ${parsed.data.id} appears twice in the file`);
+      } else {
+        seen.add(parsed.data.id);
+        valid[table].push(parsed.data as JsonRow);
+      }
+    }
+  }
+
+  const toAdd = {} as Record<TableName, JsonRow[]>;
+  const keep = (table: TableName, rows: JsonRow[], has: (r: JsonRow) => boolean, why: string) =>
+    rows.filter((r) => {
+      if (has(r)) return true;
+      report.skipped[table]++;
+      note(`${table} ${String(r.id)}: ${why}`);
+      return false;
+    });
+  for (const table of TABLES) {
+    const rows = valid[table];
+    const existing = await db.table(table).bulkGet(rows.map((r) => r.id as string));
+    toAdd[table] = [];
+    for (const [i, row] of rows.entries()) {
+      const stored = existing[i] as object | undefined;
+      if (!stored) {
+        toAdd[table].push(row);
+        continue;
+      }
+      report.skipped[table]++;
+      if (stableStringify(await toJsonRow(table, stored)) !== stableStringify(row)) {
+        report.conflicts[table]++;
+        note(`${table} ${String(row.id)}: a different row with this id is already stored; kept the stored one`);
+      }
+    }
+  }
+  // Messages and attachments need their conversation, in the database or in the file.
+  const fileConversations = new Set(valid.conversations.map((c) => c.id as string));
+  const storedConversations = new Set(
+    await db.conversations
+      .where("id")
+      .anyOf([...new Set([...valid.messages, ...valid.attachments].map((r) => r.conversationId as string))])
+      .primaryKeys(),
+  );
+  const hasConversation = (r: JsonRow) =>
+    fileConversations.has(r.conversationId as string) || storedConversations.has(r.conversationId as string);
+  toAdd.messages = keep("messages", toAdd.messages, hasConversation, "its conversation is missing");
+  toAdd.attachments = keep("attachments", toAdd.attachments, hasConversation, "its conversation is missing");
+
+  const decoded = {} as Record<TableName, JsonRow[]>;
+  for (const table of TABLES) {
+    decoded[table] = [];
+    for (const row of toAdd[table]) {
+      try {
+        decoded[table].push(fromJsonRow(table, row));
+      } catch (err) {
+        report.skipped[table]++;
+        note(`${table} ${String(row.id)}: ${err instanceof Error ? err.message : "could not be decoded"}`);
+      }
+    }
+  }
+
+  await withQuotaGuard(() =>
+    db.transaction("rw", TABLES, async () => {
+      for (const table of TABLES) {
+        const rows = decoded[table];
+        if (!rows.length) continue;
+        // Another tab may have added some of these ids since the check above: never overwrite.
+        const present = await db.table(table).bulkGet(rows.map((r) => r.id as string));
+        const fresh = rows.filter((_, i) => !present[i]);
+        await db.table(table).bulkAdd(fresh);
+        report.added[table] += fresh.length;
+        report.skipped[table] += rows.length - fresh.length;
+      }
+    }),
+  );
+  return report;
+}
+
+/** The branch on screen of one conversation as Markdown, with its attachments noted. */
+export async function exportConversationMarkdown(
+  db: AppDB,
+  conversationId: string,
+  options: Omit<MarkdownOptions, "attachments"> = {},
+): Promise<string | undefined> {
+  const conversation = await db.conversations.get(conversationId);
+  if (!conversation) return undefined;
+  const messages = await getConversationMessages(db, conversationId);
+  const attachments = await db.attachments.where("conversationId").equals(conversationId).toArray();
+  return conversationToMarkdown(conversation, getThread(messages, conversation.activeLeafId), {
+    ...options,
+    attachments,
+  });
+}

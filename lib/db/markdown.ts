@@ -1,0 +1,111 @@
+// One conversation (the branch on screen) as Markdown, for "Export as Markdown".
+
+import type { Attachment, Conversation, Message, MessagePart } from "./schema";
+
+export interface MarkdownOptions {
+  locale?: "en" | "zh";
+  /** Stored attachments of the conversation, listed under the message they belong to. */
+  attachments?: readonly Attachment[];
+}
+
+const LABELS = {
+  en: {
+    untitled: "New chat",
+    you: "You",
+    assistant: "Assistant",
+    system: "System",
+    reasoning: "Reasoning",
+    attachment: "Attachment",
+    model: "Model",
+    status: { stopped: "Stopped", interrupted: "Interrupted", failed: "Failed", streaming: "Incomplete" },
+  },
+  zh: {
+    untitled: "新对话",
+    you: "你",
+    assistant: "助手",
+    system: "系统",
+    reasoning: "思考过程",
+    attachment: "附件",
+    model: "模型",
+    status: { stopped: "已停止", interrupted: "已中断", failed: "失败", streaming: "未完成" },
+  },
+} as const;
+
+function partText(part: MessagePart): string {
+  return typeof part.text === "string" ? part.text : "";
+}
+
+function answerText(m: Message): string {
+  if (m.text) return m.text;
+  return m.parts
+    .filter((p) => p.type === "text")
+    .map(partText)
+    .join("");
+}
+
+/** Names of files carried in the message parts (AI SDK file parts). */
+function fileNotes(m: Message): string[] {
+  return m.parts
+    .filter((p) => p.type === "file")
+    .map((p) => {
+      const name = typeof p.filename === "string" && p.filename ? p.filename : "file";
+      return typeof p.mediaType === "string" ? `${name} (${p.mediaType})` : name;
+    });
+}
+
+export function conversationToMarkdown(
+  conversation: Conversation,
+  thread: readonly Message[],
+  options: MarkdownOptions = {},
+): string {
+  const L = LABELS[options.locale ?? "en"];
+  const out: string[] = [`# ${conversation.title.trim() || L.untitled}`];
+  if (conversation.model) out.push(`_${L.model}: ${conversation.model.id}_`);
+  const byMessage = new Map<string, Attachment[]>();
+  for (const a of options.attachments ?? []) {
+    const list = byMessage.get(a.messageId);
+    if (list) list.push(a);
+    else byMessage.set(a.messageId, [a]);
+  }
+
+  for (const m of thread) {
+    const who =
+      m.role === "user"
+        ? L.you
+        : m.role === "system"
+          ? L.system
+          : m.model
+            ? `${L.assistant} (${m.model.id})`
+            : L.assistant;
+    out.push(`**${who}**`);
+    const reasoning = m.parts
+      .filter((p) => p.type === "reasoning")
+      .map(partText)
+      .join("")
+      .trim();
+    if (reasoning) {
+      out.push(`<details>\n<summary>${L.reasoning}</summary>\n\n${reasoning}\n\n</details>`);
+    }
+    const text = answerText(m).trim();
+    if (text) out.push(text);
+    const files = [...fileNotes(m), ...(byMessage.get(m.id) ?? []).map((a) => `${a.name} (${a.mime})`)];
+    const unique = [...new Set(files)];
+    if (unique.length) out.push(unique.map((f) => `_${L.attachment}: ${f}_`).join("  \n"));
+    if (m.status !== "complete") {
+      const note = L.status[m.status];
+      const error = m.error ? `: ${options.locale === "zh" ? m.error.message.zh : m.error.message.en}` : "";
+      out.push(`_(${note}${error})_`);
+    }
+  }
+  return `${out.join("\n\n")}\n`;
+}
+
+/** A file name for the download: the title without characters file systems reject. */
+export function markdownFileName(conversation: Conversation): string {
+  const base = conversation.title
+    .replace(/[\\/:*?"<>|\p{Cc}]+/gu, " ")
+    .replace(/\s+/g, " ")
+    .trim()
+    .slice(0, 60);
+  return `${base || "conversation"}.md`;
+}

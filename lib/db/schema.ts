@@ -1,0 +1,301 @@
+// The IndexedDB schema (Dexie), its row types and its version history.
+//
+// Rules that keep it fast and safe:
+// - Blobs live only in unindexed properties (indexing them fails, and they bloat index pages).
+// - Booleans cannot be IndexedDB keys, so indexed flags are numbers (pinned: 0|1, deletedAt: 0 = live).
+// - Never edit an old version's stores; add a version with an upgrade and a test in db-migration.
+
+import { Dexie, type DexieOptions, type Table, type Transaction } from "dexie";
+import { tokenize } from "./tokenize";
+
+export const DB_NAME = "siliconplay";
+export const SCHEMA_VERSION = 2;
+
+export type ProviderId = "siliconflow" | "glm";
+
+export interface ModelRef {
+  provider: ProviderId;
+  id: string;
+}
+
+export interface Usage {
+  input: number;
+  output: number;
+  reasoning: number;
+}
+
+export interface ChatSettings {
+  systemPrompt?: string;
+  temperature?: number;
+  topP?: number;
+  topK?: number;
+  minP?: number;
+  maxTokens?: number;
+  frequencyPenalty?: number;
+  stop?: string[];
+  thinking?: boolean;
+  thinkingBudget?: number;
+}
+
+export interface Conversation {
+  id: string;
+  title: string;
+  titleSource: "auto" | "user";
+  model?: ModelRef;
+  settings?: ChatSettings;
+  pinned: 0 | 1;
+  createdAt: number;
+  /** Last activity: a message stored or a reply finished (renaming and pinning do not count). */
+  updatedAt: number;
+  /** 0 while live; the time of a soft delete (undo window) otherwise. */
+  deletedAt: number;
+  usage: Usage;
+  /** The leaf of the branch on screen (regenerate / edit create branches). */
+  activeLeafId?: string;
+  /** Title tokens (multiEntry index). */
+  words: string[];
+}
+
+/** An AI SDK UIMessage part, kept opaque: text, reasoning, file, … */
+export interface MessagePart {
+  type: string;
+  [key: string]: unknown;
+}
+
+export type MessageStatus = "complete" | "streaming" | "stopped" | "interrupted" | "failed";
+export type MessageRole = "user" | "assistant" | "system";
+
+export interface MessageError {
+  code: string;
+  message: { en: string; zh: string };
+  detail?: string;
+}
+
+export interface Message {
+  id: string;
+  conversationId: string;
+  /** Tree: regenerate = sibling assistant under the same user message; edit = sibling user message. */
+  parentId: string | null;
+  role: MessageRole;
+  parts: MessagePart[];
+  /** Plain answer text (no reasoning): what search indexes and what Markdown export prints. */
+  text: string;
+  status: MessageStatus;
+  error?: MessageError;
+  finishReason?: string;
+  model?: ModelRef;
+  usage?: Usage;
+  reasoningMs?: number;
+  createdAt: number;
+  updatedAt: number;
+  /** The tab (TAB_ID) that is streaming this reply, so a new tab does not mark it interrupted. */
+  streamOwner?: string;
+  /** Search tokens of `text` (multiEntry index); filled when the message is final. */
+  words: string[];
+}
+
+export interface ImageRecord {
+  id: string;
+  createdAt: number;
+  prompt: string;
+  negativePrompt?: string;
+  model: ModelRef;
+  /** Request parameters as sent (size, steps, guidance, batch size, …). */
+  params: Record<string, unknown>;
+  seed?: number;
+  /** Provider timing (e.g. inference seconds) and our own end-to-end milliseconds. */
+  timings?: Record<string, number>;
+  width?: number;
+  height?: number;
+  mime: string;
+  blob: Blob;
+  /** Images produced by one Generate press share a batch id. */
+  batchId?: string;
+}
+
+export type VideoStatus = "queued" | "running" | "succeeded" | "failed" | "expired";
+
+export interface VideoJob {
+  id: string;
+  requestId: string;
+  model: ModelRef;
+  prompt: string;
+  params: Record<string, unknown>;
+  status: VideoStatus;
+  /** Queue position reported by the provider, while queued. */
+  position?: number;
+  createdAt: number;
+  updatedAt: number;
+  startedAt?: number;
+  finishedAt?: number;
+  /** The optional start image, kept so the job can be shown and re-run. */
+  startImage?: Blob;
+  blob?: Blob;
+  mime?: string;
+  failure?: MessageError;
+  /** Polls count, for back-off decisions after a reload. */
+  polls?: number;
+  /** The seed the provider used (it picks one when none was sent), so "Reuse settings" can repeat it. */
+  seed?: number;
+  /** Provider timing, e.g. `{ inference: seconds }`. */
+  timings?: Record<string, number>;
+  /** A transient polling problem (network, rate limit) shown while polling goes on; cleared by the next good poll. */
+  lastError?: MessageError;
+}
+
+export interface SpeechClip {
+  id: string;
+  createdAt: number;
+  text: string;
+  model: ModelRef;
+  voice: string;
+  /** speed, gain, format, sample rate, … */
+  settings: Record<string, unknown>;
+  mime: string;
+  blob: Blob;
+  durationMs?: number;
+}
+
+export interface Attachment {
+  id: string;
+  messageId: string;
+  conversationId: string;
+  createdAt: number;
+  name: string;
+  mime: string;
+  width?: number;
+  height?: number;
+  size: number;
+  blob: Blob;
+}
+
+/** Version 1 (the first released shape), kept for the migration and its test. */
+export const V1_STORES = {
+  conversations: "id, updatedAt",
+  messages: "id, conversationId, [conversationId+createdAt]",
+  images: "id, createdAt",
+} as const;
+
+export interface ConversationV1 {
+  id: string;
+  title: string;
+  model?: string;
+  pinned: boolean;
+  createdAt: number;
+  updatedAt: number;
+}
+
+export interface MessageV1 {
+  id: string;
+  conversationId: string;
+  role: MessageRole;
+  content: string;
+  reasoning?: string;
+  status?: "done" | "streaming" | "error";
+  model?: string;
+  createdAt: number;
+}
+
+export const V2_STORES = {
+  conversations: "id, [deletedAt+pinned+updatedAt], updatedAt, deletedAt, *words",
+  messages: "id, [conversationId+createdAt], parentId, status, *words",
+  images: "id, createdAt, batchId",
+  videos: "id, requestId, status, createdAt",
+  speech: "id, createdAt",
+  attachments: "id, messageId, conversationId",
+} as const;
+
+export const EMPTY_USAGE: Usage = Object.freeze({ input: 0, output: 0, reasoning: 0 }) as Usage;
+
+export class AppDB extends Dexie {
+  conversations!: Table<Conversation, string>;
+  messages!: Table<Message, string>;
+  images!: Table<ImageRecord, string>;
+  videos!: Table<VideoJob, string>;
+  speech!: Table<SpeechClip, string>;
+  attachments!: Table<Attachment, string>;
+
+  constructor(name: string = DB_NAME, options?: DexieOptions) {
+    super(name, options);
+    this.version(1).stores(V1_STORES);
+    this.version(2).stores(V2_STORES).upgrade(upgradeV1ToV2);
+  }
+}
+
+function modelFromV1(model: unknown): ModelRef | undefined {
+  if (typeof model !== "string" || !model) return undefined;
+  // v1 stored bare ids; GLM ids are the only ones starting with "glm-" / "cogview" / "cogvideo".
+  const provider: ProviderId = /^(glm|cog)/i.test(model) ? "glm" : "siliconflow";
+  return { provider, id: model };
+}
+
+const V1_STATUS: Record<string, MessageStatus> = { done: "complete", error: "failed", streaming: "interrupted" };
+
+/**
+ * v1 → v2: v1 chats were linear (no parentId) with `content`/`reasoning` strings and a boolean
+ * `pinned` that could not be indexed. Build the linear tree, AI SDK parts, search words, numeric
+ * flags and usage totals. A v1 row still "streaming" belonged to a page that is gone.
+ */
+async function upgradeV1ToV2(tx: Transaction): Promise<void> {
+  const messages = tx.table<MessageV1 & Partial<Message>, string>("messages");
+  const rows = await messages.orderBy("[conversationId+createdAt]").toArray();
+  const lastByConversation = new Map<string, string>();
+  const upgraded: Message[] = rows.map((m) => {
+    const parentId = m.parentId !== undefined ? m.parentId : (lastByConversation.get(m.conversationId) ?? null);
+    lastByConversation.set(m.conversationId, m.id);
+    const content = typeof m.content === "string" ? m.content : (m.text ?? "");
+    const parts: MessagePart[] = [];
+    if (m.reasoning) parts.push({ type: "reasoning", text: m.reasoning });
+    if (content) parts.push({ type: "text", text: content });
+    const model = modelFromV1(m.model);
+    const out: Message = {
+      id: m.id,
+      conversationId: m.conversationId,
+      parentId,
+      role: m.role,
+      parts,
+      text: content,
+      status: V1_STATUS[m.status ?? "done"] ?? "complete",
+      createdAt: m.createdAt,
+      updatedAt: m.createdAt,
+      words: tokenize(content),
+    };
+    if (model) out.model = model;
+    return out;
+  });
+  // bulkPut replaces whole rows, so the v1-only fields (content, reasoning) go away.
+  await tx.table<Message, string>("messages").bulkPut(upgraded);
+
+  await tx
+    .table<ConversationV1, string>("conversations")
+    .toCollection()
+    .modify((c, ctx) => {
+      const model = modelFromV1(c.model);
+      const next: Conversation = {
+        id: c.id,
+        title: c.title ?? "",
+        titleSource: c.title ? "user" : "auto",
+        pinned: c.pinned ? 1 : 0,
+        createdAt: c.createdAt,
+        updatedAt: c.updatedAt,
+        deletedAt: 0,
+        usage: { ...EMPTY_USAGE },
+        words: tokenize(c.title ?? ""),
+      };
+      if (model) next.model = model;
+      const leaf = lastByConversation.get(c.id);
+      if (leaf) next.activeLeafId = leaf;
+      // Replaces the whole row (v1-only shapes such as the string model go away).
+      (ctx as { value: unknown }).value = next;
+    });
+
+  await tx
+    .table("images")
+    .toCollection()
+    .modify((img: Record<string, unknown>) => {
+      img.model = modelFromV1(img.model) ?? { provider: "siliconflow", id: String(img.model ?? "") };
+      img.params ??= {};
+      img.prompt ??= "";
+      if (typeof img.mime !== "string") img.mime = img.blob instanceof Blob ? img.blob.type : "image/png";
+    });
+}

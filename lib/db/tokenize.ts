@@ -1,0 +1,123 @@
+// Search tokens for the multiEntry `words` indexes.
+//
+// Latin, Cyrillic, Korean, … : Intl.Segmenter word segments (isWordLike), NFKC + lower case.
+// Han / Hiragana / Katakana runs: overlapping character bigrams plus the run's last character.
+// Why not the Segmenter's Chinese words: its dictionary split depends on context ("深度求索" →
+// 深度|求|索, while the query "求索" alone stays one word), so a query segmented on its own often
+// disagrees with the document. Bigrams are context-free: any Chinese substring of length ≥ 2 of
+// the text is found by requiring all of its bigrams, and a single character is found by a prefix
+// query, because every character of a run starts a bigram or is the run's last character.
+
+const CJK_CHAR = "\\p{Script=Han}\\p{Script=Hiragana}\\p{Script=Katakana}\\u30fc";
+const CJK_SPLIT = new RegExp(`([${CJK_CHAR}]+)`, "u");
+
+/** Tokens longer than this (base64, hashes, URLs without spaces) are noise in an index. */
+const MAX_TOKEN_LENGTH = 48;
+
+export const DEFAULT_MAX_TOKENS = 2_000;
+
+type Segmenter = { segment(input: string): Iterable<{ segment: string; isWordLike?: boolean }> };
+
+let segmenter: Segmenter | null | undefined;
+
+function getSegmenter(): Segmenter | null {
+  if (segmenter === undefined) {
+    const Ctor = (Intl as unknown as { Segmenter?: new (l?: string, o?: object) => Segmenter }).Segmenter;
+    segmenter = Ctor ? new Ctor(undefined, { granularity: "word" }) : null;
+  }
+  return segmenter;
+}
+
+export function normalizeForSearch(text: string): string {
+  return text.normalize("NFKC").toLowerCase();
+}
+
+/** Non-CJK words of a chunk, in order. */
+function words(chunk: string): string[] {
+  const seg = getSegmenter();
+  if (!seg) return chunk.split(/[^\p{L}\p{N}_]+/u).filter(Boolean);
+  const out: string[] = [];
+  for (const s of seg.segment(chunk)) if (s.isWordLike) out.push(s.segment);
+  return out;
+}
+
+/** Splits normalized text into alternating [other, cjkRun, other, cjkRun, …] chunks, in order. */
+function chunks(normalized: string): string[] {
+  return normalized.split(CJK_SPLIT);
+}
+
+/** The distinct search tokens of a text, in text order, at most `maxTokens` of them. */
+export function tokenize(text: string, maxTokens = DEFAULT_MAX_TOKENS): string[] {
+  if (!text) return [];
+  const out = new Set<string>();
+  const add = (t: string) => {
+    if (t.length <= MAX_TOKEN_LENGTH) out.add(t);
+  };
+  const parts = chunks(normalizeForSearch(text));
+  for (let i = 0; i < parts.length && out.size < maxTokens; i++) {
+    const part = parts[i] ?? "";
+    if (i % 2 === 1) {
+      const chars = Array.from(part);
+      for (let j = 0; j + 1 < chars.length; j++) add(`${chars[j]}${chars[j + 1]}`);
+      add(chars[chars.length - 1] ?? "");
+    } else if (part.trim()) {
+      for (const w of words(part)) add(w);
+    }
+  }
+  return out.size > maxTokens ? [...out].slice(0, maxTokens) : [...out];
+}
+
+export interface QueryTerm {
+  term: string;
+  /** Match index keys starting with `term` rather than equal to it. */
+  prefix: boolean;
+}
+
+const MAX_QUERY_TERMS = 8;
+
+/**
+ * The index lookups that answer a query. Every term must match (AND). The last word is a prefix
+ * (search as you type) when it has at least two characters; a one-letter prefix would match most of
+ * the index. A lone CJK character is a prefix too (see the header).
+ */
+export function queryTerms(query: string): QueryTerm[] {
+  const terms: QueryTerm[] = [];
+  const parts = chunks(normalizeForSearch(query));
+  for (let i = 0; i < parts.length; i++) {
+    const part = parts[i] ?? "";
+    if (i % 2 === 1) {
+      const chars = Array.from(part);
+      if (chars.length === 1) terms.push({ term: part, prefix: true });
+      for (let j = 0; j + 1 < chars.length; j++) terms.push({ term: `${chars[j]}${chars[j + 1]}`, prefix: false });
+    } else if (part.trim()) {
+      for (const w of words(part)) {
+        if (w.length <= MAX_TOKEN_LENGTH) terms.push({ term: w, prefix: false });
+      }
+    }
+  }
+  const last = terms[terms.length - 1];
+  const trailingSpace = /\s$/u.test(query);
+  if (last && !trailingSpace && !last.prefix && Array.from(last.term).length >= 2 && !isCjkBigram(last.term)) {
+    last.prefix = true;
+  }
+  const seen = new Set<string>();
+  return terms
+    .filter((t) => {
+      const k = `${t.prefix ? "p" : "e"}:${t.term}`;
+      if (seen.has(k)) return false;
+      seen.add(k);
+      return true;
+    })
+    .slice(0, MAX_QUERY_TERMS);
+}
+
+const CJK_ONLY = new RegExp(`^[${CJK_CHAR}]+$`, "u");
+
+function isCjkBigram(term: string): boolean {
+  return CJK_ONLY.test(term);
+}
+
+/** Whether a row's tokens satisfy one query term (used to check candidates in memory). */
+export function tokensMatch(tokens: readonly string[], t: QueryTerm): boolean {
+  return t.prefix ? tokens.some((w) => w.startsWith(t.term)) : tokens.includes(t.term);
+}

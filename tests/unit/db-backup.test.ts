@@ -1,0 +1,212 @@
+import "fake-indexeddb/auto";
+import { afterEach, describe, expect, it } from "vitest";
+import {
+  AppDB,
+  addUserMessage,
+  type Backup,
+  conversationToMarkdown,
+  createConversation,
+  createThrottledSaver,
+  exportAll,
+  exportConversationMarkdown,
+  getConversationMessages,
+  getThread,
+  importAll,
+  markdownFileName,
+  saveAttachment,
+  saveImage,
+  saveSpeechClip,
+  saveVideoJob,
+  setPinned,
+  softDeleteConversation,
+  startAssistantMessage,
+  TABLES,
+  updateVideoJob,
+  uuid,
+} from "@/lib/db";
+import { AppError } from "@/lib/errors";
+
+const opened: AppDB[] = [];
+function freshDb(): AppDB {
+  const db = new AppDB(`test-backup-${uuid()}`);
+  opened.push(db);
+  return db;
+}
+afterEach(async () => {
+  for (const db of opened.splice(0)) await db.delete();
+});
+
+const sf = (id: string) => ({ provider: "siliconflow" as const, id });
+
+async function populate(db: AppDB) {
+  const conv = await createConversation(db, {
+    model: sf("deepseek-ai/DeepSeek-R1"),
+    settings: { temperature: 0.6, stop: [] },
+  });
+  const q = await addUserMessage(db, {
+    conversationId: conv.id,
+    parentId: null,
+    parts: [
+      { type: "text", text: "这张图里是什么？" },
+      { type: "file", mediaType: "image/png", filename: "cat.png", url: "attachment:x" },
+    ],
+    text: "这张图里是什么？",
+  });
+  await saveAttachment(db, {
+    messageId: q.id,
+    conversationId: conv.id,
+    blob: new Blob([new Uint8Array([1, 2, 3, 4])], { type: "image/png" }),
+    name: "cat.png",
+  });
+  const a = await startAssistantMessage(db, {
+    conversationId: conv.id,
+    parentId: q.id,
+    model: sf("deepseek-ai/DeepSeek-R1"),
+  });
+  const saver = createThrottledSaver(db, a.id);
+  saver.save({
+    parts: [
+      { type: "reasoning", text: "The user asks about the image." },
+      { type: "text", text: "一只猫。" },
+    ],
+    text: "一只猫。",
+  });
+  await saver.finish("complete", { usage: { input: 5, output: 3, reasoning: 7 } });
+  const other = await createConversation(db, { title: "Pinned one" });
+  await setPinned(db, other.id, true);
+  const deleted = await createConversation(db, { title: "in the undo window" });
+  await softDeleteConversation(db, deleted.id);
+  await saveImage(db, {
+    prompt: "p",
+    model: sf("Kwai-Kolors/Kolors"),
+    params: { seed: 1 },
+    seed: 1,
+    blob: new Blob([new Uint8Array([9])], { type: "image/png" }),
+  });
+  const job = await saveVideoJob(db, {
+    requestId: "r1",
+    model: sf("Wan-AI/Wan2.1-T2V-14B"),
+    prompt: "v",
+    params: {},
+    startImage: new Blob(["s"], { type: "image/jpeg" }),
+  });
+  await updateVideoJob(db, job.id, {
+    status: "succeeded",
+    blob: new Blob([new Uint8Array([0, 1])], { type: "video/mp4" }),
+  });
+  await saveSpeechClip(db, {
+    text: "hi",
+    model: sf("FunAudioLLM/CosyVoice2-0.5B"),
+    voice: "alex",
+    settings: { speed: 1 },
+    blob: new Blob(["mp3"], { type: "audio/mpeg" }),
+  });
+  return { conv, q, a };
+}
+
+/** Every table with Blobs replaced by their type and bytes, so deep equality covers the content. */
+async function snapshot(db: AppDB) {
+  const out: Record<string, unknown[]> = {};
+  for (const t of TABLES) {
+    const rows = await db.table(t).toArray();
+    out[t] = await Promise.all(
+      rows.map(async (r: Record<string, unknown>) => {
+        const copy: Record<string, unknown> = { ...r };
+        for (const [k, v] of Object.entries(copy)) {
+          if (v instanceof Blob) copy[k] = { blobType: v.type, bytes: [...new Uint8Array(await v.arrayBuffer())] };
+        }
+        return copy;
+      }),
+    );
+  }
+  return out;
+}
+
+describe("export / import", () => {
+  it("round-trips everything (Blobs included) and a second import skips it all", async () => {
+    const db = freshDb();
+    await populate(db);
+    const before = await snapshot(db);
+    const backup = await exportAll(db);
+    expect(backup).toMatchObject({ format: "siliconplay-backup", version: 1 });
+    expect(backup.images[0]?.blob).toMatch(/^data:image\/png;base64,/);
+    expect(backup.messages[0]).not.toHaveProperty("words");
+
+    // Through a real file: JSON text.
+    const file = JSON.stringify(backup);
+    await Promise.all(TABLES.map((t) => db.table(t).clear()));
+    const report = await importAll(db, file);
+    expect(report.errors).toEqual([]);
+    expect(report.added).toEqual({ conversations: 3, messages: 2, images: 1, videos: 1, speech: 1, attachments: 1 });
+    expect(await snapshot(db)).toEqual(before);
+
+    const again = await importAll(db, JSON.parse(file));
+    expect(again.added).toEqual({ conversations: 0, messages: 0, images: 0, videos: 0, speech: 0, attachments: 0 });
+    expect(again.skipped).toEqual({ conversations: 3, messages: 2, images: 1, videos: 1, speech: 1, attachments: 1 });
+    expect(Object.values(again.conflicts).every((n) => n === 0)).toBe(true);
+    expect(await snapshot(db)).toEqual(before);
+  });
+
+  it("merges without overwriting: conflicts keep the stored row, bad rows are reported", async () => {
+    const db = freshDb();
+    const { conv } = await populate(db);
+    const backup = (await exportAll(db)) as Backup;
+    const changed = { ...backup.conversations.find((c) => c.id === conv.id)!, title: "changed elsewhere" };
+    const newConv = { ...changed, id: uuid(), title: "new one" };
+    const file = {
+      ...backup,
+      conversations: [changed, newConv, { id: 5 }],
+      messages: [{ ...backup.messages[0]!, id: "orphan", conversationId: "missing" }],
+    };
+    const report = await importAll(db, file);
+    expect(report.added.conversations).toBe(1);
+    expect(report.conflicts.conversations).toBe(1);
+    expect(report.skipped.conversations).toBe(2);
+    expect(report.skipped.messages).toBe(1);
+    expect(report.errors.join("\n")).toMatch(/conversations\[2\]: invalid id/);
+    expect(report.errors.join("\n")).toMatch(/orphan: its conversation is missing/);
+    expect((await db.conversations.get(conv.id))?.title).not.toBe("changed elsewhere");
+    expect((await db.conversations.get(newConv.id as string))?.words).toEqual(["new", "one"]);
+  });
+
+  it("rejects other formats and versions with a clear error, importing nothing", async () => {
+    const db = freshDb();
+    const err = await importAll(db, { format: "chatgpt-export", version: 1 }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(AppError);
+    expect((err as AppError).code).toBe("bad_request");
+    expect((err as AppError).messages.en).toMatch(/not a SiliconPlay backup/);
+    expect((err as AppError).messages.zh).toMatch(/不是 SiliconPlay 备份/);
+    await expect(importAll(db, { format: "siliconplay-backup", version: 2 })).rejects.toThrow(/version 2/);
+    await expect(importAll(db, "{not json")).rejects.toThrow(/not valid JSON/);
+    await expect(importAll(db, [])).rejects.toThrow(/not a SiliconPlay backup/);
+    expect(await db.conversations.count()).toBe(0);
+  });
+});
+
+describe("conversationToMarkdown", () => {
+  it("prints the shown branch with roles, model, reasoning and attachments", async () => {
+    const db = freshDb();
+    const { conv } = await populate(db);
+    const md = await exportConversationMarkdown(db, conv.id);
+    expect(md).toBe(
+      `${[
+        "# 这张图里是什么",
+        "_Model: deepseek-ai/DeepSeek-R1_",
+        "**You**",
+        "这张图里是什么？",
+        "_Attachment: cat.png (image/png)_",
+        "**Assistant (deepseek-ai/DeepSeek-R1)**",
+        "<details>\n<summary>Reasoning</summary>\n\nThe user asks about the image.\n\n</details>",
+        "一只猫。",
+      ].join("\n\n")}\n`,
+    );
+    const row = (await db.conversations.get(conv.id))!;
+    const thread = getThread(await getConversationMessages(db, conv.id), row.activeLeafId);
+    const last = { ...thread[1]!, status: "stopped" as const };
+    const zh = conversationToMarkdown({ ...row, title: "" }, [thread[0]!, last], { locale: "zh" });
+    expect(zh.startsWith("# 新对话\n")).toBe(true);
+    expect(zh).toContain("**你**");
+    expect(zh).toContain("_(已停止)_");
+    expect(markdownFileName({ ...row, title: 'a/b: "c"?' })).toBe("a b c.md");
+  });
+});

@@ -1,0 +1,192 @@
+import "fake-indexeddb/auto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  AppDB,
+  addUserMessage,
+  createConversation,
+  createThrottledSaver,
+  queryTerms,
+  renameConversation,
+  searchConversations,
+  softDeleteConversation,
+  startAssistantMessage,
+  tokenize,
+  uuid,
+} from "@/lib/db";
+import { seedLargeHistory } from "@/lib/db/seed";
+import { tokensMatch } from "@/lib/db/tokenize";
+
+describe("tokenize", () => {
+  it("keeps English words, lower-cased, NFKC-normalized and deduplicated", () => {
+    expect(tokenize("Reasoning models are GREAT, reasoning!")).toEqual(["reasoning", "models", "are", "great"]);
+    expect(tokenize("ＦＵＬＬ width ＡＢＣ")).toEqual(["full", "width", "abc"]);
+    expect(tokenize("DeepSeek-R1 v3.5")).toEqual(["deepseek", "r1", "v3.5"]);
+    expect(tokenize("")).toEqual([]);
+  });
+
+  it("indexes Chinese runs as bigrams plus the run's last character", () => {
+    expect(tokenize("我喜欢推理模型")).toEqual(["我喜", "喜欢", "欢推", "推理", "理模", "模型", "型"]);
+    // Mixed text keeps both kinds, in order.
+    expect(tokenize("用 GLM-4V 看图")).toEqual(["用", "glm", "4v", "看图", "图"]);
+  });
+
+  it("caps the number of distinct tokens", () => {
+    const long = Array.from({ length: 5000 }, (_, i) => `w${i}`).join(" ");
+    const tokens = tokenize(long);
+    expect(tokens).toHaveLength(2000);
+    expect(tokens[0]).toBe("w0");
+    expect(tokenize(long, 10)).toHaveLength(10);
+  });
+
+  it("turns a query into exact and prefix terms", () => {
+    expect(queryTerms("reasoning mod")).toEqual([
+      { term: "reasoning", prefix: false },
+      { term: "mod", prefix: true },
+    ]);
+    expect(queryTerms("reasoning ")).toEqual([{ term: "reasoning", prefix: false }]);
+    expect(queryTerms("推理模型")).toEqual([
+      { term: "推理", prefix: false },
+      { term: "理模", prefix: false },
+      { term: "模型", prefix: false },
+    ]);
+    expect(queryTerms("猫")).toEqual([{ term: "猫", prefix: true }]);
+    expect(queryTerms("a")).toEqual([{ term: "a", prefix: false }]);
+    expect(queryTerms(" ,.!? ")).toEqual([]);
+  });
+});
+
+describe("searchConversations", () => {
+  const db = new AppDB(`test-search-${uuid()}`);
+  const ids: Record<string, string> = {};
+
+  async function chat(key: string, question: string, answer: string) {
+    const conv = await createConversation(db);
+    ids[key] = conv.id;
+    const q = await addUserMessage(db, { conversationId: conv.id, parentId: null, parts: [], text: question });
+    const a = await startAssistantMessage(db, { conversationId: conv.id, parentId: q.id });
+    const saver = createThrottledSaver(db, a.id);
+    saver.save({ parts: [{ type: "text", text: answer }], text: answer });
+    await saver.finish("complete");
+  }
+
+  beforeAll(async () => {
+    await chat("cn", "我喜欢推理模型", "这个模型很好，推理能力很强。一只猫在睡觉。");
+    await chat("en", "How do reasoning models work?", "They think step by step before answering.");
+    await chat("db", "Explain IndexedDB", "IndexedDB stores structured data in the browser.");
+    await chat("gone", "Deleted reasoning chat", "This one was deleted.");
+    await softDeleteConversation(db, ids.gone!);
+    await chat("title", "unrelated question", "unrelated answer");
+    await renameConversation(db, ids.title!, "Quantization notes");
+  });
+  afterAll(async () => {
+    await db.delete();
+  });
+
+  const found = async (q: string) => (await searchConversations(db, q)).map((h) => h.conversation.id);
+
+  it("finds an English word, in the question or in the answer", async () => {
+    expect(await found("reasoning")).toEqual([ids.en]);
+    expect(await found("step answering")).toEqual([ids.en]);
+    expect(await found("browser")).toEqual([ids.db]);
+  });
+
+  it("finds Chinese words whatever the segmentation", async () => {
+    expect(await found("推理")).toEqual([ids.cn]);
+    expect(await found("模型")).toEqual([ids.cn]);
+    expect(await found("推理模型")).toEqual([ids.cn]);
+    expect(await found("猫")).toEqual([ids.cn]);
+    expect(await found("睡觉")).toEqual([ids.cn]);
+    expect(await found("模型推理")).toEqual([]);
+  });
+
+  it("matches the last word as a prefix", async () => {
+    expect(await found("reason")).toEqual([ids.en]);
+    expect(await found("Index")).toEqual([ids.db]);
+    expect(await found("indexe")).toEqual([ids.db]);
+  });
+
+  it("matches titles, returns snippets, and answers no match with nothing", async () => {
+    const [hit] = await searchConversations(db, "quantization");
+    expect(hit?.conversation.id).toBe(ids.title);
+    expect(hit?.matchedTitle).toBe(true);
+    expect(hit?.snippet).toBeUndefined();
+    const [cn] = await searchConversations(db, "推理");
+    expect(cn?.snippet?.text).toContain("推理");
+    const h = cn?.snippet?.highlight;
+    expect(h && cn?.snippet?.text.slice(h[0], h[1])).toBe("推理");
+    expect(await found("kubernetes")).toEqual([]);
+    expect(await found("")).toEqual([]);
+  });
+
+  it("leaves out soft-deleted conversations", async () => {
+    expect(await found("deleted")).toEqual([]);
+  });
+
+  it("orders by last activity and respects the limit", async () => {
+    await chat("newer", "more about reasoning", "reasoning again");
+    expect(await found("reasoning")).toEqual([ids.newer, ids.en]);
+    expect((await searchConversations(db, "reasoning", { limit: 1 })).map((h) => h.conversation.id)).toEqual([
+      ids.newer,
+    ]);
+  });
+
+  it("does not read message rows to find hits (index only)", async () => {
+    let reads = 0;
+    const sub = (obj: unknown) => {
+      reads++;
+      return obj;
+    };
+    db.messages.hook("reading", sub);
+    await searchConversations(db, "zzzz-no-such-word");
+    expect(reads).toBe(0);
+    await searchConversations(db, "reasoning");
+    // Only the snippet rows of the page of results are read.
+    expect(reads).toBeLessThanOrEqual(2);
+    db.messages.hook("reading").unsubscribe(sub);
+  });
+});
+
+describe("searchConversations with common words (paged walk)", () => {
+  const db = new AppDB(`test-search-paged-${uuid()}`);
+  beforeAll(async () => {
+    await seedLargeHistory(db, { conversations: 60, messagesPerConversation: 10, longConversation: 0, batchSize: 200 });
+    // A few soft-deleted ones must never show up.
+    const some = await db.conversations.limit(5).primaryKeys();
+    for (const id of some) await softDeleteConversation(db, id);
+  });
+  afterAll(async () => {
+    await db.delete();
+  });
+
+  /** The reference answer: every live conversation with a message or title matching all terms. */
+  async function oracle(query: string): Promise<Set<string>> {
+    const terms = queryTerms(query);
+    const live = new Set((await db.conversations.toArray()).filter((c) => !c.deletedAt).map((c) => c.id));
+    const out = new Set<string>();
+    const ok = (words: string[]) => terms.every((t) => tokensMatch(words, t));
+    for (const m of await db.messages.toArray())
+      if (live.has(m.conversationId) && ok(m.words)) out.add(m.conversationId);
+    for (const c of await db.conversations.toArray()) if (live.has(c.id) && ok(c.words)) out.add(c.id);
+    return out;
+  }
+
+  const queries = ["模型", "推理模型", "benchmarks", "bench", "the key idea", "基准测试 场景", "step", "请解释", "zzz"];
+
+  it.each(queries)("finds exactly the matching conversations for %s, whatever the page size", async (q) => {
+    const expected = await oracle(q);
+    for (const pageSize of [1, 3, 17, 1000]) {
+      const hits = await searchConversations(db, q, { limit: 1000, pageSize });
+      expect(new Set(hits.map((h) => h.conversation.id))).toEqual(expected);
+      const times = hits.map((h) => h.conversation.updatedAt);
+      expect(times).toEqual([...times].sort((a, b) => b - a));
+      for (const h of hits) if (h.snippet) expect(h.snippet.text.length).toBeGreaterThan(0);
+    }
+  });
+
+  it.each(queries)("stops early with a small limit and returns only matches for %s", async (q) => {
+    const expected = await oracle(q);
+    const hits = await searchConversations(db, q, { limit: 5, pageSize: 4 });
+    expect(hits.length).toBe(Math.min(5, expected.size));
+    for (const h of hits) expect(expected.has(h.conversation.id)).toBe(true);
+  });
+});
