@@ -64,6 +64,8 @@ export default defineConfig({
         SILICONFLOW_BASE_URL: `${sim}/siliconflow/v1`,
         GLM_API_KEY: E2E_GLM_KEY,
         GLM_BASE_URL: `${sim}/glm/api/paas/v4`,
+        // One address runs the whole suite; the limiter itself is tested on the locked server.
+        RATE_LIMIT_PER_MINUTE: "100000",
       },
     },
     {
@@ -72,7 +74,7 @@ export default defineConfig({
       stdout: "pipe",
       reuseExistingServer: !process.env.CI,
       timeout: 120_000,
-      env: { PORT: String(DEMO_PORT), SILICONFLOW_API_KEY: "", GLM_API_KEY: "" },
+      env: { PORT: String(DEMO_PORT), SILICONFLOW_API_KEY: "", GLM_API_KEY: "", RATE_LIMIT_PER_MINUTE: "100000" },
     },
     {
       // Locked with an access code and a tiny rate limit: the security suite runs against it.

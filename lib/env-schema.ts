@@ -91,7 +91,7 @@ export function parseEnv(source: Record<string, string | undefined>): ServerEnv 
     authSecret: raw.AUTH_SECRET,
     publicBaseUrl: raw.PUBLIC_BASE_URL,
     redisUrl: raw.REDIS_URL,
-    rateLimitPerMinute: raw.RATE_LIMIT_PER_MINUTE ?? 30,
+    rateLimitPerMinute: raw.RATE_LIMIT_PER_MINUTE ?? 60,
     connectTimeoutMs: raw.UPSTREAM_CONNECT_TIMEOUT_MS ?? 10_000,
     firstByteTimeoutMs: raw.UPSTREAM_FIRST_BYTE_TIMEOUT_MS ?? 60_000,
   };

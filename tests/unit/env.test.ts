@@ -22,7 +22,7 @@ describe("parseEnv", () => {
       authSecret: undefined,
       publicBaseUrl: undefined,
       redisUrl: undefined,
-      rateLimitPerMinute: 30,
+      rateLimitPerMinute: 60,
       connectTimeoutMs: 10_000,
       firstByteTimeoutMs: 60_000,
     });
@@ -57,7 +57,7 @@ describe("parseEnv", () => {
     expect(env.glm.baseUrl).toBe(DEFAULT_GLM_BASE_URL);
     expect(env.accessCodes).toEqual([]);
     expect(env.authSecret).toBeUndefined();
-    expect(env.rateLimitPerMinute).toBe(30);
+    expect(env.rateLimitPerMinute).toBe(60);
     expect(env.firstByteTimeoutMs).toBe(60_000);
   });
 
