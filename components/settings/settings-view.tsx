@@ -1,7 +1,9 @@
 "use client";
 
 import { LocaleSelect, ThemeSelect } from "@/components/shell/preferences";
+import { SpeechSettings } from "@/components/speech/speech-settings";
 import { useT } from "@/lib/i18n/client";
+import { DataPanel } from "./data-panel";
 import { ProviderPanel } from "./provider-panel";
 
 export function SettingsView() {
@@ -10,6 +12,7 @@ export function SettingsView() {
     <div className="mx-auto w-full max-w-3xl space-y-8 px-4 py-6">
       <h1 className="text-2xl font-semibold">{t("settings.title")}</h1>
       <ProviderPanel />
+      <DataPanel />
       <section aria-labelledby="appearance-heading" className="space-y-2">
         <h2 id="appearance-heading" className="text-lg font-semibold">
           {t("settings.appearance")}
@@ -19,6 +22,7 @@ export function SettingsView() {
           <ThemeSelect />
         </div>
       </section>
+      <SpeechSettings />
     </div>
   );
 }

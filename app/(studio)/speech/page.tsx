@@ -1,5 +1,5 @@
-import { ComingSoon } from "@/components/ui/empty-state";
+import { SpeechStudio } from "@/components/speech/speech-studio";
 
-export default function Page() {
-  return <ComingSoon titleKey="nav.speech" detailKey="empty.soon.speech" />;
+export default function SpeechPage() {
+  return <SpeechStudio />;
 }

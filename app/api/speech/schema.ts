@@ -1,0 +1,55 @@
+import { z } from "zod";
+import {
+  FORMAT_SPECS,
+  GAIN,
+  inputLength,
+  isValidRate,
+  maxInputChars,
+  SPEECH_FORMATS,
+  SPEED,
+  VOICE_PRESETS,
+} from "@/lib/speech/constants";
+
+// POST /api/speech. A voice is a preset of the chosen model or an uploaded `speech:` uri; dynamic
+// voices (`references`) are not offered because their audio may be a URL, and no route fetches or
+// forwards a URL that came from the client.
+
+const MODEL_ID = /^[\w.-]+\/[\w.-]+$/;
+const CUSTOM_URI = /^speech:[\w.-]{1,64}(:[\w.-]{1,64}){1,4}$/;
+
+export const speechRequestSchema = z
+  .object({
+    model: z.string().regex(MODEL_ID, "must be a model id such as FunAudioLLM/CosyVoice2-0.5B").max(200),
+    input: z.string().refine((s) => s.trim() !== "", "Enter some text to speak"),
+    voice: z.string().max(300),
+    response_format: z.enum(SPEECH_FORMATS).default("mp3"),
+    sample_rate: z.number().int().optional(),
+    speed: z.number().min(SPEED.min).max(SPEED.max).default(SPEED.default),
+    gain: z.number().min(GAIN.min).max(GAIN.max).default(GAIN.default),
+  })
+  .strict()
+  .superRefine((body, ctx) => {
+    const max = maxInputChars(body.model);
+    if (inputLength(body.input) > max) {
+      ctx.addIssue({ code: "custom", path: ["input"], message: `at most ${max} characters for ${body.model}` });
+    }
+    const preset = body.voice.startsWith(`${body.model}:`) ? body.voice.slice(body.model.length + 1) : "";
+    if (!(VOICE_PRESETS as readonly string[]).includes(preset) && !CUSTOM_URI.test(body.voice)) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["voice"],
+        message: `use "${body.model}:<${VOICE_PRESETS.join("|")}>" or an uploaded speech: voice`,
+      });
+    }
+    if (body.sample_rate !== undefined && !isValidRate(body.response_format, body.sample_rate)) {
+      const rates = FORMAT_SPECS[body.response_format].rates.join(", ");
+      ctx.addIssue({ code: "custom", path: ["sample_rate"], message: `for ${body.response_format} use ${rates}` });
+    }
+  });
+
+export type SpeechRequest = z.infer<typeof speechRequestSchema>;
+
+/** Text plus a generous allowance for JSON escaping (\uXXXX is 6 bytes per character). */
+export const SPEECH_BODY_MAX_BYTES = 64 * 1024;
+
+export { CUSTOM_URI };

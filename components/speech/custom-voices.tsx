@@ -1,0 +1,91 @@
+"use client";
+
+import { useEffect, useState } from "react";
+import { ErrorAlert } from "@/components/ui/error-alert";
+import { AppError, type AppErrorJSON } from "@/lib/errors";
+import { useT } from "@/lib/i18n/client";
+import { useSpeechPrefs } from "@/lib/speech/prefs";
+import { useVoices } from "@/lib/speech/voices-store";
+import { cardClass, hintClass, secondaryButton } from "./styles";
+import { VoiceUploadForm } from "./voice-upload-form";
+
+/** The user's uploaded voices (listed from the provider), with Use and Delete, and the upload form. */
+export function CustomVoices() {
+  const t = useT();
+  const { voices, error, loading, load, remove } = useVoices();
+  const form = useSpeechPrefs((s) => s.form);
+  const setForm = useSpeechPrefs((s) => s.setForm);
+  const [deleting, setDeleting] = useState<string | null>(null);
+  const [deleteError, setDeleteError] = useState<AppErrorJSON | null>(null);
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  const onDelete = async (uri: string) => {
+    setDeleting(uri);
+    setDeleteError(null);
+    try {
+      await remove(uri);
+    } catch (err) {
+      setDeleteError(AppError.from(err).toJSON());
+    } finally {
+      setDeleting(null);
+    }
+  };
+
+  return (
+    <section className="space-y-3">
+      <h2 className="text-lg font-semibold">{t("speech.voices.heading")}</h2>
+      <p className={hintClass}>{t("speech.voices.intro")}</p>
+      {error && <ErrorAlert error={error} onRetry={() => void load(true)} />}
+      {deleteError && <ErrorAlert error={deleteError} onDismiss={() => setDeleteError(null)} />}
+      {loading && !voices && <p className={hintClass}>{t("common.loading")}</p>}
+      {voices && voices.length === 0 && <p className={hintClass}>{t("speech.voices.empty")}</p>}
+      {voices && voices.length > 0 && (
+        <ul className="space-y-2" data-testid="custom-voices">
+          {voices.map((v) => {
+            const inUse = form.voice === v.uri;
+            return (
+              <li
+                key={v.uri}
+                data-testid="custom-voice"
+                data-uri={v.uri}
+                className={`${cardClass} flex items-start gap-3`}
+              >
+                <div className="min-w-0 flex-1">
+                  <p className="font-medium">
+                    {v.customName}
+                    {inUse && (
+                      <span className="ml-2 rounded bg-violet-100 px-1.5 py-0.5 text-xs font-normal text-violet-900 dark:bg-violet-900/50 dark:text-violet-100">
+                        {t("speech.voices.inUse")}
+                      </span>
+                    )}
+                  </p>
+                  {v.text && <p className={`${hintClass} line-clamp-2`}>{v.text}</p>}
+                </div>
+                <button
+                  type="button"
+                  className={secondaryButton}
+                  disabled={inUse}
+                  onClick={() => setForm({ voice: v.uri, model: v.model || form.model })}
+                >
+                  {t("speech.voices.use")}
+                </button>
+                <button
+                  type="button"
+                  className={`${secondaryButton} text-red-700 dark:text-red-400`}
+                  disabled={deleting === v.uri}
+                  onClick={() => void onDelete(v.uri)}
+                >
+                  {t("speech.voices.delete")}
+                </button>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+      <VoiceUploadForm />
+    </section>
+  );
+}

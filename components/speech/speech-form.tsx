@@ -1,0 +1,207 @@
+"use client";
+
+import { useId, useRef, useState } from "react";
+import { ErrorAlert } from "@/components/ui/error-alert";
+import type { AppErrorJSON } from "@/lib/errors";
+import { useT } from "@/lib/i18n/client";
+import { FORMAT_SPECS, GAIN, inputLength, maxInputChars, SPEECH_FORMATS, SPEED } from "@/lib/speech/constants";
+import { useSpeechJobs } from "@/lib/speech/jobs";
+import { localError } from "@/lib/speech/local-error";
+import { useSpeechPrefs } from "@/lib/speech/prefs";
+import { useHydrated } from "@/lib/speech/use-hydrated";
+import { useSpeechModels } from "@/lib/speech/use-models";
+import { hintClass, inputClass, labelClass, primaryButton } from "./styles";
+import { TextHelpers } from "./text-helpers";
+import { VoiceInputButton } from "./voice-input-button";
+import { VoiceSelect } from "./voice-select";
+
+const FORMAT_LABEL: Record<string, string> = { mp3: "MP3", opus: "Opus", wav: "WAV", pcm: "PCM" };
+
+export function SpeechForm() {
+  const t = useT();
+  const ids = { text: useId(), count: useId(), model: useId(), voice: useId(), speed: useId(), gain: useId() };
+  const ids2 = { format: useId(), rate: useId(), formatHint: useId() };
+  const form = useSpeechPrefs((s) => s.form);
+  const setForm = useSpeechPrefs((s) => s.setForm);
+  const generate = useSpeechJobs((s) => s.generate);
+  const models = useSpeechModels(form.model);
+  const [text, setText] = useState("");
+  const [error, setError] = useState<AppErrorJSON | null>(null);
+  const textarea = useRef<HTMLTextAreaElement>(null);
+  const length = inputLength(text);
+  const max = maxInputChars(form.model);
+  const hydrated = useHydrated();
+
+  const submit = (e: React.FormEvent) => {
+    e.preventDefault();
+    if (text.trim() === "") {
+      setError(localError("speech.error.empty"));
+      textarea.current?.focus();
+      return;
+    }
+    if (length > max) {
+      setError(localError("speech.error.tooLong", { count: length, max }));
+      textarea.current?.focus();
+      return;
+    }
+    setError(null);
+    void generate({ ...form, input: text });
+  };
+
+  return (
+    <form onSubmit={submit} noValidate className="space-y-4">
+      <div className="space-y-1.5">
+        <div className="flex items-end justify-between gap-2">
+          <label htmlFor={ids.text} className={labelClass}>
+            {t("speech.text.label")}
+          </label>
+          <VoiceInputButton
+            alertPlacement="below"
+            label={t("speech.dictate.label")}
+            onText={(spoken) => setText((cur) => (cur.trim() ? `${cur.trimEnd()} ${spoken}` : spoken))}
+          />
+        </div>
+        <textarea
+          id={ids.text}
+          ref={textarea}
+          rows={6}
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+          aria-describedby={ids.count}
+          aria-invalid={length > max || undefined}
+          placeholder={t("speech.text.placeholder")}
+          className={`${inputClass} resize-y leading-relaxed`}
+        />
+        <p
+          id={ids.count}
+          className={`${hintClass} text-right tabular-nums ${length > max ? "text-red-700 dark:text-red-400" : ""}`}
+        >
+          {t("speech.text.count", { count: length, max })}
+        </p>
+        <TextHelpers text={text} onChange={setText} textarea={textarea} />
+      </div>
+
+      <div className="grid gap-3 sm:grid-cols-2">
+        <div className="space-y-1">
+          <label htmlFor={ids.model} className={labelClass}>
+            {t("speech.model.label")}
+          </label>
+          <select
+            id={ids.model}
+            className={inputClass}
+            value={form.model}
+            onChange={(e) => setForm({ model: e.target.value })}
+          >
+            {models.map((m) => (
+              <option key={m} value={m}>
+                {m}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="space-y-1">
+          <label htmlFor={ids.voice} className={labelClass}>
+            {t("speech.voice.label")}
+          </label>
+          <VoiceSelect
+            id={ids.voice}
+            model={form.model}
+            value={form.voice}
+            onChange={(voice, model) => setForm({ voice, model })}
+          />
+        </div>
+        <div className="space-y-1">
+          <div className="flex justify-between">
+            <label htmlFor={ids.speed} className={labelClass}>
+              {t("speech.speed.label")}
+            </label>
+            <span aria-hidden className="text-sm tabular-nums">
+              {form.speed.toFixed(2)}×
+            </span>
+          </div>
+          <input
+            id={ids.speed}
+            type="range"
+            min={SPEED.min}
+            max={SPEED.max}
+            step={SPEED.step}
+            value={form.speed}
+            aria-valuetext={`${form.speed.toFixed(2)}×`}
+            onChange={(e) => setForm({ speed: Number(e.target.value) })}
+            className="w-full accent-violet-600"
+          />
+        </div>
+        <div className="space-y-1">
+          <div className="flex justify-between">
+            <label htmlFor={ids.gain} className={labelClass}>
+              {t("speech.gain.label")}
+            </label>
+            <span aria-hidden className="text-sm tabular-nums">
+              {t("speech.gain.value", { db: form.gain })}
+            </span>
+          </div>
+          <input
+            id={ids.gain}
+            type="range"
+            min={GAIN.min}
+            max={GAIN.max}
+            step={GAIN.step}
+            value={form.gain}
+            aria-valuetext={t("speech.gain.value", { db: form.gain })}
+            onChange={(e) => setForm({ gain: Number(e.target.value) })}
+            className="w-full accent-violet-600"
+          />
+        </div>
+        <div className="space-y-1">
+          <label htmlFor={ids2.format} className={labelClass}>
+            {t("speech.format.label")}
+          </label>
+          <select
+            id={ids2.format}
+            className={inputClass}
+            value={form.format}
+            aria-describedby={ids2.formatHint}
+            onChange={(e) => setForm({ format: e.target.value as (typeof SPEECH_FORMATS)[number] })}
+          >
+            {SPEECH_FORMATS.map((f) => (
+              <option key={f} value={f}>
+                {FORMAT_LABEL[f]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="space-y-1">
+          <label htmlFor={ids2.rate} className={labelClass}>
+            {t("speech.sampleRate.label")}
+          </label>
+          <select
+            id={ids2.rate}
+            className={inputClass}
+            value={form.sampleRate}
+            onChange={(e) => setForm({ sampleRate: Number(e.target.value) })}
+          >
+            {FORMAT_SPECS[form.format].rates.map((r) => (
+              <option key={r} value={r}>
+                {t("speech.sampleRate.value", { rate: r.toLocaleString("en-US") })}
+              </option>
+            ))}
+          </select>
+        </div>
+        <p id={ids2.formatHint} className={`${hintClass} sm:col-span-2`}>
+          {t(
+            form.format === "mp3"
+              ? "speech.format.hint.mp3"
+              : form.format === "pcm"
+                ? "speech.format.hint.pcm"
+                : "speech.format.hint.other",
+          )}
+        </p>
+      </div>
+
+      {error && <ErrorAlert error={error} onDismiss={() => setError(null)} />}
+      <button type="submit" className={primaryButton} disabled={!hydrated}>
+        {t("speech.generate")}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,60 @@
+"use client";
+
+import { useLiveQuery } from "dexie-react-hooks";
+import { ErrorAlert } from "@/components/ui/error-alert";
+import { deleteSpeechClip, getDB, listSpeechClips, type SpeechClip } from "@/lib/db";
+import { useT } from "@/lib/i18n/client";
+import { type SpeechJob, useSpeechJobs } from "@/lib/speech/jobs";
+import { SpeechResult } from "./speech-result";
+import { hintClass } from "./styles";
+
+const HISTORY_LIMIT = 100;
+
+type Row = { id: string; createdAt: number; clip?: SpeechClip; job?: SpeechJob };
+
+/** Running generations and stored clips, newest first, as one keyed list (see SpeechResult). */
+export function SpeechResults() {
+  const t = useT();
+  const clips = useLiveQuery(() => listSpeechClips(getDB(), { limit: HISTORY_LIMIT }), []);
+  const jobs = useSpeechJobs((s) => s.jobs);
+  const cancel = useSpeechJobs((s) => s.cancel);
+  const dismiss = useSpeechJobs((s) => s.dismiss);
+  const generate = useSpeechJobs((s) => s.generate);
+
+  const byId = new Map<string, Row>();
+  for (const job of jobs) if (job.status !== "failed") byId.set(job.id, { id: job.id, createdAt: job.createdAt, job });
+  for (const clip of clips ?? [])
+    byId.set(clip.id, { ...byId.get(clip.id), id: clip.id, createdAt: clip.createdAt, clip });
+  const rows = [...byId.values()].sort((a, b) => b.createdAt - a.createdAt);
+  const failed = jobs.filter((j) => j.status === "failed");
+
+  return (
+    <section className="space-y-3">
+      <h2 className="text-lg font-semibold">{t("speech.results.heading")}</h2>
+      {failed.map((job) => (
+        <ErrorAlert
+          key={job.id}
+          error={job.error!}
+          title={t("speech.results.failed")}
+          onRetry={() => {
+            dismiss(job.id);
+            void generate(job.params);
+          }}
+          onDismiss={() => dismiss(job.id)}
+        />
+      ))}
+      {clips !== undefined && rows.length === 0 && <p className={hintClass}>{t("speech.results.empty")}</p>}
+      <ul className="space-y-3" data-testid="speech-results">
+        {rows.map((row) => (
+          <SpeechResult
+            key={row.id}
+            clip={row.clip}
+            job={row.job}
+            onCancel={row.job ? () => cancel(row.id) : undefined}
+            onRemove={row.clip ? () => void deleteSpeechClip(getDB(), row.id) : undefined}
+          />
+        ))}
+      </ul>
+    </section>
+  );
+}

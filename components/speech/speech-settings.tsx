@@ -1,0 +1,42 @@
+"use client";
+
+import { useId } from "react";
+import { useT } from "@/lib/i18n/client";
+import { useSpeechPrefs, useSpeechPrefsHydration } from "@/lib/speech/prefs";
+import { useVoices } from "@/lib/speech/voices-store";
+import { hintClass, labelClass } from "./styles";
+import { VoiceSelect } from "./voice-select";
+
+/** The Settings section for speech: the voice that Read aloud uses in chat. */
+export function SpeechSettings() {
+  const t = useT();
+  const id = useId();
+  const hint = useId();
+  useSpeechPrefsHydration();
+  const readAloud = useSpeechPrefs((s) => s.readAloud);
+  const setReadAloud = useSpeechPrefs((s) => s.setReadAloud);
+  const error = useVoices((s) => s.error);
+  return (
+    <section aria-labelledby="speech-settings-heading" className="space-y-2" data-testid="speech-settings">
+      <h2 id="speech-settings-heading" className="text-lg font-semibold">
+        {t("speech.settings.heading")}
+      </h2>
+      <div className="max-w-sm space-y-1">
+        <label htmlFor={id} className={labelClass}>
+          {t("speech.settings.defaultVoice")}
+        </label>
+        <VoiceSelect
+          id={id}
+          model={readAloud.model}
+          value={readAloud.voice}
+          describedBy={hint}
+          onChange={(voice, model) => setReadAloud({ voice, model })}
+        />
+        <p id={hint} className={hintClass}>
+          {t("speech.settings.defaultVoiceHint")}
+          {error && ` ${t("speech.settings.voicesUnavailable")}`}
+        </p>
+      </div>
+    </section>
+  );
+}

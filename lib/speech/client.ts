@@ -1,0 +1,83 @@
+// The browser's calls to our speech routes. Errors arrive as AppErrors (the route's JSON body),
+// so every caller shows the same bilingual message.
+
+import { apiJson } from "@/lib/api-client";
+import { AppError, readErrorResponse } from "@/lib/errors";
+import type { CustomVoice, SpeechFormat } from "./constants";
+
+export interface SpeechParams {
+  model: string;
+  input: string;
+  voice: string;
+  format: SpeechFormat;
+  sampleRate: number;
+  speed: number;
+  gain: number;
+}
+
+const networkError = () =>
+  new AppError("network", {
+    message: {
+      en: "Could not reach the app's server. Check your connection and try again.",
+      zh: "无法连接应用服务器。请检查网络后重试。",
+    },
+  });
+
+/** POST /api/speech; resolves with the streaming response once audio starts, or throws the route's error. */
+export async function requestSpeech(params: SpeechParams, signal?: AbortSignal): Promise<Response> {
+  let res: Response;
+  try {
+    res = await fetch("/api/speech", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({
+        model: params.model,
+        input: params.input,
+        voice: params.voice,
+        response_format: params.format,
+        sample_rate: params.sampleRate,
+        speed: params.speed,
+        gain: params.gain,
+      }),
+      signal,
+    });
+  } catch (err) {
+    if (err instanceof DOMException && err.name === "AbortError") throw err;
+    throw networkError();
+  }
+  if (!res.ok) throw await readErrorResponse(res);
+  return res;
+}
+
+export async function fetchVoices(signal?: AbortSignal): Promise<CustomVoice[]> {
+  return (await apiJson<{ voices: CustomVoice[] }>("/api/voices", { signal })).voices;
+}
+
+export async function uploadVoice(input: {
+  customName: string;
+  text: string;
+  model: string;
+  file: Blob;
+  fileName: string;
+}): Promise<CustomVoice> {
+  const form = new FormData();
+  form.set("customName", input.customName);
+  form.set("text", input.text);
+  form.set("model", input.model);
+  form.set("file", input.file, input.fileName);
+  return (await apiJson<{ voice: CustomVoice }>("/api/voices", { method: "POST", body: form })).voice;
+}
+
+export async function deleteVoice(uri: string): Promise<void> {
+  await apiJson("/api/voices", {
+    method: "DELETE",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ uri }),
+  });
+}
+
+export async function transcribe(file: Blob, fileName: string, signal?: AbortSignal): Promise<string> {
+  const form = new FormData();
+  form.set("file", file, fileName);
+  return (await apiJson<{ text: string }>("/api/transcriptions", { method: "POST", body: form, signal })).text;
+}

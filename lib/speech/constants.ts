@@ -1,0 +1,84 @@
+// What SiliconFlow's speech endpoints accept, shared by the routes (zod) and the UI (fields), so
+// the form can only offer values the server will pass on. Source: upstream-contract.md and the
+// text-to-speech guide in seeds/003 (sample rates per format, 8 presets, 30 s reference audio).
+
+export const SPEECH_FORMATS = ["mp3", "opus", "wav", "pcm"] as const;
+export type SpeechFormat = (typeof SPEECH_FORMATS)[number];
+
+export interface FormatSpec {
+  /** What our route answers with (and what a stored clip is labelled). */
+  mime: string;
+  rates: readonly number[];
+  defaultRate: number;
+  /** File extension for downloads; pcm is wrapped and downloaded as wav. */
+  ext: string;
+}
+
+export const FORMAT_SPECS: Record<SpeechFormat, FormatSpec> = {
+  mp3: { mime: "audio/mpeg", rates: [32000, 44100], defaultRate: 44100, ext: "mp3" },
+  opus: { mime: "audio/ogg; codecs=opus", rates: [48000], defaultRate: 48000, ext: "opus" },
+  wav: { mime: "audio/wav", rates: [8000, 16000, 24000, 32000, 44100], defaultRate: 44100, ext: "wav" },
+  pcm: { mime: "audio/pcm", rates: [8000, 16000, 24000, 32000, 44100], defaultRate: 44100, ext: "wav" },
+};
+
+export const DEFAULT_SPEECH_MODEL = "FunAudioLLM/CosyVoice2-0.5B";
+export const DEFAULT_TRANSCRIPTION_MODEL = "FunAudioLLM/SenseVoiceSmall";
+export const TRANSCRIPTION_MODELS = ["FunAudioLLM/SenseVoiceSmall", "TeleAI/TeleSpeechASR"] as const;
+
+export const VOICE_PRESETS = ["alex", "benjamin", "charles", "david", "anna", "bella", "claire", "diana"] as const;
+export type VoicePreset = (typeof VOICE_PRESETS)[number];
+
+export const SPEED = { min: 0.25, max: 4, step: 0.05, default: 1 } as const;
+export const GAIN = { min: -10, max: 10, step: 0.5, default: 0 } as const;
+
+/**
+ * Characters one request may carry. The provider does not publish a number; 4000 is what the
+ * simulator enforces and what CosyVoice2 handles reliably. Unknown models get the same.
+ */
+const MAX_INPUT_CHARS: Record<string, number> = { [DEFAULT_SPEECH_MODEL]: 4000 };
+export function maxInputChars(model: string): number {
+  return MAX_INPUT_CHARS[model] ?? 4000;
+}
+/** Counted in code points, as the provider counts characters (an emoji is one). */
+export function inputLength(text: string): number {
+  return [...text].length;
+}
+
+export const MAX_VOICE_SECONDS = 30;
+export const MAX_VOICE_BYTES = 10 * 1024 * 1024;
+export const MAX_TRANSCRIPTION_BYTES = 50 * 1024 * 1024;
+/** The provider's rule for customName. */
+export const CUSTOM_NAME_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
+export const MAX_VOICE_TEXT_CHARS = 1000;
+
+export function presetVoiceId(model: string, preset: string): string {
+  return `${model}:${preset}`;
+}
+
+/** `speech:name:…` ids of uploaded voices; anything else with a `model:` prefix is a preset. */
+export function isCustomVoice(voice: string): boolean {
+  return voice.startsWith("speech:");
+}
+
+/** The preset name of `model:preset`, or null. */
+export function presetOf(voice: string): VoicePreset | null {
+  const name = voice.slice(voice.lastIndexOf(":") + 1);
+  return !isCustomVoice(voice) && (VOICE_PRESETS as readonly string[]).includes(name) ? (name as VoicePreset) : null;
+}
+
+/** A preset voice for another model keeps its preset name; a custom voice is kept as is. */
+export function voiceForModel(voice: string, model: string): string {
+  const preset = presetOf(voice);
+  return preset ? presetVoiceId(model, preset) : voice;
+}
+
+export function isValidRate(format: SpeechFormat, rate: number): boolean {
+  return FORMAT_SPECS[format].rates.includes(rate);
+}
+
+export interface CustomVoice {
+  uri: string;
+  customName: string;
+  text: string;
+  model: string;
+}

@@ -1,0 +1,100 @@
+"use client";
+
+import { useEffect } from "react";
+import { create } from "zustand";
+import { createJSONStorage, persist } from "zustand/middleware";
+import {
+  DEFAULT_SPEECH_MODEL,
+  FORMAT_SPECS,
+  GAIN,
+  presetVoiceId,
+  SPEED,
+  type SpeechFormat,
+  voiceForModel,
+} from "./constants";
+
+// Speech preferences kept in localStorage: the studio's last settings and the voice Read aloud uses.
+// Not in IndexedDB: they are a few bytes, needed synchronously, and not worth exporting with the data.
+
+export interface SpeechForm {
+  model: string;
+  voice: string;
+  speed: number;
+  gain: number;
+  format: SpeechFormat;
+  sampleRate: number;
+}
+
+export interface ReadAloudVoice {
+  model: string;
+  voice: string;
+}
+
+interface SpeechPrefs {
+  form: SpeechForm;
+  readAloud: ReadAloudVoice;
+  setForm(patch: Partial<SpeechForm>): void;
+  setReadAloud(voice: ReadAloudVoice): void;
+  /** A deleted custom voice must not stay selected anywhere. */
+  forgetVoice(uri: string): void;
+}
+
+export const DEFAULT_VOICE = presetVoiceId(DEFAULT_SPEECH_MODEL, "alex");
+
+export const DEFAULT_FORM: SpeechForm = {
+  model: DEFAULT_SPEECH_MODEL,
+  voice: DEFAULT_VOICE,
+  speed: SPEED.default,
+  gain: GAIN.default,
+  format: "mp3",
+  sampleRate: FORMAT_SPECS.mp3.defaultRate,
+};
+
+/** Applies a patch and keeps the form consistent (a sample rate valid for the format, a preset of the model). */
+export function nextForm(form: SpeechForm, patch: Partial<SpeechForm>): SpeechForm {
+  const next = { ...form, ...patch };
+  const spec = FORMAT_SPECS[next.format] ?? FORMAT_SPECS.mp3;
+  if (!spec.rates.includes(next.sampleRate)) next.sampleRate = spec.defaultRate;
+  if (patch.model && !patch.voice) next.voice = voiceForModel(next.voice, next.model);
+  return next;
+}
+
+export const useSpeechPrefs = create<SpeechPrefs>()(
+  persist(
+    (set) => ({
+      form: DEFAULT_FORM,
+      readAloud: { model: DEFAULT_SPEECH_MODEL, voice: DEFAULT_VOICE },
+      setForm: (patch) => set((s) => ({ form: nextForm(s.form, patch) })),
+      setReadAloud: (readAloud) => set({ readAloud }),
+      forgetVoice: (uri) =>
+        set((s) => ({
+          form: s.form.voice === uri ? { ...s.form, voice: presetVoiceId(s.form.model, "alex") } : s.form,
+          readAloud: s.readAloud.voice === uri ? { model: DEFAULT_SPEECH_MODEL, voice: DEFAULT_VOICE } : s.readAloud,
+        })),
+    }),
+    {
+      name: "siliconplay.speech",
+      version: 1,
+      storage: createJSONStorage(() => localStorage),
+      partialize: (s) => ({ form: s.form, readAloud: s.readAloud }),
+      // Re-validate what comes back: an old or hand-edited entry must not produce an invalid request.
+      merge: (persisted, current) => {
+        const p = (persisted ?? {}) as Partial<Pick<SpeechPrefs, "form" | "readAloud">>;
+        return {
+          ...current,
+          form: nextForm(DEFAULT_FORM, { ...p.form }),
+          readAloud: p.readAloud?.voice && p.readAloud.model ? p.readAloud : current.readAloud,
+        };
+      },
+      // Read after mount (useSpeechPrefsHydration), so the server's HTML and the first client render agree.
+      skipHydration: true,
+    },
+  ),
+);
+
+/** Call once in each client tree that reads the prefs. */
+export function useSpeechPrefsHydration(): void {
+  useEffect(() => {
+    if (!useSpeechPrefs.persist.hasHydrated()) void useSpeechPrefs.persist.rehydrate();
+  }, []);
+}

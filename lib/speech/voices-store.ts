@@ -1,0 +1,45 @@
+"use client";
+
+import { create } from "zustand";
+import { AppError, type AppErrorJSON } from "@/lib/errors";
+import { fetchVoices, deleteVoice as removeRemote } from "./client";
+import type { CustomVoice } from "./constants";
+import { useSpeechPrefs } from "./prefs";
+
+// The user's uploaded voices live at the provider; this is the page-session copy shared by the
+// studio, the Settings select and Read aloud, so a delete in one place updates every list.
+
+interface VoicesState {
+  voices: CustomVoice[] | null;
+  error: AppErrorJSON | null;
+  loading: boolean;
+  load(force?: boolean): Promise<void>;
+  added(voice: CustomVoice): void;
+  remove(uri: string): Promise<void>;
+}
+
+let inflight: Promise<void> | null = null;
+
+export const useVoices = create<VoicesState>()((set, get) => ({
+  voices: null,
+  error: null,
+  loading: false,
+  load: (force = false) => {
+    if (inflight) return inflight;
+    if (get().voices && !force) return Promise.resolve();
+    set({ loading: true, error: null });
+    inflight = fetchVoices()
+      .then((voices) => set({ voices, loading: false }))
+      .catch((err: unknown) => set({ error: AppError.from(err).toJSON(), loading: false }))
+      .finally(() => {
+        inflight = null;
+      });
+    return inflight;
+  },
+  added: (voice) => set((s) => ({ voices: [...(s.voices ?? []).filter((v) => v.uri !== voice.uri), voice] })),
+  remove: async (uri) => {
+    await removeRemote(uri);
+    set((s) => ({ voices: (s.voices ?? []).filter((v) => v.uri !== uri) }));
+    useSpeechPrefs.getState().forgetVoice(uri);
+  },
+}));

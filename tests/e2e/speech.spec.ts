@@ -1,0 +1,126 @@
+import { launchWith, MODEL, openSpeech, playable, textBox } from "./speech-helpers";
+import { expect, test } from "./support/fixtures";
+
+test.use({ launchOptions: launchWith() });
+
+test.describe("speech studio", () => {
+  test("generate speech → playable audio, stored, and still there after a reload", async ({ page, t, sim }) => {
+    await openSpeech(page, t);
+    const text = "Hello from the speech studio [laughter] nice to meet you.";
+    await textBox(page, t).fill(text);
+    await page.getByRole("button", { name: t("speech.generate"), exact: true }).click();
+    const result = page.getByTestId("speech-result").filter({ hasText: text });
+    // MP3 plays from a MediaSource while it arrives, then the stored file takes over.
+    await expect(result.locator("audio")).toHaveAttribute("data-source", "stream");
+    await expect(result).toHaveAttribute("data-state", "ready");
+    expect(await playable(result)).toBeGreaterThan(0);
+
+    const calls = await sim.log({ path: "/audio/speech" });
+    expect(calls).toHaveLength(1);
+    expect(calls[0]?.headers.authorization).toBe("Bearer test-key");
+    expect(calls[0]?.body).toMatchObject({
+      model: MODEL,
+      input: text,
+      voice: `${MODEL}:alex`,
+      response_format: "mp3",
+      sample_rate: 44100,
+      speed: 1,
+      gain: 0,
+    });
+
+    await page.reload();
+    const stored = page.getByTestId("speech-result").filter({ hasText: text });
+    await expect(stored).toHaveAttribute("data-state", "ready");
+    await expect(stored.locator("audio")).toHaveAttribute("src", /^blob:/);
+    expect(await playable(stored)).toBeGreaterThan(0);
+    await expect(stored.getByRole("link", { name: t("speech.result.download") })).toHaveAttribute("download", /\.mp3$/);
+  });
+
+  test("settings reach the provider; sample rates follow the format; pcm downloads as wav", async ({
+    page,
+    t,
+    sim,
+  }) => {
+    await openSpeech(page, t);
+    const format = page.getByLabel(t("speech.format.label"), { exact: true });
+    const rate = page.getByLabel(t("speech.sampleRate.label"), { exact: true });
+    await format.selectOption("opus");
+    await expect(rate.locator("option")).toHaveText([/48,000/]);
+    await format.selectOption("pcm");
+    await expect(rate.locator("option")).toHaveCount(5);
+    await rate.selectOption("16000");
+    await page.getByLabel(t("speech.voice.label"), { exact: true }).selectOption(`${MODEL}:claire`);
+    await page.getByLabel(t("speech.speed.label"), { exact: true }).fill("1.5");
+    await page.getByLabel(t("speech.gain.label"), { exact: true }).fill("-4");
+    // The Style helper puts CosyVoice2's instruction before <|endofprompt|>.
+    await textBox(page, t).fill("今天真开心");
+    await page.getByLabel(t("speech.instruction.label"), { exact: true }).selectOption("happy");
+    await expect(textBox(page, t)).toHaveValue("你能用高兴的情感说吗？<|endofprompt|>今天真开心");
+    await page.getByRole("button", { name: t("speech.generate"), exact: true }).click();
+    const result = page.getByTestId("speech-result").filter({ hasText: "今天真开心" });
+    await expect(result).toHaveAttribute("data-state", "ready");
+    expect(await playable(result)).toBeGreaterThan(0);
+    await expect(result.getByRole("link", { name: t("speech.result.download") })).toHaveAttribute("download", /\.wav$/);
+    const [call] = await sim.log({ path: "/audio/speech" });
+    expect(call?.body).toMatchObject({
+      input: "你能用高兴的情感说吗？<|endofprompt|>今天真开心",
+      voice: `${MODEL}:claire`,
+      response_format: "pcm",
+      sample_rate: 16000,
+      speed: 1.5,
+      gain: -4,
+    });
+
+    // The choices are remembered for the next visit.
+    await page.reload();
+    await expect(format).toHaveValue("pcm");
+    await expect(rate).toHaveValue("16000");
+  });
+
+  test("empty text and text over the model's limit are refused with a clear message", async ({ page, t, sim }) => {
+    await openSpeech(page, t);
+    const generateButton = page.getByRole("button", { name: t("speech.generate"), exact: true });
+    await generateButton.click();
+    await expect(page.getByRole("alert").filter({ hasText: t("speech.error.empty") })).toBeVisible();
+
+    await textBox(page, t).fill("a".repeat(4001));
+    await generateButton.click();
+    await expect(
+      page.getByRole("alert").filter({ hasText: t("speech.error.tooLong", { count: 4001, max: 4000 }) }),
+    ).toBeVisible();
+    expect(await sim.log({ path: "/audio/speech" })).toHaveLength(0);
+    await expect(page.getByTestId("speech-result")).toHaveCount(0);
+  });
+
+  test("a provider failure is shown with what to do, and Retry recovers", async ({ page, t, sim }) => {
+    await sim.fault({ fault: "balance", path: "/audio/speech" });
+    await openSpeech(page, t);
+    await textBox(page, t).fill("This will fail once.");
+    await page.getByRole("button", { name: t("speech.generate"), exact: true }).click();
+    const alert = page.getByRole("alert").filter({ hasText: t("speech.results.failed") });
+    await expect(alert).toHaveAttribute("data-error-code", "insufficient_balance");
+    await alert.getByRole("button", { name: t("common.retry") }).click();
+    await expect(page.getByTestId("speech-result")).toHaveAttribute("data-state", "ready");
+    await expect(alert).toHaveCount(0);
+  });
+
+  test("a stream cut off mid-way is reported and not stored as a finished clip", async ({ page, t, sim }) => {
+    await sim.fault({ fault: "cut-stream", path: "/audio/speech" });
+    await openSpeech(page, t);
+    await textBox(page, t).fill("This stream will break. ".repeat(8));
+    await page.getByRole("button", { name: t("speech.generate"), exact: true }).click();
+    await expect(page.locator('[role="alert"][data-error-code="stream_interrupted"]')).toBeVisible();
+    await expect(page.getByTestId("speech-result")).toHaveCount(0);
+    await page.reload();
+    await expect(page.getByText(t("speech.results.empty"))).toBeVisible();
+    await expect(page.getByTestId("speech-result")).toHaveCount(0);
+  });
+
+  test("Settings: the default voice for Read aloud is kept across reloads", async ({ page, t }) => {
+    await page.goto("/settings");
+    const select = page.getByLabel(t("speech.settings.defaultVoice"), { exact: true });
+    await select.selectOption(`${MODEL}:bella`);
+    await page.reload();
+    await expect(select).toHaveValue(`${MODEL}:bella`);
+  });
+});
