@@ -1,5 +1,11 @@
-import { ComingSoon } from "@/components/ui/empty-state";
+import { Suspense } from "react";
+import { VideoStudio } from "@/components/video/video-studio";
 
 export default function Page() {
-  return <ComingSoon titleKey="nav.video" detailKey="empty.soon.video" />;
+  // useSearchParams (the gallery's ?startImage=<id>) needs a Suspense boundary.
+  return (
+    <Suspense>
+      <VideoStudio />
+    </Suspense>
+  );
 }

@@ -1,0 +1,228 @@
+"use client";
+
+import { type FormEvent, useEffect, useId, useRef, useState } from "react";
+import { ErrorAlert } from "@/components/ui/error-alert";
+import { AppError, type AppErrorJSON } from "@/lib/errors";
+import { useT } from "@/lib/i18n/client";
+import type { ModelInfo } from "@/lib/providers/catalog";
+import { useVideoForm } from "@/lib/video/form-store";
+import { generateVideo } from "@/lib/video/jobs";
+import type { PickedImage } from "@/lib/video/start-image";
+import { VIDEO_SIZES } from "@/lib/video/types";
+import { shortModelName, useVideoModels } from "./hooks";
+import { StartImageField } from "./start-image-field";
+import { card, fieldLabel, hint, input, primaryButton } from "./styles";
+
+/** The same family with the other input kind (Wan2.2-T2V-A14B ↔ Wan2.2-I2V-A14B), else the first of that kind. */
+function counterpart(models: ModelInfo[], id: string, wantI2V: boolean): ModelInfo | undefined {
+  const twin = wantI2V ? id.replace(/T2V/i, "I2V") : id.replace(/I2V/i, "T2V");
+  const same = (m: ModelInfo) => Boolean(m.imageToVideo) === wantI2V;
+  return models.find((m) => m.id === twin && same(m)) ?? models.find(same);
+}
+
+export function VideoForm() {
+  const t = useT();
+  const ids = { prompt: useId(), negative: useId(), model: useId(), size: useId(), seed: useId() };
+  const form = useVideoForm();
+  const { patch } = form;
+  const { models, error: modelsError, reload } = useVideoModels();
+  const [submitting, setSubmitting] = useState(false);
+  const [error, setError] = useState<AppErrorJSON | null>(null);
+  const [note, setNote] = useState<string | null>(null);
+  const promptRef = useRef<HTMLTextAreaElement>(null);
+  const formRef = useRef<HTMLFormElement>(null);
+  const current = models?.find((m) => m.id === form.model);
+  const i2v = Boolean(current?.imageToVideo);
+
+  // Once the list is in: keep a valid choice, preferring the kind that matches the start image.
+  useEffect(() => {
+    if (!models?.length || models.some((m) => m.id === form.model)) return;
+    const wanted = models.find((m) => Boolean(m.imageToVideo) === Boolean(form.image)) ?? models[0];
+    if (wanted) patch({ model: wanted.id });
+  }, [models, form.model, form.image, patch]);
+
+  // Adding a start image to a text-to-video model (or removing it from an image-to-video one)
+  // switches to the matching model, and says so.
+  const lastImage = useRef<PickedImage | null>(form.image);
+  useEffect(() => {
+    const before = lastImage.current;
+    lastImage.current = form.image;
+    if (!models || Boolean(before) === Boolean(form.image) || !current) return;
+    const wantI2V = Boolean(form.image);
+    if (Boolean(current.imageToVideo) === wantI2V) return;
+    const next = counterpart(models, current.id, wantI2V);
+    if (!next) return;
+    patch({ model: next.id });
+    setNote(wantI2V ? t("video.startImage.switched", { model: shortModelName(next.id) }) : null);
+  }, [form.image, models, current, patch, t]);
+
+  useEffect(() => {
+    if (!form.reusedAt) return;
+    formRef.current?.scrollIntoView({ behavior: "smooth", block: "start" });
+    promptRef.current?.focus();
+  }, [form.reusedAt]);
+
+  const submit = async (e?: FormEvent) => {
+    e?.preventDefault();
+    if (submitting || !current) return;
+    setError(null);
+    setSubmitting(true);
+    try {
+      await generateVideo(useVideoForm.getState(), i2v);
+    } catch (err) {
+      // The draft stays as typed: nothing the user entered is lost on an error.
+      setError(AppError.from(err).toJSON());
+    } finally {
+      setSubmitting(false);
+    }
+  };
+
+  const t2vModels = models?.filter((m) => !m.imageToVideo) ?? [];
+  const i2vModels = models?.filter((m) => m.imageToVideo) ?? [];
+
+  return (
+    <form ref={formRef} onSubmit={submit} className={`${card} scroll-mt-4 space-y-4 p-4`} aria-busy={submitting}>
+      <div>
+        <div className="flex items-baseline justify-between">
+          <label htmlFor={ids.prompt} className={fieldLabel}>
+            {t("video.prompt")}
+          </label>
+          <span className={hint}>{t("video.promptHint")}</span>
+        </div>
+        <textarea
+          id={ids.prompt}
+          ref={promptRef}
+          value={form.prompt}
+          onChange={(e) => patch({ prompt: e.target.value })}
+          onKeyDown={(e) => {
+            if (e.key === "Enter" && (e.ctrlKey || e.metaKey)) void submit();
+          }}
+          rows={5}
+          maxLength={4000}
+          placeholder={t("video.promptPlaceholder")}
+          className={`${input} mt-1.5 resize-y leading-relaxed`}
+        />
+      </div>
+
+      <StartImageField />
+
+      <div className="grid grid-cols-1 gap-3 sm:grid-cols-2">
+        <div className="sm:col-span-2">
+          <label htmlFor={ids.model} className={fieldLabel}>
+            {t("video.model")}
+          </label>
+          <select
+            id={ids.model}
+            value={form.model}
+            disabled={!models?.length}
+            onChange={(e) => {
+              setNote(null);
+              patch({ model: e.target.value });
+            }}
+            className={`${input} mt-1.5`}
+          >
+            {!models && <option value="">{modelsError ? "—" : t("video.modelsLoading")}</option>}
+            {t2vModels.length > 0 && (
+              <optgroup label={t("video.group.t2v")}>
+                {t2vModels.map((m) => (
+                  <option key={m.id} value={m.id}>
+                    {shortModelName(m.id)}
+                  </option>
+                ))}
+              </optgroup>
+            )}
+            {i2vModels.length > 0 && (
+              <optgroup label={t("video.group.i2v")}>
+                {i2vModels.map((m) => (
+                  <option key={m.id} value={m.id}>
+                    {shortModelName(m.id)}
+                  </option>
+                ))}
+              </optgroup>
+            )}
+          </select>
+          {note && <p className={`${hint} mt-1 text-violet-700 dark:text-violet-300`}>{note}</p>}
+          {!note && i2v && !form.image && <p className={`${hint} mt-1`}>{t("video.startImage.needed")}</p>}
+          {!i2v && form.image && current && <p className={`${hint} mt-1`}>{t("video.startImage.unused")}</p>}
+          {models?.length === 0 && !modelsError && <p className={`${hint} mt-1`}>{t("video.noModels")}</p>}
+        </div>
+        <div>
+          <label htmlFor={ids.size} className={fieldLabel}>
+            {t("video.size")}
+          </label>
+          <select
+            id={ids.size}
+            value={form.size}
+            onChange={(e) => patch({ size: e.target.value as (typeof VIDEO_SIZES)[number] })}
+            className={`${input} mt-1.5`}
+          >
+            {VIDEO_SIZES.map((s) => (
+              <option key={s} value={s}>
+                {t(`video.size.${s}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <label htmlFor={ids.seed} className={fieldLabel}>
+            {t("video.seed")}
+          </label>
+          <div className="mt-1.5 flex gap-1.5">
+            <input
+              id={ids.seed}
+              inputMode="numeric"
+              value={form.seed}
+              onChange={(e) => patch({ seed: e.target.value.replace(/[^\d]/g, "").slice(0, 10) })}
+              placeholder={t("video.seedPlaceholder")}
+              className={`${input} tabular-nums`}
+            />
+            <button
+              type="button"
+              title={t("video.seedRandom")}
+              aria-label={t("video.seedRandom")}
+              onClick={() => patch({ seed: String(Math.floor(Math.random() * 4_294_967_296)) })}
+              className="shrink-0 rounded-lg border border-zinc-300 px-2.5 text-base hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-800"
+            >
+              <span aria-hidden="true">⚄</span>
+            </button>
+          </div>
+        </div>
+      </div>
+
+      <div>
+        <label htmlFor={ids.negative} className={fieldLabel}>
+          {t("video.negativePrompt")} <span className="font-normal text-zinc-500">({t("video.optional")})</span>
+        </label>
+        <textarea
+          id={ids.negative}
+          value={form.negativePrompt}
+          onChange={(e) => patch({ negativePrompt: e.target.value })}
+          rows={2}
+          maxLength={4000}
+          placeholder={t("video.negativePlaceholder")}
+          className={`${input} mt-1.5 resize-y`}
+        />
+      </div>
+
+      {modelsError && <ErrorAlert error={modelsError} onRetry={reload} />}
+      {error && <ErrorAlert error={error} title={t("video.submitFailed")} onDismiss={() => setError(null)} />}
+
+      <button type="submit" disabled={submitting || !current} className={`${primaryButton} w-full`}>
+        {submitting ? (
+          <span
+            aria-hidden="true"
+            className="h-4 w-4 animate-spin rounded-full border-2 border-current border-r-transparent"
+          />
+        ) : (
+          <svg aria-hidden="true" viewBox="0 0 20 20" className="h-4 w-4 fill-current">
+            <path d="M6 4.5v11a.5.5 0 0 0 .77.42l8.5-5.5a.5.5 0 0 0 0-.84l-8.5-5.5A.5.5 0 0 0 6 4.5z" />
+          </svg>
+        )}
+        {t("video.generate")}
+      </button>
+      <p role="status" className="sr-only">
+        {submitting ? t("video.submitting") : ""}
+      </p>
+    </form>
+  );
+}
