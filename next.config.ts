@@ -9,6 +9,19 @@ const nextConfig: NextConfig = {
   distDir: process.env.NEXT_DIST_DIR || ".next",
   poweredByHeader: false,
   reactStrictMode: true,
+  // Pages get their headers (with the CSP nonce) from proxy.ts; API responses get these.
+  async headers() {
+    return [
+      {
+        source: "/api/:path*",
+        headers: [
+          { key: "x-content-type-options", value: "nosniff" },
+          { key: "referrer-policy", value: "no-referrer" },
+          { key: "x-frame-options", value: "DENY" },
+        ],
+      },
+    ];
+  },
 };
 
 export default function config(phase: string): NextConfig {
