@@ -33,6 +33,8 @@ export interface ModelInfo {
   steps?: { min: number; max: number; default: number };
   guidance?: { min: number; max: number; default: number };
   imageToImage?: boolean;
+  /** Image models: a reference image is required, not only accepted (edit models). */
+  imageRequired?: boolean;
   /** Video models: image-to-video requires a start image. */
   imageToVideo?: boolean;
 }
@@ -94,6 +96,7 @@ const SILICONFLOW: Record<string, Entry> = {
     steps: { min: 1, max: 100, default: 50 },
     guidance: { min: 0.1, max: 20, default: 4 },
     imageToImage: true,
+    imageRequired: true,
   },
   "Wan-AI/Wan2.2-T2V-A14B": { type: "video" },
   "Wan-AI/Wan2.1-T2V-14B": { type: "video" },
@@ -155,6 +158,7 @@ export function describeModel(provider: Provider, id: string): ModelInfo {
     steps: entry.steps,
     guidance: entry.guidance,
     imageToImage: entry.imageToImage,
+    imageRequired: entry.imageRequired,
     imageToVideo: entry.imageToVideo ?? (type === "video" ? /i2v/.test(lower) : undefined),
   };
 }

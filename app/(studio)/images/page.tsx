@@ -1,5 +1,8 @@
-import { ComingSoon } from "@/components/ui/empty-state";
+import type { Metadata } from "next";
+import { ImagesStudio } from "@/components/images/images-studio";
+
+export const metadata: Metadata = { title: "Images · SiliconPlay" };
 
 export default function Page() {
-  return <ComingSoon titleKey="nav.images" detailKey="empty.soon.images" />;
+  return <ImagesStudio />;
 }

@@ -1,0 +1,21 @@
+import { apiHandler, readJson } from "@/lib/http/handler";
+import { generateImages } from "@/lib/images/generate";
+import { IMAGE_BODY_MAX_BYTES, imageRequestSchema } from "./schema";
+
+export const dynamic = "force-dynamic";
+// Slow models (Qwen-Image at 50 steps, a batch of four) plus downloading every result.
+export const maxDuration = 120;
+
+/**
+ * POST /api/images: one generation. Answers `ImageResponse` (lib/images/types.ts) with every
+ * result's bytes as base64 — at most 4 × 8 MB — or the app's JSON error body.
+ */
+export const POST = apiHandler(
+  async (request) => {
+    const body = await readJson(request, imageRequestSchema, IMAGE_BODY_MAX_BYTES);
+    // The browser's abort (Cancel, closing the tab) reaches the provider call and the downloads.
+    const result = await generateImages(body, { signal: request.signal });
+    return Response.json(result, { headers: { "cache-control": "no-store" } });
+  },
+  { rateLimit: true, maxBodyBytes: IMAGE_BODY_MAX_BYTES },
+);

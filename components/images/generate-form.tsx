@@ -1,0 +1,231 @@
+"use client";
+
+import { type FormEvent, type KeyboardEvent, useState } from "react";
+import { ErrorAlert } from "@/components/ui/error-alert";
+import { useT } from "@/lib/i18n/client";
+import { type ImageCaps, imageCaps, modelKey, PROMPT_MAX_CHARS } from "@/lib/images/capabilities";
+import { blocker, findModel } from "@/lib/images/form";
+import { MAX_RUNNING } from "@/lib/images/jobs";
+import { useImageStore } from "@/lib/images/store";
+import { SparkIcon } from "./icons";
+import { NumberField } from "./number-field";
+import { ReferenceField } from "./reference-field";
+import { SeedField } from "./seed-field";
+import { sizeLabel } from "./size-label";
+import { fieldClass, hintClass, labelClass, textareaClass } from "./styles";
+
+const BLOCKER_KEYS = {
+  prompt: "images.blocker.prompt",
+  model: "images.blocker.model",
+  reference: "images.blocker.reference",
+} as const;
+
+function ModelBadges({ free, caps }: { free: boolean; caps: ImageCaps | null }) {
+  const t = useT();
+  const badges = [
+    free && t("images.models.free"),
+    caps && caps.reference !== "none" && t("images.models.i2i"),
+    caps && caps.batchMax > 1 && t("images.models.batch", { n: caps.batchMax }),
+  ].filter((b): b is string => typeof b === "string");
+  if (badges.length === 0) return null;
+  return (
+    <p className="flex flex-wrap gap-1.5">
+      {badges.map((b) => (
+        <span
+          key={b}
+          className="rounded-full bg-violet-50 px-2 py-0.5 text-[11px] font-medium text-violet-800 dark:bg-violet-950 dark:text-violet-200"
+        >
+          {b}
+        </span>
+      ))}
+    </p>
+  );
+}
+
+/** The generation settings; every control offers only what the chosen model accepts. */
+export function GenerateForm() {
+  const t = useT();
+  const form = useImageStore((s) => s.form);
+  const models = useImageStore((s) => s.models);
+  const hasReference = useImageStore((s) => s.reference !== null);
+  const running = useImageStore((s) => s.jobs.filter((j) => j.status === "running").length);
+  const { setForm, selectModel, generate, loadModels } = useImageStore.getState();
+  const [tried, setTried] = useState(false);
+
+  const model = findModel(models.list, form.modelKey);
+  const caps = model ? imageCaps(model) : null;
+  const block = blocker(form, caps, hasReference);
+  const busy = running >= MAX_RUNNING;
+
+  const submit = (e?: FormEvent) => {
+    e?.preventDefault();
+    if (block || busy) {
+      setTried(true);
+      if (block === "prompt") document.getElementById("image-prompt")?.focus();
+      return;
+    }
+    setTried(false);
+    generate();
+  };
+  const onPromptKey = (e: KeyboardEvent<HTMLTextAreaElement>) => {
+    if (e.key === "Enter" && (e.ctrlKey || e.metaKey)) submit();
+  };
+  const groups = (["siliconflow", "glm"] as const)
+    .map((provider) => ({ provider, list: models.list.filter((m) => m.provider === provider) }))
+    .filter((g) => g.list.length > 0);
+
+  return (
+    <form id="image-form" onSubmit={submit} noValidate className="space-y-5">
+      <div className="space-y-1.5">
+        <div className="flex items-baseline justify-between">
+          <label htmlFor="image-prompt" className={labelClass}>
+            {t("images.field.prompt")}
+          </label>
+          <span className={`${hintClass} tabular-nums`}>
+            {form.prompt.length}/{PROMPT_MAX_CHARS}
+          </span>
+        </div>
+        <textarea
+          id="image-prompt"
+          rows={5}
+          maxLength={PROMPT_MAX_CHARS}
+          value={form.prompt}
+          onChange={(e) => setForm({ prompt: e.target.value })}
+          onKeyDown={onPromptKey}
+          placeholder={t("images.prompt.placeholder")}
+          aria-invalid={tried && block === "prompt"}
+          className={textareaClass}
+        />
+      </div>
+
+      <div className="space-y-1.5">
+        <label htmlFor="image-negative" className={labelClass}>
+          {t("images.field.negativePrompt")}
+        </label>
+        <textarea
+          id="image-negative"
+          rows={2}
+          maxLength={PROMPT_MAX_CHARS}
+          value={form.negativePrompt}
+          disabled={caps !== null && !caps.negativePrompt}
+          onChange={(e) => setForm({ negativePrompt: e.target.value })}
+          onKeyDown={onPromptKey}
+          placeholder={
+            caps && !caps.negativePrompt ? t("images.negative.unsupported") : t("images.negative.placeholder")
+          }
+          className={textareaClass}
+        />
+      </div>
+
+      <div className="space-y-1.5">
+        <label htmlFor="image-model" className={labelClass}>
+          {t("images.field.model")}
+        </label>
+        <select
+          id="image-model"
+          value={form.modelKey}
+          onChange={(e) => selectModel(e.target.value)}
+          disabled={models.list.length === 0}
+          className={`${fieldClass} w-full`}
+        >
+          {models.list.length === 0 && <option value="">{t("images.models.loading")}</option>}
+          {groups.map((g) => (
+            <optgroup
+              key={g.provider}
+              label={t(g.provider === "glm" ? "images.group.glm" : "images.group.siliconflow")}
+            >
+              {g.list.map((m) => (
+                // The label is the bare id, so the option can be chosen by the name users know.
+                <option key={modelKey(m)} value={modelKey(m)}>
+                  {m.id}
+                </option>
+              ))}
+            </optgroup>
+          ))}
+        </select>
+        {model && <ModelBadges free={model.free} caps={caps} />}
+        {models.status === "error" && models.error && (
+          <ErrorAlert error={models.error} title={t("images.models.failed")} onRetry={() => void loadModels(true)} />
+        )}
+        {models.partialErrors[0] && <ErrorAlert error={models.partialErrors[0]} title={t("images.models.partial")} />}
+      </div>
+
+      <div className="grid grid-cols-[1fr_7rem] gap-3">
+        <div className="space-y-1.5">
+          <label htmlFor="image-size" className={labelClass}>
+            {t("images.field.size")}
+          </label>
+          <select
+            id="image-size"
+            value={form.size}
+            onChange={(e) => setForm({ size: e.target.value })}
+            className={`${fieldClass} w-full`}
+          >
+            {(caps?.sizes ?? [form.size]).map((size) => (
+              <option key={size} value={size}>
+                {sizeLabel(size)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <NumberField
+          id="image-batch"
+          label={t("images.field.batchSize")}
+          value={form.batchSize}
+          min={1}
+          max={caps?.batchMax ?? 1}
+          slider={false}
+          onChange={(batchSize) => setForm({ batchSize })}
+        />
+      </div>
+
+      <SeedField supported={caps?.seed ?? true} />
+
+      {caps?.steps && (
+        <NumberField
+          id="image-steps"
+          label={t("images.field.steps")}
+          value={form.steps}
+          min={caps.steps.min}
+          max={caps.steps.max}
+          hint={t("images.steps.hint")}
+          onChange={(steps) => setForm({ steps })}
+        />
+      )}
+      {caps?.guidance && (
+        <NumberField
+          id="image-guidance"
+          label={t("images.field.guidance")}
+          value={form.guidance}
+          min={caps.guidance.min}
+          max={caps.guidance.max}
+          step={0.1}
+          hint={t("images.guidance.hint")}
+          onChange={(guidance) => setForm({ guidance })}
+        />
+      )}
+
+      {caps && caps.reference !== "none" && <ReferenceField mode={caps.reference} />}
+
+      <div className="sticky bottom-0 -mx-1 space-y-2 bg-gradient-to-t from-white via-white to-white/0 px-1 pt-3 pb-1 dark:from-zinc-900 dark:via-zinc-900 dark:to-zinc-900/0">
+        <button
+          type="submit"
+          disabled={busy}
+          className="inline-flex h-11 w-full items-center justify-center gap-2 rounded-xl bg-violet-600 font-semibold text-white shadow-sm transition hover:bg-violet-700 focus-visible:outline-offset-2 active:scale-[0.99] disabled:cursor-not-allowed disabled:opacity-60 dark:bg-violet-600 dark:hover:bg-violet-500"
+        >
+          <SparkIcon width={18} height={18} />
+          {t("images.generate")}
+        </button>
+        {tried && block ? (
+          <p role="alert" className="text-center text-xs text-red-700 dark:text-red-400">
+            {t(BLOCKER_KEYS[block])}
+          </p>
+        ) : (
+          <p className={`${hintClass} text-center`}>
+            {busy ? t("images.blocker.busy", { n: running }) : t("images.shortcut")}
+          </p>
+        )}
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,136 @@
+import type { ImageRecord } from "@/lib/db";
+import type { ModelInfo } from "@/lib/providers/catalog";
+import { defaultModel, type ImageCaps, imageCaps, MAX_SEED, modelKey, parseModelKey } from "./capabilities";
+import type { ImageRequest } from "./types";
+
+// The image form as plain data, and the pure steps on it: fitting values to a model, building
+// the request, and restoring a stored image's settings. The store and the tests share these.
+
+export interface ImageForm {
+  prompt: string;
+  negativePrompt: string;
+  /** `provider:id`; empty until the model list has loaded. */
+  modelKey: string;
+  size: string;
+  batchSize: number;
+  /** null: a new random seed per press. A number: that seed every time (fixed). */
+  seed: number | null;
+  /** The seed the last random press used, offered for pinning. */
+  lastSeed: number | null;
+  steps: number | null;
+  guidance: number | null;
+}
+
+export const EMPTY_FORM: ImageForm = {
+  prompt: "",
+  negativePrompt: "",
+  modelKey: "",
+  size: "1024x1024",
+  batchSize: 1,
+  seed: null,
+  lastSeed: null,
+  steps: null,
+  guidance: null,
+};
+
+/** What a stored image keeps in `params`, enough to rebuild the form. */
+export interface StoredParams {
+  size: string;
+  batchSize: number;
+  steps?: number;
+  guidance?: number;
+  /** The seed was fixed by the user (not drawn at random for that press). */
+  seedFixed: boolean;
+  /** A gallery image used as the reference, so "Reuse settings" can attach it again. */
+  referenceImageId?: string;
+  hasReference?: boolean;
+}
+
+export function findModel(models: ModelInfo[], key: string): ModelInfo | undefined {
+  const ref = parseModelKey(key);
+  return ref ? models.find((m) => m.provider === ref.provider && m.id === ref.id) : undefined;
+}
+
+const clamp = (v: number, min: number, max: number) => Math.min(max, Math.max(min, v));
+
+/**
+ * The form with every value inside what `model` accepts. `keepTuning` keeps steps and guidance
+ * when they fit (reusing settings); switching models resets them to the new model's defaults.
+ */
+export function fitToModel(form: ImageForm, model: ModelInfo, keepTuning = false): ImageForm {
+  const caps = imageCaps(model);
+  const steps = caps.steps
+    ? keepTuning && form.steps !== null
+      ? clamp(Math.round(form.steps), caps.steps.min, caps.steps.max)
+      : caps.steps.default
+    : null;
+  const guidance = caps.guidance
+    ? keepTuning && form.guidance !== null
+      ? clamp(form.guidance, caps.guidance.min, caps.guidance.max)
+      : caps.guidance.default
+    : null;
+  return {
+    ...form,
+    modelKey: modelKey(model),
+    size: caps.sizes.includes(form.size) ? form.size : (caps.sizes[0] ?? "1024x1024"),
+    batchSize: clamp(Math.round(form.batchSize) || 1, 1, caps.batchMax),
+    steps,
+    guidance,
+  };
+}
+
+/** A form whose model is one of `models` (the stored choice when still offered, else the default). */
+export function withValidModel(form: ImageForm, models: ModelInfo[]): ImageForm {
+  const current = findModel(models, form.modelKey);
+  if (current) return fitToModel(form, current, true);
+  const fallback = defaultModel(models);
+  return fallback ? fitToModel(form, fallback) : form;
+}
+
+/** The request for one press; `seed` is the value to send (drawn by the caller when random). */
+export function buildRequest(form: ImageForm, caps: ImageCaps, seed: number | null, image?: string): ImageRequest {
+  const ref = parseModelKey(form.modelKey);
+  if (!ref) throw new Error("no model selected");
+  const req: ImageRequest = {
+    provider: ref.provider,
+    model: ref.id,
+    prompt: form.prompt.trim(),
+    size: form.size,
+    batchSize: form.batchSize,
+  };
+  const negative = form.negativePrompt.trim();
+  if (caps.negativePrompt && negative) req.negativePrompt = negative;
+  if (caps.seed && seed !== null) req.seed = clamp(Math.floor(seed), 0, MAX_SEED);
+  if (caps.steps && form.steps !== null) req.steps = form.steps;
+  if (caps.guidance && form.guidance !== null) req.guidance = form.guidance;
+  if (caps.reference !== "none" && image) req.image = image;
+  return req;
+}
+
+/** The form as it was for a stored image, with its seed fixed so the same picture comes back. */
+export function formFromRecord(record: ImageRecord): ImageForm {
+  const p = record.params as Partial<StoredParams>;
+  return {
+    prompt: record.prompt,
+    negativePrompt: record.negativePrompt ?? "",
+    modelKey: modelKey(record.model),
+    size: typeof p.size === "string" ? p.size : `${record.width ?? 1024}x${record.height ?? 1024}`,
+    batchSize: typeof p.batchSize === "number" ? p.batchSize : 1,
+    seed: record.seed ?? null,
+    lastSeed: null,
+    steps: typeof p.steps === "number" ? p.steps : null,
+    guidance: typeof p.guidance === "number" ? p.guidance : null,
+  };
+}
+
+/** Why Generate cannot run yet, or null when it can. */
+export function blocker(
+  form: ImageForm,
+  caps: ImageCaps | null,
+  hasReference: boolean,
+): "prompt" | "model" | "reference" | null {
+  if (!caps || !form.modelKey) return "model";
+  if (!form.prompt.trim()) return "prompt";
+  if (caps.reference === "required" && !hasReference) return "reference";
+  return null;
+}

@@ -1,0 +1,124 @@
+import "server-only";
+import { AppError, type Provider } from "@/lib/errors";
+import { downloadToBuffer, type SafeFetchOptions } from "@/lib/media/safe-fetch";
+import { describeModel } from "@/lib/providers/catalog";
+import { upstreamJson } from "@/lib/upstream";
+import { MAX_BATCH } from "./capabilities";
+import { sniffImage } from "./sniff";
+import type { GeneratedImage, ImageRequest, ImageResponse } from "./types";
+import { buildUpstreamCall } from "./validate";
+
+// One Generate press on the server: check the request against the model, make ONE paid call
+// (never retried: a retry after a lost answer would bill twice), then download every result at
+// once from the URL in the provider's answer — the links expire (SiliconFlow: one hour) — through
+// the SSRF-checked downloader, and hand the browser the bytes.
+
+/** Per-image cap: a 2048² PNG is ~4–6 MB; anything past this is not a picture we asked for. */
+export const MAX_IMAGE_BYTES = 8 * 1024 * 1024;
+// Route budget is 120 s (maxDuration): a slow model may use most of it, downloads get the rest.
+const UPSTREAM_FIRST_BYTE_MS = 95_000;
+const DOWNLOAD_TIMEOUT_MS = 20_000;
+
+export type Download = (url: string, options: SafeFetchOptions) => Promise<{ bytes: Buffer; contentType: string }>;
+
+interface ProviderResult {
+  urls: string[];
+  seed?: number;
+  inferenceSeconds?: number;
+}
+
+/** SiliconFlow `{images: [{url}], timings: {inference}, seed}`; GLM CogView `{created, data: [{url}]}`. */
+export function readProviderResult(raw: unknown): ProviderResult {
+  const body = (typeof raw === "object" && raw !== null ? raw : {}) as Record<string, unknown>;
+  const list = Array.isArray(body.images) ? body.images : Array.isArray(body.data) ? body.data : [];
+  const urls = list
+    .map((item) => (typeof item === "object" && item !== null ? (item as { url?: unknown }).url : undefined))
+    .filter((url): url is string => typeof url === "string" && url !== "")
+    .slice(0, MAX_BATCH);
+  const timings = (typeof body.timings === "object" && body.timings !== null ? body.timings : {}) as {
+    inference?: unknown;
+  };
+  return {
+    urls,
+    seed: typeof body.seed === "number" && Number.isFinite(body.seed) ? body.seed : undefined,
+    inferenceSeconds: typeof timings.inference === "number" ? timings.inference : undefined,
+  };
+}
+
+async function fetchImage(url: string, download: Download, signal?: AbortSignal): Promise<GeneratedImage> {
+  const { bytes } = await download(url, { signal, maxBytes: MAX_IMAGE_BYTES, timeoutMs: DOWNLOAD_TIMEOUT_MS });
+  const info = sniffImage(bytes);
+  if (!info) {
+    throw new AppError("upstream_error", {
+      detail: `result is not an image (${bytes.length} bytes)`,
+      message: {
+        en: "The provider's result is not an image file, so it was not saved. Generate again.",
+        zh: "服务商返回的结果不是图片文件，未保存。请重新生成。",
+      },
+    });
+  }
+  return {
+    data: bytes.toString("base64"),
+    mime: info.mime,
+    width: info.width,
+    height: info.height,
+    bytes: bytes.length,
+  };
+}
+
+function noImages(provider: Provider): AppError {
+  return new AppError("upstream_error", {
+    provider,
+    detail: "the response held no image URL",
+    message: {
+      en: "The provider answered without an image. Its safety filter may have removed it: rephrase the prompt and try again.",
+      zh: "服务商的回复中没有图片，可能已被安全审核移除。请换一种描述后重试。",
+    },
+  });
+}
+
+export async function generateImages(
+  req: ImageRequest,
+  { signal, download = downloadToBuffer }: { signal?: AbortSignal; download?: Download } = {},
+): Promise<ImageResponse> {
+  const info = describeModel(req.provider, req.model);
+  const call = buildUpstreamCall(req, info);
+
+  const started = performance.now();
+  const raw = await upstreamJson<unknown>(req.provider, call.path, {
+    method: "POST",
+    json: call.body,
+    signal,
+    maxAttempts: 1,
+    firstByteTimeoutMs: UPSTREAM_FIRST_BYTE_MS,
+  });
+  const upstreamMs = Math.round(performance.now() - started);
+  const result = readProviderResult(raw);
+  if (result.urls.length === 0) throw noImages(req.provider);
+
+  const downloadStart = performance.now();
+  const settled = await Promise.allSettled(result.urls.map((url) => fetchImage(url, download, signal)));
+  const downloadMs = Math.round(performance.now() - downloadStart);
+  if (signal?.aborted) throw signal.reason ?? new DOMException("aborted", "AbortError");
+
+  const images: GeneratedImage[] = [];
+  const failed: AppError[] = [];
+  for (const outcome of settled) {
+    if (outcome.status === "fulfilled") images.push(outcome.value);
+    else failed.push(AppError.from(outcome.reason));
+  }
+  // Nothing usable: the whole request failed, with the first reason (expired, unsafe_url, …).
+  if (images.length === 0) throw failed[0] ?? noImages(req.provider);
+
+  return {
+    model: { provider: req.provider, id: req.model },
+    seed: info.provider === "glm" ? null : (result.seed ?? req.seed ?? null),
+    timings: {
+      inferenceMs: result.inferenceSeconds !== undefined ? Math.round(result.inferenceSeconds * 1000) : undefined,
+      upstreamMs,
+      downloadMs,
+    },
+    images,
+    failed: failed.map((e) => e.toJSON()),
+  };
+}

@@ -1,0 +1,207 @@
+import { create } from "zustand";
+import { createJSONStorage, persist } from "zustand/middleware";
+import { apiJson } from "@/lib/api-client";
+import { deleteImage, getImage, type ImageRecord, saveImage } from "@/lib/db";
+import { AppError, type AppErrorJSON, type Provider } from "@/lib/errors";
+import type { ModelInfo } from "@/lib/providers/catalog";
+import { imageCaps, randomSeed } from "./capabilities";
+import { imagesDb } from "./db";
+import { EMPTY_FORM, findModel, fitToModel, formFromRecord, type ImageForm, withValidModel } from "./form";
+import { cancelJob, forgetJob, retryJob, startJob } from "./jobs";
+
+// Image studio state lives in this module, not in components: a running generation belongs to
+// the store, so switching to another page and back neither stops it nor loses its result (the
+// job writes to IndexedDB when the answer arrives, whatever page is showing). Only the form is
+// persisted (localStorage); jobs are in-flight state.
+
+export interface Reference {
+  blob: Blob;
+  name: string;
+  /** Set when the reference is a gallery image. */
+  imageId?: string;
+}
+
+export type JobStatus = "running" | "succeeded" | "failed";
+
+export interface ImageJob {
+  /** Also the batchId of the stored images. */
+  id: string;
+  status: JobStatus;
+  prompt: string;
+  model: { provider: Provider; id: string };
+  batchSize: number;
+  size: string;
+  startedAt: number;
+  finishedAt?: number;
+  imageIds: string[];
+  /** The seed the images were made with, once known. */
+  seed?: number | null;
+  error?: AppErrorJSON;
+  /** Some results of a batch could not be downloaded; the others are stored. */
+  warnings: AppErrorJSON[];
+}
+
+interface ModelsState {
+  status: "idle" | "loading" | "ready" | "error";
+  list: ModelInfo[];
+  /** A provider whose list failed while others loaded. */
+  partialErrors: AppErrorJSON[];
+  error?: AppErrorJSON;
+}
+
+export interface ImageStudioState {
+  form: ImageForm;
+  reference: Reference | null;
+  jobs: ImageJob[];
+  models: ModelsState;
+  /** The last deleted image, kept briefly for Undo. */
+  deleted: ImageRecord | null;
+  /** The image open full size, if any. */
+  viewing: string | null;
+  view(id: string | null): void;
+  loadModels(force?: boolean): Promise<void>;
+  setForm(patch: Partial<ImageForm>): void;
+  selectModel(key: string): void;
+  rerollSeed(): void;
+  setReference(reference: Reference | null): void;
+  generate(): void;
+  cancel(jobId: string): void;
+  retry(jobId: string): void;
+  dismiss(jobId: string): void;
+  reuseSettings(record: ImageRecord): Promise<void>;
+  referenceFrom(record: ImageRecord): void;
+  removeImage(record: ImageRecord): Promise<void>;
+  undoRemove(): Promise<void>;
+}
+
+export const useImageStore = create<ImageStudioState>()(
+  persist(
+    (set, get) => ({
+      form: EMPTY_FORM,
+      reference: null,
+      jobs: [],
+      models: { status: "idle", list: [], partialErrors: [] },
+      deleted: null,
+      viewing: null,
+
+      view(id) {
+        set({ viewing: id });
+      },
+
+      async loadModels(force = false) {
+        const status = get().models.status;
+        if (!force && (status === "loading" || status === "ready")) return;
+        set((s) => ({ models: { ...s.models, status: "loading", error: undefined } }));
+        try {
+          const res = await apiJson<{ models: ModelInfo[]; errors: { error: AppErrorJSON }[] }>(
+            "/api/models?type=image",
+          );
+          const list = res.models;
+          const partialErrors = res.errors.map((e) => e.error);
+          // Every provider failed: show the first reason instead of an empty picker.
+          if (list.length === 0 && partialErrors[0]) {
+            set({ models: { status: "error", list, partialErrors: [], error: partialErrors[0] } });
+            return;
+          }
+          set((s) => ({ models: { status: "ready", list, partialErrors }, form: withValidModel(s.form, list) }));
+        } catch (err) {
+          set({ models: { status: "error", list: [], partialErrors: [], error: AppError.from(err).toJSON() } });
+        }
+      },
+
+      setForm(patch) {
+        set((s) => ({ form: { ...s.form, ...patch } }));
+      },
+
+      selectModel(key) {
+        const model = findModel(get().models.list, key);
+        if (!model) return;
+        set((s) => {
+          const caps = imageCaps(model);
+          return { form: fitToModel(s.form, model), reference: caps.reference === "none" ? null : s.reference };
+        });
+      },
+
+      rerollSeed() {
+        set((s) => ({ form: { ...s.form, seed: randomSeed() } }));
+      },
+
+      setReference(reference) {
+        set({ reference });
+      },
+
+      generate() {
+        startJob(useImageStore);
+      },
+
+      cancel(jobId) {
+        cancelJob(jobId);
+        set((s) => ({ jobs: s.jobs.filter((j) => j.id !== jobId) }));
+      },
+
+      retry(jobId) {
+        retryJob(useImageStore, jobId);
+      },
+
+      dismiss(jobId) {
+        forgetJob(jobId);
+        set((s) => ({ jobs: s.jobs.filter((j) => j.id !== jobId) }));
+      },
+
+      async reuseSettings(record) {
+        const { models, form: current } = get();
+        const restored = formFromRecord(record);
+        // A model no longer offered (provider key removed): keep the chosen one, take the rest.
+        const model = findModel(models.list, restored.modelKey) ?? findModel(models.list, current.modelKey);
+        const form = model ? fitToModel(restored, model, true) : { ...restored, modelKey: current.modelKey };
+        // The seed comes back fixed and exact (fitToModel leaves it alone): the same picture again.
+        set({ form });
+        const refId = (record.params as { referenceImageId?: unknown }).referenceImageId;
+        if (typeof refId === "string") {
+          const ref = await getImage(imagesDb(), refId);
+          set({ reference: ref ? { blob: ref.blob, name: ref.prompt, imageId: ref.id } : null });
+        } else if (model && imageCaps(model).reference === "none") {
+          set({ reference: null });
+        }
+      },
+
+      referenceFrom(record) {
+        const { models, form } = get();
+        const current = findModel(models.list, form.modelKey);
+        const reference = { blob: record.blob, name: record.prompt, imageId: record.id };
+        if (current && imageCaps(current).reference !== "none") {
+          set({ reference });
+          return;
+        }
+        // The chosen model cannot take a reference: switch to one that can (an optional one first).
+        const capable =
+          models.list.find((m) => imageCaps(m).reference === "optional") ??
+          models.list.find((m) => imageCaps(m).reference === "required");
+        if (capable) set({ form: fitToModel(form, capable), reference });
+      },
+
+      async removeImage(record) {
+        await deleteImage(imagesDb(), record.id);
+        set((s) => ({ deleted: record, viewing: s.viewing === record.id ? null : s.viewing }));
+      },
+
+      async undoRemove() {
+        const record = get().deleted;
+        if (!record) return;
+        set({ deleted: null });
+        // Same id and createdAt: the image returns to its place in the gallery and in its batch.
+        await saveImage(imagesDb(), record);
+      },
+    }),
+    {
+      name: "siliconplay.images.form",
+      storage: createJSONStorage(() => localStorage),
+      partialize: (s) => ({ form: s.form }),
+      // Rehydrated by the studio after mount, so the server-rendered HTML matches the first render.
+      skipHydration: true,
+      version: 1,
+    },
+  ),
+);
+
+export type ImageStore = typeof useImageStore;

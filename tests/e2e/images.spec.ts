@@ -1,0 +1,167 @@
+import type { Locator, Page } from "@playwright/test";
+import type { Translate } from "../../lib/i18n";
+import { expect, test } from "./support/fixtures";
+
+// The image studio against the simulator over HTTP: results are bytes in IndexedDB, not links.
+
+const GENERATIONS = "/images/generations";
+
+function field(page: Page, t: Translate, key: Parameters<Translate>[0]): Locator {
+  return page.getByLabel(t(key), { exact: true });
+}
+
+async function open(page: Page, t: Translate) {
+  await page.goto("/images");
+  // The model list arrives from /api/models; the picker is enabled once it has.
+  await expect(field(page, t, "images.field.model")).toBeEnabled();
+}
+
+async function generate(page: Page, t: Translate, prompt: string) {
+  await field(page, t, "images.field.prompt").fill(prompt);
+  await page.getByRole("button", { name: t("images.generate"), exact: true }).click();
+}
+
+/** A picture that really decoded (not a broken image): complete with a natural width. */
+async function expectLoaded(img: Locator) {
+  await expect(img).toBeVisible();
+  await expect
+    .poll(() => img.evaluate((el: HTMLImageElement) => (el.complete ? el.naturalWidth : 0)))
+    .toBeGreaterThan(0);
+  expect(await img.getAttribute("src")).toMatch(/^blob:/);
+}
+
+test("generate: the image shows and survives a reload", async ({ page, t, sim }) => {
+  await open(page, t);
+  await generate(page, t, "a lighthouse at dusk");
+  await expectLoaded(page.getByTestId("image-result").locator("img"));
+  const gallery = page.getByTestId("gallery");
+  await expect(gallery.getByTestId("gallery-item")).toHaveCount(1);
+
+  const [call] = await sim.log({ path: GENERATIONS });
+  expect(call?.body).toMatchObject({ model: "black-forest-labs/FLUX.1-schnell", prompt: "a lighthouse at dusk" });
+  expect(call?.headers.authorization).toBe("Bearer test-key");
+
+  await page.reload();
+  await expectLoaded(gallery.getByTestId("gallery-item").locator("img"));
+  await expectLoaded(page.getByTestId("image-result").locator("img"));
+});
+
+test("batch size 4 gives four images from one call", async ({ page, t, sim }) => {
+  await open(page, t);
+  await field(page, t, "images.field.batchSize").fill("4");
+  await generate(page, t, "four koi in a pond");
+  const results = page.getByTestId("image-result");
+  await expect(results).toHaveCount(4);
+  for (const img of await results.locator("img").all()) await expectLoaded(img);
+  await expect(page.getByTestId("gallery").getByTestId("gallery-item")).toHaveCount(4);
+  const calls = await sim.log({ path: GENERATIONS });
+  expect(calls).toHaveLength(1);
+  expect(calls[0]?.body).toMatchObject({ batch_size: 4 });
+});
+
+test("Reuse settings sends the same seed and settings again", async ({ page, t, sim }) => {
+  await open(page, t);
+  await field(page, t, "images.field.steps").fill("6");
+  await generate(page, t, "a paper crane");
+  await expect(page.getByTestId("gallery-item")).toHaveCount(1);
+  const [first] = await sim.log({ path: GENERATIONS });
+  const seed = (first?.body as { seed?: number } | undefined)?.seed;
+  expect(typeof seed).toBe("number");
+
+  // Change things, then take them back from the stored image.
+  await field(page, t, "images.field.prompt").fill("something else");
+  await field(page, t, "images.field.steps").fill("2");
+  await page
+    .getByTestId("gallery-item")
+    .first()
+    .getByRole("button", { name: t("images.action.reuse") })
+    .click();
+  await expect(field(page, t, "images.field.prompt")).toHaveValue("a paper crane");
+  await expect(field(page, t, "images.field.seed")).toHaveValue(String(seed));
+  await page.getByRole("button", { name: t("images.generate"), exact: true }).click();
+  await expect(page.getByTestId("gallery-item")).toHaveCount(2);
+
+  const calls = await sim.log({ path: GENERATIONS });
+  expect(calls).toHaveLength(2);
+  expect(calls[1]?.body).toEqual(first?.body);
+});
+
+test("a short link lifetime does not matter: the server fetched the bytes in time", async ({ page, t, sim }) => {
+  await sim.configure({ imageUrlTtlMs: 2000 });
+  await open(page, t);
+  await generate(page, t, "a glass of water");
+  await expectLoaded(page.getByTestId("image-result").locator("img"));
+
+  // The provider's link is dead now…
+  const [file] = await sim.log({ provider: "files" });
+  await expect.poll(async () => (await fetch(`${sim.url}/files${file?.path}`)).status, { timeout: 8000 }).toBe(403);
+  // …and the stored picture still shows after a reload.
+  await page.reload();
+  await expectLoaded(page.getByTestId("gallery").getByTestId("gallery-item").locator("img"));
+});
+
+test("an expired link gives an alert, not a broken image, and stores nothing", async ({ page, t, sim }) => {
+  await sim.configure({ imageUrlTtlMs: 1 });
+  await open(page, t);
+  await generate(page, t, "too late");
+  const alert = page.getByTestId("image-job").getByRole("alert");
+  await expect(alert).toHaveAttribute("data-error-code", "expired");
+  await expect(alert).toContainText(t("images.job.failed"));
+  await expect(page.getByTestId("image-result")).toHaveCount(0);
+  await expect(page.locator("main img")).toHaveCount(0);
+  await expect(page.getByTestId("gallery-item")).toHaveCount(0);
+  // What the user typed is kept for another try.
+  await expect(field(page, t, "images.field.prompt")).toHaveValue("too late");
+});
+
+test("generations run side by side with elapsed time, and finish while another page shows", async ({
+  page,
+  t,
+  sim,
+}) => {
+  await sim.fault({ fault: "slow-first-byte", path: GENERATIONS, delayMs: 3000, times: 2 });
+  await open(page, t);
+  await generate(page, t, "first");
+  await generate(page, t, "second");
+  const jobs = page.getByTestId("image-job");
+  await expect(jobs).toHaveCount(2);
+  await expect(jobs.and(page.locator('[data-status="running"]'))).toHaveCount(2);
+  const elapsed = jobs.first().getByTestId("job-elapsed");
+  const before = await elapsed.textContent();
+  await expect(elapsed).not.toHaveText(before ?? "");
+
+  // Leave the page in the app while both run; the results are stored anyway.
+  const nav = page.getByRole("navigation", { name: t("nav.primary") });
+  await nav.getByRole("link", { name: t("nav.settings") }).click();
+  await expect(page).toHaveURL(/\/settings$/);
+  const stored = () =>
+    page.evaluate(
+      () =>
+        new Promise<number>((resolve) => {
+          const req = indexedDB.open("siliconplay");
+          req.onsuccess = () => {
+            const count = req.result.transaction("images").objectStore("images").count();
+            count.onsuccess = () => resolve(count.result);
+          };
+        }),
+    );
+  await expect.poll(stored, { timeout: 15_000 }).toBe(2);
+
+  await nav.getByRole("link", { name: t("nav.images") }).click();
+  await expect(page.getByTestId("image-job").and(page.locator('[data-status="succeeded"]'))).toHaveCount(2);
+  await expect(page.getByTestId("image-result")).toHaveCount(2);
+  await expect(page.getByTestId("gallery-item")).toHaveCount(2);
+});
+
+test("delete asks for nothing and can be undone", async ({ page, t }) => {
+  await open(page, t);
+  await generate(page, t, "a pebble");
+  const item = page.getByTestId("gallery-item");
+  await expect(item).toHaveCount(1);
+  await item.getByRole("button", { name: t("images.action.delete") }).click();
+  await expect(item).toHaveCount(0);
+  await expect(page.getByTestId("image-result")).toHaveCount(0);
+  await page.getByRole("button", { name: t("images.undo") }).click();
+  await expect(item).toHaveCount(1);
+  await expectLoaded(item.locator("img"));
+});

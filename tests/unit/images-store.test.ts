@@ -1,0 +1,196 @@
+import "fake-indexeddb/auto";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { AppDB, getImages, imagesInBatch, listImageIds, saveImages, uuid } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { setImagesDb } from "@/lib/images/db";
+import { EMPTY_FORM } from "@/lib/images/form";
+import { useImageStore } from "@/lib/images/store";
+import type { ImageResponse } from "@/lib/images/types";
+import { describeModel } from "@/lib/providers/catalog";
+
+// The form is persisted to localStorage, which Node lacks; the store reads it when the module loads.
+vi.hoisted(() => {
+  const data = new Map<string, string>();
+  (globalThis as { localStorage?: unknown }).localStorage = {
+    getItem: (k: string) => data.get(k) ?? null,
+    setItem: (k: string, v: string) => void data.set(k, v),
+    removeItem: (k: string) => void data.delete(k),
+  };
+});
+
+// The store runs generations by itself: no component is mounted here, and the images still
+// land in IndexedDB. That is what lets a generation outlive the page that started it.
+
+const PNG = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==";
+const MODELS = [
+  describeModel("siliconflow", "black-forest-labs/FLUX.1-schnell"),
+  describeModel("siliconflow", "Kwai-Kolors/Kolors"),
+  describeModel("glm", "cogview-3-flash"),
+];
+
+let db: AppDB;
+let bodies: Record<string, unknown>[];
+
+function okResponse(count: number, seed: number): ImageResponse {
+  return {
+    model: { provider: "siliconflow", id: "black-forest-labs/FLUX.1-schnell" },
+    seed,
+    timings: { inferenceMs: 900, upstreamMs: 1000, downloadMs: 20 },
+    images: Array.from({ length: count }, () => ({ data: PNG, mime: "image/png", width: 1, height: 1, bytes: 70 })),
+    failed: [],
+  };
+}
+
+function answerWith(make: (body: Record<string, unknown>) => Response | Promise<Response>) {
+  vi.stubGlobal(
+    "fetch",
+    vi.fn(async (_url: string, init: RequestInit) => {
+      const body = JSON.parse(String(init.body)) as Record<string, unknown>;
+      bodies.push(body);
+      return make(body);
+    }),
+  );
+}
+
+const settle = () =>
+  vi.waitFor(() => expect(useImageStore.getState().jobs.every((j) => j.status !== "running")).toBe(true));
+
+beforeEach(() => {
+  db = new AppDB(`test-images-${uuid()}`);
+  setImagesDb(db);
+  bodies = [];
+  useImageStore.setState({
+    form: { ...EMPTY_FORM, modelKey: "siliconflow:black-forest-labs/FLUX.1-schnell", steps: 4, prompt: "a fox" },
+    reference: null,
+    jobs: [],
+    deleted: null,
+    models: { status: "ready", list: MODELS, partialErrors: [] },
+  });
+});
+afterEach(async () => {
+  vi.unstubAllGlobals();
+  setImagesDb(undefined);
+  await db.delete();
+});
+
+describe("image jobs", () => {
+  it("stores a batch with its settings, seed and timings, without any page mounted", async () => {
+    answerWith((body) => Response.json(okResponse(2, body.seed as number)));
+    useImageStore.getState().setForm({ batchSize: 2 });
+    useImageStore.getState().generate();
+    expect(useImageStore.getState().jobs[0]?.status).toBe("running");
+    await settle();
+
+    const [job] = useImageStore.getState().jobs;
+    expect(job?.status).toBe("succeeded");
+    expect(job?.imageIds).toHaveLength(2);
+    const sent = bodies[0] as { seed: number };
+    expect(sent).toMatchObject({ model: "black-forest-labs/FLUX.1-schnell", prompt: "a fox", batchSize: 2, steps: 4 });
+    // A random seed was drawn, sent, and offered for pinning.
+    expect(useImageStore.getState().form).toMatchObject({ seed: null, lastSeed: sent.seed });
+
+    const rows = await imagesInBatch(db, job?.id ?? "");
+    expect(rows).toHaveLength(2);
+    expect(rows[0]).toMatchObject({
+      prompt: "a fox",
+      seed: sent.seed,
+      model: { provider: "siliconflow", id: "black-forest-labs/FLUX.1-schnell" },
+      params: { size: "1024x1024", batchSize: 2, steps: 4, seedFixed: false },
+      mime: "image/png",
+    });
+    expect(rows[0]?.timings?.inferenceMs).toBe(900);
+    expect(rows[0]?.blob.size).toBe(70);
+  });
+
+  it("turns a failure into an alert on the job and stores nothing", async () => {
+    answerWith(() => Response.json({ error: new AppError("expired").toJSON() }, { status: 410 }));
+    useImageStore.getState().generate();
+    await settle();
+    expect(useImageStore.getState().jobs[0]).toMatchObject({ status: "failed", error: { code: "expired" } });
+    expect(await listImageIds(db)).toEqual([]);
+  });
+
+  it("Retry sends exactly the same request, seed included", async () => {
+    let calls = 0;
+    answerWith((body) =>
+      ++calls === 1
+        ? Response.json({ error: new AppError("rate_limited").toJSON() }, { status: 429 })
+        : Response.json(okResponse(1, body.seed as number)),
+    );
+    useImageStore.getState().generate();
+    await settle();
+    const failed = useImageStore.getState().jobs[0];
+    useImageStore.getState().retry(failed?.id ?? "");
+    await settle();
+    expect(bodies).toHaveLength(2);
+    expect(bodies[1]).toEqual(bodies[0]);
+    expect(useImageStore.getState().jobs.map((j) => j.status)).toEqual(["succeeded"]);
+  });
+
+  it("Cancel aborts the request and leaves no job and no image", async () => {
+    vi.stubGlobal(
+      "fetch",
+      vi.fn(
+        (_url: string, init: RequestInit) =>
+          new Promise((_resolve, reject) =>
+            init.signal?.addEventListener("abort", () => reject(new DOMException("aborted", "AbortError"))),
+          ),
+      ),
+    );
+    useImageStore.getState().generate();
+    const id = useImageStore.getState().jobs[0]?.id ?? "";
+    useImageStore.getState().cancel(id);
+    await new Promise((r) => setTimeout(r, 20));
+    expect(useImageStore.getState().jobs).toEqual([]);
+    expect(await listImageIds(db)).toEqual([]);
+  });
+
+  it("does not send an incomplete form", () => {
+    answerWith(() => Response.json(okResponse(1, 1)));
+    useImageStore.getState().setForm({ prompt: "   " });
+    useImageStore.getState().generate();
+    expect(useImageStore.getState().jobs).toEqual([]);
+    expect(bodies).toEqual([]);
+  });
+});
+
+describe("gallery actions", () => {
+  it("Reuse settings restores the form with the seed fixed; Use as reference switches to a model that takes one", async () => {
+    answerWith((body) => Response.json(okResponse(1, body.seed as number)));
+    useImageStore.getState().setForm({ seed: 4242, steps: 7, negativePrompt: "blur" });
+    useImageStore.getState().generate();
+    await settle();
+    const [id] = await listImageIds(db);
+    const record = await db.images.get(id ?? "");
+    if (!record) throw new Error("not stored");
+
+    useImageStore.getState().setForm({ prompt: "other", seed: null, steps: 2, negativePrompt: "" });
+    await useImageStore.getState().reuseSettings(record);
+    expect(useImageStore.getState().form).toMatchObject({
+      prompt: "a fox",
+      seed: 4242,
+      steps: 7,
+      negativePrompt: "blur",
+    });
+
+    useImageStore.getState().referenceFrom(record);
+    expect(useImageStore.getState().form.modelKey).toBe("siliconflow:Kwai-Kolors/Kolors");
+    expect(useImageStore.getState().reference?.imageId).toBe(record.id);
+  });
+});
+
+describe("image queries", () => {
+  it("lists ids newest first, reads rows in order, and returns a batch in the order it was made", async () => {
+    const blob = new Blob([new Uint8Array([1])], { type: "image/png" });
+    const base = { prompt: "p", model: { provider: "siliconflow" as const, id: "m" }, params: {}, blob };
+    const rows = await saveImages(db, [
+      { ...base, batchId: "b1" },
+      { ...base, batchId: "b1" },
+      { ...base, batchId: "b2" },
+    ]);
+    const ids = rows.map((r) => r.id);
+    expect(await listImageIds(db)).toEqual([ids[2], ids[1], ids[0]]);
+    expect((await getImages(db, [ids[1] ?? "", "missing"])).map((r) => r?.id)).toEqual([ids[1], undefined]);
+    expect((await imagesInBatch(db, "b1")).map((r) => r.id)).toEqual([ids[0], ids[1]]);
+  });
+});
