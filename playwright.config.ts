@@ -8,6 +8,10 @@ export const SIM_PORT = Number(process.env.E2E_SIM_PORT ?? 4010);
 export const APP_PORT = Number(process.env.E2E_APP_PORT ?? 3100);
 export const DEMO_PORT = Number(process.env.E2E_DEMO_PORT ?? 3101);
 export const LOCKED_PORT = Number(process.env.E2E_LOCKED_PORT ?? DEMO_PORT + 1);
+// Two instances sharing rate-limit counters through a real Redis.
+export const REDIS_PORT = Number(process.env.E2E_REDIS_PORT ?? SIM_PORT + 1);
+export const SHARED_A_PORT = LOCKED_PORT + 1;
+export const SHARED_B_PORT = LOCKED_PORT + 2;
 const sim = `http://127.0.0.1:${SIM_PORT}`;
 const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const startCommand = process.env.E2E_START_COMMAND ?? "npx next start";
@@ -94,5 +98,25 @@ export default defineConfig({
         RATE_LIMIT_PER_MINUTE: "3",
       },
     },
+    {
+      command: `redis-server --port ${REDIS_PORT} --bind 127.0.0.1 --save "" --appendonly no`,
+      port: REDIS_PORT,
+      reuseExistingServer: !process.env.CI,
+      timeout: 30_000,
+    },
+    ...[SHARED_A_PORT, SHARED_B_PORT].map((port) => ({
+      command: `${startCommand} -p ${port}`,
+      url: `http://127.0.0.1:${port}/api/health`,
+      stdout: "pipe" as const,
+      reuseExistingServer: !process.env.CI,
+      timeout: 120_000,
+      env: {
+        PORT: String(port),
+        SILICONFLOW_API_KEY: E2E_SILICONFLOW_KEY,
+        SILICONFLOW_BASE_URL: `${sim}/siliconflow/v1`,
+        REDIS_URL: `redis://127.0.0.1:${REDIS_PORT}`,
+        RATE_LIMIT_PER_MINUTE: "3",
+      },
+    })),
   ],
 });

@@ -7,14 +7,17 @@ cd "$(dirname "$0")/.."
 step() { printf '\n==> %s\n' "$*"; }
 
 CHROMIUM_PATH="${CHROMIUM_PATH:-/usr/bin/chromium}"
-if [ ! -x "$CHROMIUM_PATH" ]; then
+missing=()
+[ -x "$CHROMIUM_PATH" ] || missing+=(chromium)
+command -v redis-server >/dev/null || missing+=(redis-server)
+if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null; then
-    step "Installing Debian's chromium for the browser tests"
+    step "Installing Debian packages the tests need: ${missing[*]}"
     apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
   else
-    echo "Chromium is missing at $CHROMIUM_PATH. Install it (Debian/Ubuntu: sudo apt-get install chromium)" >&2
-    echo "or set CHROMIUM_PATH to a Chromium/Chrome binary, then run npm test again." >&2
+    echo "The browser tests need: ${missing[*]} (Debian/Ubuntu: sudo apt-get install ${missing[*]})." >&2
+    echo "For Chromium you may instead set CHROMIUM_PATH to a Chromium/Chrome binary. Then run npm test again." >&2
     exit 1
   fi
 fi

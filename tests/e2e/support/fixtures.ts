@@ -10,6 +10,7 @@ interface Fixtures {
   demoURL: string;
   lockedURL: string;
   keyGuard: undefined;
+  sharedURLs: [string, string];
 }
 
 export const test = base.extend<Fixtures>({
@@ -49,6 +50,10 @@ export const test = base.extend<Fixtures>({
     },
     { auto: true },
   ],
+  sharedURLs: async ({}, use) => {
+    const locked = Number(process.env.E2E_LOCKED_PORT ?? Number(process.env.E2E_DEMO_PORT ?? 3101) + 1);
+    await use([`http://127.0.0.1:${locked + 1}`, `http://127.0.0.1:${locked + 2}`]);
+  },
   lockedURL: async ({}, use) => {
     const demo = Number(process.env.E2E_DEMO_PORT ?? 3101);
     await use(`http://127.0.0.1:${process.env.E2E_LOCKED_PORT ?? demo + 1}`);
