@@ -10,7 +10,8 @@ export default defineConfig({
     },
   },
   test: {
-    include: ["tests/unit/**/*.test.ts"],
+    // .tsx for component tests, which opt into jsdom per file with `// @vitest-environment jsdom`.
+    include: ["tests/unit/**/*.test.ts", "tests/unit/**/*.test.tsx"],
     environment: "node",
     testTimeout: 20_000,
   },
