@@ -1,0 +1,89 @@
+import {
+  consumeStream,
+  convertToModelMessages,
+  createUIMessageStreamResponse,
+  type Experimental_DownloadFunction,
+  streamText,
+  type ToolSet,
+  toUIMessageStream,
+} from "ai";
+import { checkAttachments, prepareThread } from "@/lib/chat/messages";
+import { createMetadataTracker } from "@/lib/chat/metadata";
+import { chatModelInfo, getChatModel } from "@/lib/chat/model";
+import { toCallSettings } from "@/lib/chat/settings";
+import { appErrorFromStream } from "@/lib/chat/stream-guard";
+import type { ChatMessage } from "@/lib/chat/types";
+import { AppError } from "@/lib/errors";
+import { apiHandler, readJson } from "@/lib/http/handler";
+import { CHAT_BODY_MAX_BYTES, chatRequestSchema } from "./schema";
+
+// Long replies from reasoning models run for minutes.
+export const maxDuration = 300;
+export const runtime = "nodejs";
+export const dynamic = "force-dynamic";
+
+const HEADERS = {
+  // no-transform keeps a compressing proxy (or `next start`'s gzip) from holding chunks back.
+  "cache-control": "no-store, no-transform",
+  "x-accel-buffering": "no",
+};
+
+// The server never fetches a URL a client supplied: https images go to the provider as links
+// (see lib/chat/model.ts), data: URLs are inlined, anything else is refused here.
+const refuseDownload: Experimental_DownloadFunction = async (files) =>
+  files.map((file) => {
+    // null = not downloaded: the URL goes to the provider as it is.
+    if (file.isUrlSupportedByModel) return null;
+    throw new AppError("bad_request", {
+      detail: "messages: attachment URL not accepted",
+      message: { en: "Attach images as files, not as links.", zh: "请以文件形式附加图片，而不是链接。" },
+    });
+  });
+
+export const POST = apiHandler(
+  async (request) => {
+    const body = await readJson(request, chatRequestSchema, CHAT_BODY_MAX_BYTES);
+    const uiMessages = body.messages as unknown as ChatMessage[];
+
+    // Everything that can be refused is refused here, before a byte goes upstream.
+    const info = chatModelInfo(body.model);
+    const call = toCallSettings(info, body.settings);
+    checkAttachments(info, uiMessages);
+    const thread = prepareThread(uiMessages, { continue: body.continue });
+    const { model } = await getChatModel(body.model, info);
+    const messages = await convertToModelMessages(thread.messages);
+
+    const tracker = createMetadataTracker({
+      model: body.model,
+      continuation: thread.partial !== undefined,
+    });
+    const result = streamText({
+      model,
+      ...call,
+      messages,
+      abortSignal: request.signal,
+      // The upstream client already retries before the first byte; a second layer would multiply tries.
+      maxRetries: 0,
+      experimental_download: refuseDownload,
+      onChunk: ({ chunk }) => tracker.observe(chunk.type),
+      onError: ({ error }) => {
+        const appError = appErrorFromStream(body.model.provider, error);
+        if (appError.code === "internal") console.error("[api/chat] stream error", error);
+      },
+    });
+
+    return createUIMessageStreamResponse({
+      stream: toUIMessageStream<ToolSet, ChatMessage>({
+        stream: result.stream,
+        sendReasoning: true,
+        messageMetadata: tracker.metadata,
+        // The client rebuilds the typed error with AppError.fromJSON (see lib/chat/errors.ts).
+        onError: (error) => JSON.stringify(appErrorFromStream(body.model.provider, error).toJSON()),
+      }),
+      consumeSseStream: consumeStream,
+      headers: HEADERS,
+    });
+  },
+  // A reply is a generation: it counts against RATE_LIMIT_PER_MINUTE like images and speech.
+  { rateLimit: true, maxBodyBytes: CHAT_BODY_MAX_BYTES },
+);

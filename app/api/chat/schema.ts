@@ -1,0 +1,66 @@
+import { z } from "zod";
+import { chatSettingsSchema, modelRefSchema } from "@/lib/chat/types";
+
+/*
+ * POST /api/chat — the body, as the UI builds it with DefaultChatTransport's prepareSendMessagesRequest:
+ *
+ *   {
+ *     id: string,                      // conversation id (useChat's chat id)
+ *     messages: ChatMessage[],         // the visible thread, root → leaf, as useChat holds it:
+ *                                      //   { id, role: "user" | "assistant", parts, metadata? }
+ *                                      //   parts used: { type: "text", text }
+ *                                      //               { type: "file", mediaType: "image/…", url: "data:…" | "https://…" }
+ *                                      //   other part types (reasoning, step-start, tool-*, data-*) are accepted and
+ *                                      //   not sent: earlier reasoning never goes back to the provider
+ *     model: { provider: "siliconflow" | "glm", id: string },
+ *     settings?: ChatSettingsInput,    // lib/chat/types.ts; checked per model by lib/chat/limits.ts
+ *     trigger?: "submit-message" | "regenerate-message",
+ *     messageId?: string,              // what the default transport sends; not needed
+ *     continue?: boolean,              // the last message is a cut assistant reply: stream its continuation
+ *   }
+ *
+ * The answer is a UI message stream (SSE) for useChat; on a bad request, a JSON `{ error: AppErrorJSON }`
+ * with a 4xx status (settings errors name the field in `detail`: "settings.temperature: …").
+ */
+
+/** Whole body: inline images travel as data: URLs. */
+export const CHAT_BODY_MAX_BYTES = 8 * 1024 * 1024;
+export const CHAT_MAX_MESSAGES = 500;
+const MAX_PARTS = 200;
+
+const textPart = z.looseObject({ type: z.literal("text"), text: z.string() });
+
+const filePart = z.looseObject({
+  type: z.literal("file"),
+  mediaType: z.string().min(1).max(100),
+  filename: z.string().max(1000).optional(),
+  // The server never fetches it: data: URLs are inlined, https URLs are handed to the provider.
+  url: z.string().refine((u) => u.startsWith("data:") || u.startsWith("https://"), "must be a data: or https: URL"),
+});
+
+const otherPart = z.looseObject({
+  type: z
+    .string()
+    .min(1)
+    .max(100)
+    .refine((t) => t !== "text" && t !== "file", "malformed part"),
+});
+
+export const chatMessageSchema = z.looseObject({
+  id: z.string().min(1).max(200),
+  role: z.enum(["user", "assistant"]),
+  parts: z.array(z.union([textPart, filePart, otherPart])).max(MAX_PARTS),
+  metadata: z.unknown().optional(),
+});
+
+export const chatRequestSchema = z.object({
+  id: z.string().min(1).max(200),
+  messages: z.array(chatMessageSchema).min(1).max(CHAT_MAX_MESSAGES),
+  model: modelRefSchema,
+  settings: chatSettingsSchema.optional(),
+  trigger: z.enum(["submit-message", "regenerate-message"]).optional(),
+  messageId: z.string().max(200).optional(),
+  continue: z.boolean().optional(),
+});
+
+export type ChatRequest = z.infer<typeof chatRequestSchema>;

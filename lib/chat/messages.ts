@@ -1,0 +1,104 @@
+import { AppError } from "@/lib/errors";
+import type { ModelInfo } from "@/lib/providers/catalog";
+import type { ChatMessage } from "./types";
+
+// What of the visible thread goes to the model: user text and images, assistant text. Earlier
+// reasoning is never sent back (SiliconFlow does not take it, and it costs tokens); tool, data and
+// source parts are UI-only here. Pure functions, usable in the browser too.
+
+type Part = ChatMessage["parts"][number];
+
+export interface PreparedThread {
+  messages: ChatMessage[];
+  /** For Continue: the text of the cut reply the model is asked to carry on. */
+  partial?: string;
+}
+
+/**
+ * Continue = the cut reply as an assistant message, then a short user instruction. This works the
+ * same on SiliconFlow, GLM and the simulator; prefix completion (SiliconFlow `prefix`, DeepSeek's
+ * trailing assistant message) exists only on some models and providers.
+ */
+export const CONTINUE_INSTRUCTION = {
+  en: "Your previous reply was cut off. Continue it exactly where it stopped: do not repeat anything, do not add a preamble.",
+  zh: "你上一条回复被截断了。请从中断处直接接着写：不要重复已写的内容，也不要加任何开场白。",
+} as const;
+
+const CJK = /[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]/;
+
+export function prepareThread(messages: ChatMessage[], options: { continue?: boolean } = {}): PreparedThread {
+  const out: ChatMessage[] = [];
+  for (const message of messages) {
+    const parts = message.parts.filter((part) => keepPart(message.role, part));
+    if (parts.length === 0) continue;
+    out.push({ id: message.id, role: message.role, parts });
+  }
+  if (!options.continue) return { messages: out };
+
+  const last = messages.at(-1);
+  if (last?.role !== "assistant") {
+    throw new AppError("bad_request", {
+      detail: "continue: the last message must be the assistant reply to continue",
+      message: {
+        en: "There is no reply to continue. Send a message instead.",
+        zh: "没有可以继续的回复。请直接发送消息。",
+      },
+    });
+  }
+  const partial = textOf(last);
+  // A reply cut before any answer text (only reasoning, or nothing): answering afresh is the continuation.
+  if (partial.trim() === "") return { messages: out.at(-1)?.id === last.id ? out.slice(0, -1) : out };
+  const instruction = CJK.test(partial) ? CONTINUE_INSTRUCTION.zh : CONTINUE_INSTRUCTION.en;
+  out.push({ id: `${last.id}-continue`, role: "user", parts: [{ type: "text", text: instruction }] });
+  return { messages: out, partial };
+}
+
+function keepPart(role: ChatMessage["role"], part: Part): boolean {
+  if (part.type === "text") return true;
+  return role === "user" && part.type === "file";
+}
+
+function textOf(message: ChatMessage): string {
+  let text = "";
+  for (const part of message.parts) if (part.type === "text") text += part.text;
+  return text;
+}
+
+/** Refuses images a model cannot take, before anything is sent upstream. */
+export function checkAttachments(model: ModelInfo, messages: ChatMessage[]): void {
+  for (const message of messages) {
+    let images = 0;
+    for (const part of message.parts) {
+      if (part.type !== "file") continue;
+      if (!part.mediaType.startsWith("image/")) {
+        throw refusal(`file type ${part.mediaType}`, {
+          en: "Only images can be attached to a chat message.",
+          zh: "对话消息只能附加图片。",
+        });
+      }
+      images++;
+      if (!model.vision) {
+        throw refusal(`model ${model.id} has no vision`, {
+          en: `${model.id} cannot read images. Pick a vision model or remove the image.`,
+          zh: `${model.id} 无法识别图片。请换一个视觉模型，或移除图片。`,
+        });
+      }
+      if (model.visionUrlOnly && part.url.startsWith("data:")) {
+        throw refusal(`model ${model.id} takes image URLs only`, {
+          en: `${model.id} takes image links only, not uploaded images. Pick another vision model such as glm-4.5v.`,
+          zh: `${model.id} 只支持图片链接，不支持上传的图片。请换一个视觉模型，例如 glm-4.5v。`,
+        });
+      }
+    }
+    if (model.maxImages > 0 && images > model.maxImages) {
+      throw refusal(`at most ${model.maxImages} images per message for ${model.id}`, {
+        en: `${model.id} takes at most ${model.maxImages} images per message.`,
+        zh: `${model.id} 每条消息最多支持 ${model.maxImages} 张图片。`,
+      });
+    }
+  }
+}
+
+function refusal(detail: string, message: { en: string; zh: string }): AppError {
+  return new AppError("bad_request", { detail: `messages: ${detail}`, message });
+}

@@ -1,0 +1,47 @@
+import type { TextStreamPart, ToolSet } from "ai";
+import type { ChatMetadata, ChatModelRef, ChatUsage } from "./types";
+
+// Message metadata for the UI: the model and start time on `start`; usage, the provider's own finish
+// reason and the thinking time on `finish`. The SDK's unified finish reason folds GLM's `sensitive`
+// and SiliconFlow's `risky` into "other", so the raw reason is sent.
+
+export interface MetadataOptions {
+  model: ChatModelRef;
+  /**
+   * Continue: the message already has its start time, so none is sent. Usage is always this
+   * request's own; the client adds it to what the cut reply had.
+   */
+  continuation?: boolean;
+  now?: () => number;
+}
+
+export interface MetadataTracker {
+  /** For streamText's `onChunk`: notes when thinking and answering began. */
+  observe(type: string): void;
+  /** For toUIMessageStream's `messageMetadata`. */
+  metadata(options: { part: TextStreamPart<ToolSet> }): ChatMetadata | undefined;
+}
+
+export function createMetadataTracker({ model, continuation, now = Date.now }: MetadataOptions): MetadataTracker {
+  let reasoningAt: number | undefined;
+  let textAt: number | undefined;
+  return {
+    observe(type) {
+      if (type === "reasoning-delta") reasoningAt ??= now();
+      else if (type === "text-delta") textAt ??= now();
+    },
+    metadata({ part }) {
+      if (part.type === "start") return continuation ? { model } : { model, createdAt: now() };
+      if (part.type !== "finish") return undefined;
+      const usage: ChatUsage = {
+        input: part.totalUsage.inputTokens ?? 0,
+        output: part.totalUsage.outputTokens ?? 0,
+        reasoning: part.totalUsage.outputTokenDetails?.reasoningTokens ?? 0,
+      };
+      const out: ChatMetadata = { usage, finishReason: part.rawFinishReason ?? part.finishReason };
+      // Thinking that never reached an answer (cut by max tokens) lasted until the end.
+      if (reasoningAt !== undefined) out.reasoningMs = (textAt ?? now()) - reasoningAt;
+      return out;
+    },
+  };
+}

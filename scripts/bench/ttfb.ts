@@ -1,0 +1,301 @@
+// Time to first token that /api/chat adds over calling the provider (the simulator) directly, on
+// loopback in the same run, and whether chunks are forwarded without buffering.
+//
+//   npm run bench ttfb [-- --n 200 --warmup 20 --chunk-delay-ms 2 --sim-port 4110 --app-port 3110
+//                         --dist-dir .next-chatapi --model Qwen/Qwen2.5-7B-Instruct
+//                         --app-url http://127.0.0.1:3110 --sim-url http://127.0.0.1:4110]
+//
+// The simulator runs in its own process, as a remote provider would (started here unless --sim-url).
+// The production server is started here with `next start` from --dist-dir (which must hold a
+// `next build`) and SiliconFlow pointed at the simulator, unless --app-url names a running one; that
+// one needs SILICONFLOW_BASE_URL=<sim-url>/siliconflow/v1, no ACCESS_CODE and a RATE_LIMIT_PER_MINUTE
+// above 2·(n + warmup). Requests alternate direct / through the app over the same keep-alive client.
+import { type ChildProcess, spawn } from "node:child_process";
+import { existsSync } from "node:fs";
+import http from "node:http";
+import os from "node:os";
+import path from "node:path";
+
+const args = new Map<string, string>();
+for (let i = 2; i < process.argv.length; i += 2) {
+  args.set((process.argv[i] ?? "").replace(/^--/, ""), process.argv[i + 1] ?? "");
+}
+const N = Number(args.get("n") ?? 200);
+const WARMUP = Number(args.get("warmup") ?? 20);
+const SIM_PORT = Number(args.get("sim-port") ?? 4110);
+const APP_PORT = Number(args.get("app-port") ?? 3110);
+const CHUNK_DELAY_MS = Number(args.get("chunk-delay-ms") ?? 2);
+const DIST_DIR = args.get("dist-dir") ?? ".next-chatapi";
+const MODEL = args.get("model") ?? "Qwen/Qwen2.5-7B-Instruct";
+// ~25 chunks of ~24 characters: enough to see buffering, short enough for 2·n replies.
+const QUESTION = args.get("question") ?? "How does a hash map work? [[chunk:24]]";
+const root = path.resolve(__dirname, "../..");
+
+interface Sample {
+  headersMs: number;
+  /** First chunk holding answer (or reasoning) text. */
+  firstTokenMs: number;
+  /** First to last chunk holding text. */
+  spanMs: number;
+  /** Socket reads that held text / text deltas: 1 when every delta arrives on its own. */
+  readsPerDelta: number;
+  contentEncoding?: string;
+}
+
+const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+
+/** One request; `countText` counts the text deltas in one SSE `data:` payload. */
+function measure(url: string, body: unknown, headers: Record<string, string>, countText: (data: string) => number) {
+  return new Promise<Sample>((resolve, reject) => {
+    const payload = body === undefined ? undefined : JSON.stringify(body);
+    const t0 = performance.now();
+    const req = http.request(url, {
+      method: payload ? "POST" : "GET",
+      agent,
+      headers: payload
+        ? { "content-type": "application/json", "content-length": Buffer.byteLength(payload), ...headers }
+        : headers,
+    });
+    req.on("error", reject);
+    req.on("response", (res) => {
+      const headersMs = performance.now() - t0;
+      if ((res.statusCode ?? 0) >= 300) reject(new Error(`${url} answered ${res.statusCode}`));
+      let buffer = "";
+      let first: number | undefined;
+      let last = 0;
+      let reads = 0;
+      let deltas = 0;
+      res.setEncoding("utf8");
+      res.on("data", (chunk: string) => {
+        const now = performance.now();
+        first ??= payload ? undefined : now;
+        buffer += chunk;
+        const lines = buffer.split("\n");
+        buffer = lines.pop() ?? "";
+        let found = 0;
+        for (const line of lines) if (line.startsWith("data: ")) found += countText(line.slice(6));
+        if (found === 0) return;
+        first ??= now;
+        last = now;
+        reads++;
+        deltas += found;
+      });
+      res.on("end", () => {
+        if (first === undefined) return reject(new Error(`${url}: no text arrived`));
+        const readsPerDelta = deltas ? reads / deltas : 1;
+        const contentEncoding = res.headers["content-encoding"];
+        resolve({ headersMs, firstTokenMs: first - t0, spanMs: last - first, readsPerDelta, contentEncoding });
+      });
+      res.on("error", reject);
+    });
+    req.end(payload);
+  });
+}
+
+const directText = (data: string) => {
+  if (data === "[DONE]") return 0;
+  const delta = (JSON.parse(data) as { choices?: { delta?: { content?: string; reasoning_content?: string } }[] })
+    .choices?.[0]?.delta;
+  return delta?.content || delta?.reasoning_content ? 1 : 0;
+};
+const appText = (data: string) => (/^\{"type":"(text|reasoning)-delta"/.test(data) ? 1 : 0);
+
+/** A child in its own process group, so it and anything it spawns stop together. */
+function spawnGroup(command: string, argv: string[], env: NodeJS.ProcessEnv) {
+  const out: string[] = [];
+  const child = spawn(command, argv, { cwd: root, env, detached: true, stdio: ["ignore", "pipe", "pipe"] });
+  child.stdout?.on("data", (d: Buffer) => out.push(d.toString()));
+  child.stderr?.on("data", (d: Buffer) => out.push(d.toString()));
+  return { child, log: () => out.join("").slice(-4000) };
+}
+
+async function waitFor(url: string, proc?: { child: ChildProcess; log: () => string }): Promise<void> {
+  const deadline = Date.now() + 90_000;
+  while (Date.now() < deadline) {
+    if (proc && proc.child.exitCode !== null) throw new Error(`${url}: process exited:\n${proc.log()}`);
+    if (
+      await fetch(url).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      return;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`${url} did not answer within 90 s:\n${proc?.log() ?? ""}`);
+}
+
+function startApp(simUrl: string) {
+  if (!existsSync(path.join(root, DIST_DIR, "BUILD_ID"))) {
+    console.error(
+      `No production build in ${DIST_DIR}. Build one first:\n  NEXT_DIST_DIR=${DIST_DIR} npx next build\n` +
+        "or pass --app-url for a server that is already running.",
+    );
+    process.exit(1);
+  }
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: "production",
+    NEXT_DIST_DIR: DIST_DIR,
+    NEXT_TELEMETRY_DISABLED: "1",
+    SILICONFLOW_API_KEY: "bench-key",
+    SILICONFLOW_BASE_URL: `${simUrl}/siliconflow/v1`,
+    // The benchmark sends hundreds of replies a minute from one address.
+    RATE_LIMIT_PER_MINUTE: "1000000",
+  };
+  delete env.ACCESS_CODE;
+  delete env.GLM_API_KEY;
+  return spawnGroup(
+    path.join(root, "node_modules/.bin/next"),
+    ["start", "-p", String(APP_PORT), "-H", "127.0.0.1"],
+    env,
+  );
+}
+
+/** The browser's Stop through the real server: drop the connection after the first text; the simulator's log must show the upstream request closed early. */
+async function stopClosesUpstream(simUrl: string, appUrl: string): Promise<boolean> {
+  const control = (p: string, init?: RequestInit) => fetch(`${simUrl}/__sim${p}`, init);
+  await control("/config", { method: "POST", body: JSON.stringify({ chatChunkDelayMs: 30 }) });
+  await control("/log", { method: "DELETE" });
+  try {
+    await new Promise<void>((resolve, reject) => {
+      const body = JSON.stringify({
+        id: "bench-stop",
+        messages: [{ id: "u1", role: "user", parts: [{ type: "text", text: "A long one [[long:40]]" }] }],
+        model: { provider: "siliconflow", id: MODEL },
+      });
+      const headers = { "content-type": "application/json", "content-length": Buffer.byteLength(body) };
+      const req = http.request(`${appUrl}/api/chat`, { method: "POST", headers });
+      req.on("error", () => resolve());
+      req.on("response", (res) => {
+        res.on("data", (chunk: Buffer) => {
+          if (!chunk.toString().includes('"text-delta"')) return;
+          req.destroy();
+          resolve();
+        });
+        res.on("end", () => reject(new Error("the reply ended before Stop")));
+      });
+      req.end(body);
+    });
+    for (let i = 0; i < 100; i++) {
+      const { entries } = (await (await control("/log")).json()) as { entries: { path: string; aborted: boolean }[] };
+      if (entries.some((e) => e.path === "/chat/completions" && e.aborted)) return true;
+      await new Promise((r) => setTimeout(r, 30));
+    }
+    return false;
+  } finally {
+    await control("/config", { method: "POST", body: JSON.stringify({ chatChunkDelayMs: CHUNK_DELAY_MS }) });
+  }
+}
+
+const sorted = (xs: number[]) => [...xs].sort((a, b) => a - b);
+const median = (xs: number[]) => {
+  const s = sorted(xs);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 ? (s[mid] ?? 0) : ((s[mid - 1] ?? 0) + (s[mid] ?? 0)) / 2;
+};
+const pct = (xs: number[], p: number) => sorted(xs)[Math.min(xs.length - 1, Math.floor(p * xs.length))] ?? 0;
+const round = (n: number) => Math.round(n * 100) / 100;
+const stats = (xs: number[]) => ({ median: round(median(xs)), p10: round(pct(xs, 0.1)), p90: round(pct(xs, 0.9)) });
+
+async function main() {
+  const procs: { child: ChildProcess; log: () => string }[] = [];
+  const simUrl = args.get("sim-url") ?? `http://127.0.0.1:${SIM_PORT}`;
+  const appUrl = args.get("app-url") ?? `http://127.0.0.1:${APP_PORT}`;
+  try {
+    if (!args.has("sim-url")) {
+      const tsx = path.join(root, "node_modules/.bin/tsx");
+      const simArgs = [
+        "scripts/simulator.ts",
+        "--port",
+        String(SIM_PORT),
+        "--chat-chunk-delay-ms",
+        String(CHUNK_DELAY_MS),
+      ];
+      procs.push(spawnGroup(tsx, simArgs, process.env));
+      await waitFor(`${simUrl}/__sim/config`, procs.at(-1));
+    }
+    if (!args.has("app-url")) procs.push(startApp(simUrl));
+    await waitFor(`${appUrl}/api/health`, procs.at(-1));
+
+    const direct = () =>
+      measure(
+        `${simUrl}/siliconflow/v1/chat/completions`,
+        {
+          model: MODEL,
+          messages: [{ role: "user", content: QUESTION }],
+          stream: true,
+          stream_options: { include_usage: true },
+        },
+        { authorization: "Bearer bench-key" },
+        directText,
+      );
+    const chat = {
+      id: "bench",
+      messages: [{ id: "u1", role: "user", parts: [{ type: "text", text: QUESTION }] }],
+      model: { provider: "siliconflow", id: MODEL },
+    };
+    // What a browser sends: the answer must still arrive uncompressed and unbuffered.
+    const viaApp = () => measure(`${appUrl}/api/chat`, chat, { "accept-encoding": "gzip, deflate, br" }, appText);
+    // Any route of this Next server, for scale: what the framework alone costs per request here.
+    const health = () => measure(`${appUrl}/api/health`, undefined, {}, () => 0);
+
+    for (let i = 0; i < WARMUP; i++) {
+      await direct();
+      await viaApp();
+      await health();
+    }
+    const d: Sample[] = [];
+    const a: Sample[] = [];
+    const h: Sample[] = [];
+    for (let i = 0; i < N; i++) {
+      // Alternate which goes first, so drift in the machine's load hits both alike.
+      if (i % 2 === 0) d.push(await direct());
+      a.push(await viaApp());
+      if (i % 2 === 1) d.push(await direct());
+      h.push(await health());
+    }
+    const first = (xs: Sample[]) => xs.map((s) => s.firstTokenMs);
+    const span = (xs: Sample[]) => xs.map((s) => s.spanMs);
+    const summary = {
+      n: N,
+      model: MODEL,
+      chunkDelayMs: CHUNK_DELAY_MS,
+      direct: { firstTokenMs: stats(first(d)), spanMs: stats(span(d)) },
+      app: {
+        headersMs: stats(a.map((s) => s.headersMs)),
+        firstTokenMs: stats(first(a)),
+        spanMs: stats(span(a)),
+        readsPerDelta: round(median(a.map((s) => s.readsPerDelta))),
+        contentEncoding: a[0]?.contentEncoding ?? "identity",
+      },
+      healthRouteMs: stats(h.map((s) => s.headersMs)),
+      addedMs: {
+        firstTokenMedian: round(median(first(a)) - median(first(d))),
+        firstTokenPairedMedian: round(median(a.map((s, i) => s.firstTokenMs - (d[i]?.firstTokenMs ?? 0)))),
+        overHealthRouteMedian: round(median(first(a)) - median(first(d)) - median(h.map((s) => s.headersMs))),
+      },
+      unbuffered: {
+        spanDiffMs: round(median(span(a)) - median(span(d))),
+        everyDeltaOwnRead: median(a.map((s) => s.readsPerDelta)) >= 0.9,
+      },
+      stopClosesUpstream: await stopClosesUpstream(simUrl, appUrl),
+      loadAverage: os.loadavg().map(round),
+    };
+    console.log(JSON.stringify(summary, null, 2));
+  } finally {
+    for (const { child } of procs.reverse()) {
+      try {
+        if (child.pid) process.kill(-child.pid, "SIGTERM");
+      } catch {
+        // already gone
+      }
+    }
+    agent.destroy();
+  }
+}
+
+main().catch((err: unknown) => {
+  console.error(err instanceof Error ? err.message : err);
+  process.exitCode = 1;
+});
