@@ -1,0 +1,59 @@
+import type { HighlightRequest, HighlightResponse, Token } from "./highlight-types";
+
+// Main-thread side of the highlighter: one lazily created worker, results cached by language and
+// code so a remounted message (virtualized list, reopened conversation) shows colors at once.
+
+const MAX_CODE = 100_000;
+const CACHE_LIMIT = 300;
+const cache = new Map<string, Token[][] | null>();
+const pending = new Map<number, (tokens: Token[][] | null) => void>();
+let worker: Worker | null | undefined;
+let nextId = 1;
+
+function getWorker(): Worker | null {
+  if (worker !== undefined) return worker;
+  try {
+    worker = new Worker(new URL("./highlight.worker.ts", import.meta.url), { type: "module" });
+    worker.onmessage = (event: MessageEvent<HighlightResponse>) => {
+      pending.get(event.data.id)?.(event.data.tokens);
+      pending.delete(event.data.id);
+    };
+    worker.onerror = () => {
+      // A failed worker (blocked by CSP, say) leaves code blocks plain rather than broken.
+      for (const resolve of pending.values()) resolve(null);
+      pending.clear();
+      worker = null;
+    };
+  } catch {
+    worker = null;
+  }
+  return worker;
+}
+
+/** A language name as shiki knows it: fences say `TS`, `c++`, `shell` … */
+export function normalizeLang(lang: string): string {
+  const l = lang.trim().toLowerCase();
+  return l === "c++" ? "cpp" : l === "c#" ? "csharp" : l;
+}
+
+export function cachedTokens(code: string, lang: string): Token[][] | null | undefined {
+  return cache.get(`${lang}\u0000${code}`);
+}
+
+/** Highlighted tokens, or null when the language is unknown or no worker can run here. */
+export function highlight(code: string, lang: string): Promise<Token[][] | null> {
+  const key = `${lang}\u0000${code}`;
+  const hit = cache.get(key);
+  if (hit !== undefined) return Promise.resolve(hit);
+  const w = lang && code.length <= MAX_CODE && typeof Worker !== "undefined" ? getWorker() : null;
+  if (!w) return Promise.resolve(null);
+  const id = nextId++;
+  return new Promise((resolve) => {
+    pending.set(id, (tokens) => {
+      cache.set(key, tokens);
+      if (cache.size > CACHE_LIMIT) cache.delete(cache.keys().next().value as string);
+      resolve(tokens);
+    });
+    w.postMessage({ id, code, lang } satisfies HighlightRequest);
+  });
+}

@@ -1,0 +1,118 @@
+// First-load JavaScript of a page: the gzip size of every script file its HTML references, as a
+// browser fetches them on a cold load (lazy chunks: highlighter, KaTeX, mermaid, are not in it).
+//
+//   npm run bench bundle [-- --path /chat --budget-kb 300 --app-port 3130 --dist-dir .next-md
+//                            --app-url http://127.0.0.1:3130]
+//
+// Needs a production build: `NEXT_DIST_DIR=.next-md npx next build`. Without --app-url the script
+// starts `next start` from that build itself.
+import { spawn } from "node:child_process";
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { gzipSync } from "node:zlib";
+
+// `--name value` pairs; a bare `--` (from `npm run bench render -- …` via other runners) is skipped.
+const argv = process.argv.slice(2).filter((a) => a !== "--");
+const args = new Map<string, string>();
+for (let i = 0; i < argv.length; i += 2) args.set((argv[i] ?? "").replace(/^--/, ""), argv[i + 1] ?? "");
+const PAGE = args.get("path") ?? "/chat";
+const BUDGET_KB = Number(args.get("budget-kb") ?? 300);
+const APP_PORT = Number(args.get("app-port") ?? 3130);
+const DIST_DIR = args.get("dist-dir") ?? ".next-md";
+const root = path.resolve(import.meta.dirname, "../..");
+
+async function waitForApp(url: string, exited: () => boolean): Promise<void> {
+  const deadline = Date.now() + 90_000;
+  while (Date.now() < deadline) {
+    if (exited()) throw new Error("next start exited");
+    try {
+      if ((await fetch(`${url}/api/health`)).ok) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`${url} did not answer /api/health within 90 s`);
+}
+
+function startApp() {
+  if (!existsSync(path.join(root, DIST_DIR, "BUILD_ID"))) {
+    console.error(`No production build in ${DIST_DIR}. Build one first:\n  NEXT_DIST_DIR=${DIST_DIR} npx next build`);
+    process.exit(1);
+  }
+  // Any key makes the server start; nothing here reaches a provider.
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: "production",
+    NEXT_DIST_DIR: DIST_DIR,
+    SILICONFLOW_API_KEY: "test-key",
+  };
+  return spawn(path.join(root, "node_modules/.bin/next"), ["start", "-p", String(APP_PORT), "-H", "127.0.0.1"], {
+    cwd: root,
+    env,
+    detached: true,
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+}
+
+/** Script URLs in document order: `<script src>` and `<link rel=modulepreload|preload as=script>`. */
+function scriptUrls(html: string, base: string): string[] {
+  const urls = new Set<string>();
+  for (const m of html.matchAll(/<script\b[^>]*\bsrc="([^"]+)"/g)) urls.add(new URL(m[1]!, base).href);
+  for (const m of html.matchAll(/<link\b[^>]*>/g)) {
+    const tag = m[0];
+    const href = /\bhref="([^"]+)"/.exec(tag)?.[1];
+    if (href && (/rel="modulepreload"/.test(tag) || (/rel="preload"/.test(tag) && /as="script"/.test(tag)))) {
+      urls.add(new URL(href, base).href);
+    }
+  }
+  return [...urls];
+}
+
+async function main() {
+  const appUrl = args.get("app-url") ?? `http://127.0.0.1:${APP_PORT}`;
+  const app = args.has("app-url") ? null : startApp();
+  try {
+    await waitForApp(appUrl, () => app !== null && app.exitCode !== null);
+    const res = await fetch(new URL(PAGE, appUrl), { headers: { "accept-language": "en-US" } });
+    if (!res.ok) throw new Error(`${PAGE} answered ${res.status}`);
+    const html = await res.text();
+    const files: { file: string; bytes: number; gzip: number }[] = [];
+    for (const url of scriptUrls(html, appUrl)) {
+      const body = Buffer.from(await (await fetch(url)).arrayBuffer());
+      files.push({ file: new URL(url).pathname, bytes: body.length, gzip: gzipSync(body).length });
+    }
+    // Inline scripts (the RSC payload, the theme boot script) are part of the HTML, listed apart.
+    const inline = [...html.matchAll(/<script\b(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1] ?? "");
+    const totalGzip = files.reduce((sum, f) => sum + f.gzip, 0);
+    console.log(
+      JSON.stringify(
+        {
+          page: PAGE,
+          files: files.sort((a, b) => b.gzip - a.gzip),
+          scriptFiles: files.length,
+          firstLoadJsGzipKB: Math.round((totalGzip / 1024) * 10) / 10,
+          inlineScriptsGzipKB: Math.round((gzipSync(inline.join("\n")).length / 1024) * 10) / 10,
+          budgetKB: BUDGET_KB,
+          withinBudget: totalGzip <= BUDGET_KB * 1024,
+        },
+        null,
+        2,
+      ),
+    );
+    if (totalGzip > BUDGET_KB * 1024) process.exitCode = 1;
+  } finally {
+    if (app?.pid) {
+      try {
+        process.kill(-app.pid, "SIGTERM");
+      } catch {
+        // already gone
+      }
+    }
+  }
+}
+
+main().catch((err: unknown) => {
+  console.error(err instanceof Error ? err.message : err);
+  process.exitCode = 1;
+});

@@ -1,0 +1,74 @@
+import { en, zh } from "../../components/chat/markdown/strings";
+import { ChatPage } from "./pages/chat-page";
+import { expect, test } from "./support/fixtures";
+
+// Model output rendered by components/chat/markdown in the real chat page, against the simulator.
+// `[[html]]` makes the simulator answer with hostile markup; `[[long:N]]` with N KB of varied
+// markdown (code, tables, math, lists).
+
+// A 1×1 transparent PNG, served for the remote image once the user asks for it.
+const PNG = Buffer.from(
+  "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==",
+  "base64",
+);
+
+test("hostile markup in a reply is inert and a remote image loads only on request", async ({ page, t, locale }) => {
+  const md = locale === "zh" ? zh : en;
+  const dialogs: string[] = [];
+  page.on("dialog", (d) => {
+    dialogs.push(d.message());
+    void d.dismiss();
+  });
+  const imageRequests: { url: string; referer: string | undefined }[] = [];
+  await page.route("https://evil.example/**", (route) => {
+    imageRequests.push({ url: route.request().url(), referer: route.request().headers().referer });
+    return route.fulfill({ status: 200, contentType: "image/png", body: PNG });
+  });
+
+  const chat = new ChatPage(page, t);
+  await chat.goto();
+  await chat.ask("[[html]] Show me some markup");
+  const reply = chat.lastReply();
+  await chat.waitForStatus(reply, "complete");
+  const content = chat.content(reply);
+
+  await expect(content).toContainText("<script>alert(1)</script>");
+  await expect(content).toContainText("<img src=x onerror=alert(1)>");
+  await expect(content.locator("script, img, svg, iframe")).toHaveCount(0);
+  await expect(content.locator("a")).toHaveCount(0);
+  const handlers = await content.evaluate((root) =>
+    [...root.querySelectorAll("*")]
+      .flatMap((el) => [...el.attributes].map((a) => a.name))
+      .filter((n) => n.startsWith("on")),
+  );
+  expect(handlers).toEqual([]);
+  expect(imageRequests).toEqual([]);
+
+  await content.getByRole("button", { name: md["markdown.image.load"].replace("{host}", "evil.example") }).click();
+  await expect(content.locator("img")).toHaveAttribute("src", "https://evil.example/leak.png?q=secret");
+  await expect.poll(() => imageRequests.length).toBe(1);
+  expect(imageRequests[0]?.referer).toBeUndefined();
+  expect(dialogs).toEqual([]);
+});
+
+test("a long reply renders tables, highlighted code with a copy button, and math", async ({ page, t, locale }) => {
+  const md = locale === "zh" ? zh : en;
+  const chat = new ChatPage(page, t);
+  await chat.goto();
+  // `[[rate:200]]`: the whole reply in about a second.
+  await chat.ask("[[long:12]] [[rate:200]] Explain everything");
+  const reply = chat.lastReply();
+  await chat.waitForStatus(reply, "complete");
+  const content = chat.content(reply);
+
+  const table = content.locator("table").first();
+  await expect(table).toBeVisible();
+  expect(await table.evaluate((el) => getComputedStyle(el.parentElement!).overflowX)).toBe("auto");
+
+  const code = content.getByTestId("code-block").first();
+  await expect(code.getByTestId("code-language")).not.toBeEmpty();
+  await expect(code.getByRole("button", { name: md["markdown.copyCode"], exact: true })).toBeVisible();
+  // Highlighting and KaTeX load lazily after the blocks are final.
+  await expect(content.locator("code[data-highlighted]").first()).toBeAttached({ timeout: 20_000 });
+  await expect(content.locator(".katex").first()).toBeAttached({ timeout: 20_000 });
+});
