@@ -1,5 +1,8 @@
-import { ComingSoon } from "@/components/ui/empty-state";
+import { ChatView } from "@/components/chat/chat-view";
 
-export default function Page() {
-  return <ComingSoon titleKey="nav.chat" detailKey="empty.soon.chat" />;
+// `/chat` starts a new conversation, `/chat/<id>` opens one. The view reads the id from the path
+// (a new chat takes its id with history.replaceState, without a navigation), and all data lives
+// in the browser's IndexedDB, so the server renders only the frame.
+export default function ChatPage() {
+  return <ChatView />;
 }

@@ -1,0 +1,128 @@
+"use client";
+
+import { memo } from "react";
+import { ReadAloudButton } from "@/components/speech/read-aloud-button";
+import { ErrorAlert } from "@/components/ui/error-alert";
+import { PlayIcon, RefreshIcon } from "@/components/ui/icons";
+import type { Message } from "@/lib/db";
+import { useT } from "@/lib/i18n/client";
+import { reasoningOfParts, storedErrorJSON, textOfParts } from "@/lib/stores/chat-convert";
+import type { LiveTiming } from "@/lib/stores/chat-run";
+import { useChatSessions } from "@/lib/stores/chat-sessions";
+import { canContinue, FinishNotice, UsageLine } from "./finish-notice";
+import { ActionButton, CopyButton, VersionSwitcher } from "./message-actions";
+import { MessageText } from "./message-text";
+import { ReasoningPane } from "./reasoning-pane";
+
+export interface AssistantMessageProps {
+  message: Message;
+  /** The parts on screen: the live ones while this tab streams the reply, else the stored ones. */
+  parts: readonly { type: string; text?: unknown }[];
+  /** This tab is streaming the reply right now. */
+  streaming: boolean;
+  timing?: LiveTiming;
+  versionIndex: number;
+  versionCount: number;
+  /** A request runs in this conversation: actions that would start another one wait. */
+  busy: boolean;
+  isLast: boolean;
+  onStep: (messageId: string, delta: number) => void;
+}
+
+function shortModel(id: string): string {
+  return id.slice(id.lastIndexOf("/") + 1);
+}
+
+export const AssistantMessage = memo(function AssistantMessage(props: AssistantMessageProps) {
+  const { message, parts, streaming, timing, busy, isLast } = props;
+  const t = useT();
+  const text = textOfParts(parts);
+  const reasoning = reasoningOfParts(parts);
+  const status = streaming ? "streaming" : message.status;
+  const thinking = streaming && reasoning.length > 0 && text.length === 0;
+  const measured =
+    timing?.reasoningStart !== undefined && timing.answerStart !== undefined
+      ? timing.answerStart - timing.reasoningStart
+      : undefined;
+  const waiting = streaming && !text && !reasoning;
+  const actions = useChatSessions.getState();
+
+  return (
+    <article
+      data-testid="message-assistant"
+      data-status={status}
+      data-message-id={message.id}
+      aria-busy={streaming || undefined}
+      className="group min-w-0"
+    >
+      {message.model && (
+        <p className="mb-1.5 text-xs font-medium text-zinc-500 dark:text-zinc-400">{shortModel(message.model.id)}</p>
+      )}
+      {reasoning && (
+        <ReasoningPane
+          messageId={message.id}
+          text={reasoning}
+          thinking={thinking}
+          durationMs={message.reasoningMs ?? measured}
+        />
+      )}
+      {waiting && (
+        <p className="flex items-center gap-1 py-1 text-sm text-zinc-500" role="status">
+          <span className="size-1.5 animate-bounce rounded-full bg-violet-500 [animation-delay:-0.3s]" />
+          <span className="size-1.5 animate-bounce rounded-full bg-violet-500 [animation-delay:-0.15s]" />
+          <span className="size-1.5 animate-bounce rounded-full bg-violet-500" />
+          <span className="sr-only">{t("chat.waiting")}</span>
+        </p>
+      )}
+      <div data-testid="message-content" className="text-[15px] leading-7">
+        {text && <MessageText text={text} streaming={streaming} />}
+      </div>
+      <FinishNotice status={status} finishReason={message.finishReason} elsewhere={!streaming} />
+      {message.error && !streaming && (
+        <div className="mt-2">
+          <ErrorAlert
+            error={storedErrorJSON(message.error)}
+            onRetry={busy ? undefined : () => void actions.retry(message.id)}
+          />
+        </div>
+      )}
+      {!streaming && (
+        <footer
+          className={`mt-1 flex flex-wrap items-center gap-0.5 ${
+            isLast ? "" : "md:opacity-0 md:group-hover:opacity-100 md:group-focus-within:opacity-100"
+          }`}
+        >
+          {text && <CopyButton text={text} />}
+          {text && <ReadAloudButton text={text} />}
+          <ActionButton
+            label={t("chat.actions.regenerate")}
+            disabled={busy}
+            onClick={() => void actions.regenerate(message.id)}
+          >
+            <RefreshIcon />
+          </ActionButton>
+          {canContinue(message.status, message.finishReason) && (
+            <button
+              type="button"
+              disabled={busy}
+              onClick={() => void actions.continueReply(message.id)}
+              className="ml-1 inline-flex items-center gap-1 rounded-md border border-zinc-200 px-2 py-1 text-xs font-medium hover:bg-zinc-100 disabled:opacity-40 dark:border-zinc-700 dark:hover:bg-zinc-800"
+            >
+              <PlayIcon size={12} />
+              {t("chat.actions.continue")}
+            </button>
+          )}
+          <VersionSwitcher
+            index={props.versionIndex}
+            count={props.versionCount}
+            disabled={busy}
+            onStep={(d) => props.onStep(message.id, d)}
+          />
+          <span className="ml-auto pl-2">
+            <UsageLine usage={message.usage} />
+          </span>
+        </footer>
+      )}
+    </article>
+  );
+});

@@ -1,0 +1,155 @@
+"use client";
+
+import { useCallback, useEffect, useId, useRef } from "react";
+import { ErrorAlert } from "@/components/ui/error-alert";
+import { SlidersIcon } from "@/components/ui/icons";
+import type { ChatModelRef } from "@/lib/chat/types";
+import { type ChatSettings, getDB, setActiveLeaf, siblingLeaf, updateConversation } from "@/lib/db";
+import { useT } from "@/lib/i18n/client";
+import { defaultModel, rememberModel, useChatModels } from "@/lib/stores/chat-models";
+import { sessionChat, useChatSessions } from "@/lib/stores/chat-sessions";
+import { NEW_CHAT, useChatUI } from "@/lib/stores/chat-ui";
+import { ChatHeader } from "./chat-header";
+import { ChatSettingsPanel } from "./chat-settings-panel";
+import { Composer } from "./composer";
+import { MessageList } from "./message-list";
+import { ModelPicker } from "./model-picker";
+import { useConversation, useConversationId } from "./use-conversation";
+
+/** The chat column: header, the thread, and the composer with its model and settings. */
+export function ChatView() {
+  const t = useT();
+  const settingsId = useId();
+  const conversationId = useConversationId();
+  const { conversation, all, thread, versions } = useConversation(conversationId);
+  const session = useChatSessions((s) => (conversationId ? s.sessions[conversationId] : undefined));
+  const storageError = useChatSessions((s) => s.storageError);
+  const models = useChatModels((s) => s.models);
+  const newChat = useChatUI((s) => s.newChat);
+  const settingsOpen = useChatUI((s) => s.settingsOpen);
+  const setSettingsOpen = useChatUI((s) => s.setSettingsOpen);
+  const busy = session?.busy ?? false;
+
+  const model: ChatModelRef = conversation?.model ?? newChat.model ?? defaultModel(models);
+  const settings: ChatSettings = (conversationId ? conversation?.settings : newChat.settings) ?? {};
+
+  const allRef = useRef(all);
+  allRef.current = all;
+  const onStep = useCallback(
+    (messageId: string, delta: number) => {
+      const leaf = allRef.current && siblingLeaf(allRef.current, messageId, delta);
+      if (leaf && conversationId) void setActiveLeaf(getDB(), conversationId, leaf);
+    },
+    [conversationId],
+  );
+
+  // Escape stops the reply wherever the focus is (popups that use Escape mark it handled).
+  useEffect(() => {
+    if (!busy || !conversationId) return;
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === "Escape" && !e.defaultPrevented) useChatSessions.getState().stop(conversationId);
+    };
+    document.addEventListener("keydown", onKey);
+    return () => document.removeEventListener("keydown", onKey);
+  }, [busy, conversationId]);
+
+  const changeModel = (ref: ChatModelRef) => {
+    rememberModel(ref);
+    if (conversationId && conversation) void updateConversation(getDB(), conversationId, { model: ref });
+    else useChatUI.getState().setNewChatModel(ref);
+  };
+  const changeSettings = (next: ChatSettings) => {
+    if (conversationId && conversation) void updateConversation(getDB(), conversationId, { settings: next });
+    else useChatUI.getState().setNewChatSettings(next);
+  };
+
+  const send = async (text: string) => {
+    const id = await useChatSessions.getState().send({ conversationId, text, model, settings });
+    if (!conversationId) {
+      useChatUI.getState().resetNewChat();
+      // The URL takes the new id without a navigation: the page (and the stream) stay as they are.
+      window.history.replaceState(null, "", `/chat/${encodeURIComponent(id)}`);
+    }
+  };
+
+  if (conversationId && conversation === null) {
+    return (
+      <section className="flex flex-1 flex-col">
+        <ChatHeader conversation={null} />
+        <div className="mx-auto my-16 max-w-md px-4 text-center" data-testid="conversation-missing">
+          <h1 className="text-xl font-semibold">{t("chat.notFound.title")}</h1>
+          <p className="mt-3 text-zinc-600 dark:text-zinc-400">{t("chat.notFound.body")}</p>
+        </div>
+      </section>
+    );
+  }
+
+  const loading = !!conversationId && (conversation === undefined || all === undefined);
+  return (
+    <div className="flex min-h-0 min-w-0 flex-1">
+      <section className="flex min-h-0 min-w-0 flex-1 flex-col" aria-busy={loading || undefined}>
+        <ChatHeader conversation={conversation ?? null} />
+        {storageError && (
+          <div className="mx-auto w-full max-w-chat px-4 pt-2">
+            <ErrorAlert error={storageError} onDismiss={() => useChatSessions.getState().clearStorageError()} />
+          </div>
+        )}
+        {loading ? (
+          // Mounted once the rows are here, so the list opens at its end in one go.
+          <div className="min-h-0 flex-1" />
+        ) : (
+          <MessageList
+            key={conversationId ?? NEW_CHAT}
+            conversationId={conversationId ?? NEW_CHAT}
+            thread={thread}
+            versions={versions}
+            busy={busy}
+            replyId={session?.replyId ?? null}
+            chat={conversationId ? sessionChat(conversationId) : undefined}
+            onStep={onStep}
+            empty={
+              <div className="flex h-full flex-col items-center justify-center px-4 text-center">
+                <h2 className="text-2xl font-semibold tracking-tight">{t("chat.empty.title")}</h2>
+                <p className="mt-2 max-w-md text-sm text-zinc-500 dark:text-zinc-400">{t("chat.empty.hint")}</p>
+              </div>
+            }
+          />
+        )}
+        <Composer
+          draftKey={conversationId ?? NEW_CHAT}
+          busy={busy}
+          onSend={send}
+          onStop={() => conversationId && useChatSessions.getState().stop(conversationId)}
+          placeholder={t("chat.input.placeholder")}
+          toolbar={
+            <>
+              <ModelPicker value={model} onChange={changeModel} />
+              <button
+                type="button"
+                aria-expanded={settingsOpen}
+                aria-controls={settingsOpen ? settingsId : undefined}
+                onClick={() => setSettingsOpen(!settingsOpen)}
+                className={`flex items-center gap-1.5 rounded-lg px-2 py-1.5 text-sm text-zinc-600 hover:bg-zinc-100 dark:text-zinc-300 dark:hover:bg-zinc-800 ${
+                  settingsOpen ? "bg-zinc-100 dark:bg-zinc-800" : ""
+                }`}
+              >
+                <SlidersIcon size={15} />
+                <span className="max-sm:sr-only">{t("chat.settings.open")}</span>
+              </button>
+            </>
+          }
+        />
+      </section>
+      {settingsOpen && (
+        <ChatSettingsPanel
+          key={`${conversationId ?? NEW_CHAT} ${model.provider}:${model.id}`}
+          panelId={settingsId}
+          model={model}
+          settings={settings}
+          onChange={changeSettings}
+          onClose={() => setSettingsOpen(false)}
+        />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,163 @@
+"use client";
+
+import { useLiveQuery } from "dexie-react-hooks";
+import { useCallback, useEffect, useMemo, useState } from "react";
+import { SearchIcon } from "@/components/ui/icons";
+import {
+  type Conversation,
+  countConversations,
+  deleteConversation,
+  getDB,
+  listConversations,
+  renameConversation,
+  restoreConversation,
+  searchConversations,
+  setPinned,
+  softDeleteConversation,
+} from "@/lib/db";
+import { useT } from "@/lib/i18n/client";
+import { useChatSessions } from "@/lib/stores/chat-sessions";
+import { useChatUI } from "@/lib/stores/chat-ui";
+import { SIDEBAR_ID } from "./chat-header";
+import { ConversationList } from "./conversation-list";
+import type { RowActions } from "./conversation-row";
+import { SearchResults } from "./search-results";
+import { UndoToast } from "./undo-toast";
+import { useConversationId } from "./use-conversation";
+
+const PAGE = 150;
+const UNDO_MS = 8000;
+
+function useDebounced<T>(value: T, ms: number): T {
+  const [v, setV] = useState(value);
+  useEffect(() => {
+    const timer = setTimeout(() => setV(value), ms);
+    return () => clearTimeout(timer);
+  }, [value, ms]);
+  return v;
+}
+
+/** The `Conversations` nav: search, pinned first then by last activity, rename / pin / delete with undo. */
+export function ConversationSidebar() {
+  const t = useT();
+  const activeId = useConversationId();
+  const drawerOpen = useChatUI((s) => s.drawerOpen);
+  const collapsed = useChatUI((s) => s.sidebarCollapsed);
+  const [query, setQuery] = useState("");
+  const search = useDebounced(query.trim(), 150);
+  const [limit, setLimit] = useState(PAGE);
+  const [deleted, setDeleted] = useState<Conversation | null>(null);
+
+  const list = useLiveQuery(() => listConversations(getDB(), { limit }), [limit]);
+  const total = useLiveQuery(() => countConversations(getDB()), []);
+  const hits = useLiveQuery(async () => (search ? searchConversations(getDB(), search) : null), [search]);
+
+  const onNeedMore = useCallback(() => {
+    if (list && total !== undefined && list.length >= limit && limit < total) setLimit((l) => l + PAGE);
+  }, [list, total, limit]);
+
+  const closeDrawer = useCallback(() => useChatUI.getState().setDrawerOpen(false), []);
+
+  const actions = useMemo<RowActions>(
+    () => ({
+      rename: (id, title) => void renameConversation(getDB(), id, title),
+      pin: (id, pinned) => void setPinned(getDB(), id, pinned),
+      remove: (conversation) => {
+        useChatSessions.getState().stop(conversation.id);
+        void softDeleteConversation(getDB(), conversation.id).then(() =>
+          setDeleted((previous) => {
+            // One toast at a time: the one it replaces can no longer be undone.
+            if (previous) void deleteConversation(getDB(), previous.id);
+            return conversation;
+          }),
+        );
+        if (conversation.id === activeId) window.history.pushState(null, "", "/chat");
+      },
+      navigate: closeDrawer,
+    }),
+    [activeId, closeDrawer],
+  );
+
+  // Escape closes the mobile drawer.
+  useEffect(() => {
+    if (!drawerOpen) return;
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === "Escape" && !e.defaultPrevented) closeDrawer();
+    };
+    document.addEventListener("keydown", onKey);
+    return () => document.removeEventListener("keydown", onKey);
+  }, [drawerOpen, closeDrawer]);
+
+  return (
+    <>
+      {drawerOpen && (
+        <button
+          type="button"
+          aria-label={t("chat.sidebar.hide")}
+          tabIndex={-1}
+          onClick={closeDrawer}
+          className="fixed inset-0 z-30 bg-black/40 md:hidden"
+        />
+      )}
+      <aside
+        id={SIDEBAR_ID}
+        className={`flex w-72 shrink-0 flex-col border-r border-zinc-200 bg-zinc-50 dark:border-zinc-800 dark:bg-zinc-900 max-md:fixed max-md:inset-y-0 max-md:left-0 max-md:z-40 max-md:w-[min(20rem,85vw)] max-md:shadow-xl ${
+          drawerOpen ? "" : "max-md:hidden"
+        } ${collapsed ? "md:hidden" : ""}`}
+      >
+        <div className="p-2">
+          <div className="relative">
+            <SearchIcon
+              size={14}
+              className="pointer-events-none absolute top-1/2 left-2.5 -translate-y-1/2 text-zinc-400"
+            />
+            <input
+              type="search"
+              aria-label={t("chat.search.label")}
+              placeholder={t("chat.search.placeholder")}
+              value={query}
+              onChange={(e) => setQuery(e.target.value)}
+              onKeyDown={(e) => {
+                if (e.key === "Escape" && query) {
+                  e.preventDefault();
+                  setQuery("");
+                }
+              }}
+              className="w-full rounded-lg border border-zinc-200 bg-white py-1.5 pr-2 pl-8 text-sm outline-none focus:border-violet-500 dark:border-zinc-700 dark:bg-zinc-950"
+            />
+          </div>
+        </div>
+        <nav aria-label={t("chat.conversations")} className="relative min-h-0 flex-1">
+          {search && hits ? (
+            <SearchResults hits={hits} query={search} activeId={activeId} onNavigate={closeDrawer} />
+          ) : list && list.length === 0 ? (
+            <p className="px-4 py-3 text-sm text-zinc-500 dark:text-zinc-400">{t("chat.list.empty")}</p>
+          ) : (
+            <ConversationList
+              conversations={list ?? []}
+              activeId={activeId}
+              actions={actions}
+              onNeedMore={onNeedMore}
+            />
+          )}
+        </nav>
+      </aside>
+      {deleted && (
+        <UndoToast
+          key={deleted.id}
+          message={t("chat.deleted", { title: deleted.title || t("chat.untitled") })}
+          timeoutMs={UNDO_MS}
+          onUndo={() => {
+            void restoreConversation(getDB(), deleted.id);
+            setDeleted(null);
+          }}
+          onExpire={() => {
+            // Past the undo window the rows go for good (startup purges any a closed tab left behind).
+            void deleteConversation(getDB(), deleted.id);
+            setDeleted(null);
+          }}
+        />
+      )}
+    </>
+  );
+}

@@ -1,0 +1,165 @@
+"use client";
+
+import type { Chat } from "@ai-sdk/react";
+import { useVirtualizer } from "@tanstack/react-virtual";
+import { type ReactNode, useEffect, useLayoutEffect, useRef, useState } from "react";
+import { ArrowDownIcon } from "@/components/ui/icons";
+import type { ChatMessage } from "@/lib/chat/types";
+import type { Message } from "@/lib/db";
+import { useT } from "@/lib/i18n/client";
+import { MessageRow } from "./message-row";
+
+export interface Versions {
+  index: number;
+  count: number;
+}
+
+const BOTTOM_SLACK_PX = 48;
+
+/**
+ * The thread on screen, virtualized: only the rows near the viewport exist in the DOM, each
+ * measured as it renders, so a 2,000-message chat opens as fast as a short one. It keeps to the
+ * bottom while the reader is there and stays put once they scroll up.
+ */
+export function MessageList({
+  conversationId,
+  thread,
+  versions,
+  busy,
+  replyId,
+  chat,
+  onStep,
+  empty,
+}: {
+  conversationId: string;
+  thread: Message[];
+  versions: Versions[];
+  busy: boolean;
+  replyId: string | null;
+  chat?: Chat<ChatMessage>;
+  onStep: (messageId: string, delta: number) => void;
+  empty?: ReactNode;
+}) {
+  const t = useT();
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const listRef = useRef<HTMLDivElement>(null);
+  const stick = useRef(true);
+  const [atBottom, setAtBottom] = useState(true);
+  const threadRef = useRef(thread);
+  threadRef.current = thread;
+
+  const virtualizer = useVirtualizer({
+    count: thread.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: (i) => (threadRef.current[i]?.role === "user" ? 96 : 260),
+    getItemKey: (i) => threadRef.current[i]?.id ?? i,
+    overscan: 4,
+    paddingStart: 16,
+    paddingEnd: 32,
+    // A conversation opens at its end: render the last rows first, not the first ones.
+    initialOffset: () => Number.MAX_SAFE_INTEGER,
+    // React 19 warns about flushSync inside lifecycles; measuring on the next frame is fine here.
+    useFlushSync: false,
+  });
+  // Keep the view still when a row wholly above it is measured; a row in view (the streaming reply)
+  // grows downwards and must not drag the reader along.
+  virtualizer.shouldAdjustScrollPositionOnItemSizeChange = (item, _delta, instance) =>
+    item.end <= (instance.scrollOffset ?? 0);
+  const total = virtualizer.getTotalSize();
+
+  // A new conversation or a new message brings the reader to the end.
+  const lastId = thread.at(-1)?.id;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: re-stick only when the conversation or its newest message changes
+  useLayoutEffect(() => {
+    stick.current = true;
+    setAtBottom(true);
+    const el = scrollRef.current;
+    if (el) el.scrollTop = el.scrollHeight;
+  }, [conversationId, lastId]);
+
+  // While a reply grows, stay at the end. A ResizeObserver runs after the browser's own layout, so
+  // this costs no extra (forced) layout per streamed update; the bottom anchor below does the same
+  // natively where CSS scroll anchoring exists.
+  const hasRows = thread.length > 0;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the list element exists only while there are rows
+  useEffect(() => {
+    const el = scrollRef.current;
+    const list = listRef.current;
+    if (!el || !list) return;
+    const follow = new ResizeObserver(() => {
+      if (stick.current) el.scrollTop = el.scrollHeight;
+    });
+    follow.observe(list);
+    follow.observe(el);
+    return () => follow.disconnect();
+  }, [hasRows]);
+
+  const onScroll = () => {
+    const el = scrollRef.current;
+    if (!el) return;
+    const bottom = el.scrollHeight - el.scrollTop - el.clientHeight < BOTTOM_SLACK_PX;
+    stick.current = bottom;
+    if (bottom !== atBottom) setAtBottom(bottom);
+  };
+
+  return (
+    <div className="relative min-h-0 flex-1">
+      <div
+        ref={scrollRef}
+        onScroll={onScroll}
+        role="log"
+        aria-label={t("chat.log.label")}
+        tabIndex={-1}
+        className="absolute inset-0 overflow-y-auto overscroll-contain"
+      >
+        {thread.length === 0 ? (
+          empty
+        ) : (
+          <div ref={listRef} className="relative w-full [overflow-anchor:none]" style={{ height: total }}>
+            {virtualizer.getVirtualItems().map((item) => {
+              const message = thread[item.index]!;
+              const v = versions[item.index] ?? { index: 0, count: 1 };
+              return (
+                <div
+                  key={item.key}
+                  data-index={item.index}
+                  ref={virtualizer.measureElement}
+                  className="absolute top-0 left-0 w-full"
+                  style={{ transform: `translateY(${item.start}px)` }}
+                >
+                  <div className="mx-auto max-w-chat px-4 py-3">
+                    <MessageRow
+                      message={message}
+                      versionIndex={v.index}
+                      versionCount={v.count}
+                      busy={busy}
+                      isLast={item.index === thread.length - 1}
+                      onStep={onStep}
+                      chat={message.id === replyId ? chat : undefined}
+                    />
+                  </div>
+                </div>
+              );
+            })}
+          </div>
+        )}
+        {/* The only scroll anchor: in view while the reader is at the end, so growth keeps them there. */}
+        <div aria-hidden="true" className="h-px [overflow-anchor:auto]" />
+      </div>
+      {!atBottom && thread.length > 0 && (
+        <button
+          type="button"
+          onClick={() => {
+            stick.current = true;
+            const el = scrollRef.current;
+            if (el) el.scrollTo({ top: el.scrollHeight, behavior: "smooth" });
+          }}
+          className="absolute bottom-3 left-1/2 flex -translate-x-1/2 items-center gap-1 rounded-full border border-zinc-200 bg-white px-3 py-1.5 text-xs font-medium shadow-md hover:bg-zinc-50 dark:border-zinc-700 dark:bg-zinc-900 dark:hover:bg-zinc-800"
+        >
+          <ArrowDownIcon size={14} />
+          {t("chat.scrollToLatest")}
+        </button>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,193 @@
+// One reply request, end to end: the AI SDK `Chat` streams it, a throttled saver writes it to
+// IndexedDB while it arrives, and the outcome (complete, stopped, interrupted, failed) is stored
+// with its usage, finish reason and thinking time. Nothing here touches React.
+
+import { Chat } from "@ai-sdk/react";
+import { type ChatOnFinishCallback, DefaultChatTransport } from "ai";
+import type { ChatMessage, ChatModelRef, ChatSettingsInput } from "@/lib/chat/types";
+import {
+  type AppDB,
+  createThrottledSaver,
+  type FinalStatus,
+  type FinishExtra,
+  flushOnPageHide,
+  isQuotaError,
+  type Message,
+  quotaError,
+} from "@/lib/db";
+import type { AppErrorJSON } from "@/lib/errors";
+import { forRequest, textOfParts, toAppErrorJSON, toMessageError, toStoredParts, toUIMessage } from "./chat-convert";
+
+type FinishEvent = Parameters<ChatOnFinishCallback<ChatMessage>>[0];
+
+export interface RequestBody {
+  model: ChatModelRef;
+  settings?: ChatSettingsInput;
+  continue?: boolean;
+}
+
+const finishEvents = new WeakMap<Chat<ChatMessage>, FinishEvent>();
+
+/** A Chat per conversation; it lives in the session store, so a reply survives navigation. */
+export function createSessionChat(conversationId: string): Chat<ChatMessage> {
+  let chat: Chat<ChatMessage> | undefined;
+  chat = new Chat<ChatMessage>({
+    id: conversationId,
+    transport: new DefaultChatTransport<ChatMessage>({
+      api: "/api/chat",
+      prepareSendMessagesRequest: ({ id, messages, body, trigger }) => {
+        const extra = (body ?? {}) as Partial<RequestBody>;
+        const continuing = extra.continue === true;
+        return {
+          body: {
+            id,
+            messages: forRequest(messages, continuing),
+            model: extra.model,
+            ...(extra.settings && Object.keys(extra.settings).length ? { settings: extra.settings } : {}),
+            trigger,
+            ...(continuing ? { continue: true } : {}),
+          },
+        };
+      },
+    }),
+    onFinish: (event) => {
+      if (chat) finishEvents.set(chat, event);
+    },
+  });
+  return chat;
+}
+
+// A page that is going away aborts its fetches; that is not the user's Stop. Leave such a reply
+// "streaming" (its text is flushed) so the next start marks it interrupted and offers Continue.
+let unloading = false;
+let unloadWatch = false;
+function watchUnload(): void {
+  if (unloadWatch || typeof window === "undefined") return;
+  unloadWatch = true;
+  window.addEventListener("pagehide", () => {
+    unloading = true;
+  });
+  window.addEventListener("pageshow", () => {
+    unloading = false;
+  });
+}
+
+/** When the reply's thinking started and when its answer began, per stored reply id (for the live pane). */
+export interface LiveTiming {
+  reasoningStart?: number;
+  answerStart?: number;
+}
+const timings = new Map<string, LiveTiming>();
+export function liveTiming(messageId: string): LiveTiming | undefined {
+  return timings.get(messageId);
+}
+
+export interface RunInput {
+  db: AppDB;
+  chat: Chat<ChatMessage>;
+  /** The stored reply row (status "streaming") that this request fills. */
+  replyId: string;
+  /** The request thread, root first; when continuing it ends with the reply itself. */
+  thread: Message[];
+  body: RequestBody;
+  /** Keep the stored thinking time (a continued reply already has one). */
+  keepReasoningMs?: boolean;
+  onStorageError?: (error: AppErrorJSON) => void;
+}
+
+export interface RunOutcome {
+  status: FinalStatus | "abandoned";
+  error?: AppErrorJSON;
+}
+
+// Only a broken connection leaves a reply worth continuing; other failures keep their text as failed.
+const CUT_CODES = new Set(["stream_interrupted", "network", "timeout"]);
+
+function outcomeOf(event: FinishEvent | undefined, failure: unknown, hasContent: boolean): RunOutcome {
+  if (event?.isAbort) return { status: "stopped" };
+  if (event && !event.isError && failure === undefined) return { status: "complete" };
+  const error = toAppErrorJSON(failure);
+  return { status: hasContent && CUT_CODES.has(error.code) ? "interrupted" : "failed", error };
+}
+
+export async function runReply(input: RunInput): Promise<RunOutcome> {
+  const { db, chat, replyId, body } = input;
+  watchUnload();
+  const continuing = body.continue === true;
+  const saver = createThrottledSaver(db, replyId, {
+    onError: (err) => input.onStorageError?.(toAppErrorJSON(isQuotaError(err) ? quotaError(err) : err)),
+  });
+  const offHide = flushOnPageHide(saver);
+  const timing: LiveTiming = {};
+  timings.set(replyId, timing);
+  const now = () => performance.now();
+
+  // Unthrottled but cheap: only looks at part types, to time the thinking precisely.
+  const offTiming = chat["~registerMessagesCallback"](() => {
+    const m = chat.lastMessage;
+    if (m?.role !== "assistant" || continuing) return;
+    if (timing.reasoningStart === undefined && m.parts.some((p) => p.type === "reasoning" && p.text))
+      timing.reasoningStart = now();
+    if (timing.answerStart === undefined && m.parts.some((p) => p.type === "text" && p.text))
+      timing.answerStart = now();
+  });
+  // The saver coalesces writes itself; this throttle only spares building snapshots per token.
+  const offSave = chat["~registerMessagesCallback"](() => {
+    const m = chat.lastMessage;
+    if (m?.role === "assistant") saver.save({ parts: toStoredParts(m.parts), text: textOfParts(m.parts) });
+  }, 200);
+
+  chat.messages = input.thread.map(toUIMessage);
+  let thrown: unknown;
+  try {
+    await chat.sendMessage(undefined, { body });
+  } catch (err) {
+    thrown = err;
+  }
+  offTiming();
+  offSave();
+  const event = finishEvents.get(chat);
+  finishEvents.delete(chat);
+  const failure = thrown ?? (event?.isError ? chat.error : undefined);
+  chat.clearError();
+
+  if (unloading) {
+    await saver.flush();
+    offHide();
+    return { status: "abandoned" };
+  }
+
+  const message = event?.message ?? (chat.lastMessage?.role === "assistant" ? chat.lastMessage : undefined);
+  const text = message ? textOfParts(message.parts) : "";
+  const hasContent = !!message?.parts.some((p) => (p.type === "text" || p.type === "reasoning") && p.text);
+  const outcome = outcomeOf(event, failure, hasContent);
+
+  const meta = message?.metadata ?? {};
+  const extra: FinishExtra = { model: meta.model ?? body.model };
+  if (message) {
+    extra.parts = toStoredParts(message.parts);
+    extra.text = text;
+  }
+  if (meta.usage) extra.usage = meta.usage;
+  if (meta.finishReason) extra.finishReason = meta.finishReason;
+  if (!input.keepReasoningMs) {
+    const measured =
+      timing.reasoningStart !== undefined ? (timing.answerStart ?? now()) - timing.reasoningStart : undefined;
+    const ms = meta.reasoningMs ?? measured;
+    if (ms !== undefined) extra.reasoningMs = Math.round(ms);
+  }
+  if (outcome.error) extra.error = toMessageError(outcome.error);
+
+  try {
+    await saver.finish(outcome.status as FinalStatus, extra);
+  } catch (err) {
+    input.onStorageError?.(toAppErrorJSON(err));
+  } finally {
+    offHide();
+    // The live pane reads the timing until the stored row (with reasoningMs) replaces it.
+    setTimeout(() => timings.delete(replyId), 10_000);
+  }
+  // An idle session only needs the last reply (shown until the stored row catches up).
+  chat.messages = chat.messages.slice(-1);
+  return outcome;
+}

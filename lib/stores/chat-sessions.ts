@@ -1,0 +1,236 @@
+// In-flight chat replies, keyed by conversation id. The AI SDK `Chat` of each conversation lives
+// here, outside React, so a reply keeps streaming while the user switches conversation or page.
+// Every action stores first (user message, reply row) and streams second; see chat-run.ts.
+
+import type { Chat } from "@ai-sdk/react";
+import { create } from "zustand";
+import { validateSettings } from "@/lib/chat/limits";
+import type { ChatMessage, ChatModelRef, ChatSettingsInput } from "@/lib/chat/types";
+import {
+  addUserMessage,
+  type ChatSettings,
+  createConversation,
+  getConversation,
+  getConversationMessages,
+  getDB,
+  getThread,
+  type Message,
+  resumeAssistantMessage,
+  startAssistantMessage,
+} from "@/lib/db";
+import { AppError, type AppErrorJSON } from "@/lib/errors";
+import { pathTo, reasoningOfParts } from "./chat-convert";
+import { modelInfo, useChatModels } from "./chat-models";
+import { createSessionChat, type RunOutcome, runReply } from "./chat-run";
+
+export interface SessionInfo {
+  /** A request is running for this conversation. */
+  busy: boolean;
+  /** The stored reply that this session streams or streamed last; its live content is in the Chat. */
+  replyId: string | null;
+}
+
+interface SessionsState {
+  sessions: Record<string, SessionInfo>;
+  /** A failure outside any reply (disk full while saving, …): shown once, above the thread. */
+  storageError: AppErrorJSON | null;
+  clearStorageError: () => void;
+  /** Stores the question, starts the reply, and returns the conversation id (new when none was given). */
+  send: (input: SendInput) => Promise<string>;
+  regenerate: (replyId: string) => Promise<void>;
+  edit: (userMessageId: string, text: string) => Promise<void>;
+  continueReply: (replyId: string) => Promise<void>;
+  retry: (replyId: string) => Promise<void>;
+  stop: (conversationId: string) => void;
+}
+
+export interface SendInput {
+  conversationId?: string;
+  text: string;
+  /** For a new conversation: the model and settings chosen before it existed. */
+  model: ChatModelRef;
+  settings?: ChatSettings;
+}
+
+const chats = new Map<string, Chat<ChatMessage>>();
+
+/** The Chat of a conversation, if it ever ran a request in this page. */
+export function sessionChat(conversationId: string): Chat<ChatMessage> | undefined {
+  return chats.get(conversationId);
+}
+
+/**
+ * The settings as sent: only what this model takes, and nothing the form would refuse (a model
+ * switched after the settings were made may have a lower limit; such a value is dropped, not sent).
+ */
+export function requestSettings(model: ChatModelRef, settings: ChatSettings | undefined): ChatSettingsInput {
+  if (!settings) return {};
+  const info = modelInfo(useChatModels.getState().models, model);
+  const out: ChatSettingsInput = {};
+  for (const [key, value] of Object.entries(settings) as [keyof ChatSettingsInput, unknown][]) {
+    if (value === undefined || value === "" || (Array.isArray(value) && value.length === 0)) continue;
+    (out as Record<string, unknown>)[key] = value;
+  }
+  if (typeof out.systemPrompt === "string" && !out.systemPrompt.trim()) delete out.systemPrompt;
+  for (const issue of validateSettings(info, out)) delete out[issue.field];
+  return out;
+}
+
+export const useChatSessions = create<SessionsState>()((set, get) => {
+  const patch = (conversationId: string, info: Partial<SessionInfo>) =>
+    set((s) => ({
+      sessions: {
+        ...s.sessions,
+        [conversationId]: { busy: false, replyId: null, ...s.sessions[conversationId], ...info },
+      },
+    }));
+
+  const isBusy = (conversationId: string) => get().sessions[conversationId]?.busy === true;
+
+  /** Buttons fire these without awaiting: a failure (e.g. a full disk) is shown, not thrown away. */
+  const guarded =
+    <A extends unknown[]>(fn: (...args: A) => Promise<void>) =>
+    async (...args: A): Promise<void> => {
+      try {
+        await fn(...args);
+      } catch (err) {
+        set({ storageError: AppError.from(err).toJSON() });
+      }
+    };
+
+  /** Runs one request for a stored reply row and keeps the session's flags right whatever happens. */
+  const run = async (
+    conversationId: string,
+    replyId: string,
+    thread: Message[],
+    model: ChatModelRef,
+    settings: ChatSettings | undefined,
+    options: { continuing?: boolean; keepReasoningMs?: boolean } = {},
+  ): Promise<RunOutcome> => {
+    let chat = chats.get(conversationId);
+    if (!chat) {
+      chat = createSessionChat(conversationId);
+      chats.set(conversationId, chat);
+    }
+    patch(conversationId, { busy: true, replyId });
+    try {
+      return await runReply({
+        db: getDB(),
+        chat,
+        replyId,
+        thread,
+        body: { model, settings: requestSettings(model, settings), continue: options.continuing || undefined },
+        keepReasoningMs: options.keepReasoningMs,
+        onStorageError: (error) => set({ storageError: error }),
+      });
+    } finally {
+      patch(conversationId, { busy: false });
+    }
+  };
+
+  /** The conversation's model and settings, falling back to the reply's own model. */
+  const context = async (conversationId: string, fallback?: ChatModelRef) => {
+    const db = getDB();
+    const conversation = await getConversation(db, conversationId);
+    if (!conversation) throw new Error(`Conversation ${conversationId} does not exist`);
+    const all = await getConversationMessages(db, conversationId);
+    const model = conversation.model ?? fallback ?? useChatModels.getState().models[0];
+    if (!model) throw new Error("No chat model is available");
+    return {
+      db,
+      conversation,
+      all,
+      model: { provider: model.provider, id: model.id },
+      settings: conversation.settings,
+    };
+  };
+
+  /** A new reply under `parentId` (a user message), streamed from the thread that ends there. */
+  const answer = async (conversationId: string, parentId: string, fallback?: ChatModelRef) => {
+    const { db, all, model, settings } = await context(conversationId, fallback);
+    const reply = await startAssistantMessage(db, { conversationId, parentId, model });
+    void run(conversationId, reply.id, pathTo(all, parentId), model, settings);
+  };
+
+  return {
+    sessions: {},
+    storageError: null,
+    clearStorageError: () => set({ storageError: null }),
+
+    send: async ({ conversationId, text, model, settings }) => {
+      const db = getDB();
+      let id = conversationId;
+      if (!id) id = (await createConversation(db, { model, settings })).id;
+      if (isBusy(id)) throw new Error("A reply is still streaming in this conversation");
+      const conversation = await getConversation(db, id);
+      const all = await getConversationMessages(db, id);
+      const parent = getThread(all, conversation?.activeLeafId).at(-1) ?? null;
+      // Stored before anything is sent: a failed request never loses what the user typed.
+      const user = await addUserMessage(db, {
+        conversationId: id,
+        parentId: parent?.id ?? null,
+        parts: [{ type: "text", text }],
+        text,
+      });
+      const sendModel = conversation?.model ?? model;
+      const reply = await startAssistantMessage(db, { conversationId: id, parentId: user.id, model: sendModel });
+      const thread = [...(parent ? pathTo(all, parent.id) : []), user];
+      void run(id, reply.id, thread, sendModel, conversation?.settings ?? settings);
+      return id;
+    },
+
+    regenerate: guarded(async (replyId) => {
+      const db = getDB();
+      const reply = await db.messages.get(replyId);
+      if (!reply?.parentId || isBusy(reply.conversationId)) return;
+      await answer(reply.conversationId, reply.parentId, reply.model);
+    }),
+
+    edit: guarded(async (userMessageId, text) => {
+      const db = getDB();
+      const original = await db.messages.get(userMessageId);
+      if (original?.role !== "user" || isBusy(original.conversationId)) return;
+      // The edit is a sibling of the original: the old branch stays reachable through 1/2.
+      const user = await addUserMessage(db, {
+        conversationId: original.conversationId,
+        parentId: original.parentId,
+        parts: [...original.parts.filter((p) => p.type === "file"), { type: "text", text }],
+        text,
+      });
+      await answer(original.conversationId, user.id);
+    }),
+
+    continueReply: guarded(async (replyId) => {
+      const db = getDB();
+      const row = await db.messages.get(replyId);
+      if (row?.role !== "assistant" || isBusy(row.conversationId)) return;
+      const { all, model, settings } = await context(row.conversationId, row.model);
+      const resumed = await resumeAssistantMessage(db, replyId);
+      if (!resumed) return;
+      const thread = pathTo(all, row.parentId).concat(resumed);
+      void run(row.conversationId, replyId, thread, model, settings, {
+        continuing: true,
+        keepReasoningMs: row.reasoningMs !== undefined,
+      });
+    }),
+
+    retry: guarded(async (replyId) => {
+      const db = getDB();
+      const row = await db.messages.get(replyId);
+      if (!row?.parentId || row.role !== "assistant" || isBusy(row.conversationId)) return;
+      // A reply that never got a word is simply asked again in place; one with text keeps it and
+      // gets a new version beside it (an error never removes an answer already received).
+      if (row.text.trim() || reasoningOfParts(row.parts).trim()) {
+        await answer(row.conversationId, row.parentId, row.model);
+        return;
+      }
+      const { all, model, settings } = await context(row.conversationId, row.model);
+      if (!(await resumeAssistantMessage(db, replyId))) return;
+      void run(row.conversationId, replyId, pathTo(all, row.parentId), model, settings);
+    }),
+
+    stop: (conversationId) => {
+      void chats.get(conversationId)?.stop();
+    },
+  };
+});
