@@ -6,8 +6,8 @@ import { SlidersIcon } from "@/components/ui/icons";
 import type { ChatModelRef } from "@/lib/chat/types";
 import { type ChatSettings, getDB, setActiveLeaf, siblingLeaf, updateConversation } from "@/lib/db";
 import { useT } from "@/lib/i18n/client";
-import { defaultModel, rememberModel, useChatModels } from "@/lib/stores/chat-models";
-import { sessionChat, useChatSessions } from "@/lib/stores/chat-sessions";
+import { defaultModel, modelInfo, rememberModel, useChatModels } from "@/lib/stores/chat-models";
+import { type OutgoingImage, sessionChat, useChatSessions } from "@/lib/stores/chat-sessions";
 import { NEW_CHAT, useChatUI } from "@/lib/stores/chat-ui";
 import { ChatHeader } from "./chat-header";
 import { ChatSettingsPanel } from "./chat-settings-panel";
@@ -63,8 +63,8 @@ export function ChatView() {
     else useChatUI.getState().setNewChatSettings(next);
   };
 
-  const send = async (text: string) => {
-    const id = await useChatSessions.getState().send({ conversationId, text, model, settings });
+  const send = async (text: string, images: OutgoingImage[]) => {
+    const id = await useChatSessions.getState().send({ conversationId, text, model, settings, images });
     if (!conversationId) {
       useChatUI.getState().resetNewChat();
       // The URL takes the new id without a navigation: the page (and the stream) stay as they are.
@@ -121,6 +121,9 @@ export function ChatView() {
           onSend={send}
           onStop={() => conversationId && useChatSessions.getState().stop(conversationId)}
           placeholder={t("chat.input.placeholder")}
+          model={modelInfo(models, model)}
+          models={models}
+          onPickModel={changeModel}
           toolbar={
             <>
               <ModelPicker value={model} onChange={changeModel} />

@@ -3,10 +3,17 @@
 import { type ReactNode, useEffect, useId, useRef, useState } from "react";
 import { VoiceInputButton } from "@/components/speech/voice-input-button";
 import { ErrorAlert } from "@/components/ui/error-alert";
-import { ArrowUpIcon, StopIcon } from "@/components/ui/icons";
+import { ArrowUpIcon, PlusIcon, StopIcon } from "@/components/ui/icons";
+import type { ChatModelRef } from "@/lib/chat/types";
 import { AppError, type AppErrorJSON } from "@/lib/errors";
 import { useT } from "@/lib/i18n/client";
+import type { ModelInfo } from "@/lib/providers/catalog";
+import type { OutgoingImage } from "@/lib/stores/chat-sessions";
 import { useChatUI } from "@/lib/stores/chat-ui";
+import { ACCEPT_ATTRIBUTE } from "@/lib/vision/size";
+import type { ImageDetail } from "@/lib/vision/tokens";
+import { AttachmentTray, visionBlock } from "./attachments/attachment-tray";
+import { filesOf, useAttachments } from "./attachments/use-attachments";
 
 /**
  * The message box. Enter sends, Shift+Enter is a newline, and an IME composition (Chinese,
@@ -20,10 +27,16 @@ export function Composer({
   onStop,
   toolbar,
   placeholder,
+  model,
+  models,
+  onPickModel,
 }: {
   draftKey: string;
   busy: boolean;
-  onSend: (text: string) => Promise<void>;
+  onSend: (text: string, images: OutgoingImage[]) => Promise<void>;
+  model: ModelInfo;
+  models: readonly ModelInfo[];
+  onPickModel: (ref: ChatModelRef) => void;
   onStop: () => void;
   toolbar: ReactNode;
   placeholder: string;
@@ -35,7 +48,32 @@ export function Composer({
   const [sending, setSending] = useState(false);
   const [error, setError] = useState<AppErrorJSON | null>(null);
   const inputRef = useRef<HTMLTextAreaElement>(null);
-  const canSend = text.trim().length > 0 && !busy && !sending;
+  const attach = useAttachments(model);
+  const [detail, setDetail] = useState<ImageDetail>("auto");
+  const fileRef = useRef<HTMLInputElement>(null);
+  const blocked = attach.preparing || visionBlock(model, attach.images.length) !== null;
+  const canSend = (text.trim().length > 0 || attach.images.length > 0) && !busy && !sending && !blocked;
+
+  // Images dropped anywhere on the chat page land in the box.
+  const addRef = useRef(attach.add);
+  addRef.current = attach.add;
+  useEffect(() => {
+    const hasFiles = (e: DragEvent) => Array.from(e.dataTransfer?.types ?? []).includes("Files");
+    const over = (e: DragEvent) => {
+      if (hasFiles(e)) e.preventDefault();
+    };
+    const drop = (e: DragEvent) => {
+      if (!hasFiles(e)) return;
+      e.preventDefault();
+      void addRef.current(filesOf(e.dataTransfer));
+    };
+    document.addEventListener("dragover", over);
+    document.addEventListener("drop", drop);
+    return () => {
+      document.removeEventListener("dragover", over);
+      document.removeEventListener("drop", drop);
+    };
+  }, []);
   const [hydrated, setHydrated] = useState(false);
 
   // Text typed before hydration lives only in the DOM; adopt it instead of wiping it.
@@ -51,8 +89,19 @@ export function Composer({
     setSending(true);
     setError(null);
     try {
-      await onSend(text.trim());
+      const sf = model.provider === "siliconflow";
+      await onSend(
+        text.trim(),
+        attach.images.map((i) => ({
+          blob: i.blob,
+          name: i.name,
+          width: i.width,
+          height: i.height,
+          ...(sf ? { detail } : {}),
+        })),
+      );
       setDraft(draftKey, "");
+      attach.clear();
     } catch (err) {
       setError(AppError.from(err).toJSON());
     } finally {
@@ -77,6 +126,17 @@ export function Composer({
           }}
           className="rounded-2xl border border-zinc-300 bg-white shadow-sm focus-within:border-violet-500 dark:border-zinc-700 dark:bg-zinc-900 dark:focus-within:border-violet-400"
         >
+          <AttachmentTray
+            model={model}
+            models={models}
+            images={attach.images}
+            problems={attach.problems}
+            preparing={attach.preparing}
+            detail={detail}
+            onDetail={setDetail}
+            onRemove={attach.remove}
+            onPickModel={onPickModel}
+          />
           <label htmlFor={id} className="sr-only">
             {t("chat.input.label")}
           </label>
@@ -88,6 +148,13 @@ export function Composer({
             rows={1}
             placeholder={placeholder}
             onChange={(e) => setDraft(draftKey, e.target.value)}
+            onPaste={(e) => {
+              const files = filesOf(e.clipboardData);
+              if (files.length === 0) return;
+              // A pasted picture is attached; pasted text (if any) still goes into the box.
+              if (!e.clipboardData.getData("text/plain")) e.preventDefault();
+              void attach.add(files);
+            }}
             onKeyDown={(e) => {
               if (e.key !== "Enter" || e.shiftKey || e.nativeEvent.isComposing || e.keyCode === 229) return;
               e.preventDefault();
@@ -96,6 +163,28 @@ export function Composer({
             className="block max-h-60 min-h-12 w-full resize-none bg-transparent px-4 pt-3 pb-1 text-[15px] leading-6 outline-none [field-sizing:content] placeholder:text-zinc-400"
           />
           <div className="flex items-center gap-1 px-2 pb-2">
+            <button
+              type="button"
+              aria-label={t("chat.attach.button")}
+              title={t("chat.attach.button")}
+              onClick={() => fileRef.current?.click()}
+              className="inline-flex size-9 items-center justify-center rounded-full text-zinc-600 hover:bg-zinc-100 dark:text-zinc-300 dark:hover:bg-zinc-800"
+            >
+              <PlusIcon size={18} />
+            </button>
+            <input
+              ref={fileRef}
+              type="file"
+              multiple
+              hidden
+              accept={ACCEPT_ATTRIBUTE}
+              data-testid="attach-input"
+              onChange={(e) => {
+                const files = Array.from(e.target.files ?? []);
+                e.target.value = "";
+                void attach.add(files);
+              }}
+            />
             <div className="flex min-w-0 flex-1 flex-wrap items-center gap-1">{toolbar}</div>
             <VoiceInputButton
               onText={(spoken) => {

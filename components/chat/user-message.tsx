@@ -5,6 +5,7 @@ import { PencilIcon } from "@/components/ui/icons";
 import type { Message } from "@/lib/db";
 import { useT } from "@/lib/i18n/client";
 import { useChatSessions } from "@/lib/stores/chat-sessions";
+import { StoredImage } from "./attachments/stored-image";
 import { ActionButton, CopyButton, VersionSwitcher } from "./message-actions";
 
 export interface UserMessageProps {
@@ -38,11 +39,10 @@ export const UserMessage = memo(function UserMessage({
       {pictures.length > 0 && (
         <div className="mb-1.5 flex flex-wrap justify-end gap-1.5">
           {pictures.map((p, i) => (
-            // biome-ignore lint/performance/noImgElement: data: URLs from the user's own files, not optimisable
-            <img
+            <StoredImage
               key={i}
-              src={p.url}
-              alt={p.name}
+              url={p.url}
+              name={p.name}
               className="max-h-40 rounded-lg border border-zinc-200 dark:border-zinc-800"
             />
           ))}

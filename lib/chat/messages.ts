@@ -1,5 +1,6 @@
 import { AppError } from "@/lib/errors";
 import type { ModelInfo } from "@/lib/providers/catalog";
+import { detailOfPart } from "@/lib/vision/detail";
 import type { ChatMessage } from "./types";
 
 // What of the visible thread goes to the model: user text and images, assistant text. Earlier
@@ -29,7 +30,7 @@ const CJK = /[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]/;
 export function prepareThread(messages: ChatMessage[], options: { continue?: boolean } = {}): PreparedThread {
   const out: ChatMessage[] = [];
   for (const message of messages) {
-    const parts = message.parts.filter((part) => keepPart(message.role, part));
+    const parts = message.parts.filter((part) => keepPart(message.role, part)).map(cleanPart);
     if (parts.length === 0) continue;
     out.push({ id: message.id, role: message.role, parts });
   }
@@ -56,6 +57,14 @@ export function prepareThread(messages: ChatMessage[], options: { continue?: boo
 function keepPart(role: ChatMessage["role"], part: Part): boolean {
   if (part.type === "text") return true;
   return role === "user" && part.type === "file";
+}
+
+/** A file part as the model gets it: only an image's `detail` survives of its provider metadata. */
+function cleanPart(part: Part): Part {
+  if (part.type !== "file") return part;
+  const { providerMetadata: _meta, ...rest } = part;
+  const detail = detailOfPart(part);
+  return detail ? { ...rest, providerMetadata: { openaiCompatible: { detail } } } : rest;
 }
 
 function textOf(message: ChatMessage): string {

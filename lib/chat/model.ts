@@ -4,6 +4,7 @@ import { extractReasoningMiddleware, type LanguageModel, wrapLanguageModel } fro
 import { AppError } from "@/lib/errors";
 import { describeModel, type ModelInfo } from "@/lib/providers/catalog";
 import { createUpstreamFetch, resolveProvider } from "@/lib/upstream";
+import { withImageDetail } from "@/lib/vision/detail";
 import { guardedFetch } from "./stream-guard";
 import type { ChatModelRef } from "./types";
 
@@ -59,9 +60,13 @@ export async function getChatModel(ref: ChatModelRef, info = chatModelInfo(ref))
       name: ref.provider,
       baseURL: target.baseUrl,
       // No apiKey here: the upstream client sets the server-side key itself.
-      fetch: guardedFetch(
-        ref.provider,
-        createUpstreamFetch(ref.provider, { baseUrl: target.baseUrl, apiKey: target.apiKey }),
+      // SiliconFlow reads an image's `detail` inside image_url (lib/vision/detail.ts); GLM has none.
+      fetch: withImageDetail(
+        guardedFetch(
+          ref.provider,
+          createUpstreamFetch(ref.provider, { baseUrl: target.baseUrl, apiKey: target.apiKey }),
+        ),
+        ref.provider === "siliconflow",
       ),
       // SiliconFlow repeats the running usage on every chunk and GLM sends a final usage chunk; the SDK
       // keeps the last one it sees, which is the total in both cases (checked in chat-route tests).

@@ -11,11 +11,13 @@ import {
   type FinalStatus,
   type FinishExtra,
   flushOnPageHide,
+  getDB,
   isQuotaError,
   type Message,
   quotaError,
 } from "@/lib/db";
 import type { AppErrorJSON } from "@/lib/errors";
+import { inlineAttachments } from "@/lib/vision/resolve";
 import { forRequest, textOfParts, toAppErrorJSON, toMessageError, toStoredParts, toUIMessage } from "./chat-convert";
 
 type FinishEvent = Parameters<ChatOnFinishCallback<ChatMessage>>[0];
@@ -35,13 +37,14 @@ export function createSessionChat(conversationId: string): Chat<ChatMessage> {
     id: conversationId,
     transport: new DefaultChatTransport<ChatMessage>({
       api: "/api/chat",
-      prepareSendMessagesRequest: ({ id, messages, body, trigger }) => {
+      prepareSendMessagesRequest: async ({ id, messages, body, trigger }) => {
         const extra = (body ?? {}) as Partial<RequestBody>;
         const continuing = extra.continue === true;
         return {
           body: {
             id,
-            messages: forRequest(messages, continuing),
+            // Stored images (attachment:<id>) are read from IndexedDB and sent inline.
+            messages: await inlineAttachments(getDB(), forRequest(messages, continuing)),
             model: extra.model,
             ...(extra.settings && Object.keys(extra.settings).length ? { settings: extra.settings } : {}),
             trigger,

@@ -8,6 +8,7 @@ import { validateSettings } from "@/lib/chat/limits";
 import type { ChatMessage, ChatModelRef, ChatSettingsInput } from "@/lib/chat/types";
 import {
   addUserMessage,
+  attachmentUrl,
   type ChatSettings,
   createConversation,
   getConversation,
@@ -15,10 +16,14 @@ import {
   getDB,
   getThread,
   type Message,
+  type MessagePart,
+  newMessageId,
   resumeAssistantMessage,
+  saveAttachment,
   startAssistantMessage,
 } from "@/lib/db";
 import { AppError, type AppErrorJSON } from "@/lib/errors";
+import type { ImageDetail } from "@/lib/vision/tokens";
 import { pathTo, reasoningOfParts } from "./chat-convert";
 import { modelInfo, useChatModels } from "./chat-models";
 import { createSessionChat, type RunOutcome, runReply } from "./chat-run";
@@ -50,6 +55,17 @@ export interface SendInput {
   /** For a new conversation: the model and settings chosen before it existed. */
   model: ChatModelRef;
   settings?: ChatSettings;
+  /** Images already prepared (lib/vision/prepare.ts); stored with the message, sent inline. */
+  images?: OutgoingImage[];
+}
+
+export interface OutgoingImage {
+  blob: Blob;
+  name: string;
+  width: number;
+  height: number;
+  /** SiliconFlow's image `detail`; left out for GLM. */
+  detail?: ImageDetail;
 }
 
 const chats = new Map<string, Chat<ChatMessage>>();
@@ -157,7 +173,7 @@ export const useChatSessions = create<SessionsState>()((set, get) => {
     storageError: null,
     clearStorageError: () => set({ storageError: null }),
 
-    send: async ({ conversationId, text, model, settings }) => {
+    send: async ({ conversationId, text, model, settings, images = [] }) => {
       const db = getDB();
       let id = conversationId;
       if (!id) id = (await createConversation(db, { model, settings })).id;
@@ -166,10 +182,31 @@ export const useChatSessions = create<SessionsState>()((set, get) => {
       const all = await getConversationMessages(db, id);
       const parent = getThread(all, conversation?.activeLeafId).at(-1) ?? null;
       // Stored before anything is sent: a failed request never loses what the user typed.
+      const messageId = newMessageId(id);
+      const fileParts: MessagePart[] = [];
+      for (const image of images) {
+        const row = await saveAttachment(db, {
+          messageId,
+          conversationId: id,
+          blob: image.blob,
+          name: image.name,
+          width: image.width,
+          height: image.height,
+        });
+        const part: MessagePart = {
+          type: "file",
+          mediaType: row.mime,
+          filename: image.name,
+          url: attachmentUrl(row.id),
+        };
+        if (image.detail) part.providerMetadata = { openaiCompatible: { detail: image.detail } };
+        fileParts.push(part);
+      }
       const user = await addUserMessage(db, {
+        id: messageId,
         conversationId: id,
         parentId: parent?.id ?? null,
-        parts: [{ type: "text", text }],
+        parts: [...fileParts, ...(text ? [{ type: "text", text }] : [])],
         text,
       });
       const sendModel = conversation?.model ?? model;

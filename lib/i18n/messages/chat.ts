@@ -91,6 +91,23 @@ export const en = {
   "chat.settings.invalid": "This value is not accepted. Change it or leave the field empty.",
   "chat.settings.reset": "Reset to defaults",
   "chat.settings.done": "Done",
+  "chat.attach.button": "Attach image", // contract
+  "chat.attach.remove": "Remove {name}",
+  "chat.attach.preparing": "Preparing images…",
+  "chat.attach.type": "“{name}” is not an image. Attach JPG, PNG, WebP or GIF files.",
+  "chat.attach.size": "“{name}” is larger than 20 MB. Attach a smaller image.",
+  "chat.attach.corrupt": "“{name}” could not be read as an image. The file may be damaged.",
+  "chat.attach.count": "{model} takes at most {max} images per message.",
+  "chat.attach.noVision": "{model} cannot see images. Pick a vision model, or remove the images.",
+  "chat.attach.urlOnly":
+    "{model} takes image links only, and this server has no public address (PUBLIC_BASE_URL) to serve your images from. Pick a model that accepts uploaded images.",
+  "chat.attach.switchTo": "Use {model}",
+  "chat.attach.detail": "Image detail",
+  "chat.attach.detail.auto": "Auto",
+  "chat.attach.detail.low": "Low",
+  "chat.attach.detail.high": "High",
+  "chat.attach.tokens": "≈ {count} image tokens",
+  "chat.attach.thumbnails": "Attached images",
 } as const;
 
 export const zh: Record<keyof typeof en, string> = {
@@ -181,4 +198,21 @@ export const zh: Record<keyof typeof en, string> = {
   "chat.settings.invalid": "该值不被接受。请修改，或留空使用默认值。",
   "chat.settings.reset": "恢复默认",
   "chat.settings.done": "完成",
+  "chat.attach.button": "添加图片",
+  "chat.attach.remove": "移除 {name}",
+  "chat.attach.preparing": "正在处理图片…",
+  "chat.attach.type": "“{name}” 不是图片。请添加 JPG、PNG、WebP 或 GIF 文件。",
+  "chat.attach.size": "“{name}” 超过 20 MB。请添加更小的图片。",
+  "chat.attach.corrupt": "无法读取图片 “{name}”，文件可能已损坏。",
+  "chat.attach.count": "{model} 每条消息最多支持 {max} 张图片。",
+  "chat.attach.noVision": "{model} 无法识别图片。请换一个视觉模型，或移除图片。",
+  "chat.attach.urlOnly":
+    "{model} 只支持图片链接，而本服务器没有可用于提供图片的公开地址（PUBLIC_BASE_URL）。请换一个支持上传图片的模型。",
+  "chat.attach.switchTo": "改用 {model}",
+  "chat.attach.detail": "图片精度",
+  "chat.attach.detail.auto": "自动",
+  "chat.attach.detail.low": "低",
+  "chat.attach.detail.high": "高",
+  "chat.attach.tokens": "约 {count} 个图片 token",
+  "chat.attach.thumbnails": "已添加的图片",
 };
