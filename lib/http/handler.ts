@@ -92,7 +92,12 @@ export async function readJson<T extends z.ZodTypeAny>(
 }
 
 async function readTextCapped(request: Request, maxBytes: number): Promise<string> {
-  if (!request.body) return "";
+  return Buffer.from(await readBytesCapped(request, maxBytes)).toString("utf8");
+}
+
+/** The whole request body, refusing (413) as soon as it grows past maxBytes, whatever Content-Length said. */
+export async function readBytesCapped(request: Request, maxBytes: number): Promise<Uint8Array<ArrayBuffer>> {
+  if (!request.body) return new Uint8Array();
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -106,5 +111,11 @@ async function readTextCapped(request: Request, maxBytes: number): Promise<strin
     }
     chunks.push(value);
   }
-  return Buffer.concat(chunks).toString("utf8");
+  const out = new Uint8Array(size);
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.byteLength;
+  }
+  return out;
 }

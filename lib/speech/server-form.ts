@@ -1,5 +1,6 @@
 import "server-only";
 import { AppError } from "@/lib/errors";
+import { readBytesCapped } from "@/lib/http/handler";
 import { sniffAudio } from "./wav";
 
 // Multipart bodies for the voice and transcription routes: read with a byte cap (413 before the
@@ -26,30 +27,6 @@ export async function readFormCapped(request: Request, maxBytes: number): Promis
   } catch {
     throw badRequest("The uploaded form could not be read. Try the upload again.", "无法解析上传的表单，请重新上传。");
   }
-}
-
-async function readBytesCapped(request: Request, maxBytes: number): Promise<Uint8Array<ArrayBuffer>> {
-  if (!request.body) return new Uint8Array();
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > maxBytes) {
-      await reader.cancel();
-      throw new AppError("payload_too_large");
-    }
-    chunks.push(value);
-  }
-  const out = new Uint8Array(size);
-  let at = 0;
-  for (const c of chunks) {
-    out.set(c, at);
-    at += c.byteLength;
-  }
-  return out;
 }
 
 /** A form field as trimmed text, or "" when missing or not text. */
