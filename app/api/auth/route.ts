@@ -23,14 +23,13 @@ function cookie(value: string, maxAge: number, request: Request): string {
 
 export const POST = apiHandler(
   async (request) => {
-    if (!accessControlEnabled()) return Response.json({ ok: true, accessControl: false });
     // Throttled per address before the code is even looked at, so guessing is slow.
-    await enforceRateLimit(
-      rateStore(getEnv().redisUrl),
-      [`login:${clientAddress(request)}`],
-      LOGIN_ATTEMPTS_PER_MINUTE,
-    );
+    if (accessControlEnabled()) {
+      const key = `login:${clientAddress(request)}`;
+      await enforceRateLimit(rateStore(getEnv().redisUrl), [key], LOGIN_ATTEMPTS_PER_MINUTE);
+    }
     const { code } = await readJson(request, loginSchema, 4096);
+    if (!accessControlEnabled()) return Response.json({ ok: true, accessControl: false });
     if (!(await checkAccessCode(code))) {
       throw new AppError("unauthorized", {
         message: {
@@ -47,5 +46,5 @@ export const POST = apiHandler(
 
 export const DELETE = apiHandler(
   async (request) => Response.json({ ok: true }, { headers: { "set-cookie": cookie("", 0, request) } }),
-  { public: true },
+  { public: true, maxBodyBytes: 1024 },
 );
