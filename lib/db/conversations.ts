@@ -160,7 +160,8 @@ export async function deleteConversation(db: AppDB, id: string): Promise<void> {
 
 /** Hard-deletes conversations soft-deleted more than `olderThanMs` ago; returns how many. */
 export async function purgeDeleted(db: AppDB, olderThanMs: number): Promise<number> {
-  const cutoff = Date.now() - olderThanMs;
+  // Same clock as softDeleteConversation: monotonicNow() can run a few ms ahead of Date.now().
+  const cutoff = monotonicNow() - olderThanMs;
   const ids = await db.conversations.where("deletedAt").between(1, cutoff, true, true).primaryKeys();
   for (const id of ids) await deleteConversation(db, id);
   return ids.length;
