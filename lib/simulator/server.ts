@@ -113,6 +113,12 @@ function formSummary(form: FormData): MultipartSummary {
 async function handle(state: SimState, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const url = new URL(req.url ?? "/", "http://simulator.local");
   const origin = `http://${req.headers.host ?? "127.0.0.1"}`;
+  // A provider origin that redirects elsewhere: SSRF tests use it as a hostile result URL.
+  if (url.pathname === "/__sim/redirect") {
+    res.writeHead(302, { location: url.searchParams.get("to") ?? "/" });
+    res.end();
+    return;
+  }
   if (url.pathname === "/__sim" || url.pathname.startsWith("/__sim/")) {
     await control(state, req, res, url.pathname.slice("/__sim".length));
     return;
