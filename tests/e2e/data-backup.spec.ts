@@ -1,0 +1,64 @@
+import { readFile, writeFile } from "node:fs/promises";
+import { ChatPage } from "./pages/chat-page";
+import { expect, test } from "./support/fixtures";
+
+// Export → a fresh browser profile (nothing stored) → import restores identical data, and a
+// second import of the same file adds nothing.
+
+const TABLES = ["conversations", "messages", "images", "videos", "speech", "attachments"] as const;
+
+async function exportFile(page: import("@playwright/test").Page, t: import("../../lib/i18n").Translate) {
+  await page.goto("/settings");
+  const download = page.waitForEvent("download");
+  await page.getByRole("button", { name: t("data.export"), exact: true }).click();
+  const path = await (await download).path();
+  return JSON.parse(await readFile(path, "utf8")) as Record<string, unknown[]> & { format: string };
+}
+
+test("export, then import into an empty browser, restores identical data", async ({ page, browser, t, locale }) => {
+  const chat = new ChatPage(page, t);
+  await chat.goto();
+  const question = locale === "zh" ? "备份测试：请解释推理模型" : "Backup check: explain reasoning models";
+  await chat.ask(question);
+  await chat.waitForStatus(chat.lastReply(), "complete");
+  const original = await exportFile(page, t);
+  expect(original.format).toBe("siliconplay-backup");
+  expect(original.conversations?.length).toBe(1);
+  expect(original.messages?.length).toBe(2);
+
+  const fresh = await browser.newContext({ locale: locale === "zh" ? "zh-CN" : "en-US" });
+  const other = await fresh.newPage();
+  await other.goto("/settings");
+  const path = test.info().outputPath("backup.json");
+  await writeFile(path, JSON.stringify(original));
+  await other.getByTestId("import-input").setInputFiles(path);
+  await expect(other.getByTestId("data-status")).toContainText(
+    t("data.imported", { added: 3, skipped: 0 }).slice(0, 6),
+  );
+
+  const restored = await exportFile(other, t);
+  for (const table of TABLES) expect(restored[table], table).toEqual(original[table]);
+
+  // The conversation is back in the sidebar with its messages.
+  const chat2 = new ChatPage(other, t);
+  await chat2.goto();
+  await expect(chat2.conversations.getByRole("link").first()).toBeVisible();
+  await chat2.conversations.getByRole("link").first().click();
+  await expect(chat2.userMessages.first()).toContainText(question);
+
+  // Importing the same file again adds nothing and says so.
+  await other.goto("/settings");
+  await other.getByTestId("import-input").setInputFiles(path);
+  await expect(other.getByTestId("data-status")).toContainText(t("data.imported", { added: 0, skipped: 3 }));
+  await fresh.close();
+});
+
+test("a file that is not a backup is refused with a clear alert", async ({ page, t }) => {
+  await page.goto("/settings");
+  await page.getByTestId("import-input").setInputFiles({
+    name: "notes.json",
+    mimeType: "application/json",
+    buffer: Buffer.from('{"hello":"world"}'),
+  });
+  await expect(page.getByRole("alert").and(page.locator("[data-error-code]"))).toBeVisible();
+});
