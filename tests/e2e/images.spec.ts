@@ -1,6 +1,7 @@
 import type { Locator, Page } from "@playwright/test";
 import type { Translate } from "../../lib/i18n";
 import { expect, test } from "./support/fixtures";
+import { E2E_SILICONFLOW_KEY } from "./support/keys";
 
 // The image studio against the simulator over HTTP: results are bytes in IndexedDB, not links.
 
@@ -39,7 +40,7 @@ test("generate: the image shows and survives a reload", async ({ page, t, sim })
 
   const [call] = await sim.log({ path: GENERATIONS });
   expect(call?.body).toMatchObject({ model: "black-forest-labs/FLUX.1-schnell", prompt: "a lighthouse at dusk" });
-  expect(call?.headers.authorization).toBe("Bearer test-key");
+  expect(call?.headers.authorization).toBe(`Bearer ${E2E_SILICONFLOW_KEY}`);
 
   await page.reload();
   await expectLoaded(gallery.getByTestId("gallery-item").locator("img"));

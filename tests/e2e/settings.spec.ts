@@ -1,4 +1,5 @@
 import { expect, test } from "./support/fixtures";
+import { E2E_SILICONFLOW_KEY } from "./support/keys";
 
 test("settings shows both providers configured and the simulator's balance", async ({ page, t, sim }) => {
   await page.goto("/settings");
@@ -12,7 +13,7 @@ test("settings shows both providers configured and the simulator's balance", asy
   // The balance came over HTTP from the simulator, with the server-side key.
   const calls = await sim.log({ path: "/user/info" });
   expect(calls.length).toBeGreaterThan(0);
-  expect(calls[0]?.headers.authorization).toBe("Bearer test-key");
+  expect(calls[0]?.headers.authorization).toBe(`Bearer ${E2E_SILICONFLOW_KEY}`);
 });
 
 test("a provider error is shown as an alert that says what to do, and Retry recovers", async ({ page, t, sim }) => {

@@ -1,5 +1,6 @@
 import { launchWith, MODEL, openSpeech, playable, textBox } from "./speech-helpers";
 import { expect, test } from "./support/fixtures";
+import { E2E_SILICONFLOW_KEY } from "./support/keys";
 
 test.use({ launchOptions: launchWith() });
 
@@ -17,7 +18,7 @@ test.describe("speech studio", () => {
 
     const calls = await sim.log({ path: "/audio/speech" });
     expect(calls).toHaveLength(1);
-    expect(calls[0]?.headers.authorization).toBe("Bearer test-key");
+    expect(calls[0]?.headers.authorization).toBe(`Bearer ${E2E_SILICONFLOW_KEY}`);
     expect(calls[0]?.body).toMatchObject({
       model: MODEL,
       input: text,

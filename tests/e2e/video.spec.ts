@@ -1,4 +1,5 @@
 import { expect, test } from "./support/fixtures";
+import { E2E_SILICONFLOW_KEY } from "./support/keys";
 import { generate, openStudio, playableDuration, promptBox, T2V } from "./video-helpers";
 
 test.describe("video studio", () => {
@@ -23,7 +24,7 @@ test.describe("video studio", () => {
 
     const submits = await sim.log({ path: "/video/submit" });
     expect(submits).toHaveLength(1);
-    expect(submits[0]?.headers.authorization).toBe("Bearer test-key");
+    expect(submits[0]?.headers.authorization).toBe(`Bearer ${E2E_SILICONFLOW_KEY}`);
     expect(submits[0]?.body).toMatchObject({
       model: T2V,
       prompt,
