@@ -11,6 +11,10 @@ export interface SimConfig {
   chatChunkDelayMs: number;
   /** When set, image and video results point here instead of at the simulator (for SSRF tests). */
   resultUrlOverride: string | null;
+  /** GLM vision fetches image URLs: null = any http(s) URL; a list = only URLs under these prefixes. */
+  imageFetchPrefixes: string[] | null;
+  /** How long a GLM vision request waits for one image URL. */
+  imageFetchTimeoutMs: number;
 }
 
 export const DEFAULT_SIM_CONFIG: Readonly<SimConfig> = Object.freeze({
@@ -20,9 +24,18 @@ export const DEFAULT_SIM_CONFIG: Readonly<SimConfig> = Object.freeze({
   videoUrlTtlMs: 600_000,
   chatChunkDelayMs: 15,
   resultUrlOverride: null,
+  imageFetchPrefixes: null,
+  imageFetchTimeoutMs: 5_000,
 });
 
-const NUMBER_KEYS = ["imageUrlTtlMs", "videoQueueMs", "videoRunMs", "videoUrlTtlMs", "chatChunkDelayMs"] as const;
+const NUMBER_KEYS = [
+  "imageUrlTtlMs",
+  "videoQueueMs",
+  "videoRunMs",
+  "videoUrlTtlMs",
+  "chatChunkDelayMs",
+  "imageFetchTimeoutMs",
+] as const;
 
 /**
  * Merges a partial config from an untrusted source (control API, CLI, env) and throws a readable
@@ -43,6 +56,11 @@ export function mergeConfig(base: SimConfig, patch: unknown): SimConfig {
     } else if (key === "resultUrlOverride") {
       if (value !== null && typeof value !== "string") throw new Error("resultUrlOverride must be a string or null");
       next.resultUrlOverride = value === "" ? null : value;
+    } else if (key === "imageFetchPrefixes") {
+      if (value !== null && !(Array.isArray(value) && value.every((p) => typeof p === "string"))) {
+        throw new Error("imageFetchPrefixes must be a list of strings or null");
+      }
+      next.imageFetchPrefixes = value === null ? null : [...(value as string[])];
     } else {
       throw new Error(`unknown config key: ${key}`);
     }

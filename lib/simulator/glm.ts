@@ -1,5 +1,6 @@
 import { nonStreamDelay, planReply, planUsage, type ReplyPlan, type UsageCounter, writeSse } from "./chat";
 import { type Ctx, glmError, isNum, randomId, record, sendJson, sleep } from "./http";
+import { fetchImage } from "./image-fetch";
 import { GLM_CHAT_MODELS, GLM_IMAGE_MODELS, glmIsVision, glmThinking } from "./models";
 
 type Problem = { code: string; message: string } | null;
@@ -82,10 +83,37 @@ function streamPayloads(plan: ReplyPlan, meta: { id: string; created: number; mo
   return out;
 }
 
+function imageUrls(body: Record<string, unknown>): string[] {
+  const urls: string[] = [];
+  for (const message of Array.isArray(body.messages) ? body.messages : []) {
+    const content = record(message).content;
+    if (!Array.isArray(content)) continue;
+    for (const part of content) {
+      const url = record(record(part).image_url).url;
+      if (typeof url === "string" && /^https?:\/\//i.test(url)) urls.push(url);
+    }
+  }
+  return urls;
+}
+
+/** The provider downloads every linked image before answering; one it cannot get fails the request. */
+async function fetchLinkedImages(ctx: Ctx, body: Record<string, unknown>): Promise<Problem> {
+  const urls = imageUrls(body);
+  if (urls.length === 0) return null;
+  const { imageFetchPrefixes, imageFetchTimeoutMs } = ctx.state.config;
+  const fetches = await Promise.all(urls.map((url) => fetchImage(url, imageFetchPrefixes, imageFetchTimeoutMs)));
+  ctx.entry.imageFetches = fetches;
+  if (fetches.every((f) => f.ok)) return null;
+  return {
+    code: "1214",
+    message: "图片下载失败：无法从 image_url 获取图片，请确认链接可以公开访问且为 jpg/png 图片。",
+  };
+}
+
 /** POST /api/paas/v4/chat/completions. */
 export async function glmChat(ctx: Ctx): Promise<void> {
   const body = record(ctx.json);
-  const problem = validate(body);
+  const problem = validate(body) ?? (await fetchLinkedImages(ctx, body));
   if (problem) return glmError(ctx, 400, problem.code, problem.message);
   const model = String(body.model);
   const thinking = glmThinking(model, body.thinking);

@@ -1,3 +1,5 @@
+import type { ImageFetch } from "./image-fetch";
+
 export type SimProvider = "siliconflow" | "glm";
 export type LogProvider = SimProvider | "files";
 
@@ -22,6 +24,8 @@ export interface LogEntry {
   /** The client closed the connection before the response ended (e.g. a browser Stop reached the provider). */
   aborted: boolean;
   durationMs: number;
+  /** Image URLs the simulated provider fetched for this request (GLM vision), with what came back. */
+  imageFetches?: ImageFetch[];
 }
 
 // Benchmarks send thousands of requests; a bounded log keeps the simulator's memory flat.

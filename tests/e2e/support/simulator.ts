@@ -9,6 +9,8 @@ export interface SimLogEntry {
   body: unknown;
   status: number;
   aborted: boolean;
+  /** Image links the simulated GLM downloaded for this request. */
+  imageFetches?: { url: string; ok: boolean; status: number; bytes: number; contentType: string; error?: string }[];
 }
 
 export interface FaultRequest {
