@@ -24,6 +24,8 @@ export const envSchema = z.object({
   ),
   AUTH_SECRET: optional(z.string().min(16, "must be at least 16 characters")),
   PUBLIC_BASE_URL: optional(httpUrl),
+  // Long enough for the provider to fetch an image right after the request; short so a leaked link dies soon.
+  UPLOAD_URL_TTL_SECONDS: optional(positiveInt.max(86_400, "must be at most 86400 (one day)")),
   REDIS_URL: optional(
     z
       .string()
@@ -46,6 +48,8 @@ export interface ServerEnv {
   accessCodes: string[];
   authSecret?: string;
   publicBaseUrl?: string;
+  /** How long an image served to a URL-only vision model stays fetchable. */
+  uploadUrlTtlSeconds: number;
   redisUrl?: string;
   rateLimitPerMinute: number;
   connectTimeoutMs: number;
@@ -90,6 +94,7 @@ export function parseEnv(source: Record<string, string | undefined>): ServerEnv 
     accessCodes,
     authSecret: raw.AUTH_SECRET,
     publicBaseUrl: raw.PUBLIC_BASE_URL,
+    uploadUrlTtlSeconds: raw.UPLOAD_URL_TTL_SECONDS ?? 600,
     redisUrl: raw.REDIS_URL,
     rateLimitPerMinute: raw.RATE_LIMIT_PER_MINUTE ?? 60,
     connectTimeoutMs: raw.UPSTREAM_CONNECT_TIMEOUT_MS ?? 10_000,

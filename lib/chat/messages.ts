@@ -73,8 +73,15 @@ function textOf(message: ChatMessage): string {
   return text;
 }
 
-/** Refuses images a model cannot take, before anything is sent upstream. */
-export function checkAttachments(model: ModelInfo, messages: ChatMessage[]): void {
+/**
+ * Refuses images a model cannot take, before anything is sent upstream. `publishesImages`: this
+ * server can turn inline images into links (PUBLIC_BASE_URL), so a URL-only model takes them too.
+ */
+export function checkAttachments(
+  model: ModelInfo,
+  messages: ChatMessage[],
+  options: { publishesImages?: boolean } = {},
+): void {
   for (const message of messages) {
     let images = 0;
     for (const part of message.parts) {
@@ -92,10 +99,10 @@ export function checkAttachments(model: ModelInfo, messages: ChatMessage[]): voi
           zh: `${model.id} 无法识别图片。请换一个视觉模型，或移除图片。`,
         });
       }
-      if (model.visionUrlOnly && part.url.startsWith("data:")) {
+      if (model.visionUrlOnly && !options.publishesImages && part.url.startsWith("data:")) {
         throw refusal(`model ${model.id} takes image URLs only`, {
-          en: `${model.id} takes image links only, not uploaded images. Pick another vision model such as glm-4.5v.`,
-          zh: `${model.id} 只支持图片链接，不支持上传的图片。请换一个视觉模型，例如 glm-4.5v。`,
+          en: `${model.id} takes image links only, and this server has no public address (PUBLIC_BASE_URL) to serve uploaded images from. Pick another vision model such as glm-4.5v.`,
+          zh: `${model.id} 只支持图片链接，而本服务器没有可用于提供上传图片的公开地址（PUBLIC_BASE_URL）。请换一个视觉模型，例如 glm-4.5v。`,
         });
       }
     }

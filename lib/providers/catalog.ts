@@ -20,6 +20,11 @@ export interface ModelInfo {
   vision: boolean;
   /** GLM-4V-Flash takes image URLs only, not inline base64. */
   visionUrlOnly: boolean;
+  /**
+   * Set by /api/models, not the catalog: this server publishes inline images as links
+   * (PUBLIC_BASE_URL), so a URL-only model takes attached images after all.
+   */
+  imageLinksServed?: boolean;
   tools: boolean;
   jsonMode: boolean;
   free: boolean;

@@ -1,4 +1,5 @@
 import "server-only";
+import { getEnv } from "@/lib/env";
 import { AppError, type AppErrorJSON, type Provider } from "@/lib/errors";
 import { upstreamJson } from "@/lib/upstream";
 import { catalogIds, describeModel, type ModelInfo, type ModelType, SILICONFLOW_MODEL_QUERY } from "./catalog";
@@ -29,6 +30,7 @@ export interface ModelsResult {
 /** The providers' lists joined with the capability catalog; one failing provider does not hide the other. */
 export async function listModels(type: ModelType): Promise<ModelsResult> {
   const result: ModelsResult = { models: [], errors: [] };
+  const servesLinks = !!getEnv().publicBaseUrl;
   await Promise.all(
     PROVIDERS.map(async (provider) => {
       if (providerState(provider) === "not_configured") return;
@@ -37,7 +39,8 @@ export async function listModels(type: ModelType): Promise<ModelsResult> {
         const ids = provider === "siliconflow" ? await siliconflowIds(type) : catalogIds("glm");
         for (const id of ids) {
           const info = describeModel(provider, id);
-          if (info.type === type) result.models.push(info);
+          if (info.type !== type) continue;
+          result.models.push(info.visionUrlOnly && servesLinks ? { ...info, imageLinksServed: true } : info);
         }
       } catch (err) {
         result.errors.push({ provider, error: AppError.from(err).toJSON() });

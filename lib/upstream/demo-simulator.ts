@@ -1,5 +1,7 @@
 import "server-only";
+import { getEnv } from "@/lib/env";
 import type { Provider } from "@/lib/errors";
+import { UPLOAD_PATH } from "@/lib/uploads/publish";
 
 // Demo mode (no provider key at all) sends every request to the built-in simulator, which speaks
 // both providers' wire protocol over real HTTP, so demo, tests and production share one code path.
@@ -26,8 +28,12 @@ export function ensureSimulator(): Promise<RunningSimulator> {
   const g = globalThis as SimulatorGlobal;
   let running = g[KEY];
   if (!running) {
+    // The simulated GLM fetches image links like the real one, but this simulator runs inside the
+    // app server: it may fetch only the links this server publishes, never one a client names.
+    const publicBaseUrl = getEnv().publicBaseUrl;
+    const imageFetchPrefixes = publicBaseUrl ? [`${publicBaseUrl}${UPLOAD_PATH}`] : [];
     running = import("../simulator")
-      .then((m) => m.startSimulator({ port: 0 }))
+      .then((m) => m.startSimulator({ port: 0, config: { imageFetchPrefixes } }))
       .catch((err: unknown) => {
         // A failed start must not be cached: the next request tries again.
         delete g[KEY];

@@ -16,6 +16,8 @@ const ENV_KEYS = [
   "UPSTREAM_FIRST_BYTE_TIMEOUT_MS",
   "RATE_LIMIT_PER_MINUTE",
   "ACCESS_CODE",
+  "PUBLIC_BASE_URL",
+  "UPLOAD_URL_TTL_SECONDS",
 ] as const;
 
 export interface Harness {
@@ -26,7 +28,9 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export async function startHarness(options: { glm?: boolean } = {}): Promise<Harness> {
+export async function startHarness(
+  options: { glm?: boolean; env?: Partial<Record<(typeof ENV_KEYS)[number], string>> } = {},
+): Promise<Harness> {
   const sim = await startSimulator({ port: 0, config: { chatChunkDelayMs: 1 } });
   const saved = Object.fromEntries(ENV_KEYS.map((k) => [k, process.env[k]]));
   process.env.SILICONFLOW_API_KEY = "sk-test-siliconflow";
@@ -43,6 +47,9 @@ export async function startHarness(options: { glm?: boolean } = {}): Promise<Har
   // The route is rate limited per address; a test file sends more than a minute's worth.
   process.env.RATE_LIMIT_PER_MINUTE = "100000";
   delete process.env.ACCESS_CODE;
+  delete process.env.PUBLIC_BASE_URL;
+  delete process.env.UPLOAD_URL_TTL_SECONDS;
+  Object.assign(process.env, options.env);
   // Imported after the environment is set: lib/env caches what it reads first.
   const { POST } = await import("@/app/api/chat/route");
 

@@ -71,6 +71,13 @@ describe("checkAttachments", () => {
     expect(() => checkAttachments(flash, [withImage("data:image/jpeg;base64,AA")])).toThrow(AppError);
     expect(() => checkAttachments(flash, [withImage("https://example.com/a.jpg")])).not.toThrow();
   });
+
+  it("takes inline images for GLM-4V-Flash when the server publishes them as links", () => {
+    const flash = describeModel("glm", "glm-4v-flash");
+    const inline = [withImage("data:image/jpeg;base64,AA")];
+    expect(() => checkAttachments(flash, inline, { publishesImages: true })).not.toThrow();
+    expect(() => checkAttachments(flash, inline, { publishesImages: false })).toThrow(/PUBLIC_BASE_URL/);
+  });
 });
 
 describe("createMetadataTracker", () => {

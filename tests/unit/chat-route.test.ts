@@ -228,7 +228,10 @@ describe("POST /api/chat request to the provider", () => {
         { type: "file", mediaType: "image/jpeg", url },
       ],
     };
-    await readChunks(await h.post(chatBody({ provider: "glm", id: "glm-4v-flash" }, [message])));
+    // A SiliconFlow model: the simulated GLM would try to download the link, as GLM does.
+    await readChunks(
+      await h.post(chatBody({ provider: "siliconflow", id: "Qwen/Qwen2.5-VL-72B-Instruct" }, [message])),
+    );
     const content = (await upstreamBody()).messages[0]?.content as { type: string; image_url?: { url: string } }[];
     expect(content.find((p) => p.type === "image_url")?.image_url?.url).toBe(url);
   });

@@ -21,6 +21,7 @@ describe("parseEnv", () => {
       accessCodes: [],
       authSecret: undefined,
       publicBaseUrl: undefined,
+      uploadUrlTtlSeconds: 600,
       redisUrl: undefined,
       rateLimitPerMinute: 60,
       connectTimeoutMs: 10_000,
@@ -80,8 +81,10 @@ describe("parseEnv", () => {
       RATE_LIMIT_PER_MINUTE: "5",
       UPSTREAM_CONNECT_TIMEOUT_MS: "2500",
       UPSTREAM_FIRST_BYTE_TIMEOUT_MS: "90000",
+      UPLOAD_URL_TTL_SECONDS: "30",
     });
     expect(env.rateLimitPerMinute).toBe(5);
+    expect(env.uploadUrlTtlSeconds).toBe(30);
     expect(env.connectTimeoutMs).toBe(2500);
     expect(env.firstByteTimeoutMs).toBe(90_000);
   });
@@ -103,6 +106,8 @@ describe("parseEnv", () => {
     ["PORT", "70000"],
     ["REDIS_URL", "http://localhost:6379"],
     ["AUTH_SECRET", "short"],
+    ["UPLOAD_URL_TTL_SECONDS", "0"],
+    ["UPLOAD_URL_TTL_SECONDS", "90000"],
   ])("names %s when its value %j is invalid", (variable, value) => {
     const err = envError({ [variable]: value });
     expect(err.message).toContain(variable);

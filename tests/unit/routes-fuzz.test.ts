@@ -46,6 +46,8 @@ afterAll(async () => {
   await sim.close();
 });
 
+type GetHandler = (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
+
 const FIELDS = [
   "id",
   "messages",
@@ -107,6 +109,29 @@ describe("every API route under fuzzing", () => {
       );
     }
   }, 120_000);
+
+  // The one public GET with a path parameter: any name that is not a live token is a 404 JSON error.
+  it("answers random upload names with a 404 JSON error, never the bytes of anything", async () => {
+    const { GET, HEAD } = (await import("@/app/api/uploads/[name]/route")) as unknown as Record<string, GetHandler>;
+    const names = fc.oneof(
+      fc.string({ maxLength: 200 }),
+      fc.stringMatching(/^[A-Za-z0-9_-]{43}(\.(jpg|png|html|svg))?$/),
+      fc.constantFrom("", ".", "..", "%2e%2e%2f", "../route.ts", "\u0000", "a".repeat(5000)),
+    );
+    await fc.assert(
+      fc.asyncProperty(names, fc.constantFrom(GET, HEAD), async (name, handler) => {
+        const res = await (handler as GetHandler)(new Request("http://localhost/api/uploads/x"), {
+          params: Promise.resolve({ name }),
+        });
+        expect(res.status, name.slice(0, 80)).toBe(404);
+        expect(res.headers.get("content-type")).toContain("application/json");
+        const json = (await res.json()) as { error?: { code?: string; message?: { zh?: string } } };
+        expect(json.error?.code).toBe("not_found");
+        expect(json.error?.message?.zh).toBeTruthy();
+      }),
+      { numRuns: 60, seed: 20261122 },
+    );
+  });
 
   it("refuses oversized bodies with 413, declared or streamed", async () => {
     const huge = "x".repeat(64 * 1024 * 1024);

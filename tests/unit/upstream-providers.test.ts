@@ -36,6 +36,7 @@ function env(partial: Partial<ServerEnv>): ServerEnv {
     glm: { baseUrl: "https://open.bigmodel.cn/api/paas/v4" },
     demo: false,
     accessCodes: [],
+    uploadUrlTtlSeconds: 600,
     rateLimitPerMinute: 30,
     connectTimeoutMs: 10_000,
     firstByteTimeoutMs: 60_000,

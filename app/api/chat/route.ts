@@ -13,8 +13,11 @@ import { chatModelInfo, getChatModel } from "@/lib/chat/model";
 import { toCallSettings } from "@/lib/chat/settings";
 import { appErrorFromStream } from "@/lib/chat/stream-guard";
 import type { ChatMessage } from "@/lib/chat/types";
+import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { apiHandler, readJson } from "@/lib/http/handler";
+import { isUploadUrl, publishInlineImages } from "@/lib/uploads/publish";
+import { uploadStore } from "@/lib/uploads/store";
 import { CHAT_BODY_MAX_BYTES, chatRequestSchema } from "./schema";
 
 // Long replies from reasoning models run for minutes.
@@ -29,11 +32,13 @@ const HEADERS = {
 };
 
 // The server never fetches a URL a client supplied: https images go to the provider as links
-// (see lib/chat/model.ts), data: URLs are inlined, anything else is refused here.
+// (see lib/chat/model.ts), data: URLs are inlined, links this server published for a URL-only
+// model pass as they are (PUBLIC_BASE_URL may be plain http on a private network), anything else
+// is refused here.
 const refuseDownload: Experimental_DownloadFunction = async (files) =>
   files.map((file) => {
     // null = not downloaded: the URL goes to the provider as it is.
-    if (file.isUrlSupportedByModel) return null;
+    if (file.isUrlSupportedByModel || isUploadUrl(file.url.toString(), getEnv().publicBaseUrl)) return null;
     throw new AppError("bad_request", {
       detail: "messages: attachment URL not accepted",
       message: { en: "Attach images as files, not as links.", zh: "请以文件形式附加图片，而不是链接。" },
@@ -48,10 +53,20 @@ export const POST = apiHandler(
     // Everything that can be refused is refused here, before a byte goes upstream.
     const info = chatModelInfo(body.model);
     const call = toCallSettings(info, body.settings);
-    checkAttachments(info, uiMessages);
+    const env = getEnv();
+    checkAttachments(info, uiMessages, { publishesImages: !!env.publicBaseUrl });
     const thread = prepareThread(uiMessages, { continue: body.continue });
     const { model } = await getChatModel(body.model, info);
-    const messages = await convertToModelMessages(thread.messages);
+    // GLM-4V-Flash fetches images by URL: publish each inline image under PUBLIC_BASE_URL.
+    const sent =
+      info.visionUrlOnly && env.publicBaseUrl
+        ? await publishInlineImages(thread.messages, {
+            publicBaseUrl: env.publicBaseUrl,
+            ttlMs: env.uploadUrlTtlSeconds * 1000,
+            store: uploadStore(env.redisUrl),
+          })
+        : thread.messages;
+    const messages = await convertToModelMessages(sent);
 
     const tracker = createMetadataTracker({
       model: body.model,

@@ -11,15 +11,20 @@ import type { AttachProblem, DraftImage } from "./use-attachments";
 export function visionBlock(model: ModelInfo, count: number): "noVision" | "urlOnly" | "count" | null {
   if (count === 0) return null;
   if (!model.vision) return "noVision";
-  // GLM-4V-Flash needs a public URL per image; serving stored images at PUBLIC_BASE_URL is not built yet.
-  if (model.visionUrlOnly) return "urlOnly";
+  // GLM-4V-Flash fetches each image from a URL: only a server with PUBLIC_BASE_URL can serve one.
+  if (!takesInlineImages(model)) return "urlOnly";
   if (model.maxImages > 0 && count > model.maxImages) return "count";
   return null;
 }
 
-/** A model that can see inline images: the same provider first. */
+/** Attached images can reach this model: inline, or as links this server publishes. */
+function takesInlineImages(model: ModelInfo): boolean {
+  return !model.visionUrlOnly || model.imageLinksServed === true;
+}
+
+/** A model that can see attached images: the same provider first. */
 export function suggestVisionModel(models: readonly ModelInfo[], current: ModelInfo): ModelInfo | undefined {
-  const ok = models.filter((m) => m.type === "chat" && m.vision && !m.visionUrlOnly);
+  const ok = models.filter((m) => m.type === "chat" && m.vision && takesInlineImages(m));
   return ok.find((m) => m.provider === current.provider) ?? ok[0];
 }
 
