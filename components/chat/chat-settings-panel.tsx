@@ -3,6 +3,7 @@
 import { useEffect, useId, useRef, useState } from "react";
 import { CloseIcon } from "@/components/ui/icons";
 import { Switch } from "@/components/ui/switch";
+import { withinBounds } from "@/lib/chat/bounds";
 import {
   type SettingField,
   supportedSettings,
@@ -10,7 +11,7 @@ import {
   THINKING_BUDGET_MIN,
   validateSettings,
 } from "@/lib/chat/limits";
-import { type ChatModelRef, chatSettingsSchema } from "@/lib/chat/types";
+import type { ChatModelRef } from "@/lib/chat/types";
 import type { ChatSettings } from "@/lib/db";
 import type { MessageKey } from "@/lib/i18n";
 import { useI18n } from "@/lib/i18n/client";
@@ -112,7 +113,7 @@ export function ChatSettingsPanel({
       if (parsed.value === undefined) delete next[field];
       const issue = validateSettings(info, next).find((i) => i.field === field);
       if (issue) error = issue.message[locale];
-      else if (!chatSettingsSchema.safeParse({ [field]: parsed.value }).success) error = t("chat.settings.invalid");
+      else if (!withinBounds(field, parsed.value)) error = t("chat.settings.invalid");
       else apply(next);
     }
     setLocal((l) => ({ ...l, [field]: error }));

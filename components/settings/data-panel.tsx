@@ -2,17 +2,8 @@
 
 import { useCallback, useEffect, useRef, useState } from "react";
 import { ErrorAlert } from "@/components/ui/error-alert";
-import {
-  backupFileName,
-  exportAll,
-  getDB,
-  type ImportReport,
-  importAll,
-  isPersisted,
-  requestPersistence,
-  type StorageEstimateResult,
-  storageEstimate,
-} from "@/lib/db";
+import { getDB, isPersisted, requestPersistence, type StorageEstimateResult, storageEstimate } from "@/lib/db";
+import { backupFileName, exportAll, type ImportReport, importAll } from "@/lib/db/backup";
 import { AppError, type AppErrorJSON } from "@/lib/errors";
 import { useI18n } from "@/lib/i18n/client";
 

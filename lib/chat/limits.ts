@@ -2,7 +2,7 @@ import type { ModelInfo } from "@/lib/providers/catalog";
 import type { ChatSettingsInput } from "./types";
 
 // Per-model checks of the chat settings, shared by the settings form (a message at the field) and
-// /api/chat (a 400 that names the field; nothing is sent upstream). chatSettingsSchema in types.ts
+// /api/chat (a 400 that names the field; nothing is sent upstream). chatSettingsSchema in schema.ts (from bounds.ts)
 // holds the widest ranges; these are the ranges of one model and one provider.
 
 export type SettingField = keyof ChatSettingsInput;

@@ -1,31 +1,26 @@
 import type { UIMessage } from "ai";
-import { z } from "zod";
 
-// The contract between /api/chat and the chat UI. The route validates requests
-// with these schemas; the UI builds them; both read the same metadata.
+// The contract between /api/chat and the chat UI. The route validates requests with the schemas
+// in schema.ts (server only); the UI builds them; both read the same metadata.
 
-export const modelRefSchema = z.object({
-  provider: z.enum(["siliconflow", "glm"]),
-  id: z.string().min(1).max(200),
-});
-export type ChatModelRef = z.infer<typeof modelRefSchema>;
+export interface ChatModelRef {
+  provider: "siliconflow" | "glm";
+  id: string;
+}
 
-/** Per-conversation settings; ranges are checked again per model (see lib/chat/limits.ts). */
-export const chatSettingsSchema = z
-  .object({
-    systemPrompt: z.string().max(20_000).optional(),
-    temperature: z.number().min(0).max(2).optional(),
-    topP: z.number().min(0).max(1).optional(),
-    topK: z.number().int().min(-1).max(100).optional(),
-    minP: z.number().min(0).max(1).optional(),
-    maxTokens: z.number().int().min(1).max(32_768).optional(),
-    frequencyPenalty: z.number().min(-2).max(2).optional(),
-    stop: z.array(z.string().min(1).max(100)).max(4).optional(),
-    thinking: z.boolean().optional(),
-    thinkingBudget: z.number().int().min(128).max(32_768).optional(),
-  })
-  .strict();
-export type ChatSettingsInput = z.infer<typeof chatSettingsSchema>;
+/** Per-conversation settings as sent; bounds in bounds.ts, per-model ranges in limits.ts. */
+export interface ChatSettingsInput {
+  systemPrompt?: string;
+  temperature?: number;
+  topP?: number;
+  topK?: number;
+  minP?: number;
+  maxTokens?: number;
+  frequencyPenalty?: number;
+  stop?: string[];
+  thinking?: boolean;
+  thinkingBudget?: number;
+}
 
 export interface ChatUsage {
   input: number;

@@ -17,15 +17,12 @@ import {
   TABLES,
   type TableName,
 } from "./backup-format";
-import { conversationToMarkdown, type MarkdownOptions } from "./markdown";
-import { getConversationMessages } from "./messages";
 import { type AppDB, SCHEMA_VERSION } from "./schema";
 import { withQuotaGuard } from "./storage";
 import { tokenize } from "./tokenize";
-import { getThread } from "./tree";
 
 export { BACKUP_FORMAT, BACKUP_VERSION, type Backup, TABLES, type TableName } from "./backup-format";
-export { conversationToMarkdown, type MarkdownOptions, markdownFileName } from "./markdown";
+export { conversationToMarkdown, exportConversationMarkdown, type MarkdownOptions, markdownFileName } from "./markdown";
 
 /** A database row as it appears in the file: Blobs as data URLs, derived fields left out. */
 async function toJsonRow(table: TableName, row: object): Promise<JsonRow> {
@@ -217,20 +214,4 @@ export async function importAll(db: AppDB, input: unknown): Promise<ImportReport
     }),
   );
   return report;
-}
-
-/** The branch on screen of one conversation as Markdown, with its attachments noted. */
-export async function exportConversationMarkdown(
-  db: AppDB,
-  conversationId: string,
-  options: Omit<MarkdownOptions, "attachments"> = {},
-): Promise<string | undefined> {
-  const conversation = await db.conversations.get(conversationId);
-  if (!conversation) return undefined;
-  const messages = await getConversationMessages(db, conversationId);
-  const attachments = await db.attachments.where("conversationId").equals(conversationId).toArray();
-  return conversationToMarkdown(conversation, getThread(messages, conversation.activeLeafId), {
-    ...options,
-    attachments,
-  });
 }

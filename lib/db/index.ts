@@ -1,14 +1,15 @@
 // The browser database: IndexedDB through Dexie. Every function takes the database as its first
 // argument (tests and benchmarks pass `new AppDB(name)`; the app passes `getDB()`), and writes with
 // ordinary Dexie calls, so `useLiveQuery` sees changes in this tab and in other open tabs.
+// Backup (export/import, with its zod checks) is imported from "./backup" by the pages that use it.
 
 import { purgeDeleted } from "./conversations";
 import { AppDB, DB_NAME } from "./schema";
 import { markStreamingAsInterrupted } from "./stream";
 
-export * from "./backup";
 export * from "./conversations";
 export { conversationIdOf, MESSAGE_ID_SEPARATOR, messageIdAt, monotonicNow, newMessageId, TAB_ID, uuid } from "./ids";
+export * from "./markdown";
 export * from "./media";
 export * from "./messages";
 export * from "./schema";

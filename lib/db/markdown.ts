@@ -1,6 +1,8 @@
 // One conversation (the branch on screen) as Markdown, for "Export as Markdown".
 
-import type { Attachment, Conversation, Message, MessagePart } from "./schema";
+import { getConversationMessages } from "./messages";
+import type { AppDB, Attachment, Conversation, Message, MessagePart } from "./schema";
+import { getThread } from "./tree";
 
 export interface MarkdownOptions {
   locale?: "en" | "zh";
@@ -108,4 +110,20 @@ export function markdownFileName(conversation: Conversation): string {
     .trim()
     .slice(0, 60);
   return `${base || "conversation"}.md`;
+}
+
+/** The branch on screen of one conversation as Markdown, with its attachments noted. */
+export async function exportConversationMarkdown(
+  db: AppDB,
+  conversationId: string,
+  options: Omit<MarkdownOptions, "attachments"> = {},
+): Promise<string | undefined> {
+  const conversation = await db.conversations.get(conversationId);
+  if (!conversation) return undefined;
+  const messages = await getConversationMessages(db, conversationId);
+  const attachments = await db.attachments.where("conversationId").equals(conversationId).toArray();
+  return conversationToMarkdown(conversation, getThread(messages, conversation.activeLeafId), {
+    ...options,
+    attachments,
+  });
 }

@@ -1,7 +1,7 @@
 // Glue between the stored message tree (lib/db) and the AI SDK's UI messages: conversion both
 // ways, the plain answer text of a reply, the request thread, and stored errors.
 
-import { CHAT_MAX_MESSAGES } from "@/app/api/chat/schema";
+import { CHAT_MAX_MESSAGES } from "@/lib/chat/bounds";
 import { chatErrorFrom } from "@/lib/chat/errors";
 import type { ChatMessage } from "@/lib/chat/types";
 import type { Message, MessageError, MessagePart } from "@/lib/db";

@@ -3,15 +3,12 @@ import { afterEach, describe, expect, it } from "vitest";
 import {
   AppDB,
   addUserMessage,
-  type Backup,
   conversationToMarkdown,
   createConversation,
   createThrottledSaver,
-  exportAll,
   exportConversationMarkdown,
   getConversationMessages,
   getThread,
-  importAll,
   markdownFileName,
   saveAttachment,
   saveImage,
@@ -20,10 +17,10 @@ import {
   setPinned,
   softDeleteConversation,
   startAssistantMessage,
-  TABLES,
   updateVideoJob,
   uuid,
 } from "@/lib/db";
+import { type Backup, exportAll, importAll, TABLES } from "@/lib/db/backup";
 import { AppError } from "@/lib/errors";
 
 const opened: AppDB[] = [];

@@ -6,8 +6,6 @@ import {
   addUserMessage,
   createConversation,
   createThrottledSaver,
-  exportAll,
-  importAll,
   isQuotaAppError,
   isQuotaError,
   QUOTA_MESSAGE,
@@ -18,6 +16,7 @@ import {
   uuid,
   withQuotaGuard,
 } from "@/lib/db";
+import { exportAll, importAll } from "@/lib/db/backup";
 import { AppError } from "@/lib/errors";
 
 const opened: AppDB[] = [];

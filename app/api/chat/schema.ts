@@ -1,5 +1,9 @@
 import { z } from "zod";
-import { chatSettingsSchema, modelRefSchema } from "@/lib/chat/types";
+import { CHAT_BODY_MAX_BYTES, CHAT_MAX_MESSAGES } from "@/lib/chat/bounds";
+import { chatSettingsSchema, modelRefSchema } from "@/lib/chat/schema";
+
+// The page reads these from lib/chat/bounds.ts, which does not pull zod into its bundle.
+export { CHAT_BODY_MAX_BYTES, CHAT_MAX_MESSAGES };
 
 /*
  * POST /api/chat — the body, as the UI builds it with DefaultChatTransport's prepareSendMessagesRequest:
@@ -23,9 +27,6 @@ import { chatSettingsSchema, modelRefSchema } from "@/lib/chat/types";
  * with a 4xx status (settings errors name the field in `detail`: "settings.temperature: …").
  */
 
-/** Whole body: inline images travel as data: URLs. */
-export const CHAT_BODY_MAX_BYTES = 8 * 1024 * 1024;
-export const CHAT_MAX_MESSAGES = 500;
 const MAX_PARTS = 200;
 
 const textPart = z.looseObject({ type: z.literal("text"), text: z.string() });
