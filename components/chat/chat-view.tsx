@@ -7,12 +7,14 @@ import type { ChatModelRef } from "@/lib/chat/types";
 import { type ChatSettings, getDB, setActiveLeaf, siblingLeaf, updateConversation } from "@/lib/db";
 import { useT } from "@/lib/i18n/client";
 import { defaultModel, modelInfo, rememberModel, useChatModels } from "@/lib/stores/chat-models";
+import { loadChatRuntime, whenIdle } from "@/lib/stores/chat-runtime";
 import { type OutgoingImage, sessionChat, useChatSessions } from "@/lib/stores/chat-sessions";
 import { NEW_CHAT, useChatUI } from "@/lib/stores/chat-ui";
 import { ChatHeader } from "./chat-header";
 import { ChatSettingsPanel } from "./chat-settings-panel";
 import { Composer } from "./composer";
 import { MessageList } from "./message-list";
+import { preloadLiveAssistant } from "./message-row";
 import { ModelPicker } from "./model-picker";
 import { useConversation, useConversationId } from "./use-conversation";
 
@@ -42,6 +44,9 @@ export function ChatView() {
     },
     [conversationId],
   );
+
+  // The first send should not wait for the AI SDK chunk: fetch it as soon as the page is idle.
+  useEffect(() => whenIdle(() => Promise.all([loadChatRuntime(), preloadLiveAssistant()])), []);
 
   // Escape stops the reply wherever the focus is (popups that use Escape mark it handled).
   useEffect(() => {

@@ -1,23 +1,16 @@
 "use client";
 
 import type { Chat } from "@ai-sdk/react";
-import { useChat } from "@ai-sdk/react";
-import { memo, useEffect, useState } from "react";
+import { lazy, memo, Suspense } from "react";
 import type { ChatMessage } from "@/lib/chat/types";
 import type { Message } from "@/lib/db";
-import { liveTiming } from "@/lib/stores/chat-run";
 import { AssistantMessage } from "./assistant-message";
 import { UserMessage } from "./user-message";
 
-/**
- * Live text reaches React at most this often, however fast the tokens come (200 chunks/s is
- * normal). A very long reply redraws less often: each redraw costs more (its newest markdown block
- * is parsed again), and the new text lands at the bottom anyway.
- */
-export const STREAM_THROTTLE_MS = 80;
-function throttleFor(length: number): number {
-  return length > 64_000 ? 250 : length > 24_000 ? 160 : STREAM_THROTTLE_MS;
-}
+// Only a reply streaming in this tab needs the AI SDK; it arrives with the chat runtime.
+const loadLiveAssistant = () => import("./live-assistant");
+const LiveAssistant = lazy(loadLiveAssistant);
+export const preloadLiveAssistant = loadLiveAssistant;
 
 export interface MessageRowProps {
   message: Message;
@@ -51,30 +44,19 @@ function sameRow(a: MessageRowProps, b: MessageRowProps): boolean {
 export const MessageRow = memo(function MessageRow(props: MessageRowProps) {
   const { message, chat, ...rest } = props;
   if (message.role === "user") return <UserMessage message={message} {...rest} />;
-  if (chat) return <LiveAssistant chat={chat} message={message} {...rest} />;
   // A finished reply: stored parts, rendered once (memo), no subscription.
-  return <AssistantMessage message={message} parts={message.parts} streaming={false} {...rest} />;
-}, sameRow);
-
-function textLength(parts: readonly { type: string; text?: unknown }[]): number {
-  let n = 0;
-  for (const p of parts) if (typeof p.text === "string") n += p.text.length;
-  return n;
-}
-
-function LiveAssistant({ chat, message, ...rest }: Omit<MessageRowProps, "chat"> & { chat: Chat<ChatMessage> }) {
-  const [throttle, setThrottle] = useState(STREAM_THROTTLE_MS);
-  const { messages } = useChat({ chat, throttle });
-  const last = messages.at(-1);
-  // Until the stored row says it is final, this tab's copy is the newest one.
-  const streaming = rest.busy || message.status === "streaming";
-  const parts = streaming && last?.role === "assistant" ? last.parts : message.parts;
-  const size = streaming ? textLength(parts) : 0;
-  useEffect(() => {
-    const next = throttleFor(size);
-    if (next !== throttle) setThrottle(next);
-  }, [size, throttle]);
-  return (
-    <AssistantMessage message={message} parts={parts} streaming={streaming} timing={liveTiming(message.id)} {...rest} />
+  if (!chat) return <AssistantMessage message={message} parts={message.parts} streaming={false} {...rest} />;
+  const stored = (
+    <AssistantMessage
+      message={message}
+      parts={message.parts}
+      streaming={rest.busy || message.status === "streaming"}
+      {...rest}
+    />
   );
-}
+  return (
+    <Suspense fallback={stored}>
+      <LiveAssistant chat={chat} message={message} {...rest} />
+    </Suspense>
+  );
+}, sameRow);

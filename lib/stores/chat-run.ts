@@ -19,6 +19,7 @@ import {
 import type { AppErrorJSON } from "@/lib/errors";
 import { inlineAttachments } from "@/lib/vision/resolve";
 import { forRequest, textOfParts, toAppErrorJSON, toMessageError, toStoredParts, toUIMessage } from "./chat-convert";
+import { type LiveTiming, timings } from "./chat-timing";
 
 type FinishEvent = Parameters<ChatOnFinishCallback<ChatMessage>>[0];
 
@@ -73,16 +74,6 @@ function watchUnload(): void {
   window.addEventListener("pageshow", () => {
     unloading = false;
   });
-}
-
-/** When the reply's thinking started and when its answer began, per stored reply id (for the live pane). */
-export interface LiveTiming {
-  reasoningStart?: number;
-  answerStart?: number;
-}
-const timings = new Map<string, LiveTiming>();
-export function liveTiming(messageId: string): LiveTiming | undefined {
-  return timings.get(messageId);
 }
 
 export interface RunInput {

@@ -26,7 +26,8 @@ import { AppError, type AppErrorJSON } from "@/lib/errors";
 import type { ImageDetail } from "@/lib/vision/tokens";
 import { pathTo, reasoningOfParts } from "./chat-convert";
 import { modelInfo, useChatModels } from "./chat-models";
-import { createSessionChat, type RunOutcome, runReply } from "./chat-run";
+import type { RunOutcome } from "./chat-run";
+import { loadChatRuntime } from "./chat-runtime";
 
 export interface SessionInfo {
   /** A request is running for this conversation. */
@@ -69,6 +70,7 @@ export interface OutgoingImage {
 }
 
 const chats = new Map<string, Chat<ChatMessage>>();
+const pendingStops = new Set<string>();
 
 /** The Chat of a conversation, if it ever ran a request in this page. */
 export function sessionChat(conversationId: string): Chat<ChatMessage> | undefined {
@@ -123,13 +125,17 @@ export const useChatSessions = create<SessionsState>()((set, get) => {
     settings: ChatSettings | undefined,
     options: { continuing?: boolean; keepReasoningMs?: boolean } = {},
   ): Promise<RunOutcome> => {
-    let chat = chats.get(conversationId);
-    if (!chat) {
-      chat = createSessionChat(conversationId);
-      chats.set(conversationId, chat);
-    }
     patch(conversationId, { busy: true, replyId });
     try {
+      const { createSessionChat, runReply } = await loadChatRuntime();
+      let chat = chats.get(conversationId);
+      if (!chat) {
+        chat = createSessionChat(conversationId);
+        chats.set(conversationId, chat);
+        // Rows read the Chat from the map: draw them again now that it exists.
+        patch(conversationId, { busy: true, replyId });
+      }
+      if (pendingStops.delete(conversationId)) queueMicrotask(() => void chat.stop());
       return await runReply({
         db: getDB(),
         chat,
@@ -267,7 +273,10 @@ export const useChatSessions = create<SessionsState>()((set, get) => {
     }),
 
     stop: (conversationId) => {
-      void chats.get(conversationId)?.stop();
+      const chat = chats.get(conversationId);
+      if (chat) void chat.stop();
+      // Stop pressed while the runtime was still loading: the request stops as soon as it starts.
+      else if (isBusy(conversationId)) pendingStops.add(conversationId);
     },
   };
 });

@@ -1,0 +1,34 @@
+// The AI SDK's client (Chat, its transport and the zod schemas it checks the stream with) is
+// about a quarter of the chat page's JavaScript and is not needed to show history. It loads
+// when the browser is idle after the page is up, or at the first send, whichever comes first.
+
+type Runtime = typeof import("./chat-run");
+
+let runtime: Promise<Runtime> | undefined;
+
+export function loadChatRuntime(): Promise<Runtime> {
+  if (!runtime) {
+    runtime = import("./chat-run");
+    // A failed chunk load (offline, a deploy replaced the files) may work on the next try.
+    runtime.catch(() => {
+      runtime = undefined;
+    });
+  }
+  return runtime;
+}
+
+/** Starts loading `load` once the page is idle (or after `timeoutMs` at most). */
+export function whenIdle(load: () => unknown, timeoutMs = 1500): () => void {
+  if (typeof window === "undefined") return () => {};
+  const run = () => {
+    void Promise.resolve()
+      .then(load)
+      .catch(() => {});
+  };
+  if ("requestIdleCallback" in window) {
+    const handle = window.requestIdleCallback(run, { timeout: timeoutMs });
+    return () => window.cancelIdleCallback(handle);
+  }
+  const handle = setTimeout(run, 200);
+  return () => clearTimeout(handle);
+}
