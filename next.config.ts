@@ -8,6 +8,8 @@ const nextConfig: NextConfig = {
   // Parallel builds in one checkout (several e2e runs at once) each need their own output folder.
   distDir: process.env.NEXT_DIST_DIR || ".next",
   poweredByHeader: false,
+  // `npm run bench bundle -- --explain` builds with maps to attribute first-load bytes to modules.
+  productionBrowserSourceMaps: process.env.BUNDLE_SOURCEMAPS === "1",
   reactStrictMode: true,
   // Pages get their headers (with the CSP nonce) from proxy.ts; API responses get these.
   async headers() {

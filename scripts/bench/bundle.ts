@@ -55,10 +55,19 @@ function startApp() {
   });
 }
 
-/** Script URLs in document order: `<script src>` and `<link rel=modulepreload|preload as=script>`. */
-function scriptUrls(html: string, base: string): string[] {
+/**
+ * Script URLs in document order: `<script src>` and `<link rel=modulepreload|preload as=script>`.
+ * `<script nomodule>` (Next's legacy polyfills) is listed apart: a browser that runs modules, as
+ * every supported one does, never downloads it.
+ */
+function scriptUrls(html: string, base: string): { urls: string[]; noModule: string[] } {
   const urls = new Set<string>();
-  for (const m of html.matchAll(/<script\b[^>]*\bsrc="([^"]+)"/g)) urls.add(new URL(m[1]!, base).href);
+  const noModule = new Set<string>();
+  for (const m of html.matchAll(/<script\b[^>]*\bsrc="([^"]+)"[^>]*>/g)) {
+    const href = new URL(m[1]!, base).href;
+    if (/\bnomodule\b/i.test(m[0])) noModule.add(href);
+    else urls.add(href);
+  }
   for (const m of html.matchAll(/<link\b[^>]*>/g)) {
     const tag = m[0];
     const href = /\bhref="([^"]+)"/.exec(tag)?.[1];
@@ -66,8 +75,19 @@ function scriptUrls(html: string, base: string): string[] {
       urls.add(new URL(href, base).href);
     }
   }
-  return [...urls];
+  return { urls: [...urls], noModule: [...noModule] };
 }
+
+async function gzipSizes(urls: string[]) {
+  const files: { file: string; bytes: number; gzip: number }[] = [];
+  for (const url of urls) {
+    const body = Buffer.from(await (await fetch(url)).arrayBuffer());
+    files.push({ file: new URL(url).pathname, bytes: body.length, gzip: gzipSync(body).length });
+  }
+  return files;
+}
+
+const kb = (bytes: number) => Math.round((bytes / 1024) * 10) / 10;
 
 async function main() {
   const appUrl = args.get("app-url") ?? `http://127.0.0.1:${APP_PORT}`;
@@ -77,11 +97,9 @@ async function main() {
     const res = await fetch(new URL(PAGE, appUrl), { headers: { "accept-language": "en-US" } });
     if (!res.ok) throw new Error(`${PAGE} answered ${res.status}`);
     const html = await res.text();
-    const files: { file: string; bytes: number; gzip: number }[] = [];
-    for (const url of scriptUrls(html, appUrl)) {
-      const body = Buffer.from(await (await fetch(url)).arrayBuffer());
-      files.push({ file: new URL(url).pathname, bytes: body.length, gzip: gzipSync(body).length });
-    }
+    const { urls, noModule } = scriptUrls(html, appUrl);
+    const files = await gzipSizes(urls);
+    const legacy = await gzipSizes(noModule);
     // Inline scripts (the RSC payload, the theme boot script) are part of the HTML, listed apart.
     const inline = [...html.matchAll(/<script\b(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1] ?? "");
     const totalGzip = files.reduce((sum, f) => sum + f.gzip, 0);
@@ -91,8 +109,9 @@ async function main() {
           page: PAGE,
           files: files.sort((a, b) => b.gzip - a.gzip),
           scriptFiles: files.length,
-          firstLoadJsGzipKB: Math.round((totalGzip / 1024) * 10) / 10,
-          inlineScriptsGzipKB: Math.round((gzipSync(inline.join("\n")).length / 1024) * 10) / 10,
+          firstLoadJsGzipKB: kb(totalGzip),
+          inlineScriptsGzipKB: kb(gzipSync(inline.join("\n")).length),
+          legacyNoModuleGzipKB: kb(legacy.reduce((sum, f) => sum + f.gzip, 0)),
           budgetKB: BUDGET_KB,
           withinBudget: totalGzip <= BUDGET_KB * 1024,
         },
