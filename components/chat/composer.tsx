@@ -13,6 +13,7 @@ import { useChatUI } from "@/lib/stores/chat-ui";
 import { ACCEPT_ATTRIBUTE } from "@/lib/vision/size";
 import type { ImageDetail } from "@/lib/vision/tokens";
 import { AttachmentTray, visionBlock } from "./attachments/attachment-tray";
+import { BudgetNotice } from "./attachments/budget-notice";
 import { filesOf, useAttachments } from "./attachments/use-attachments";
 
 /**
@@ -118,6 +119,7 @@ export function Composer({
             <ErrorAlert error={error} onDismiss={() => setError(null)} onRetry={() => void submit()} />
           </div>
         )}
+        <BudgetNotice conversationId={draftKey} />
         <form
           data-ready={hydrated || undefined}
           onSubmit={(e) => {

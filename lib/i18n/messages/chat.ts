@@ -108,6 +108,10 @@ export const en = {
   "chat.attach.detail.high": "High",
   "chat.attach.tokens": "≈ {count} image tokens",
   "chat.attach.thumbnails": "Attached images",
+  "chat.attach.budget.reduced":
+    "To keep this request under the size limit, {count} earlier image(s) went at a lower resolution.",
+  "chat.attach.budget.omitted":
+    "To keep this request under the size limit, the {count} earliest image(s) were left out; the model was told so. Attach an image again to ask about it.",
 } as const;
 
 export const zh: Record<keyof typeof en, string> = {
@@ -215,4 +219,7 @@ export const zh: Record<keyof typeof en, string> = {
   "chat.attach.detail.high": "高",
   "chat.attach.tokens": "约 {count} 个图片 token",
   "chat.attach.thumbnails": "已添加的图片",
+  "chat.attach.budget.reduced": "为使本次请求不超过大小上限，较早的 {count} 张图片以较低分辨率发送。",
+  "chat.attach.budget.omitted":
+    "为使本次请求不超过大小上限，最早的 {count} 张图片未随请求发送，模型已被告知。如需再问这些图片，请重新添加。",
 };
