@@ -70,6 +70,10 @@ export default defineConfig({
         GLM_BASE_URL: `${sim}/glm/api/paas/v4`,
         // One address runs the whole suite; the limiter itself is tested on the locked server.
         RATE_LIMIT_PER_MINUTE: "100000",
+        // Its own origin, so the simulated GLM can fetch images published for GLM-4V-Flash; a short
+        // TTL lets a test see a link expire.
+        PUBLIC_BASE_URL: `http://127.0.0.1:${APP_PORT}`,
+        UPLOAD_URL_TTL_SECONDS: "8",
       },
     },
     {

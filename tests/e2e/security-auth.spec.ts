@@ -5,7 +5,8 @@ import { apiRoutes } from "./support/routes";
 // open with an access code set (CVE-2024-24566) and Next.js middleware skipped with one
 // header (CVE-2025-29927). Every route must check the session itself.
 
-const OPEN = new Set(["/api/health", "/api/auth"]);
+// Uploads are fetched by the provider, which has no session: the unguessable, expiring token is the credential.
+const OPEN = new Set(["/api/health", "/api/auth", "/api/uploads/sample"]);
 const routes = apiRoutes().filter((r) => !OPEN.has(r.path));
 
 test.describe("with ACCESS_CODE set", () => {
@@ -39,6 +40,22 @@ test.describe("with ACCESS_CODE set", () => {
 
   test("the health check stays open", async ({ request, lockedURL }) => {
     expect((await request.get(`${lockedURL}/api/health`)).status()).toBe(200);
+  });
+
+  test("the upload route is open to the provider but serves nothing without a live token", async ({
+    request,
+    lockedURL,
+  }) => {
+    expect(apiRoutes().map((r) => r.path)).toContain("/api/uploads/sample");
+    for (const name of ["sample", `${"A".repeat(43)}.jpg`, "..%2F..%2Fpackage.json"]) {
+      for (const method of ["GET", "HEAD"]) {
+        const res = await request.fetch(`${lockedURL}/api/uploads/${name}`, { method, maxRedirects: 0 });
+        expect(res.status(), `${method} ${name}`).toBe(404);
+        if (method === "GET") expect((await res.json()).error.code).toBe("not_found");
+      }
+    }
+    const post = await request.post(`${lockedURL}/api/uploads/sample`, { data: "{}", maxRedirects: 0 });
+    expect(post.status()).toBe(405);
   });
 
   test("a wrong code is refused, login attempts are throttled per address", async ({ request, lockedURL, locale }) => {

@@ -1,35 +1,10 @@
-import { encodePng } from "../../lib/simulator/png";
 import { ChatPage } from "./pages/chat-page";
 import { expect, test } from "./support/fixtures";
+import { jpegSize, solidPng as png } from "./support/images";
 
 // Vision: images attached in the message box, prepared in the browser, sent inline and kept.
 
 const VISION = "Qwen/Qwen2.5-VL-72B-Instruct";
-
-function png(width: number, height: number): Buffer {
-  const rgb = Buffer.alloc(width * height * 3);
-  for (let i = 0; i < rgb.length; i += 3) {
-    rgb[i] = 200;
-    rgb[i + 1] = 80;
-    rgb[i + 2] = 40;
-  }
-  return encodePng(width, height, rgb);
-}
-
-/** Width and height from a JPEG's SOF marker. */
-function jpegSize(bytes: Buffer): { width: number; height: number } {
-  let i = 2;
-  while (i < bytes.length) {
-    if (bytes[i] !== 0xff) throw new Error("not a JPEG marker");
-    const marker = bytes[i + 1] as number;
-    const length = bytes.readUInt16BE(i + 2);
-    if (marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc) {
-      return { height: bytes.readUInt16BE(i + 5), width: bytes.readUInt16BE(i + 7) };
-    }
-    i += 2 + length;
-  }
-  throw new Error("no SOF marker");
-}
 
 type Part = { type: string; image_url?: { url: string; detail?: string } };
 

@@ -59,6 +59,8 @@ export function AttachmentTray({
   );
   if (block === "count") messages.push(t("chat.attach.count", { model: model.id, max: model.maxImages }));
   if (block === "noVision" || block === "urlOnly") messages.push(t(`chat.attach.${block}`, { model: model.id }));
+  // Which problems are shown, for tests and for telling this alert from Next's route announcer.
+  const codes = [...new Set([...problems.map((p) => p.kind), ...(block ? [block] : [])])].join(" ");
   const sf = model.provider === "siliconflow" && model.vision;
   let tokens: number | null = null;
   for (const i of images) {
@@ -72,6 +74,7 @@ export function AttachmentTray({
         <div
           role="alert"
           data-testid="attach-alert"
+          data-error-code={codes}
           className="mb-2 rounded-lg bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:bg-amber-950 dark:text-amber-200"
         >
           {messages.map((m) => (
