@@ -2,9 +2,10 @@
 
 import Link from "next/link";
 import { memo, useEffect, useRef, useState } from "react";
-import { MoreIcon, PencilIcon, PinIcon, TrashIcon } from "@/components/ui/icons";
+import { ArrowDownIcon, MoreIcon, PencilIcon, PinIcon, TrashIcon } from "@/components/ui/icons";
 import type { Conversation } from "@/lib/db";
-import { useT } from "@/lib/i18n/client";
+import { useI18n, useT } from "@/lib/i18n/client";
+import { downloadConversationMarkdown } from "./export-markdown";
 import { openChat } from "./use-conversation";
 
 export interface RowActions {
@@ -26,7 +27,7 @@ export const ConversationRow = memo(function ConversationRow({
   streaming: boolean;
   actions: RowActions;
 }) {
-  const t = useT();
+  const { t, locale } = useI18n();
   const [renaming, setRenaming] = useState(false);
   const title = conversation.title || t("chat.untitled");
   return (
@@ -67,6 +68,7 @@ export const ConversationRow = memo(function ConversationRow({
           pinned={conversation.pinned === 1}
           onRename={() => setRenaming(true)}
           onPin={() => actions.pin(conversation.id, conversation.pinned !== 1)}
+          onExport={() => void downloadConversationMarkdown(conversation, locale)}
           onDelete={() => actions.remove(conversation)}
         />
       )}
@@ -114,12 +116,14 @@ function RowMenu({
   pinned,
   onRename,
   onPin,
+  onExport,
   onDelete,
 }: {
   label: string;
   pinned: boolean;
   onRename: () => void;
   onPin: () => void;
+  onExport: () => void;
   onDelete: () => void;
 }) {
   const t = useT();
@@ -157,7 +161,7 @@ function RowMenu({
         onClick={() => {
           if (at) return setAt(null);
           const r = buttonRef.current!.getBoundingClientRect();
-          setAt({ top: Math.min(r.bottom + 4, window.innerHeight - 140), left: Math.max(8, r.right - 176) });
+          setAt({ top: Math.min(r.bottom + 4, window.innerHeight - 176), left: Math.max(8, r.right - 176) });
         }}
         className={`absolute right-1 inline-flex size-7 items-center justify-center rounded-md text-zinc-500 hover:bg-zinc-200 hover:text-zinc-900 dark:hover:bg-zinc-700 dark:hover:text-zinc-100 ${
           at ? "" : "md:opacity-0 md:group-hover:opacity-100 md:focus-visible:opacity-100"
@@ -192,6 +196,10 @@ function RowMenu({
           <button type="button" role="menuitem" className={itemClass} onClick={run(onPin)}>
             <PinIcon size={14} />
             {pinned ? t("chat.row.unpin") : t("chat.row.pin")}
+          </button>
+          <button type="button" role="menuitem" className={itemClass} onClick={run(onExport)}>
+            <ArrowDownIcon size={14} />
+            {t("chat.row.exportMarkdown")}
           </button>
           <button
             type="button"

@@ -62,3 +62,30 @@ test("a file that is not a backup is refused with a clear alert", async ({ page,
   });
   await expect(page.getByRole("alert").and(page.locator("[data-error-code]"))).toBeVisible();
 });
+
+test("one conversation exports as Markdown from its menu", async ({ page, t, locale }) => {
+  const chat = new ChatPage(page, t);
+  await chat.goto();
+  const question = locale === "zh" ? "导出测试：蜜蜂如何跳舞" : "Export check: how do bees dance";
+  await chat.ask(question);
+  await chat.waitForStatus(chat.lastReply(), "complete");
+
+  const title = ((await chat.conversations.getByRole("link").first().textContent()) ?? "").trim();
+  await chat.conversations.getByRole("button", { name: t("chat.row.actions", { title }) }).click();
+  const download = page.waitForEvent("download");
+  await page.getByRole("menuitem", { name: t("chat.row.exportMarkdown") }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toMatch(/\.md$/);
+  const text = await readFile((await file.path())!, "utf8");
+  expect(text).toContain(question);
+  // Headings name the speakers in the page's language, and the reply follows the question.
+  const [you, assistant] = locale === "zh" ? ["你", "助手"] : ["You", "Assistant"];
+  const youAt = text.indexOf(`**${you}**`);
+  const replyAt = text.indexOf(`**${assistant}`);
+  expect(youAt).toBeGreaterThan(-1);
+  // The title heading repeats the question; the message follows the speaker's label.
+  const questionAt = text.indexOf(question, youAt);
+  expect(questionAt).toBeGreaterThan(youAt);
+  expect(replyAt).toBeGreaterThan(questionAt);
+  expect(text.slice(replyAt).trim().length).toBeGreaterThan(40);
+});
