@@ -6,7 +6,7 @@ import { monotonicNow, newMessageId, TAB_ID } from "./ids";
 import type { AppDB, Conversation, Message, MessageError, MessagePart, MessageStatus, ModelRef, Usage } from "./schema";
 import { withQuotaGuard } from "./storage";
 import { claimTabLock } from "./tabs";
-import { tokenize } from "./tokenize";
+import { tokenize, tokenizeInSlices } from "./tokenize";
 
 export interface NewUserMessage {
   /** Defaults to newMessageId(conversationId); pass the same id to the AI SDK message. */
@@ -161,13 +161,16 @@ export async function finishAssistantMessage(
   status: FinalStatus,
   extra: FinishExtra = {},
 ): Promise<void> {
+  // Indexed before the transaction (which cannot wait on timers): a long reply is tokenized in
+  // slices instead of one long task at the moment the reader sees it finish.
+  const words = extra.text !== undefined ? await tokenizeInSlices(extra.text) : undefined;
   await withQuotaGuard(() =>
     db.transaction("rw", [db.conversations, db.messages], async () => {
       const m = await db.messages.get(messageId);
       if (!m) return;
       const text = extra.text ?? m.text;
       const next: Message = { ...m, status, text, parts: extra.parts ?? m.parts, updatedAt: monotonicNow() };
-      next.words = tokenize(text);
+      next.words = words ?? tokenize(text);
       delete next.streamOwner;
       // `extra.usage` is this request's usage: a continued reply adds to what it had.
       if (extra.usage) next.usage = addUsage(m.usage, extra.usage);

@@ -14,7 +14,7 @@ import {
   uuid,
 } from "@/lib/db";
 import { seedLargeHistory } from "@/lib/db/seed";
-import { tokensMatch } from "@/lib/db/tokenize";
+import { tokenizeInSlices, tokensMatch } from "@/lib/db/tokenize";
 
 describe("tokenize", () => {
   it("keeps English words, lower-cased, NFKC-normalized and deduplicated", () => {
@@ -36,6 +36,17 @@ describe("tokenize", () => {
     expect(tokens).toHaveLength(2000);
     expect(tokens[0]).toBe("w0");
     expect(tokenize(long, 10)).toHaveLength(10);
+  });
+
+  it("gives the same tokens in slices as in one go, for long mixed text", async () => {
+    const lines = Array.from({ length: 3000 }, (_, i) =>
+      i % 3 === 0 ? `第${i}行：推理模型与视觉模型的比较` : `Line ${i} streams tokens w${i % 700} into the buffer`,
+    );
+    const text = lines.join("\n");
+    expect(text.length).toBeGreaterThan(80_000);
+    expect(await tokenizeInSlices(text, 100_000, 4_000)).toEqual(tokenize(text, 100_000));
+    // The default cap holds across slices too.
+    expect(await tokenizeInSlices(text)).toEqual(tokenize(text));
   });
 
   it("turns a query into exact and prefix terms", () => {
