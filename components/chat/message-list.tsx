@@ -2,7 +2,7 @@
 
 import type { Chat } from "@ai-sdk/react";
 import { useVirtualizer } from "@tanstack/react-virtual";
-import { type ReactNode, useEffect, useLayoutEffect, useRef, useState } from "react";
+import { type ReactNode, useCallback, useEffect, useLayoutEffect, useRef, useState } from "react";
 import { ArrowDownIcon } from "@/components/ui/icons";
 import type { ChatMessage } from "@/lib/chat/types";
 import type { Message } from "@/lib/db";
@@ -81,18 +81,35 @@ export function MessageList({
   // this costs no extra (forced) layout per streamed update; the bottom anchor below does the same
   // natively where CSS scroll anchoring exists.
   const hasRows = thread.length > 0;
+  const follow = useRef<ResizeObserver | null>(null);
+  const liveRow = useRef<HTMLElement | null>(null);
   // biome-ignore lint/correctness/useExhaustiveDependencies: the list element exists only while there are rows
   useEffect(() => {
     const el = scrollRef.current;
     const list = listRef.current;
     if (!el || !list) return;
-    const follow = new ResizeObserver(() => {
+    const observer = new ResizeObserver(() => {
       if (stick.current) el.scrollTop = el.scrollHeight;
     });
-    follow.observe(list);
-    follow.observe(el);
-    return () => follow.disconnect();
+    observer.observe(list);
+    observer.observe(el);
+    if (liveRow.current) observer.observe(liveRow.current);
+    follow.current = observer;
+    return () => {
+      observer.disconnect();
+      follow.current = null;
+    };
   }, [hasRows]);
+
+  // The reply streaming in this tab grows on every update. Measured by the virtualizer, each growth
+  // would re-render the list and force a synchronous layout of the whole thread (its scroll-range
+  // check); so it is measured once it ends, and until then only followed. Being the last row,
+  // nothing is positioned below it, and its overflow still extends the scroll range.
+  const observeLive = useCallback((node: HTMLElement | null) => {
+    if (liveRow.current) follow.current?.unobserve(liveRow.current);
+    liveRow.current = node;
+    if (node) follow.current?.observe(node);
+  }, []);
 
   const onScroll = () => {
     const el = scrollRef.current;
@@ -119,11 +136,12 @@ export function MessageList({
             {virtualizer.getVirtualItems().map((item) => {
               const message = thread[item.index]!;
               const v = versions[item.index] ?? { index: 0, count: 1 };
+              const live = busy && message.id === replyId && item.index === thread.length - 1;
               return (
                 <div
                   key={item.key}
                   data-index={item.index}
-                  ref={virtualizer.measureElement}
+                  ref={live ? observeLive : virtualizer.measureElement}
                   className="absolute top-0 left-0 w-full"
                   style={{ transform: `translateY(${item.start}px)` }}
                 >
