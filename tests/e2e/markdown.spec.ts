@@ -70,5 +70,8 @@ test("a long reply renders tables, highlighted code with a copy button, and math
   await expect(code.getByRole("button", { name: md["markdown.copyCode"], exact: true })).toBeVisible();
   // Highlighting and KaTeX load lazily after the blocks are final.
   await expect(content.locator("code[data-highlighted]").first()).toBeAttached({ timeout: 20_000 });
-  await expect(content.locator(".katex").first()).toBeAttached({ timeout: 20_000 });
+  // KaTeX renders formulas near the view: the first one, far above the end, once scrolled to.
+  const formula = content.locator('[data-testid^="math-"]').first();
+  await formula.scrollIntoViewIfNeeded();
+  await expect(formula.locator(".katex")).toBeAttached({ timeout: 20_000 });
 });

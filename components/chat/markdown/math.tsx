@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect, useRef, useState } from "react";
+import { watchNearView } from "./near-view";
 import { schedule } from "./schedule";
 
 type KatexModule = typeof import("./katex-render");
@@ -12,15 +13,23 @@ function loadKatex(): Promise<KatexModule> {
 }
 
 /**
- * `$…$` / `$$…$$`. The TeX source shows until KaTeX has loaded and this formula's turn in the
- * render queue comes (many formulas in one reply must not make one long task). KaTeX writes into
- * a node React does not manage, beside the React-managed fallback.
+ * `$…$` / `$$…$$`. The TeX source shows until KaTeX has loaded, the formula is near the view, and
+ * its turn in the render queue comes (many formulas in one reply must not make one long task).
+ * KaTeX writes into a node React does not manage, beside the React-managed fallback.
  */
 export function MathView({ tex, display, ready }: { tex: string; display: boolean; ready: boolean }) {
+  const box = useRef<HTMLElement>(null);
   const target = useRef<HTMLSpanElement>(null);
   const [renderedTex, setRenderedTex] = useState<string | null>(null);
+  const [near, setNear] = useState(false);
+  const done = renderedTex === tex;
   useEffect(() => {
-    if (!ready) return;
+    const el = box.current;
+    if (!el || !ready || done) return;
+    return watchNearView(el, setNear);
+  }, [ready, done]);
+  useEffect(() => {
+    if (!ready || !near) return;
     let cancel = () => {};
     let live = true;
     loadKatex().then(
@@ -38,12 +47,12 @@ export function MathView({ tex, display, ready }: { tex: string; display: boolea
       live = false;
       cancel();
     };
-  }, [tex, display, ready]);
+  }, [tex, display, ready, near]);
 
-  const done = renderedTex === tex;
   const Tag = display ? "div" : "span";
   return (
     <Tag
+      ref={box as React.RefObject<HTMLDivElement & HTMLSpanElement>}
       data-testid={display ? "math-block" : "math-inline"}
       className={display ? "my-4 overflow-x-auto overflow-y-hidden py-1" : undefined}
     >
