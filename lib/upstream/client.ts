@@ -19,7 +19,8 @@ export interface UpstreamInit {
   json?: unknown;
   /** Any fetch body (string, FormData, Blob, bytes, stream); buffered once so a retry can resend it. */
   body?: BodyInit;
-  headers?: Record<string, string>;
+  /** Any fetch headers; the names are case-insensitive. */
+  headers?: HeadersInit;
   /** The browser's `request.signal`: aborting it closes the upstream connection at any stage. */
   signal?: AbortSignal;
   /** TCP (and TLS) connect; default `UPSTREAM_CONNECT_TIMEOUT_MS`. */
@@ -44,7 +45,7 @@ export async function upstreamFetch(provider: Provider, path: string, init: Upst
   assertSafePath(path);
   const signal = init.signal;
   throwIfAborted(signal);
-  const target = await resolveTarget(provider, init);
+  const target = givenTarget(init) ?? (await resolveTarget(provider, init));
   const url = buildUrl(target.baseUrl, path);
   const payload = await preparePayload(init);
   const method = init.method ?? (payload.bytes ? "POST" : "GET");
@@ -106,19 +107,23 @@ export function createUpstreamFetch(
     const request = input instanceof Request ? input : undefined;
     const rawUrl = request ? request.url : input instanceof URL ? input.href : String(input);
     try {
-      const target = await resolveTarget(provider, defaults);
+      // The AI SDK's provider is built with its target, so no lookup (and no await) per call.
+      const target = givenTarget(defaults) ?? (await resolveTarget(provider, defaults));
       const path = relativePath(rawUrl, target.baseUrl);
       const method = (init.method ?? request?.method ?? "GET").toUpperCase();
       if (method !== "GET" && method !== "POST" && method !== "DELETE") {
         throw new AppError("bad_request", { provider, detail: `Method ${method} is not allowed upstream` });
       }
-      const headers: Record<string, string> = {};
-      new Headers(request?.headers).forEach((v, k) => {
-        headers[k] = v;
-      });
-      new Headers(init.headers).forEach((v, k) => {
-        headers[k] = v;
-      });
+      // The SDK passes a URL and a plain header record: buildHeaders normalizes it once. Only a
+      // Request (never from the SDK) needs its headers merged with init's first.
+      let headers: HeadersInit | undefined = init.headers;
+      if (request) {
+        const merged = new Headers(request.headers);
+        new Headers(init.headers).forEach((v, k) => {
+          merged.set(k, v);
+        });
+        headers = merged;
+      }
       let body: BodyInit | undefined = init.body ?? undefined;
       if (body === undefined && request?.body) body = await request.arrayBuffer();
       return await upstreamFetch(provider, path, {
@@ -139,8 +144,14 @@ export function createUpstreamFetch(
   return upstream as typeof fetch;
 }
 
-async function resolveTarget(provider: Provider, init: Pick<UpstreamInit, "baseUrl" | "apiKey">) {
+type TargetInit = Pick<UpstreamInit, "baseUrl" | "apiKey">;
+
+function givenTarget(init: TargetInit): { baseUrl: string; apiKey: string } | undefined {
   if (init.baseUrl !== undefined && init.apiKey !== undefined) return { baseUrl: init.baseUrl, apiKey: init.apiKey };
+  return undefined;
+}
+
+async function resolveTarget(provider: Provider, init: TargetInit) {
   const resolved = await resolveProvider(provider);
   return { baseUrl: init.baseUrl ?? resolved.baseUrl, apiKey: init.apiKey ?? resolved.apiKey };
 }
@@ -165,11 +176,19 @@ async function preparePayload(init: UpstreamInit): Promise<Payload> {
   if (init.json !== undefined) {
     return { bytes: new TextEncoder().encode(JSON.stringify(init.json)), contentType: "application/json" };
   }
-  if (init.body === undefined || init.body === null) return {};
+  const body = init.body;
+  if (body === undefined || body === null) return {};
+  // The AI SDK sends a JSON string: encoding it directly skips a Request construction and an async
+  // body read (tens of microseconds before every chat request is written). The content type is the
+  // one fetch gives a string body; the SDK sets its own application/json anyway.
+  if (typeof body === "string") {
+    return { bytes: new TextEncoder().encode(body), contentType: "text/plain;charset=UTF-8" };
+  }
+  if (body instanceof Uint8Array) return { bytes: body };
   // Request does the encoding fetch would do (FormData → multipart with boundary, URLSearchParams …).
   const encoder = new Request("http://body.invalid/", {
     method: "POST",
-    body: init.body,
+    body,
     duplex: "half",
   } as RequestInit);
   return {
@@ -180,7 +199,7 @@ async function preparePayload(init: UpstreamInit): Promise<Payload> {
 
 const HOP_HEADERS = ["host", "connection", "keep-alive", "content-length", "transfer-encoding", "upgrade", "te"];
 
-function buildHeaders(given: Record<string, string> | undefined, apiKey: string, payload: Payload) {
+function buildHeaders(given: HeadersInit | undefined, apiKey: string, payload: Payload) {
   const h = new Headers(given);
   for (const name of HOP_HEADERS) h.delete(name);
   h.set("authorization", `Bearer ${apiKey}`);
