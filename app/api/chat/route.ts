@@ -1,9 +1,7 @@
 import {
-  consumeStream,
   convertToModelMessages,
-  createUIMessageStreamResponse,
   type Experimental_DownloadFunction,
-  streamText,
+  experimental_streamTextLowMemory as streamText,
   type ToolSet,
   toUIMessageStream,
 } from "ai";
@@ -11,6 +9,7 @@ import { checkAttachments, prepareThread } from "@/lib/chat/messages";
 import { createMetadataTracker } from "@/lib/chat/metadata";
 import { chatModelInfo, getChatModel } from "@/lib/chat/model";
 import { toCallSettings } from "@/lib/chat/settings";
+import { uiMessageStreamResponse } from "@/lib/chat/sse-response";
 import { appErrorFromStream } from "@/lib/chat/stream-guard";
 import type { ChatMessage } from "@/lib/chat/types";
 import { getEnv } from "@/lib/env";
@@ -72,6 +71,9 @@ export const POST = apiHandler(
       model: body.model,
       continuation: thread.partial !== undefined,
     });
+    // The single-consumer variant: the reply is read once, by the UI stream below, so streamText's
+    // replay buffer (a tee per reader) and its content records are pure cost on every chunk. Callbacks
+    // and the finish part (usage, raw finish reason) are the same.
     const result = streamText({
       model,
       ...call,
@@ -87,17 +89,18 @@ export const POST = apiHandler(
       },
     });
 
-    return createUIMessageStreamResponse({
-      stream: toUIMessageStream<ToolSet, ChatMessage>({
+    // No tee to keep the stream running after the browser leaves: Stop aborts request.signal, which
+    // closes the upstream connection, and nothing here waits for the end of the reply.
+    return uiMessageStreamResponse(
+      toUIMessageStream<ToolSet, ChatMessage>({
         stream: result.stream,
         sendReasoning: true,
         messageMetadata: tracker.metadata,
         // The client rebuilds the typed error with AppError.fromJSON (see lib/chat/errors.ts).
         onError: (error) => JSON.stringify(appErrorFromStream(body.model.provider, error).toJSON()),
       }),
-      consumeSseStream: consumeStream,
-      headers: HEADERS,
-    });
+      { headers: HEADERS },
+    );
   },
   // A reply is a generation: it counts against RATE_LIMIT_PER_MINUTE like images and speech.
   { rateLimit: true, maxBodyBytes: CHAT_BODY_MAX_BYTES },
