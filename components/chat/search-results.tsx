@@ -31,7 +31,7 @@ export function SearchResults({
 }) {
   const t = useT();
   return (
-    <div className="absolute inset-0 overflow-y-auto px-2 py-1">
+    <div data-testid="search-results" className="absolute inset-0 overflow-y-auto px-2 py-1">
       <p role="status" className="px-3 py-1.5 text-xs text-zinc-500 dark:text-zinc-400">
         {hits.length === 0 ? t("chat.search.empty", { query }) : t("chat.search.count", { count: hits.length })}
       </p>
