@@ -5,8 +5,9 @@ import { apiRoutes } from "./support/routes";
 // open with an access code set (CVE-2024-24566) and Next.js middleware skipped with one
 // header (CVE-2025-29927). Every route must check the session itself.
 
-// Uploads are fetched by the provider, which has no session: the unguessable, expiring token is the credential.
-const OPEN = new Set(["/api/health", "/api/auth", "/api/uploads/sample"]);
+// Uploads are fetched by the provider, which has no session: a live, unguessable, expiring token is
+// the credential (tested in vision-glm-links.spec.ts); without one the route answers 401 like the rest.
+const OPEN = new Set(["/api/health", "/api/auth"]);
 const routes = apiRoutes().filter((r) => !OPEN.has(r.path));
 
 test.describe("with ACCESS_CODE set", () => {
@@ -42,7 +43,7 @@ test.describe("with ACCESS_CODE set", () => {
     expect((await request.get(`${lockedURL}/api/health`)).status()).toBe(200);
   });
 
-  test("the upload route is open to the provider but serves nothing without a live token", async ({
+  test("the upload route tells a stranger nothing without a live token", async ({
     request,
     lockedURL,
   }) => {
@@ -50,8 +51,8 @@ test.describe("with ACCESS_CODE set", () => {
     for (const name of ["sample", `${"A".repeat(43)}.jpg`, "..%2F..%2Fpackage.json"]) {
       for (const method of ["GET", "HEAD"]) {
         const res = await request.fetch(`${lockedURL}/api/uploads/${name}`, { method, maxRedirects: 0 });
-        expect(res.status(), `${method} ${name}`).toBe(404);
-        if (method === "GET") expect((await res.json()).error.code).toBe("not_found");
+        expect(res.status(), `${method} ${name}`).toBe(401);
+        if (method === "GET") expect((await res.json()).error.code).toBe("unauthorized");
       }
     }
     const post = await request.post(`${lockedURL}/api/uploads/sample`, { data: "{}", maxRedirects: 0 });

@@ -14,9 +14,12 @@ export const runtime = "nodejs";
  * JPEG/PNG bytes are ever stored, and the headers keep a browser from reading them as anything else.
  */
 export const GET = apiHandler(
-  async (_request, { params }) => {
+  async (_request, { params, session }) => {
     const { name } = await params;
     const upload = typeof name === "string" ? await uploadStore(getEnv().redisUrl).get(tokenOfName(name)) : null;
+    // With ACCESS_CODE set, a request without a session gets in with a live token only; anything
+    // else answers 401 like every other route, so the route says nothing to a stranger.
+    if (!upload && session.sid === "public") throw new AppError("unauthorized");
     if (!upload) {
       throw new AppError("not_found", {
         detail: "upload: unknown or expired token",
