@@ -45,7 +45,7 @@ step "e2e: whole suite, standalone server (node .next/standalone/server.js)"
 E2E_START_COMMAND="node scripts/start-standalone.mjs" npx playwright test 2>&1 | tee "$LOG_DIR/standalone.log"
 
 step "e2e: next start"
-npx playwright test --project en tests/e2e/shell.spec.ts tests/e2e/security-auth.spec.ts \
+npx playwright test --project=en tests/e2e/shell.spec.ts tests/e2e/security-auth.spec.ts \
   tests/e2e/security-rate-limit.spec.ts tests/e2e/deploy.spec.ts 2>&1 | tee "$LOG_DIR/next-start.log"
 
 step "key hygiene: browser bundle and server logs"
