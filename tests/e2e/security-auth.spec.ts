@@ -43,10 +43,7 @@ test.describe("with ACCESS_CODE set", () => {
     expect((await request.get(`${lockedURL}/api/health`)).status()).toBe(200);
   });
 
-  test("the upload route tells a stranger nothing without a live token", async ({
-    request,
-    lockedURL,
-  }) => {
+  test("the upload route tells a stranger nothing without a live token", async ({ request, lockedURL }) => {
     expect(apiRoutes().map((r) => r.path)).toContain("/api/uploads/sample");
     for (const name of ["sample", `${"A".repeat(43)}.jpg`, "..%2F..%2Fpackage.json"]) {
       for (const method of ["GET", "HEAD"]) {
