@@ -1,8 +1,5 @@
 import { expect, test } from "./support/fixtures";
 
-// Runs in English only: server behaviour (streaming, headers) does not depend on the language, and the suite has a time budget.
-test.beforeEach(({}, testInfo) => test.skip(testInfo.project.name === "zh", "locale-independent"));
-
 // Whatever server runs the suite (next start, or the standalone server.js started with plain
 // node), a streamed reply must reach the client chunk by chunk, not buffered to the end.
 test("a streamed chat reply arrives incrementally", async ({ baseURL, sim }) => {

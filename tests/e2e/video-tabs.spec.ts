@@ -1,9 +1,6 @@
 import { expect, test } from "./support/fixtures";
 import { generate, I2V, jpegSize, openStudio, POLL_MS, playableDuration, pngFile } from "./video-helpers";
 
-// Runs in English only: tab coordination and image-to-video do not depend on the language, and the suite has a time budget.
-test.beforeEach(({}, testInfo) => test.skip(testInfo.project.name === "zh", "locale-independent"));
-
 type Timed = { time: string };
 
 test.describe("video across tabs", () => {
