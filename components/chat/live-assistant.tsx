@@ -10,17 +10,10 @@ import type { ChatMessage } from "@/lib/chat/types";
 import type { Message } from "@/lib/db";
 import { liveTiming } from "@/lib/stores/chat-timing";
 import { AssistantMessage } from "./assistant-message";
+import type { MessageRowProps } from "./message-row";
 import { STREAM_THROTTLE_MS, throttleFor } from "./stream-throttle";
 
-export interface LiveAssistantProps {
-  chat: Chat<ChatMessage>;
-  message: Message;
-  versionIndex: number;
-  versionCount: number;
-  busy: boolean;
-  isLast: boolean;
-  onStep: (messageId: string, delta: number) => void;
-}
+export type LiveAssistantProps = Omit<MessageRowProps, "chat"> & { chat: Chat<ChatMessage> };
 
 function textLength(parts: readonly { type: string; text?: unknown }[]): number {
   let n = 0;

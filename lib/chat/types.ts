@@ -1,4 +1,5 @@
 import type { UIMessage } from "ai";
+import type { ChatSettings } from "@/lib/db/schema";
 
 // The contract between /api/chat and the chat UI. The route validates requests with the schemas
 // in schema.ts (server only); the UI builds them; both read the same metadata.
@@ -8,19 +9,8 @@ export interface ChatModelRef {
   id: string;
 }
 
-/** Per-conversation settings as sent; bounds in bounds.ts, per-model ranges in limits.ts. */
-export interface ChatSettingsInput {
-  systemPrompt?: string;
-  temperature?: number;
-  topP?: number;
-  topK?: number;
-  minP?: number;
-  maxTokens?: number;
-  frequencyPenalty?: number;
-  stop?: string[];
-  thinking?: boolean;
-  thinkingBudget?: number;
-}
+/** Per-conversation settings as stored and sent; bounds in bounds.ts, per-model ranges in limits.ts. */
+export type ChatSettingsInput = ChatSettings;
 
 export interface ChatUsage {
   input: number;
