@@ -13,6 +13,7 @@ import { NEW_CHAT, useChatUI } from "@/lib/stores/chat-ui";
 import { ChatHeader } from "./chat-header";
 import { ChatSettingsPanel } from "./chat-settings-panel";
 import { Composer } from "./composer";
+import { preloadMath } from "./markdown/math";
 import { MessageList } from "./message-list";
 import { preloadLiveAssistant } from "./message-row";
 import { ModelPicker } from "./model-picker";
@@ -46,7 +47,20 @@ export function ChatView() {
   );
 
   // The first send should not wait for the AI SDK chunk: fetch it as soon as the page is idle.
-  useEffect(() => whenIdle(() => Promise.all([loadChatRuntime(), preloadLiveAssistant()])), []);
+  // KaTeX and its fonts follow in a later idle period, so the first formula of a streaming reply
+  // does not stall it (see warmMath).
+  useEffect(() => {
+    let cancelMath = () => {};
+    const cancel = whenIdle(() =>
+      Promise.all([loadChatRuntime(), preloadLiveAssistant()]).then(() => {
+        cancelMath = whenIdle(preloadMath, 5000);
+      }),
+    );
+    return () => {
+      cancel();
+      cancelMath();
+    };
+  }, []);
 
   // Escape stops the reply wherever the focus is (popups that use Escape mark it handled).
   useEffect(() => {

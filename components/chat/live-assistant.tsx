@@ -7,7 +7,6 @@ import type { Chat } from "@ai-sdk/react";
 import { useChat } from "@ai-sdk/react";
 import { useEffect, useState } from "react";
 import type { ChatMessage } from "@/lib/chat/types";
-import type { Message } from "@/lib/db";
 import { liveTiming } from "@/lib/stores/chat-timing";
 import { AssistantMessage } from "./assistant-message";
 import type { MessageRowProps } from "./message-row";

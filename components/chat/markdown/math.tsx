@@ -8,8 +8,27 @@ type KatexModule = typeof import("./katex-render");
 let katexModule: Promise<KatexModule> | null = null;
 
 function loadKatex(): Promise<KatexModule> {
-  katexModule ??= import("./katex-render");
+  if (!katexModule) {
+    katexModule = import("./katex-render");
+    // A failed chunk load (offline, a deploy replaced the files) may work on the next try.
+    katexModule.catch(() => {
+      katexModule = null;
+    });
+  }
   return katexModule;
+}
+
+/**
+ * Loads KaTeX and warms its fonts ahead of the first formula. Called when the page is idle; skipped
+ * when the user asked the browser to save data (math then loads on first use, as before).
+ */
+export async function preloadMath(): Promise<void> {
+  const connection = (navigator as Navigator & { connection?: { saveData?: boolean } }).connection;
+  if (connection?.saveData) return;
+  const m = await loadKatex();
+  // The module's evaluation and the warm-up layout are separate tasks: neither grows long.
+  await new Promise((resolve) => setTimeout(resolve, 0));
+  await m.warmMath();
 }
 
 /**
