@@ -53,14 +53,17 @@ test("export, then import into an empty browser, restores identical data", async
   await fresh.close();
 });
 
-test("a file that is not a backup is refused with a clear alert", async ({ page, t }) => {
+test("a file that is not a backup is refused with a clear alert", async ({ page, locale }) => {
   await page.goto("/settings");
   await page.getByTestId("import-input").setInputFiles({
     name: "notes.json",
     mimeType: "application/json",
     buffer: Buffer.from('{"hello":"world"}'),
   });
-  await expect(page.getByRole("alert").and(page.locator("[data-error-code]"))).toBeVisible();
+  const alert = page.getByRole("alert").and(page.locator("[data-error-code]"));
+  await expect(alert).toBeVisible();
+  // Says what the file is not, in the reader's language.
+  await expect(alert).toContainText(locale === "zh" ? "不是 SiliconPlay 备份" : "is not a SiliconPlay backup");
 });
 
 test("one conversation exports as Markdown from its menu", async ({ page, t, locale }) => {
