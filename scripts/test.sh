@@ -41,8 +41,25 @@ mkdir -p "$LOG_DIR"
 # The whole suite runs against the standalone server started with plain node (how self-hosters run
 # it); the shell, security and deploy specs run once more against `next start`, in one locale (the
 # suite's time budget: the rest only differs in how the server was started).
-step "e2e: whole suite, standalone server (node .next/standalone/server.js)"
-E2E_START_COMMAND="node scripts/start-standalone.mjs" npx playwright test 2>&1 | tee "$LOG_DIR/standalone.log"
+# The two locales run at once, each with its own simulator and servers (its own ports): most of a
+# test's time is spent waiting on streams and timers, and one simulator's fault queue and request
+# log must not be shared between parallel tests.
+step "e2e: whole suite, standalone server (node .next/standalone/server.js), en and zh in parallel"
+node scripts/start-standalone.mjs --prepare
+shard() { # project sim-port app-port
+  E2E_START_COMMAND="node scripts/start-standalone.mjs" E2E_SIM_PORT="$2" E2E_APP_PORT="$3" \
+    E2E_DEMO_PORT="$(($3 + 1))" PLAYWRIGHT_HTML_OUTPUT_DIR="playwright-report/$1" \
+    npx playwright test --project="$1" --output "test-results/$1" >"$LOG_DIR/standalone-$1.log" 2>&1
+}
+shard en 4010 3100 &
+en_pid=$!
+shard zh 4020 3200 &
+zh_pid=$!
+en_rc=0 zh_rc=0
+wait "$en_pid" || en_rc=$?
+wait "$zh_pid" || zh_rc=$?
+for p in en zh; do printf '\n--- %s ---\n' "$p"; cat "$LOG_DIR/standalone-$p.log"; done
+[ "$en_rc" = 0 ] && [ "$zh_rc" = 0 ] || { echo "e2e failed (en: $en_rc, zh: $zh_rc)" >&2; exit 1; }
 
 step "e2e: next start"
 npx playwright test --project=en tests/e2e/shell.spec.ts tests/e2e/security-auth.spec.ts \
