@@ -7,7 +7,7 @@ import type { ChatModelRef } from "@/lib/chat/types";
 import { type ChatSettings, getDB, setActiveLeaf, siblingLeaf, updateConversation } from "@/lib/db";
 import { useT } from "@/lib/i18n/client";
 import { defaultModel, modelInfo, rememberModel, useChatModels } from "@/lib/stores/chat-models";
-import { loadChatRuntime, whenIdle } from "@/lib/stores/chat-runtime";
+import { loadChatRuntime, whenIdle, yieldToMain } from "@/lib/stores/chat-runtime";
 import { type OutgoingImage, sessionChat, useChatSessions } from "@/lib/stores/chat-sessions";
 import { NEW_CHAT, useChatUI } from "@/lib/stores/chat-ui";
 import { ChatHeader } from "./chat-header";
@@ -85,6 +85,7 @@ export function ChatView() {
   const send = async (text: string, images: OutgoingImage[]) => {
     const id = await useChatSessions.getState().send({ conversationId, text, model, settings, images });
     if (!conversationId) {
+      await yieldToMain();
       useChatUI.getState().resetNewChat();
       // The URL takes the new id without a navigation: the page (and the stream) stay as they are.
       window.history.replaceState(null, "", `/chat/${encodeURIComponent(id)}`);

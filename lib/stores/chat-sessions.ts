@@ -27,7 +27,7 @@ import type { ImageDetail } from "@/lib/vision/tokens";
 import { pathTo, reasoningOfParts } from "./chat-convert";
 import { modelInfo, useChatModels } from "./chat-models";
 import type { RunOutcome } from "./chat-run";
-import { loadChatRuntime } from "./chat-runtime";
+import { loadChatRuntime, yieldToMain } from "./chat-runtime";
 
 export interface SessionInfo {
   /** A request is running for this conversation. */
@@ -127,6 +127,7 @@ export const useChatSessions = create<SessionsState>()((set, get) => {
   ): Promise<RunOutcome> => {
     patch(conversationId, { busy: true, replyId });
     try {
+      await yieldToMain();
       const { createSessionChat, runReply } = await loadChatRuntime();
       let chat = chats.get(conversationId);
       if (!chat) {
