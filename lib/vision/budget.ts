@@ -27,8 +27,11 @@ export const REQUEST_BUDGET_BYTES = 6 * 1024 * 1024;
 /** A re-sent older image: long side and encoded size at most. */
 export const REDUCED_LONG_SIDE = 1024;
 export const REDUCED_MAX_BYTES = 200_000;
-/** What the model reads in place of an image that was left out. */
-export const OMITTED_IMAGE_TEXT = "[image omitted: earlier upload]";
+/**
+ * What the model reads in place of an image that was left out. In both of the app's languages: the
+ * model answers in the conversation's language and should not be nudged toward another one.
+ */
+export const OMITTED_IMAGE_TEXT = "[image omitted: earlier upload / 图片已省略：较早上传的图片]";
 
 /** Characters of a base64 data: URL for `bytes` bytes (4 per 3, plus the "data:image/jpeg;base64," head). */
 export function inlineBytes(bytes: number): number {
