@@ -32,6 +32,7 @@ export const REDUCED_MAX_BYTES = 200_000;
  * model answers in the conversation's language and should not be nudged toward another one.
  */
 export const OMITTED_IMAGE_TEXT = "[image omitted: earlier upload / 图片已省略：较早上传的图片]";
+const OMITTED_BYTES = new TextEncoder().encode(OMITTED_IMAGE_TEXT).length;
 
 /** Characters of a base64 data: URL for `bytes` bytes (4 per 3, plus the "data:image/jpeg;base64," head). */
 export function inlineBytes(bytes: number): number {
@@ -41,7 +42,7 @@ export function inlineBytes(bytes: number): number {
 function cost(image: BudgetImage, action: ImageAction, reducedMaxBytes: number): number {
   if (action === "full") return inlineBytes(image.bytes);
   if (action === "reduced") return inlineBytes(Math.min(image.bytes, reducedMaxBytes));
-  return OMITTED_IMAGE_TEXT.length + 32;
+  return OMITTED_BYTES + 32;
 }
 
 /**
