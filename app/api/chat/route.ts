@@ -17,6 +17,7 @@ import { AppError } from "@/lib/errors";
 import { apiHandler, readJson } from "@/lib/http/handler";
 import { isUploadUrl, publishInlineImages } from "@/lib/uploads/publish";
 import { uploadStore } from "@/lib/uploads/store";
+import { upstreamDispatched } from "@/lib/upstream";
 import { CHAT_BODY_MAX_BYTES, chatRequestSchema } from "./schema";
 
 // Long replies from reasoning models run for minutes.
@@ -71,6 +72,8 @@ export const POST = apiHandler(
       model: body.model,
       continuation: thread.partial !== undefined,
     });
+    // Registered before streamText, which may start the upstream request at once.
+    const dispatched = upstreamDispatched(request.signal);
     // The single-consumer variant: the reply is read once, by the UI stream below, so streamText's
     // replay buffer (a tee per reader) and its content records are pure cost on every chunk. Callbacks
     // and the finish part (usage, raw finish reason) are the same.
@@ -99,7 +102,7 @@ export const POST = apiHandler(
         // The client rebuilds the typed error with AppError.fromJSON (see lib/chat/errors.ts).
         onError: (error) => JSON.stringify(appErrorFromStream(body.model.provider, error).toJSON()),
       }),
-      { headers: HEADERS },
+      { headers: HEADERS, ready: dispatched },
     );
   },
   // A reply is a generation: it counts against RATE_LIMIT_PER_MINUTE like images and speech.
