@@ -2,8 +2,6 @@ import {
   convertToModelMessages,
   type Experimental_DownloadFunction,
   experimental_streamTextLowMemory as streamText,
-  type ToolSet,
-  toUIMessageStream,
 } from "ai";
 import { checkAttachments, prepareThread } from "@/lib/chat/messages";
 import { createMetadataTracker } from "@/lib/chat/metadata";
@@ -12,6 +10,7 @@ import { toCallSettings } from "@/lib/chat/settings";
 import { uiMessageStreamResponse } from "@/lib/chat/sse-response";
 import { appErrorFromStream } from "@/lib/chat/stream-guard";
 import type { ChatMessage } from "@/lib/chat/types";
+import { createUIChunker } from "@/lib/chat/ui-chunks";
 import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { apiHandler, readJson } from "@/lib/http/handler";
@@ -93,17 +92,18 @@ export const POST = apiHandler(
     });
 
     // No tee to keep the stream running after the browser leaves: Stop aborts request.signal, which
-    // closes the upstream connection, and nothing here waits for the end of the reply.
-    return uiMessageStreamResponse(
-      toUIMessageStream<ToolSet, ChatMessage>({
-        stream: result.stream,
+    // closes the upstream connection, and nothing here waits for the end of the reply. The parts become
+    // UI message chunks as toUIMessageStream makes them, inside the SSE encoder (lib/chat/ui-chunks.ts).
+    return uiMessageStreamResponse(result.stream, {
+      headers: HEADERS,
+      ready: dispatched,
+      toChunks: createUIChunker({
         sendReasoning: true,
         messageMetadata: tracker.metadata,
         // The client rebuilds the typed error with AppError.fromJSON (see lib/chat/errors.ts).
         onError: (error) => JSON.stringify(appErrorFromStream(body.model.provider, error).toJSON()),
       }),
-      { headers: HEADERS, ready: dispatched },
-    );
+    });
   },
   // A reply is a generation: it counts against RATE_LIMIT_PER_MINUTE like images and speech.
   { rateLimit: true, maxBodyBytes: CHAT_BODY_MAX_BYTES },
