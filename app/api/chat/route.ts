@@ -83,6 +83,9 @@ export const POST = apiHandler(
       abortSignal: request.signal,
       // The upstream client already retries before the first byte; a second layer would multiply tries.
       maxRetries: 0,
+      // No telemetry integration is registered here; left on, the SDK still copies and redacts the call's
+      // events and opens diagnostics-channel contexts for each call and step before the request goes out.
+      telemetry: { isEnabled: false },
       experimental_download: refuseDownload,
       onChunk: ({ chunk }) => tracker.observe(chunk.type),
       onError: ({ error }) => {
