@@ -3,6 +3,7 @@ import "server-only";
 export { sleep } from "./abort";
 export { createUpstreamFetch, type UpstreamInit, type UpstreamMethod, upstreamFetch, upstreamJson } from "./client";
 export { DEMO_API_KEY, ensureSimulator, type RunningSimulator, simulatorBaseUrl } from "./demo-simulator";
+export { upstreamDispatched } from "./dispatch";
 export { assertSafePath } from "./guard";
 export {
   DETAIL_MAX_CHARS,

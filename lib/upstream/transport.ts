@@ -6,6 +6,7 @@ import type { Readable } from "node:stream";
 import zlib from "node:zlib";
 import { AppError, type Provider } from "@/lib/errors";
 import { abortReason } from "./abort";
+import { notifyDispatched } from "./dispatch";
 import { parseUpstreamError, truncate } from "./parse-error";
 
 // One try of one request over node:http. Not fetch: fetch (undici) can neither time the TCP/TLS
@@ -60,9 +61,17 @@ export function attemptOnce(a: Attempt): Promise<Response> {
     a.signal?.addEventListener("abort", onAbort, { once: true });
 
     req.on("socket", (socket: Socket) => {
-      // A pooled keep-alive socket is already connected.
-      if (!socket.connecting) clearTimeout(connectTimer);
-      else socket.once(isHttps ? "secureConnect" : "connect", () => clearTimeout(connectTimer));
+      // A pooled keep-alive socket is already connected: node:http writes the request right after this
+      // event, in the same tick, so a notification on the next tick comes after the bytes left.
+      if (!socket.connecting) {
+        clearTimeout(connectTimer);
+        process.nextTick(notifyDispatched, a.signal);
+      } else {
+        socket.once(isHttps ? "secureConnect" : "connect", () => {
+          clearTimeout(connectTimer);
+          process.nextTick(notifyDispatched, a.signal);
+        });
+      }
     });
     req.on("error", (err) => {
       if (phase !== "waiting") return; // after headers the body stream reports it

@@ -2,8 +2,6 @@ import {
   convertToModelMessages,
   type Experimental_DownloadFunction,
   experimental_streamTextLowMemory as streamText,
-  type ToolSet,
-  toUIMessageStream,
 } from "ai";
 import { checkAttachments, prepareThread } from "@/lib/chat/messages";
 import { createMetadataTracker } from "@/lib/chat/metadata";
@@ -12,11 +10,13 @@ import { toCallSettings } from "@/lib/chat/settings";
 import { uiMessageStreamResponse } from "@/lib/chat/sse-response";
 import { appErrorFromStream } from "@/lib/chat/stream-guard";
 import type { ChatMessage } from "@/lib/chat/types";
+import { createUIChunker } from "@/lib/chat/ui-chunks";
 import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { apiHandler, readJson } from "@/lib/http/handler";
 import { isUploadUrl, publishInlineImages } from "@/lib/uploads/publish";
 import { uploadStore } from "@/lib/uploads/store";
+import { upstreamDispatched } from "@/lib/upstream";
 import { CHAT_BODY_MAX_BYTES, chatRequestSchema } from "./schema";
 
 // Long replies from reasoning models run for minutes.
@@ -71,6 +71,8 @@ export const POST = apiHandler(
       model: body.model,
       continuation: thread.partial !== undefined,
     });
+    // Registered before streamText, which may start the upstream request at once.
+    const dispatched = upstreamDispatched(request.signal);
     // The single-consumer variant: the reply is read once, by the UI stream below, so streamText's
     // replay buffer (a tee per reader) and its content records are pure cost on every chunk. Callbacks
     // and the finish part (usage, raw finish reason) are the same.
@@ -81,6 +83,9 @@ export const POST = apiHandler(
       abortSignal: request.signal,
       // The upstream client already retries before the first byte; a second layer would multiply tries.
       maxRetries: 0,
+      // No telemetry integration is registered here; left on, the SDK still copies and redacts the call's
+      // events and opens diagnostics-channel contexts for each call and step before the request goes out.
+      telemetry: { isEnabled: false },
       experimental_download: refuseDownload,
       onChunk: ({ chunk }) => tracker.observe(chunk.type),
       onError: ({ error }) => {
@@ -90,17 +95,18 @@ export const POST = apiHandler(
     });
 
     // No tee to keep the stream running after the browser leaves: Stop aborts request.signal, which
-    // closes the upstream connection, and nothing here waits for the end of the reply.
-    return uiMessageStreamResponse(
-      toUIMessageStream<ToolSet, ChatMessage>({
-        stream: result.stream,
+    // closes the upstream connection, and nothing here waits for the end of the reply. The parts become
+    // UI message chunks as toUIMessageStream makes them, inside the SSE encoder (lib/chat/ui-chunks.ts).
+    return uiMessageStreamResponse(result.stream, {
+      headers: HEADERS,
+      ready: dispatched,
+      toChunks: createUIChunker({
         sendReasoning: true,
         messageMetadata: tracker.metadata,
         // The client rebuilds the typed error with AppError.fromJSON (see lib/chat/errors.ts).
         onError: (error) => JSON.stringify(appErrorFromStream(body.model.provider, error).toJSON()),
       }),
-      { headers: HEADERS },
-    );
+    });
   },
   // A reply is a generation: it counts against RATE_LIMIT_PER_MINUTE like images and speech.
   { rateLimit: true, maxBodyBytes: CHAT_BODY_MAX_BYTES },
