@@ -49,7 +49,7 @@ node scripts/start-standalone.mjs --prepare
 shard() { # project sim-port app-port
   E2E_START_COMMAND="node scripts/start-standalone.mjs" E2E_SIM_PORT="$2" E2E_APP_PORT="$3" \
     E2E_DEMO_PORT="$(($3 + 1))" PLAYWRIGHT_HTML_OUTPUT_DIR="playwright-report/$1" \
-    npx playwright test --project="$1" --output "test-results/$1" >"$LOG_DIR/standalone-$1.log" 2>&1
+    npx playwright test --project="$1" --output "test-results/$1" 2>&1 | tee "$LOG_DIR/standalone-$1.log"
 }
 shard en 4010 3100 &
 en_pid=$!
@@ -58,7 +58,8 @@ zh_pid=$!
 en_rc=0 zh_rc=0
 wait "$en_pid" || en_rc=$?
 wait "$zh_pid" || zh_rc=$?
-for p in en zh; do printf '\n--- %s ---\n' "$p"; cat "$LOG_DIR/standalone-$p.log"; done
+# The two shards' lines interleave above (each test line names its project); the totals:
+for p in en zh; do printf '\n--- %s ---\n' "$p"; grep -E '^ +[0-9]+ (passed|failed|flaky|skipped)|^ +\[' "$LOG_DIR/standalone-$p.log" | tail -20 || true; done
 [ "$en_rc" = 0 ] && [ "$zh_rc" = 0 ] || { echo "e2e failed (en: $en_rc, zh: $zh_rc)" >&2; exit 1; }
 
 step "e2e: next start"
