@@ -63,15 +63,12 @@ export function attemptOnce(a: Attempt): Promise<Response> {
     req.on("socket", (socket: Socket) => {
       // A pooled keep-alive socket is already connected: node:http writes the request right after this
       // event, in the same tick, so a notification on the next tick comes after the bytes left.
-      if (!socket.connecting) {
+      const connected = () => {
         clearTimeout(connectTimer);
         process.nextTick(notifyDispatched, a.signal);
-      } else {
-        socket.once(isHttps ? "secureConnect" : "connect", () => {
-          clearTimeout(connectTimer);
-          process.nextTick(notifyDispatched, a.signal);
-        });
-      }
+      };
+      if (!socket.connecting) connected();
+      else socket.once(isHttps ? "secureConnect" : "connect", connected);
     });
     req.on("error", (err) => {
       if (phase !== "waiting") return; // after headers the body stream reports it

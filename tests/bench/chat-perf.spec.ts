@@ -1,6 +1,7 @@
 import type { Page } from "@playwright/test";
 import { ChatPage } from "../e2e/pages/chat-page";
 import { expect, test } from "../e2e/support/fixtures";
+import { readSidebarTiming, recordSidebarTiming } from "./support/sidebar-timing";
 
 // Benchmark, not a test of timings: `npm run bench history` runs it and prints the figures (the
 // issue's budgets: a 2,000-message conversation opens in under 300 ms, the sidebar with 10,000
@@ -94,18 +95,11 @@ test("a 2,000-message conversation and a 10,000-conversation sidebar open within
   const longId = await seed(page, 10_000, 2_000);
 
   // Sidebar: from the app being interactive (hydrated) to the list on screen.
-  await page.addInitScript(() => {
-    const w = window as unknown as { __at: Record<string, number> };
-    w.__at = {};
-    new MutationObserver(() => {
-      if (!w.__at.ready && document.querySelector("form[data-ready]")) w.__at.ready = performance.now();
-      if (!w.__at.list && document.querySelector('nav a[href^="/chat/perf-"]')) w.__at.list = performance.now();
-    }).observe(document, { subtree: true, childList: true, attributes: true });
-  });
+  await recordSidebarTiming(page, 'nav a[href^="/chat/perf-"]');
   await page.reload();
   await chat.ready();
   await expect(chat.conversationLink("Seeded conversation 9999")).toBeVisible();
-  const at = await page.evaluate(() => (window as unknown as { __at: Record<string, number> }).__at);
+  const at = await readSidebarTiming(page);
   const sidebarMs = Math.max(0, (at.list ?? Number.POSITIVE_INFINITY) - (at.ready ?? 0));
   await expect(chat.conversationLink("Seeded long conversation")).toBeVisible();
 

@@ -2,6 +2,7 @@ import type { Page } from "@playwright/test";
 import { ChatPage } from "../e2e/pages/chat-page";
 import { expect, test } from "../e2e/support/fixtures";
 import { countRows, launchProfile, profileDir, type SeedPlan, seedProfile } from "./support/seeded-profile";
+import { readSidebarTiming, recordSidebarTiming } from "./support/sidebar-timing";
 
 // Benchmark, not a test of timings (`npm run bench history` prints the figures): up to the issue's
 // 10,000 conversations and 200,000 messages (plus one 2,000-message conversation) in Chromium's
@@ -99,20 +100,13 @@ test("search over a large seeded history", async ({ t }, testInfo) => {
   await context.close();
   ({ context, page } = await launchProfile(dir, launch));
   const chat = new ChatPage(page, t);
-  await page.addInitScript(() => {
-    const w = window as unknown as { __at: Record<string, number> };
-    w.__at = {};
-    new MutationObserver(() => {
-      if (!w.__at.ready && document.querySelector("form[data-ready]")) w.__at.ready = performance.now();
-      if (!w.__at.list && document.querySelector('aside nav a[href^="/chat/"]')) w.__at.list = performance.now();
-    }).observe(document, { subtree: true, childList: true, attributes: true });
-  });
+  await recordSidebarTiming(page, 'aside nav a[href^="/chat/"]');
   const sidebar: { fromReadyMs: number; fromNavigationMs: number }[] = [];
   for (let run = 0; run < 3; run++) {
     await (run === 0 ? chat.goto() : page.reload());
     await chat.ready();
     await expect(page.locator('aside nav a[href^="/chat/"]').first()).toBeVisible();
-    const at = await page.evaluate(() => (window as unknown as { __at: Record<string, number> }).__at);
+    const at = await readSidebarTiming(page);
     sidebar.push({ fromReadyMs: Math.max(0, (at.list ?? 0) - (at.ready ?? 0)), fromNavigationMs: at.list ?? 0 });
   }
 

@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect, useRef, useState } from "react";
+import { yieldToMain } from "@/lib/stores/chat-runtime";
 import { watchNearView } from "./near-view";
 import { schedule } from "./schedule";
 
@@ -27,7 +28,7 @@ export async function preloadMath(): Promise<void> {
   if (connection?.saveData) return;
   const m = await loadKatex();
   // The module's evaluation and the warm-up layout are separate tasks: neither grows long.
-  await new Promise((resolve) => setTimeout(resolve, 0));
+  await yieldToMain();
   await m.warmMath();
 }
 
