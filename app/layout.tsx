@@ -1,6 +1,7 @@
 import type { Metadata, Viewport } from "next";
 import { headers } from "next/headers";
 import type { ReactNode } from "react";
+import { dbWarmScript } from "@/lib/db/warm-script";
 import { htmlLang } from "@/lib/i18n";
 import { I18nProvider } from "@/lib/i18n/client";
 import { getRequestLocale } from "@/lib/i18n/server";
@@ -32,6 +33,8 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
       <head>
         {/* biome-ignore lint/security/noDangerouslySetInnerHtml: a constant script that sets the theme class before paint */}
         <script nonce={nonce} dangerouslySetInnerHTML={{ __html: themeBootScript }} />
+        {/* biome-ignore lint/security/noDangerouslySetInnerHtml: a constant script that starts opening the history database early */}
+        <script nonce={nonce} dangerouslySetInnerHTML={{ __html: dbWarmScript }} />
       </head>
       <body className="min-h-dvh">
         <I18nProvider initialLocale={locale}>{children}</I18nProvider>

@@ -6,9 +6,10 @@
 // - Never edit an old version's stores; add a version with an upgrade and a test in db-migration.
 
 import { Dexie, type DexieOptions, type Table, type Transaction } from "dexie";
+import { DB_NAME } from "./name";
 import { tokenize } from "./tokenize";
 
-export const DB_NAME = "siliconplay";
+export { DB_NAME };
 export const SCHEMA_VERSION = 2;
 
 export type ProviderId = "siliconflow" | "glm";
