@@ -11,12 +11,13 @@
 
 import type { Collection, Table } from "dexie";
 import { conversationIdOf } from "./ids";
+import { type QueryTerm, queryTerms, tokensMatch } from "./query";
 import type { AppDB, Conversation, Message } from "./schema";
 import { makeSnippet, type SearchSnippet } from "./snippet";
-import { type QueryTerm, queryTerms, tokensMatch } from "./tokenize";
 
+export { type QueryTerm, queryTerms } from "./query";
 export { makeSnippet, type SearchSnippet } from "./snippet";
-export { normalizeForSearch, type QueryTerm, queryTerms, tokenize } from "./tokenize";
+export { normalizeForSearch, tokenize } from "./tokenize";
 
 export interface SearchHit {
   conversation: Conversation;

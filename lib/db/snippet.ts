@@ -1,6 +1,7 @@
 // The line of a matching message shown under a search result.
 
-import { normalizeForSearch, type QueryTerm } from "./tokenize";
+import type { QueryTerm } from "./query";
+import { normalizeForSearch } from "./tokenize";
 
 export interface SearchSnippet {
   messageId: string;

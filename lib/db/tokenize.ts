@@ -8,11 +8,11 @@
 // the text is found by requiring all of its bigrams, and a single character is found by a prefix
 // query, because every character of a run starts a bigram or is the run's last character.
 
-const CJK_CHAR = "\\p{Script=Han}\\p{Script=Hiragana}\\p{Script=Katakana}\\u30fc";
+export const CJK_CHAR = "\\p{Script=Han}\\p{Script=Hiragana}\\p{Script=Katakana}\\u30fc";
 const CJK_SPLIT = new RegExp(`([${CJK_CHAR}]+)`, "u");
 
 /** Tokens longer than this (base64, hashes, URLs without spaces) are noise in an index. */
-const MAX_TOKEN_LENGTH = 48;
+export const MAX_TOKEN_LENGTH = 48;
 
 export const DEFAULT_MAX_TOKENS = 2_000;
 
@@ -33,7 +33,7 @@ export function normalizeForSearch(text: string): string {
 }
 
 /** Non-CJK words of a chunk, in order. */
-function words(chunk: string): string[] {
+export function words(chunk: string): string[] {
   const seg = getSegmenter();
   if (!seg) return chunk.split(/[^\p{L}\p{N}_]+/u).filter(Boolean);
   const out: string[] = [];
@@ -42,7 +42,7 @@ function words(chunk: string): string[] {
 }
 
 /** Splits normalized text into alternating [other, cjkRun, other, cjkRun, …] chunks, in order. */
-function chunks(normalized: string): string[] {
+export function chunks(normalized: string): string[] {
   return normalized.split(CJK_SPLIT);
 }
 
@@ -91,59 +91,4 @@ export async function tokenizeInSlices(
     if (start < text.length) await new Promise((resolve) => setTimeout(resolve, 0));
   }
   return out.size > maxTokens ? [...out].slice(0, maxTokens) : [...out];
-}
-
-export interface QueryTerm {
-  term: string;
-  /** Match index keys starting with `term` rather than equal to it. */
-  prefix: boolean;
-}
-
-const MAX_QUERY_TERMS = 8;
-
-/**
- * The index lookups that answer a query. Every term must match (AND). The last word is a prefix
- * (search as you type) when it has at least two characters; a one-letter prefix would match most of
- * the index. A lone CJK character is a prefix too (see the header).
- */
-export function queryTerms(query: string): QueryTerm[] {
-  const terms: QueryTerm[] = [];
-  const parts = chunks(normalizeForSearch(query));
-  for (let i = 0; i < parts.length; i++) {
-    const part = parts[i] ?? "";
-    if (i % 2 === 1) {
-      const chars = Array.from(part);
-      if (chars.length === 1) terms.push({ term: part, prefix: true });
-      for (let j = 0; j + 1 < chars.length; j++) terms.push({ term: `${chars[j]}${chars[j + 1]}`, prefix: false });
-    } else if (part.trim()) {
-      for (const w of words(part)) {
-        if (w.length <= MAX_TOKEN_LENGTH) terms.push({ term: w, prefix: false });
-      }
-    }
-  }
-  const last = terms[terms.length - 1];
-  const trailingSpace = /\s$/u.test(query);
-  if (last && !trailingSpace && !last.prefix && Array.from(last.term).length >= 2 && !isCjkBigram(last.term)) {
-    last.prefix = true;
-  }
-  const seen = new Set<string>();
-  return terms
-    .filter((t) => {
-      const k = `${t.prefix ? "p" : "e"}:${t.term}`;
-      if (seen.has(k)) return false;
-      seen.add(k);
-      return true;
-    })
-    .slice(0, MAX_QUERY_TERMS);
-}
-
-const CJK_ONLY = new RegExp(`^[${CJK_CHAR}]+$`, "u");
-
-function isCjkBigram(term: string): boolean {
-  return CJK_ONLY.test(term);
-}
-
-/** Whether a row's tokens satisfy one query term (used to check candidates in memory). */
-export function tokensMatch(tokens: readonly string[], t: QueryTerm): boolean {
-  return t.prefix ? tokens.some((w) => w.startsWith(t.term)) : tokens.includes(t.term);
 }

@@ -13,8 +13,9 @@ import {
   tokenize,
   uuid,
 } from "@/lib/db";
+import { tokensMatch } from "@/lib/db/query";
 import { seedLargeHistory } from "@/lib/db/seed";
-import { tokenizeInSlices, tokensMatch } from "@/lib/db/tokenize";
+import { tokenizeInSlices } from "@/lib/db/tokenize";
 
 describe("tokenize", () => {
   it("keeps English words, lower-cased, NFKC-normalized and deduplicated", () => {
