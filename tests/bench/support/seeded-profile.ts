@@ -19,6 +19,13 @@ const SOURCES = ["seed.ts", "tokenize.ts", "ids.ts", "schema.ts", "conversations
   path.join(__dirname, "../../../lib/db", f),
 );
 
+// Rows per readwrite transaction. Chromium keeps a transaction's undo log in memory up to 1 MB of
+// changes; past that it writes the log to disk and deletes it after commit, and the millions of
+// deleted entries this left behind cost every later first open of the database ~0.6–0.9 s
+// (LevelDBScopes start-up walks over them). The app writes a message or two per transaction, so
+// the seeded profile is written in transactions that small too.
+const TX_ROWS = Number(process.env.SEED_TX_ROWS ?? 40);
+
 export type SeedPlan = Required<Pick<SeedOptions, "conversations" | "messagesPerConversation" | "longConversation">> & {
   batchSize: number;
 };
@@ -49,7 +56,7 @@ export function profileDir(plan: SeedPlan, origin: string): { dir: string; key: 
   const hash = createHash("sha256");
   for (const f of SOURCES) hash.update(readFileSync(f));
   // IndexedDB is per origin, so the app's port is part of the key.
-  hash.update(JSON.stringify({ plan, origin }));
+  hash.update(JSON.stringify({ plan, origin, txRows: TX_ROWS }));
   const key = hash.digest("hex").slice(0, 16);
   const size = `${plan.conversations}x${plan.messagesPerConversation}+${plan.longConversation}`;
   return { dir: path.join(ROOT, `search-${size}-${key}`), key };
@@ -68,26 +75,36 @@ function readProgress(file: string, key: string): Progress | null {
   return p.key === key ? p : null;
 }
 
-/** One seeder flush in one readwrite transaction; relaxed durability: no fsync per batch. */
+/** One seeder flush in readwrite transactions of TX_ROWS rows; relaxed durability: no fsync per batch. */
 async function writeFlush(page: Page, conversations: unknown[], messages: unknown[]) {
   await page.evaluate(
-    async ({ conversations, messages }) => {
+    async ({ conversations, messages, txRows }) => {
       const db = await new Promise<IDBDatabase>((resolve, reject) => {
         const req = indexedDB.open("siliconplay");
         req.onsuccess = () => resolve(req.result);
         req.onerror = () => reject(req.error);
       });
-      await new Promise<void>((resolve, reject) => {
-        const tx = db.transaction(["conversations", "messages"], "readwrite", { durability: "relaxed" });
-        for (const row of conversations) tx.objectStore("conversations").put(row);
-        for (const row of messages) tx.objectStore("messages").put(row);
-        tx.oncomplete = () => resolve();
-        tx.onerror = () => reject(tx.error);
-        tx.onabort = () => reject(tx.error);
-      });
+      const rows = [
+        ...conversations.map((row) => ["conversations", row] as const),
+        ...messages.map((row) => ["messages", row] as const),
+      ];
+      const step = txRows > 0 ? txRows : rows.length;
+      const pending: Promise<void>[] = [];
+      for (let i = 0; i < rows.length; i += step) {
+        pending.push(
+          new Promise<void>((resolve, reject) => {
+            const tx = db.transaction(["conversations", "messages"], "readwrite", { durability: "relaxed" });
+            for (const [store, row] of rows.slice(i, i + step)) tx.objectStore(store).put(row);
+            tx.oncomplete = () => resolve();
+            tx.onerror = () => reject(tx.error);
+            tx.onabort = () => reject(tx.error);
+          }),
+        );
+      }
+      await Promise.all(pending);
       db.close();
     },
-    { conversations, messages },
+    { conversations, messages, txRows: TX_ROWS },
   );
 }
 
