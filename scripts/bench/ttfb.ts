@@ -1,7 +1,7 @@
 // Time to first token that /api/chat adds over calling the provider (the simulator) directly, on
 // loopback in the same run, and whether chunks are forwarded without buffering.
 //
-//   npm run bench ttfb [-- --n 200 --warmup 20 --chunk-delay-ms 2 --sim-port 4110 --app-port 3110
+//   npm run bench ttfb [-- --n 200 --warmup 20 --chunk-delay-ms 2 --first-byte-delay-ms 0 --sim-port 4110 --app-port 3110
 //                         --dist-dir .next-chatapi --model Qwen/Qwen2.5-7B-Instruct
 //                         --app-url http://127.0.0.1:3110 --sim-url http://127.0.0.1:4110]
 //
@@ -10,6 +10,8 @@
 // `next build`) and SiliconFlow pointed at the simulator, unless --app-url names a running one; that
 // one needs SILICONFLOW_BASE_URL=<sim-url>/siliconflow/v1, no ACCESS_CODE and a RATE_LIMIT_PER_MINUTE
 // above 2·(n + warmup). Requests alternate direct / through the app over the same keep-alive client.
+// --first-byte-delay-ms makes the simulator wait that long before answering each chat completion, as a
+// real provider does (network and prefill): work the app overlaps with that wait only shows with it.
 import { type ChildProcess, spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import http from "node:http";
@@ -25,6 +27,7 @@ const WARMUP = Number(args.get("warmup") ?? 20);
 const SIM_PORT = Number(args.get("sim-port") ?? 4110);
 const APP_PORT = Number(args.get("app-port") ?? 3110);
 const CHUNK_DELAY_MS = Number(args.get("chunk-delay-ms") ?? 2);
+const FIRST_BYTE_DELAY_MS = Number(args.get("first-byte-delay-ms") ?? 0);
 const DIST_DIR = args.get("dist-dir") ?? ".next-chatapi";
 const MODEL = args.get("model") ?? "Qwen/Qwen2.5-7B-Instruct";
 // ~25 chunks of ~24 characters: enough to see buffering, short enough for 2·n replies.
@@ -215,6 +218,17 @@ async function main() {
       procs.push(spawnGroup(tsx, simArgs, process.env));
       await waitFor(`${simUrl}/__sim/config`, procs.at(-1));
     }
+    if (FIRST_BYTE_DELAY_MS > 0) {
+      await fetch(`${simUrl}/__sim/faults`, {
+        method: "POST",
+        body: JSON.stringify({
+          fault: "slow-first-byte",
+          path: "/chat/completions",
+          times: 1e9,
+          delayMs: FIRST_BYTE_DELAY_MS,
+        }),
+      });
+    }
     if (!args.has("app-url")) procs.push(startApp(simUrl));
     await waitFor(`${appUrl}/api/health`, procs.at(-1));
 
@@ -261,6 +275,7 @@ async function main() {
       n: N,
       model: MODEL,
       chunkDelayMs: CHUNK_DELAY_MS,
+      firstByteDelayMs: FIRST_BYTE_DELAY_MS,
       direct: { firstTokenMs: stats(first(d)), spanMs: stats(span(d)) },
       app: {
         headersMs: stats(a.map((s) => s.headersMs)),
@@ -284,6 +299,10 @@ async function main() {
     };
     console.log(JSON.stringify(summary, null, 2));
   } finally {
+    // A simulator that outlives the bench (--sim-url) must not keep the delay.
+    if (FIRST_BYTE_DELAY_MS > 0 && args.has("sim-url")) {
+      await fetch(`${simUrl}/__sim/faults`, { method: "DELETE" }).catch(() => undefined);
+    }
     for (const { child } of procs.reverse()) {
       try {
         if (child.pid) process.kill(-child.pid, "SIGTERM");
