@@ -132,24 +132,25 @@ async function titleHits(db: AppDB, terms: QueryTerm[]): Promise<string[]> {
   return [...(ids ?? [])];
 }
 
+/** Recency index keys read per step of the walk that orders many hits. */
+const WALK_PAGE = 1_000;
+
 /** Live conversations among `ids`, most recent activity first, at most `limit`. */
 async function newestLive(db: AppDB, ids: Set<string>, limit: number): Promise<Conversation[]> {
   const live = (list: (Conversation | undefined)[]) => list.filter((c): c is Conversation => !!c && !c.deletedAt);
+  // Chromium: a row read costs ~0.2 ms, a page of 1,000 recency keys ~11 ms. A few hits are read
+  // and sorted; more are found by walking the recency index a page at a time until enough are
+  // live. (Walking all 10,000 keys at once made a common title word like "向量" cost ~110 ms.)
   if (ids.size <= limit * 4) {
     const list = live(await db.conversations.bulkGet([...ids]));
     return list.sort((a, b) => b.updatedAt - a.updatedAt).slice(0, limit);
   }
-  // Many hits: walk the updatedAt index (keys only) and read just enough rows.
-  const ordered = await db.conversations.orderBy("updatedAt").reverse().primaryKeys();
   const out: Conversation[] = [];
-  let batch: string[] = [];
-  for (let i = 0; i < ordered.length && out.length < limit; i++) {
-    const id = ordered[i]!;
-    if (ids.has(id)) batch.push(id);
-    if (batch.length === limit || (i === ordered.length - 1 && batch.length)) {
-      out.push(...live(await db.conversations.bulkGet(batch)));
-      batch = [];
-    }
+  for (let offset = 0; out.length < limit; offset += WALK_PAGE) {
+    const page = await db.conversations.orderBy("updatedAt").reverse().offset(offset).limit(WALK_PAGE).primaryKeys();
+    const wanted = page.filter((id) => ids.has(id));
+    if (wanted.length) out.push(...live(await db.conversations.bulkGet(wanted)));
+    if (page.length < WALK_PAGE) break;
   }
   return out.slice(0, limit);
 }

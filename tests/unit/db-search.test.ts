@@ -134,6 +134,40 @@ describe("searchConversations", () => {
     expect(await found("deleted")).toEqual([]);
   });
 
+  it("returns the newest live conversations however many titles match", async () => {
+    const many = new AppDB(`test-search-many-${uuid()}`);
+    try {
+      const rows = Array.from({ length: 1_700 }, (_, i) => {
+        const title = i % 3 === 0 ? `lighthouse log ${i}` : `harbour log ${i}`;
+        return {
+          id: `c${String(i).padStart(5, "0")}`,
+          title,
+          titleSource: "user" as const,
+          pinned: 0 as const,
+          createdAt: i,
+          // Activity order differs from id order, so an id order would fail.
+          updatedAt: 10_000 + ((i * 7_919) % 1_700),
+          deletedAt: 0,
+          usage: { input: 0, output: 0, reasoning: 0 },
+          words: tokenize(title),
+        };
+      });
+      const newestFirst = (list: typeof rows) => [...list].sort((a, b) => b.updatedAt - a.updatedAt);
+      // The newest conversation is soft-deleted: it must not take a place in either path.
+      newestFirst(rows)[0]!.deletedAt = 1;
+      await many.conversations.bulkAdd(rows);
+      const live = rows.filter((r) => !r.deletedAt);
+      const ids = async (q: string) => (await searchConversations(many, q, { limit: 30 })).map((h) => h.conversation.id);
+      // "log": all 1,700 titles, so the recency index is walked (two pages for 30 hits).
+      expect(await ids("log")).toEqual(newestFirst(live).slice(0, 30).map((r) => r.id));
+      // "lighthouse": 567 titles, one in three, so the walk skips most keys it reads.
+      const lighthouse = newestFirst(live.filter((r) => r.title.startsWith("lighthouse")));
+      expect(await ids("lighthouse")).toEqual(lighthouse.slice(0, 30).map((r) => r.id));
+    } finally {
+      await many.delete();
+    }
+  });
+
   it("orders by last activity and respects the limit", async () => {
     await chat("newer", "more about reasoning", "reasoning again");
     expect(await found("reasoning")).toEqual([ids.newer, ids.en]);
