@@ -15,7 +15,7 @@ const MAX_QUERY_TERMS = 8;
 /**
  * The index lookups that answer a query. Every term must match (AND). The last word is a prefix
  * (search as you type) when it has at least two characters; a one-letter prefix would match most of
- * the index. A lone CJK character is a prefix too (see the header).
+ * the index. A lone CJK character is a prefix too (tokenize.ts explains why that finds it).
  */
 export function queryTerms(query: string): QueryTerm[] {
   const terms: QueryTerm[] = [];
