@@ -157,9 +157,14 @@ describe("searchConversations", () => {
       newestFirst(rows)[0]!.deletedAt = 1;
       await many.conversations.bulkAdd(rows);
       const live = rows.filter((r) => !r.deletedAt);
-      const ids = async (q: string) => (await searchConversations(many, q, { limit: 30 })).map((h) => h.conversation.id);
+      const ids = async (q: string) =>
+        (await searchConversations(many, q, { limit: 30 })).map((h) => h.conversation.id);
       // "log": all 1,700 titles, so the recency index is walked (two pages for 30 hits).
-      expect(await ids("log")).toEqual(newestFirst(live).slice(0, 30).map((r) => r.id));
+      expect(await ids("log")).toEqual(
+        newestFirst(live)
+          .slice(0, 30)
+          .map((r) => r.id),
+      );
       // "lighthouse": 567 titles, one in three, so the walk skips most keys it reads.
       const lighthouse = newestFirst(live.filter((r) => r.title.startsWith("lighthouse")));
       expect(await ids("lighthouse")).toEqual(lighthouse.slice(0, 30).map((r) => r.id));
