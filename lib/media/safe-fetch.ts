@@ -85,7 +85,28 @@ async function checkTarget(raw: string, trusted: Set<string>): Promise<Target> {
   return { url, address: first.address, family: first.family as 4 | 6 };
 }
 
-function request(target: Target, options: SafeFetchOptions): Promise<http.IncomingMessage> {
+// Node's default agent keeps sockets alive. A server may close an idle one just as a request goes
+// out on it, which fails as ECONNRESET / "socket hang up" with nothing sent back: for a GET that is
+// safe to send once more, on a new socket.
+const STALE_SOCKET = new Set(["ECONNRESET", "EPIPE"]);
+
+async function request(target: Target, options: SafeFetchOptions): Promise<http.IncomingMessage> {
+  try {
+    return await requestOnce(target, options);
+  } catch (err) {
+    const stale = err instanceof StaleSocketError;
+    if (!stale || options.signal?.aborted) throw stale ? err.appError : err;
+    return requestOnce(target, options);
+  }
+}
+
+class StaleSocketError extends Error {
+  constructor(readonly appError: AppError) {
+    super("stale keep-alive socket");
+  }
+}
+
+function requestOnce(target: Target, options: SafeFetchOptions): Promise<http.IncomingMessage> {
   const client = target.url.protocol === "https:" ? https : http;
   return new Promise((resolve, reject) => {
     const req = client.request(
@@ -101,7 +122,11 @@ function request(target: Target, options: SafeFetchOptions): Promise<http.Incomi
       resolve,
     );
     req.on("timeout", () => req.destroy(new AppError("timeout", { detail: "media download timed out" })));
-    req.on("error", (err) => reject(err instanceof AppError ? err : new AppError("network", { cause: err })));
+    req.on("error", (err) => {
+      const appError = err instanceof AppError ? err : new AppError("network", { cause: err });
+      const code = (err as NodeJS.ErrnoException).code ?? "";
+      reject(req.reusedSocket && STALE_SOCKET.has(code) ? new StaleSocketError(appError) : appError);
+    });
     req.end();
   });
 }
