@@ -2,6 +2,7 @@
 
 import { type ReactNode, useEffect, useState } from "react";
 import { CheckIcon, ChevronLeftIcon, ChevronRightIcon, CopyIcon } from "@/components/ui/icons";
+import { copyText } from "@/lib/clipboard";
 import { useT } from "@/lib/i18n/client";
 
 /** An icon button named by `label` (also its tooltip). */
@@ -28,25 +29,6 @@ export function ActionButton({
       {children}
     </button>
   );
-}
-
-/** Clipboard API where allowed; the selection fallback covers plain-http LAN hosts. */
-async function copyText(text: string): Promise<boolean> {
-  try {
-    await navigator.clipboard.writeText(text);
-    return true;
-  } catch {
-    const area = document.createElement("textarea");
-    area.value = text;
-    area.setAttribute("readonly", "");
-    area.style.position = "fixed";
-    area.style.opacity = "0";
-    document.body.appendChild(area);
-    area.select();
-    const ok = document.execCommand("copy");
-    area.remove();
-    return ok;
-  }
 }
 
 export function CopyButton({ text }: { text: string }) {

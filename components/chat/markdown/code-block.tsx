@@ -1,6 +1,7 @@
 "use client";
 
 import { type CSSProperties, useEffect, useRef, useState } from "react";
+import { copyText } from "@/lib/clipboard";
 import { cachedTokens, highlight, normalizeLang } from "./highlight";
 import type { Token } from "./highlight-types";
 import { type MarkdownT, useMarkdownStrings } from "./use-strings";
@@ -16,30 +17,12 @@ function tokenStyle([, light, dark, font]: Token): CSSProperties {
   return style as CSSProperties;
 }
 
-async function writeClipboard(text: string): Promise<void> {
-  if (navigator.clipboard?.writeText) return navigator.clipboard.writeText(text);
-  // Older browsers and non-secure contexts: the selection fallback.
-  const area = document.createElement("textarea");
-  area.value = text;
-  area.setAttribute("readonly", "");
-  area.style.position = "fixed";
-  area.style.opacity = "0";
-  document.body.appendChild(area);
-  area.select();
-  const ok = document.execCommand("copy");
-  area.remove();
-  if (!ok) throw new Error("copy failed");
-}
-
 export function CopyButton({ text, t }: { text: string; t: MarkdownT }) {
   const [state, setState] = useState<"idle" | "copied" | "failed">("idle");
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   useEffect(() => () => clearTimeout(timer.current), []);
   const copy = () => {
-    writeClipboard(text).then(
-      () => setState("copied"),
-      () => setState("failed"),
-    );
+    void copyText(text).then((ok) => setState(ok ? "copied" : "failed"));
     clearTimeout(timer.current);
     timer.current = setTimeout(() => setState("idle"), 2000);
   };
