@@ -32,14 +32,3 @@ export function whenIdle(load: () => unknown, timeoutMs = 1500): () => void {
   const handle = setTimeout(run, 200);
   return () => clearTimeout(handle);
 }
-
-/**
- * Ends the current task so the browser can paint and take input before the next step. Sending a
- * message runs several steps that each redraw (the stored rows, the busy flag, the new URL);
- * chained as microtasks they would make one long task.
- */
-export function yieldToMain(): Promise<void> {
-  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
-  if (scheduler?.yield) return scheduler.yield();
-  return new Promise((resolve) => setTimeout(resolve, 0));
-}

@@ -24,10 +24,11 @@ import {
 } from "@/lib/db";
 import { AppError, type AppErrorJSON } from "@/lib/errors";
 import type { ImageDetail } from "@/lib/vision/tokens";
+import { yieldToMain } from "@/lib/yield";
 import { pathTo, reasoningOfParts } from "./chat-convert";
 import { modelInfo, useChatModels } from "./chat-models";
 import type { RunOutcome } from "./chat-run";
-import { loadChatRuntime, yieldToMain } from "./chat-runtime";
+import { loadChatRuntime } from "./chat-runtime";
 
 export interface SessionInfo {
   /** A request is running for this conversation. */

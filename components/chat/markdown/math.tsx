@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useRef, useState } from "react";
-import { yieldToMain } from "@/lib/stores/chat-runtime";
+import { yieldToMain } from "@/lib/yield";
 import { watchNearView } from "./near-view";
 import { schedule } from "./schedule";
 
