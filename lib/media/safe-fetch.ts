@@ -90,23 +90,7 @@ async function checkTarget(raw: string, trusted: Set<string>): Promise<Target> {
 // safe to send once more, on a new socket.
 const STALE_SOCKET = new Set(["ECONNRESET", "EPIPE"]);
 
-async function request(target: Target, options: SafeFetchOptions): Promise<http.IncomingMessage> {
-  try {
-    return await requestOnce(target, options);
-  } catch (err) {
-    const stale = err instanceof StaleSocketError;
-    if (!stale || options.signal?.aborted) throw stale ? err.appError : err;
-    return requestOnce(target, options);
-  }
-}
-
-class StaleSocketError extends Error {
-  constructor(readonly appError: AppError) {
-    super("stale keep-alive socket");
-  }
-}
-
-function requestOnce(target: Target, options: SafeFetchOptions): Promise<http.IncomingMessage> {
+function request(target: Target, options: SafeFetchOptions, retryStale = true): Promise<http.IncomingMessage> {
   const client = target.url.protocol === "https:" ? https : http;
   return new Promise((resolve, reject) => {
     const req = client.request(
@@ -125,7 +109,9 @@ function requestOnce(target: Target, options: SafeFetchOptions): Promise<http.In
     req.on("error", (err) => {
       const appError = err instanceof AppError ? err : new AppError("network", { cause: err });
       const code = (err as NodeJS.ErrnoException).code ?? "";
-      reject(req.reusedSocket && STALE_SOCKET.has(code) ? new StaleSocketError(appError) : appError);
+      if (retryStale && req.reusedSocket && STALE_SOCKET.has(code) && !options.signal?.aborted) {
+        resolve(request(target, options, false));
+      } else reject(appError);
     });
     req.end();
   });
