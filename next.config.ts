@@ -11,6 +11,9 @@ const nextConfig: NextConfig = {
   // `npm run bench bundle -- --explain` builds with maps to attribute first-load bytes to modules.
   productionBrowserSourceMaps: process.env.BUNDLE_SOURCEMAPS === "1",
   reactStrictMode: true,
+  // pages/api/chat.ts imports lib modules marked `server-only`: bundled, they resolve to the empty
+  // marker as in app/; left external, Node would load the package's throwing default.
+  bundlePagesRouterDependencies: true,
   // Pages get their headers (with the CSP nonce) from proxy.ts; API responses get these.
   async headers() {
     return [

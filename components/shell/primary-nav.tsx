@@ -15,7 +15,8 @@ const LINKS: { href: string; key: MessageKey }[] = [
 
 export function PrimaryNav() {
   const t = useT();
-  const pathname = usePathname();
+  // Typed nullable because pages/ exists (pages/api/chat.ts); never null under app/.
+  const pathname = usePathname() ?? "";
   return (
     <nav aria-label={t("nav.primary")} className="min-w-0 overflow-x-auto">
       <ul className="flex gap-1">

@@ -17,7 +17,8 @@ import { VideoGallery } from "./video-gallery";
 function useStartImageParam(onMissing: (err: AppError) => void) {
   const params = useSearchParams();
   const router = useRouter();
-  const id = params.get("startImage");
+  // Typed nullable because pages/ exists (pages/api/chat.ts); never null under app/.
+  const id = params?.get("startImage");
   useEffect(() => {
     if (!id) return;
     let cancelled = false;

@@ -3,6 +3,7 @@
 // trusting that the proxy ran (CVE-2025-29927 skipped middleware with one header).
 
 import { parseEnv, type ServerEnv } from "@/lib/env-schema";
+import type { RequestHead } from "@/lib/http/request-head";
 
 export const SESSION_COOKIE = "sp_session";
 export const SESSION_MAX_AGE_S = 30 * 24 * 60 * 60;
@@ -123,7 +124,7 @@ export function readCookie(header: string | null, name: string): string | undefi
 }
 
 /** The session of a request, or null; with access control off everyone has an anonymous session. */
-export async function requestSession(request: Request): Promise<Session | null> {
+export async function requestSession(request: RequestHead): Promise<Session | null> {
   if (!accessControlEnabled()) return { sid: "anonymous", exp: Number.POSITIVE_INFINITY };
   return verifySessionToken(readCookie(request.headers.get("cookie"), SESSION_COOKIE));
 }

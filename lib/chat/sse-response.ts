@@ -1,11 +1,13 @@
 import { UI_MESSAGE_STREAM_HEADERS, type UIMessageChunk } from "ai";
 
-// The UI message stream as an SSE response, as createUIMessageStreamResponse makes it, in one stream
+// The UI message stream as an SSE body, as createUIMessageStreamResponse makes it, without a stream
 // stage: each value read from the source becomes its UI message chunks (toChunks, see ui-chunks.ts),
-// each chunk one `data:` line enqueued on its own, so every chunk still leaves in its own write. The
-// SDK's helpers put a stream stage per step (toUIMessageStream's three, then JSON → `data:` text, then a
-// TextEncoderStream), each one more hop through Node's web streams for every chunk and more streams
-// to build per request. Same bytes, same headers.
+// each chunk one `data:` line read on its own, so every chunk leaves in its own write. The SDK's helpers
+// put a stream stage per step (toUIMessageStream's three, then JSON → `data:` text, then a
+// TextEncoderStream), each one more hop through Node's web streams for every chunk and more streams to
+// build per request. /api/chat's Node route (lib/http/node-handler.ts) writes the chunks of
+// uiMessageSse straight to the socket; uiMessageStreamResponse wraps the same body as a web Response.
+// Same bytes, same headers.
 //
 // `ready` holds the response back until the upstream request is out (see lib/upstream/dispatch.ts):
 // the server writes its headers together with the first chunk, and doing that while the provider
@@ -25,10 +27,19 @@ export interface SseResponseInit<T> {
   toChunks?: (value: T) => UIMessageChunk[];
 }
 
-export async function uiMessageStreamResponse<T = UIMessageChunk>(
+/** An SSE body read chunk by chunk, each chunk one `data:` line; undefined once `[DONE]` was read. */
+export interface SseBody {
+  status: number;
+  headers: Headers;
+  read(): Promise<Uint8Array | undefined>;
+  cancel(reason?: unknown): Promise<void>;
+}
+
+/** The SSE body, once `ready` (or the first chunk past `start`) came; the Node route writes it as it is. */
+export async function uiMessageSse<T = UIMessageChunk>(
   source: ReadableStream<T>,
   init: SseResponseInit<T> = {},
-): Promise<Response> {
+): Promise<SseBody> {
   const toChunks = init.toChunks ?? ((value: T) => [value as UIMessageChunk]);
   const reader = source.getReader();
   // Chunks made while waiting, and a read still in flight when `ready` came: the body takes both first.
@@ -40,7 +51,7 @@ export async function uiMessageStreamResponse<T = UIMessageChunk>(
       const read = reader.read();
       inFlight = read;
       const first = await Promise.race([ready, read.catch(() => "failed" as const)]);
-      // Dispatched, or the source failed or ended: the body's first pull settles the pending read.
+      // Dispatched, or the source failed or ended: the body's first read settles the pending read.
       if (first === "ready" || first === "failed" || first.done) break;
       inFlight = undefined;
       const chunks = toChunks(first.value);
@@ -49,32 +60,46 @@ export async function uiMessageStreamResponse<T = UIMessageChunk>(
     }
   }
 
-  const body = new ReadableStream<Uint8Array>({
-    async pull(controller) {
-      // A pull that enqueues nothing is not called again: read on until a value gives a chunk.
-      while (early.length === 0) {
-        const read = inFlight ?? reader.read();
-        inFlight = undefined;
-        // A rejected read errors the body, as a failing stream stage did.
-        const { done, value } = await read;
-        if (done) {
-          controller.enqueue(DONE);
-          controller.close();
-          return;
-        }
-        early.push(...toChunks(value));
-      }
-      for (const chunk of early) controller.enqueue(encode(chunk));
+  let ended = false;
+  let next = 0;
+  const read = async (): Promise<Uint8Array | undefined> => {
+    // A source value may give no chunk: read on until one does. A rejected read rejects here.
+    while (next === early.length) {
+      if (ended) return undefined;
       early.length = 0;
-    },
-    cancel(reason) {
-      return reader.cancel(reason);
-    },
-  });
+      next = 0;
+      const pending = inFlight ?? reader.read();
+      inFlight = undefined;
+      const { done, value } = await pending;
+      if (done) {
+        ended = true;
+        return DONE;
+      }
+      early.push(...toChunks(value));
+    }
+    return encode(early[next++] as UIMessageChunk);
+  };
   // The SDK's headers are defaults: the caller's win, as in createUIMessageStreamResponse.
   const headers = new Headers(init.headers);
   for (const [name, value] of Object.entries(UI_MESSAGE_STREAM_HEADERS)) {
     if (!headers.has(name)) headers.set(name, value);
   }
-  return new Response(body, { headers });
+  return { status: 200, headers, read, cancel: (reason) => reader.cancel(reason) };
+}
+
+/** The same SSE body as a web Response, as createUIMessageStreamResponse answers. */
+export async function uiMessageStreamResponse<T = UIMessageChunk>(
+  source: ReadableStream<T>,
+  init: SseResponseInit<T> = {},
+): Promise<Response> {
+  const sse = await uiMessageSse(source, init);
+  const body = new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      const chunk = await sse.read();
+      if (chunk) controller.enqueue(chunk);
+      else controller.close();
+    },
+    cancel: (reason) => sse.cancel(reason),
+  });
+  return new Response(body, { status: sse.status, headers: sse.headers });
 }

@@ -5,6 +5,7 @@ import { requestSession, type Session } from "@/lib/auth/session";
 import { getEnv } from "@/lib/env";
 import { AppError, errorResponse } from "@/lib/errors";
 import { enforceRateLimit, rateStore } from "@/lib/security/rate-limit";
+import type { RequestHead } from "./request-head";
 
 export interface HandlerOptions {
   /** Answer without a session (only the health check and login are public). */
@@ -27,33 +28,43 @@ type RouteHandler = (
 ) => Promise<Response>;
 
 /**
- * Wraps a route handler: checks the session itself (never trusting that proxy.ts ran),
- * applies rate limits and body caps, and turns any thrown value into the app's JSON
- * error body with the right status, so a route never answers a bare 500 with a stack.
+ * The checks every API request passes before its handler runs: the session (never trusting that
+ * proxy.ts ran), the declared body size and the rate limits. Throws the AppError to answer with.
+ */
+export async function admitRequest(request: RequestHead, options: HandlerOptions): Promise<Session> {
+  const session = await requestSession(request);
+  if (!session && !options.public) throw new AppError("unauthorized");
+  const declared = Number(request.headers.get("content-length") ?? "0");
+  if (options.maxBodyBytes !== undefined && declared > options.maxBodyBytes) {
+    throw new AppError("payload_too_large");
+  }
+  if (options.rateLimit) {
+    const env = getEnv();
+    const keys = [`ip:${clientAddress(request)}`];
+    if (session && session.sid !== "anonymous") keys.push(`sid:${session.sid}`);
+    await enforceRateLimit(rateStore(env.redisUrl), keys, env.rateLimitPerMinute);
+  }
+  return session ?? { sid: "public", exp: 0 };
+}
+
+/** The app's JSON error body for anything thrown; an unexpected error is logged, never shown. */
+export function failureResponse(err: unknown): Response {
+  const appError = AppError.from(err);
+  if (appError.code === "internal") console.error("[api] unexpected error", err);
+  return errorResponse(appError);
+}
+
+/**
+ * Wraps a route handler: runs admitRequest, and turns any thrown value into the app's JSON error body
+ * with the right status, so a route never answers a bare 500 with a stack.
  */
 export function apiHandler(fn: Handler, options: HandlerOptions = {}): RouteHandler {
   return async (request, context) => {
     try {
-      const session = await requestSession(request);
-      if (!session && !options.public) throw new AppError("unauthorized");
-      const declared = Number(request.headers.get("content-length") ?? "0");
-      if (options.maxBodyBytes !== undefined && declared > options.maxBodyBytes) {
-        throw new AppError("payload_too_large");
-      }
-      if (options.rateLimit) {
-        const env = getEnv();
-        const keys = [`ip:${clientAddress(request)}`];
-        if (session && session.sid !== "anonymous") keys.push(`sid:${session.sid}`);
-        await enforceRateLimit(rateStore(env.redisUrl), keys, env.rateLimitPerMinute);
-      }
-      return await fn(request, {
-        session: session ?? { sid: "public", exp: 0 },
-        params: context?.params ?? Promise.resolve({}),
-      });
+      const session = await admitRequest(request, options);
+      return await fn(request, { session, params: context?.params ?? Promise.resolve({}) });
     } catch (err) {
-      const appError = AppError.from(err);
-      if (appError.code === "internal") console.error("[api] unexpected error", err);
-      return errorResponse(appError);
+      return failureResponse(err);
     }
   };
 }
@@ -66,7 +77,12 @@ export async function readJson<T extends z.ZodTypeAny>(
 ): Promise<z.infer<T>> {
   const declared = Number(request.headers.get("content-length") ?? "0");
   if (declared > maxBytes) throw new AppError("payload_too_large");
-  const text = await readTextCapped(request, maxBytes);
+  return parseJsonBody(await readBytesCapped(request, maxBytes), schema);
+}
+
+/** A JSON body already read, validated against `schema`; bad input is a 400 AppError naming the field. */
+export function parseJsonBody<T extends z.ZodTypeAny>(bytes: Uint8Array, schema: T): z.infer<T> {
+  const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("utf8");
   let json: unknown;
   try {
     json = JSON.parse(text);
@@ -89,10 +105,6 @@ export async function readJson<T extends z.ZodTypeAny>(
     });
   }
   return parsed.data;
-}
-
-async function readTextCapped(request: Request, maxBytes: number): Promise<string> {
-  return Buffer.from(await readBytesCapped(request, maxBytes)).toString("utf8");
 }
 
 /** The whole request body, refusing (413) as soon as it grows past maxBytes, whatever Content-Length said. */

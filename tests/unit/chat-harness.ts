@@ -2,10 +2,11 @@ import type { UIMessageChunk } from "ai";
 import type { ChatMetadata } from "@/lib/chat/types";
 import type { AppErrorJSON } from "@/lib/errors";
 import { type LogEntry, type RunningSimulator, startSimulator } from "@/lib/simulator";
+import { serveRoute } from "./node-route";
 
 // Shared set-up for the /api/chat tests: a real simulator on a free port, the server configured with
-// keys for both providers pointing at it (so no demo mode), and the route's POST handler called with
-// real Request objects.
+// keys for both providers pointing at it (so no demo mode), and the route (pages/api/chat.ts) served by
+// a plain Node server and called over real HTTP (see node-route.ts).
 
 const ENV_KEYS = [
   "SILICONFLOW_API_KEY",
@@ -51,7 +52,7 @@ export async function startHarness(
   delete process.env.UPLOAD_URL_TTL_SECONDS;
   Object.assign(process.env, options.env);
   // Imported after the environment is set: lib/env caches what it reads first.
-  const { POST } = await import("@/app/api/chat/route");
+  const route = await serveRoute((await import("@/pages/api/chat")).default);
 
   const control = async (path: string, method = "GET", body?: unknown) => {
     const res = await fetch(`${sim.url}/__sim${path}`, {
@@ -64,7 +65,7 @@ export async function startHarness(
   return {
     sim,
     post: (body, init = {}) =>
-      POST(
+      route.fetch(
         new Request("http://localhost/api/chat", {
           method: "POST",
           headers: { "content-type": "application/json" },
@@ -75,6 +76,7 @@ export async function startHarness(
     control,
     log: async () => ((await control("/log")) as { entries: LogEntry[] }).entries,
     close: async () => {
+      await route.close();
       for (const k of ENV_KEYS) {
         if (saved[k] === undefined) delete process.env[k];
         else process.env[k] = saved[k];

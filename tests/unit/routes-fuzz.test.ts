@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type RunningSimulator, startSimulator } from "@/lib/simulator";
+import { type ServedRoute, serveRoute } from "./node-route";
 
 // Property-based: every API route, fed malformed, random and oversized bodies, answers a
 // clear 4xx with the app's error body — never a 500 and never a crash.
@@ -13,6 +14,7 @@ interface Route {
 }
 
 let sim: RunningSimulator;
+let chat: ServedRoute;
 let routes: Route[] = [];
 
 beforeAll(async () => {
@@ -27,9 +29,11 @@ beforeAll(async () => {
     Object.entries(await mod)
       .filter(([method]) => ["POST", "DELETE", "PUT", "PATCH"].includes(method))
       .map(([method, handler]) => ({ name, method, handler: handler as Handler }));
+  // The Pages Router route, served over HTTP; the others are App Router handlers called directly.
+  chat = await serveRoute((await import("@/pages/api/chat")).default);
   routes = (
     await Promise.all([
-      load("chat", import("@/app/api/chat/route")),
+      [{ name: "chat", method: "POST", handler: chat.fetch }],
       load("images", import("@/app/api/images/route")),
       load("video/submit", import("@/app/api/video/submit/route")),
       load("video/status", import("@/app/api/video/status/route")),
@@ -43,6 +47,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  await chat.close();
   await sim.close();
 });
 

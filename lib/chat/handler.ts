@@ -1,3 +1,4 @@
+import "server-only";
 import {
   convertToModelMessages,
   type Experimental_DownloadFunction,
@@ -7,22 +8,20 @@ import { checkAttachments, prepareThread } from "@/lib/chat/messages";
 import { createMetadataTracker } from "@/lib/chat/metadata";
 import { chatModelInfo, getChatModel } from "@/lib/chat/model";
 import { toCallSettings } from "@/lib/chat/settings";
-import { uiMessageStreamResponse } from "@/lib/chat/sse-response";
+import { uiMessageSse } from "@/lib/chat/sse-response";
 import { appErrorFromStream } from "@/lib/chat/stream-guard";
 import type { ChatMessage } from "@/lib/chat/types";
 import { createUIChunker } from "@/lib/chat/ui-chunks";
 import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
-import { apiHandler, readJson } from "@/lib/http/handler";
+import { parseJsonBody } from "@/lib/http/handler";
+import { nodeApiHandler } from "@/lib/http/node-handler";
 import { isUploadUrl, publishInlineImages } from "@/lib/uploads/publish";
 import { uploadStore } from "@/lib/uploads/store";
 import { upstreamDispatched } from "@/lib/upstream";
-import { CHAT_BODY_MAX_BYTES, chatRequestSchema } from "./schema";
+import { CHAT_BODY_MAX_BYTES, chatRequestSchema } from "./request-schema";
 
-// Long replies from reasoning models run for minutes.
-export const maxDuration = 300;
-export const runtime = "nodejs";
-export const dynamic = "force-dynamic";
+// POST /api/chat, served by pages/api/chat.ts (why a Pages Router route: see there).
 
 const HEADERS = {
   // no-transform keeps a compressing proxy (or `next start`'s gzip) from holding chunks back.
@@ -44,9 +43,9 @@ const refuseDownload: Experimental_DownloadFunction = async (files) =>
     });
   });
 
-export const POST = apiHandler(
+export const chatHandler = nodeApiHandler(
   async (request) => {
-    const body = await readJson(request, chatRequestSchema, CHAT_BODY_MAX_BYTES);
+    const body = parseJsonBody(await request.bytes(CHAT_BODY_MAX_BYTES), chatRequestSchema);
     const uiMessages = body.messages as unknown as ChatMessage[];
 
     // Everything that can be refused is refused here, before a byte goes upstream.
@@ -97,7 +96,7 @@ export const POST = apiHandler(
     // No tee to keep the stream running after the browser leaves: Stop aborts request.signal, which
     // closes the upstream connection, and nothing here waits for the end of the reply. The parts become
     // UI message chunks as toUIMessageStream makes them, inside the SSE encoder (lib/chat/ui-chunks.ts).
-    return uiMessageStreamResponse(result.stream, {
+    return uiMessageSse(result.stream, {
       headers: HEADERS,
       ready: dispatched,
       toChunks: createUIChunker({
@@ -109,5 +108,5 @@ export const POST = apiHandler(
     });
   },
   // A reply is a generation: it counts against RATE_LIMIT_PER_MINUTE like images and speech.
-  { rateLimit: true, maxBodyBytes: CHAT_BODY_MAX_BYTES },
+  { method: "POST", rateLimit: true, maxBodyBytes: CHAT_BODY_MAX_BYTES },
 );

@@ -1,0 +1,184 @@
+import "server-only";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import type { Session } from "@/lib/auth/session";
+import { AppError } from "@/lib/errors";
+import { admitRequest, failureResponse, type HandlerOptions } from "./handler";
+import type { RequestHead } from "./request-head";
+
+// apiHandler for a Pages Router API route, which gets Node's request and response as they are. An App
+// Router handler is handed a web Request that Next builds from the Node one (with a body stream), and
+// Next turns the returned Response back into Node writes; on Node 20 that round trip costs about a
+// millisecond per request, which /api/chat pays before its first token (see pages/api/chat.ts). A
+// handler returns a web Response, or a body it reads chunk by chunk itself (lib/chat/sse-response.ts's
+// uiMessageSse), which goes to the socket without a web stream in between; each chunk is its own write.
+
+/** The request as a handler here sees it. */
+export interface NodeApiRequest extends RequestHead {
+  /** Aborts when the client goes away before the response has ended (the browser's Stop). */
+  readonly signal: AbortSignal;
+  /** The whole body; a 413 AppError once it grows past maxBytes, whatever Content-Length said. */
+  bytes(maxBytes: number): Promise<Uint8Array>;
+}
+
+/** A streamed answer read chunk by chunk; `read` gives undefined at the end. */
+export interface ChunkedReply {
+  status: number;
+  headers: Headers;
+  read(): Promise<Uint8Array | undefined>;
+  cancel(reason?: unknown): Promise<void>;
+}
+
+export type NodeHandler = (
+  request: NodeApiRequest,
+  context: { session: Session },
+) => Promise<Response | ChunkedReply>;
+
+export interface NodeHandlerOptions extends HandlerOptions {
+  /** The one method served; others answer 405 (an App Router route did that for methods it did not export). */
+  method: string;
+}
+
+export function nodeApiHandler(fn: NodeHandler, options: NodeHandlerOptions) {
+  return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    if (req.method !== options.method) {
+      res.setHeader("allow", options.method);
+      res.setHeader("connection", "close");
+      await send(failureResponse(methodNotAllowed(req.method, options.method)), res);
+      return;
+    }
+    const controller = new AbortController();
+    const onClose = () => {
+      if (!res.writableFinished) controller.abort();
+    };
+    res.once("close", onClose);
+    const request: NodeApiRequest = {
+      headers: { get: (name) => headerValue(req, name) },
+      signal: controller.signal,
+      bytes: (maxBytes) => readBody(req, maxBytes),
+    };
+    let response: Response | ChunkedReply;
+    try {
+      response = await fn(request, { session: await admitRequest(request, options) });
+    } catch (err) {
+      response = failureResponse(err);
+      // The rest of a refused body is not read: the connection closes after the answer.
+      if (!req.complete) res.setHeader("connection", "close");
+    }
+    await send(response, res);
+  };
+}
+
+function methodNotAllowed(method: string | undefined, allowed: string): AppError {
+  return new AppError("bad_request", {
+    status: 405,
+    detail: `${method ?? "?"} is not allowed here; use ${allowed}`,
+    message: {
+      en: `This address only answers ${allowed} requests.`,
+      zh: `此地址只接受 ${allowed} 请求。`,
+    },
+  });
+}
+
+function headerValue(req: IncomingMessage, name: string): string | null {
+  const value = req.headers[name.toLowerCase()];
+  if (value === undefined) return null;
+  // As Headers.get: repeated headers joined (set-cookie never comes in a request).
+  return Array.isArray(value) ? value.join(", ") : value;
+}
+
+function readBody(req: IncomingMessage, maxBytes: number): Promise<Uint8Array> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const cleanup = () => {
+      req.off("data", onData);
+      req.off("end", onEnd);
+      req.off("error", onError);
+      req.off("close", onClosed);
+    };
+    const onData = (chunk: Buffer) => {
+      size += chunk.byteLength;
+      if (size > maxBytes) {
+        cleanup();
+        req.pause();
+        reject(new AppError("payload_too_large"));
+        return;
+      }
+      chunks.push(chunk);
+    };
+    const onEnd = () => {
+      cleanup();
+      resolve(chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks, size));
+    };
+    const onError = (err: Error) => {
+      cleanup();
+      reject(err);
+    };
+    const onClosed = () => {
+      if (req.complete) return;
+      cleanup();
+      reject(new AppError("bad_request", { detail: "The request body ended early" }));
+    };
+    req.on("data", onData);
+    req.once("end", onEnd);
+    req.once("error", onError);
+    req.once("close", onClosed);
+  });
+}
+
+/** A web Response as a ChunkedReply. */
+function chunksOf(response: Response): ChunkedReply {
+  const reader = response.body?.getReader();
+  return {
+    status: response.status,
+    headers: response.headers,
+    read: async () => {
+      const next = await reader?.read();
+      return next && !next.done ? next.value : undefined;
+    },
+    cancel: async (reason) => reader?.cancel(reason),
+  };
+}
+
+/** Writes a reply to Node's response: status and headers with the first chunk, then each chunk as it comes. */
+async function send(reply: Response | ChunkedReply, res: ServerResponse): Promise<void> {
+  const body = reply instanceof Response ? chunksOf(reply) : reply;
+  res.statusCode = body.status;
+  const cookies = body.headers.getSetCookie();
+  for (const [name, value] of body.headers) {
+    if (name !== "set-cookie") res.setHeader(name, value);
+  }
+  if (cookies.length > 0) res.setHeader("set-cookie", cookies);
+  // The client went away: stop the source (for a reply, the abort has already reached the provider).
+  const onClose = () => {
+    if (!res.writableFinished) body.cancel().catch(() => undefined);
+  };
+  res.once("close", onClose);
+  try {
+    for (;;) {
+      const chunk = await body.read();
+      if (chunk === undefined) break;
+      if (res.destroyed) return;
+      if (!res.write(chunk)) await drained(res);
+    }
+    res.end();
+  } catch {
+    // The body failed after its headers went out: cut the connection, as Next does, so the client
+    // sees an incomplete response rather than a clean end.
+    res.destroy();
+  } finally {
+    res.off("close", onClose);
+  }
+}
+
+function drained(res: ServerResponse): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      res.off("drain", done);
+      res.off("close", done);
+      resolve();
+    };
+    res.once("drain", done);
+    res.once("close", done);
+  });
+}
