@@ -28,10 +28,7 @@ export interface ChunkedReply {
   cancel(reason?: unknown): Promise<void>;
 }
 
-export type NodeHandler = (
-  request: NodeApiRequest,
-  context: { session: Session },
-) => Promise<Response | ChunkedReply>;
+export type NodeHandler = (request: NodeApiRequest, context: { session: Session }) => Promise<Response | ChunkedReply>;
 
 export interface NodeHandlerOptions extends HandlerOptions {
   /** The one method served; others answer 405 (an App Router route did that for methods it did not export). */

@@ -69,7 +69,7 @@ describe("nodeApiHandler", () => {
 
   it("aborts the handler's signal when the client goes away mid-response, and not after a complete one", async () => {
     const signals: AbortSignal[] = [];
-    let release = () => undefined as void;
+    let release!: () => void;
     const released = new Promise<void>((resolve) => {
       release = resolve;
     });
