@@ -1,9 +1,12 @@
-// Time to first token that /api/chat adds over calling the provider (the simulator) directly, on
-// loopback in the same run, and whether chunks are forwarded without buffering.
+// Time to first byte and to first token that /api/chat adds over calling the provider (the simulator)
+// directly, on loopback in the same run, and whether chunks are forwarded without buffering. The first
+// byte is when the answer's headers arrive (for /api/chat with its `start` chunk); the first token is
+// the first chunk holding text, which is what a user waits for.
 //
 //   npm run bench ttfb [-- --n 200 --warmup 20 --chunk-delay-ms 2 --first-byte-delay-ms 0 --sim-port 4110 --app-port 3110
 //                         --dist-dir .next-chatapi --model Qwen/Qwen2.5-7B-Instruct
-//                         --app-url http://127.0.0.1:3110 --sim-url http://127.0.0.1:4110]
+//                         --app-url http://127.0.0.1:3110 --sim-url http://127.0.0.1:4110
+//                         --compare-url http://127.0.0.1:3111]
 //
 // The simulator runs in its own process, as a remote provider would (started here unless --sim-url).
 // The production server is started here with `next start` from --dist-dir (which must hold a
@@ -12,6 +15,8 @@
 // above 2·(n + warmup). Requests alternate direct / through the app over the same keep-alive client.
 // --first-byte-delay-ms makes the simulator wait that long before answering each chat completion, as a
 // real provider does (network and prefill): work the app overlaps with that wait only shows with it.
+// --compare-url measures a second running server (another build, started as --app-url describes) in
+// the same loop, request by request, and reports its figures and its paired difference to this one.
 import { type ChildProcess, spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import http from "node:http";
@@ -253,19 +258,29 @@ async function main() {
     const viaApp = () => measure(`${appUrl}/api/chat`, chat, { "accept-encoding": "gzip, deflate, br" }, appText);
     // Any route of this Next server, for scale: what the framework alone costs per request here.
     const health = () => measure(`${appUrl}/api/health`, undefined, {}, () => 0);
+    // Another running server (another build) measured in the same loop: an A/B comparison that the
+    // machine's drift between separate runs (often ±0.5 ms here) does not blur.
+    const compareUrl = args.get("compare-url");
+    const viaCompare = compareUrl
+      ? () => measure(`${compareUrl}/api/chat`, chat, { "accept-encoding": "gzip, deflate, br" }, appText)
+      : undefined;
 
     for (let i = 0; i < WARMUP; i++) {
       await direct();
       await viaApp();
+      await viaCompare?.();
       await health();
     }
     const d: Sample[] = [];
     const a: Sample[] = [];
+    const c: Sample[] = [];
     const h: Sample[] = [];
     for (let i = 0; i < N; i++) {
-      // Alternate which goes first, so drift in the machine's load hits both alike.
+      // Alternate which goes first, so drift in the machine's load hits all alike.
       if (i % 2 === 0) d.push(await direct());
+      if (viaCompare && i % 2 === 1) c.push(await viaCompare());
       a.push(await viaApp());
+      if (viaCompare && i % 2 === 0) c.push(await viaCompare());
       if (i % 2 === 1) d.push(await direct());
       h.push(await health());
     }
@@ -276,7 +291,7 @@ async function main() {
       model: MODEL,
       chunkDelayMs: CHUNK_DELAY_MS,
       firstByteDelayMs: FIRST_BYTE_DELAY_MS,
-      direct: { firstTokenMs: stats(first(d)), spanMs: stats(span(d)) },
+      direct: { headersMs: stats(d.map((s) => s.headersMs)), firstTokenMs: stats(first(d)), spanMs: stats(span(d)) },
       app: {
         headersMs: stats(a.map((s) => s.headersMs)),
         firstTokenMs: stats(first(a)),
@@ -286,10 +301,28 @@ async function main() {
       },
       healthRouteMs: stats(h.map((s) => s.headersMs)),
       addedMs: {
+        // The first byte of the answer: for /api/chat its headers and the `start` chunk, in one write.
+        firstByteMedian: round(median(a.map((s) => s.headersMs)) - median(d.map((s) => s.headersMs))),
+        firstBytePairedMedian: round(median(a.map((s, i) => s.headersMs - (d[i]?.headersMs ?? 0)))),
+        // The first byte of text: what the user waits for.
         firstTokenMedian: round(median(first(a)) - median(first(d))),
         firstTokenPairedMedian: round(median(a.map((s, i) => s.firstTokenMs - (d[i]?.firstTokenMs ?? 0)))),
         overHealthRouteMedian: round(median(first(a)) - median(first(d)) - median(h.map((s) => s.headersMs))),
       },
+      compare: viaCompare
+        ? {
+            url: compareUrl,
+            addedMs: {
+              firstByteMedian: round(median(c.map((s) => s.headersMs)) - median(d.map((s) => s.headersMs))),
+              firstTokenMedian: round(median(first(c)) - median(first(d))),
+            },
+            // Negative: the compared server is faster than this one.
+            minusAppPairedMedianMs: {
+              firstByte: round(median(c.map((s, i) => s.headersMs - (a[i]?.headersMs ?? 0)))),
+              firstToken: round(median(c.map((s, i) => s.firstTokenMs - (a[i]?.firstTokenMs ?? 0)))),
+            },
+          }
+        : undefined,
       unbuffered: {
         spanDiffMs: round(median(span(a)) - median(span(d))),
         everyDeltaOwnRead: median(a.map((s) => s.readsPerDelta)) >= 0.9,
