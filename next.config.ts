@@ -14,10 +14,6 @@ const nextConfig: NextConfig = {
   // pages/api/chat.ts imports lib modules marked `server-only`: bundled, they resolve to the empty
   // marker as in app/; left external, Node would load the package's throwing default.
   bundlePagesRouterDependencies: true,
-  // Loaded by Node from node_modules rather than bundled: the chat pipeline (the AI SDK, its provider
-  // and zod) ran slower from the server bundle. Measured with `npm run bench ttfb -- --compare-url`,
-  // same build otherwise: 0.7–1.7 ms less to the first token of a reply.
-  serverExternalPackages: ["ai", "@ai-sdk/openai-compatible", "@ai-sdk/provider-utils", "@ai-sdk/provider", "zod"],
   // Pages get their headers (with the CSP nonce) from proxy.ts; API responses get these.
   async headers() {
     return [
