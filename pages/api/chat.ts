@@ -2,8 +2,9 @@ import { chatHandler } from "@/lib/chat/handler";
 
 // /api/chat is the one Pages Router route: a Pages API route gets Node's request and response as
 // they are, where an App Router handler would get a web Request built from them and hand back a
-// Response that Next writes out again. Measured with `npm run bench ttfb`, that round trip added
-// about 1.1 ms to every reply's first token on Node 20 (paired runs, loopback). The handler, its
+// Response that Next writes out again. Measured with `npm run bench ttfb -- --compare-url` (two
+// servers started together, ten runs in both roles), that round trip cost 0.5-1.1 ms of every reply's
+// first token on Node 20, 0.8 ms typically. The handler, its
 // schema and its tests live in lib/chat (handler.ts, request-schema.ts) and tests/unit/chat-*.
 // next.config.ts bundles this route's dependencies, so `server-only` resolves as it does in app/.
 
