@@ -15,13 +15,15 @@ import { createUIChunker } from "@/lib/chat/ui-chunks";
 import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { parseJsonBody } from "@/lib/http/handler";
-import { nodeApiHandler } from "@/lib/http/node-handler";
+import type { NodeHandler } from "@/lib/http/node-handler";
 import { isUploadUrl, publishInlineImages } from "@/lib/uploads/publish";
 import { uploadStore } from "@/lib/uploads/store";
 import { upstreamDispatched } from "@/lib/upstream";
 import { CHAT_BODY_MAX_BYTES, chatRequestSchema } from "./request-schema";
 
-// POST /api/chat, served by pages/api/chat.ts (why a Pages Router route: see there).
+export { CHAT_BODY_MAX_BYTES };
+
+// POST /api/chat, served by pages/api/chat.ts (why a Pages Router route, and its checks: see there).
 
 const HEADERS = {
   // no-transform keeps a compressing proxy (or `next start`'s gzip) from holding chunks back.
@@ -43,70 +45,66 @@ const refuseDownload: Experimental_DownloadFunction = async (files) =>
     });
   });
 
-export const chatHandler = nodeApiHandler(
-  async (request) => {
-    const body = parseJsonBody(await request.bytes(CHAT_BODY_MAX_BYTES), chatRequestSchema);
-    const uiMessages = body.messages as unknown as ChatMessage[];
+export const chatReply: NodeHandler = async (request) => {
+  const body = parseJsonBody(await request.bytes(CHAT_BODY_MAX_BYTES), chatRequestSchema);
+  const uiMessages = body.messages as unknown as ChatMessage[];
 
-    // Everything that can be refused is refused here, before a byte goes upstream.
-    const info = chatModelInfo(body.model);
-    const call = toCallSettings(info, body.settings);
-    const env = getEnv();
-    checkAttachments(info, uiMessages, { publishesImages: !!env.publicBaseUrl });
-    const thread = prepareThread(uiMessages, { continue: body.continue });
-    const { model } = await getChatModel(body.model, info);
-    // GLM-4V-Flash fetches images by URL: publish each inline image under PUBLIC_BASE_URL.
-    const sent =
-      info.visionUrlOnly && env.publicBaseUrl
-        ? await publishInlineImages(thread.messages, {
-            publicBaseUrl: env.publicBaseUrl,
-            ttlMs: env.uploadUrlTtlSeconds * 1000,
-            store: uploadStore(env.redisUrl),
-          })
-        : thread.messages;
-    const messages = await convertToModelMessages(sent);
+  // Everything that can be refused is refused here, before a byte goes upstream.
+  const info = chatModelInfo(body.model);
+  const call = toCallSettings(info, body.settings);
+  const env = getEnv();
+  checkAttachments(info, uiMessages, { publishesImages: !!env.publicBaseUrl });
+  const thread = prepareThread(uiMessages, { continue: body.continue });
+  const { model } = await getChatModel(body.model, info);
+  // GLM-4V-Flash fetches images by URL: publish each inline image under PUBLIC_BASE_URL.
+  const sent =
+    info.visionUrlOnly && env.publicBaseUrl
+      ? await publishInlineImages(thread.messages, {
+          publicBaseUrl: env.publicBaseUrl,
+          ttlMs: env.uploadUrlTtlSeconds * 1000,
+          store: uploadStore(env.redisUrl),
+        })
+      : thread.messages;
+  const messages = await convertToModelMessages(sent);
 
-    const tracker = createMetadataTracker({
-      model: body.model,
-      continuation: thread.partial !== undefined,
-    });
-    // Registered before streamText, which may start the upstream request at once.
-    const dispatched = upstreamDispatched(request.signal);
-    // The single-consumer variant: the reply is read once, by the UI stream below, so streamText's
-    // replay buffer (a tee per reader) and its content records are pure cost on every chunk. Callbacks
-    // and the finish part (usage, raw finish reason) are the same.
-    const result = streamText({
-      model,
-      ...call,
-      messages,
-      abortSignal: request.signal,
-      // The upstream client already retries before the first byte; a second layer would multiply tries.
-      maxRetries: 0,
-      // No telemetry integration is registered here; left on, the SDK still copies and redacts the call's
-      // events and opens diagnostics-channel contexts for each call and step before the request goes out.
-      telemetry: { isEnabled: false },
-      experimental_download: refuseDownload,
-      onChunk: ({ chunk }) => tracker.observe(chunk.type),
-      onError: ({ error }) => {
-        const appError = appErrorFromStream(body.model.provider, error);
-        if (appError.code === "internal") console.error("[api/chat] stream error", error);
-      },
-    });
+  const tracker = createMetadataTracker({
+    model: body.model,
+    continuation: thread.partial !== undefined,
+  });
+  // Registered before streamText, which may start the upstream request at once.
+  const dispatched = upstreamDispatched(request.signal);
+  // The single-consumer variant: the reply is read once, by the UI stream below, so streamText's
+  // replay buffer (a tee per reader) and its content records are pure cost on every chunk. Callbacks
+  // and the finish part (usage, raw finish reason) are the same.
+  const result = streamText({
+    model,
+    ...call,
+    messages,
+    abortSignal: request.signal,
+    // The upstream client already retries before the first byte; a second layer would multiply tries.
+    maxRetries: 0,
+    // No telemetry integration is registered here; left on, the SDK still copies and redacts the call's
+    // events and opens diagnostics-channel contexts for each call and step before the request goes out.
+    telemetry: { isEnabled: false },
+    experimental_download: refuseDownload,
+    onChunk: ({ chunk }) => tracker.observe(chunk.type),
+    onError: ({ error }) => {
+      const appError = appErrorFromStream(body.model.provider, error);
+      if (appError.code === "internal") console.error("[api/chat] stream error", error);
+    },
+  });
 
-    // No tee to keep the stream running after the browser leaves: Stop aborts request.signal, which
-    // closes the upstream connection, and nothing here waits for the end of the reply. The parts become
-    // UI message chunks as toUIMessageStream makes them, inside the SSE encoder (lib/chat/ui-chunks.ts).
-    return uiMessageSse(result.stream, {
-      headers: HEADERS,
-      ready: dispatched,
-      toChunks: createUIChunker({
-        sendReasoning: true,
-        messageMetadata: tracker.metadata,
-        // The client rebuilds the typed error with AppError.fromJSON (see lib/chat/errors.ts).
-        onError: (error) => JSON.stringify(appErrorFromStream(body.model.provider, error).toJSON()),
-      }),
-    });
-  },
-  // A reply is a generation: it counts against RATE_LIMIT_PER_MINUTE like images and speech.
-  { method: "POST", rateLimit: true, maxBodyBytes: CHAT_BODY_MAX_BYTES },
-);
+  // No tee to keep the stream running after the browser leaves: Stop aborts request.signal, which
+  // closes the upstream connection, and nothing here waits for the end of the reply. The parts become
+  // UI message chunks as toUIMessageStream makes them, inside the SSE encoder (lib/chat/ui-chunks.ts).
+  return uiMessageSse(result.stream, {
+    headers: HEADERS,
+    ready: dispatched,
+    toChunks: createUIChunker({
+      sendReasoning: true,
+      messageMetadata: tracker.metadata,
+      // The client rebuilds the typed error with AppError.fromJSON (see lib/chat/errors.ts).
+      onError: (error) => JSON.stringify(appErrorFromStream(body.model.provider, error).toJSON()),
+    }),
+  });
+};

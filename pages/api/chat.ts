@@ -1,11 +1,12 @@
-import { chatHandler } from "@/lib/chat/handler";
+import { CHAT_BODY_MAX_BYTES, chatReply } from "@/lib/chat/handler";
+import { nodeApiHandler } from "@/lib/http/node-handler";
 
 // /api/chat is the one Pages Router route: a Pages API route gets Node's request and response as
 // they are, where an App Router handler would get a web Request built from them and hand back a
 // Response that Next writes out again. Measured with `npm run bench ttfb -- --compare-url` (two
 // servers started together, ten runs in both roles), that round trip cost 0.5-1.1 ms of every reply's
-// first token on Node 20, 0.8 ms typically. The handler, its
-// schema and its tests live in lib/chat (handler.ts, request-schema.ts) and tests/unit/chat-*.
+// first token on Node 20, 0.8 ms typically. The reply's code and schema live in lib/chat (handler.ts,
+// request-schema.ts), its tests in tests/unit/chat-*; the checks it passes first are named below.
 // next.config.ts bundles this route's dependencies, so `server-only` resolves as it does in app/.
 
 export const config = {
@@ -14,4 +15,5 @@ export const config = {
   maxDuration: 300,
 };
 
-export default chatHandler;
+// A reply is a generation: it counts against RATE_LIMIT_PER_MINUTE like images and speech.
+export default nodeApiHandler(chatReply, { method: "POST", rateLimit: true, maxBodyBytes: CHAT_BODY_MAX_BYTES });
