@@ -21,8 +21,6 @@ import { uploadStore } from "@/lib/uploads/store";
 import { upstreamDispatched } from "@/lib/upstream";
 import { CHAT_BODY_MAX_BYTES, chatRequestSchema } from "./request-schema";
 
-export { CHAT_BODY_MAX_BYTES };
-
 // POST /api/chat, served by pages/api/chat.ts (why a Pages Router route, and its checks: see there).
 
 const HEADERS = {

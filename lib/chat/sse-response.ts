@@ -1,4 +1,5 @@
 import { UI_MESSAGE_STREAM_HEADERS, type UIMessageChunk } from "ai";
+import type { ChunkedReply } from "@/lib/http/node-handler";
 
 // The UI message stream as an SSE body, as createUIMessageStreamResponse makes it, without a stream
 // stage: each value read from the source becomes its UI message chunks (toChunks, see ui-chunks.ts),
@@ -27,19 +28,14 @@ export interface SseResponseInit<T> {
   toChunks?: (value: T) => UIMessageChunk[];
 }
 
-/** An SSE body read chunk by chunk, each chunk one `data:` line; undefined once `[DONE]` was read. */
-export interface SseBody {
-  status: number;
-  headers: Headers;
-  read(): Promise<Uint8Array | undefined>;
-  cancel(reason?: unknown): Promise<void>;
-}
-
-/** The SSE body, once `ready` (or the first chunk past `start`) came; the Node route writes it as it is. */
+/**
+ * The SSE body, once `ready` (or the first chunk past `start`) came: each read is one `data:` line, and
+ * undefined once `[DONE]` was read. The Node route writes it as it is.
+ */
 export async function uiMessageSse<T = UIMessageChunk>(
   source: ReadableStream<T>,
   init: SseResponseInit<T> = {},
-): Promise<SseBody> {
+): Promise<ChunkedReply> {
   const toChunks = init.toChunks ?? ((value: T) => [value as UIMessageChunk]);
   const reader = source.getReader();
   // Chunks made while waiting, and a read still in flight when `ready` came: the body takes both first.

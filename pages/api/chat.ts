@@ -1,4 +1,5 @@
-import { CHAT_BODY_MAX_BYTES, chatReply } from "@/lib/chat/handler";
+import { chatReply } from "@/lib/chat/handler";
+import { CHAT_BODY_MAX_BYTES } from "@/lib/chat/request-schema";
 import { nodeApiHandler } from "@/lib/http/node-handler";
 
 // /api/chat is the one Pages Router route: a Pages API route gets Node's request and response as
