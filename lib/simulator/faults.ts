@@ -149,8 +149,10 @@ export function answerFault(ctx: Ctx, provider: SimProvider, spec: FaultSpec): b
         );
       return true;
     case "overloaded":
+      // GLM's 1305 ("too many requests for this model right now") comes with HTTP 429, not 503
+      // (upstream-contract.md, late 2026).
       if (glm)
-        sendJson(ctx, 503, { error: { code: "1305", message: "该模型当前访问量过大，请您稍后再试" } }, retryAfter);
+        sendJson(ctx, 429, { error: { code: "1305", message: "该模型当前访问量过大，请您稍后再试" } }, retryAfter);
       else
         sendJson(
           ctx,
