@@ -1,7 +1,7 @@
 import type { Page } from "@playwright/test";
 import { ERROR_INFO } from "../../lib/errors";
 import type { Translate } from "../../lib/i18n";
-import { ChatPage } from "./pages/chat-page";
+import { ChatPage, pattern } from "./pages/chat-page";
 import { expect, test } from "./support/fixtures";
 import type { Simulator } from "./support/simulator";
 
@@ -81,11 +81,17 @@ test("the Thinking control shows what each model supports: a switch, a budget, a
   expect(body.thinking).toEqual({ type: "disabled" });
   await expect(chat.lastReply().getByTestId("reasoning")).toHaveCount(0);
 
-  // GLM-5.2: a switch and an effort.
+  // GLM-5.2: a switch and an effort; GLM's reasoning tokens (usage on the finishing chunk) are shown.
   await pickGlm(page, t, "glm-5.2");
   await openSettings(page, t);
   await expect(thinking).toBeVisible();
   await expect(effort).toBeVisible();
+  await thinking.click();
+  await expect(thinking).toHaveAttribute("aria-checked", "true");
+  await chat.ask("Think it through: why do leaves fall?");
+  await chat.waitForStatus(chat.lastReply(), "complete");
+  const usage = chat.lastReply().getByTestId("message-usage");
+  await expect(usage).toContainText(pattern(t("chat.usage.reasoning"), { reasoning: "[1-9]\\d*" }));
 });
 
 test("settings out of a newly picked model's range are clamped with a notice, never dropped", async ({

@@ -10,7 +10,6 @@ export const en = {
   "chat.settings.adjusted": "Settings changed to fit {model}: {changes}.",
   "chat.settings.change": "{field} {from} → {to}",
   "chat.settings.unused": "{model} does not use: {fields}. They are kept for other models.",
-  "chat.settings.blocked": "{field} in Chat settings is not a valid value for {model}. Fix it, then send again.",
   "chat.context.trimmed":
     "Earlier messages not sent: the {count} oldest did not fit the model's context window, so this reply did not see them.",
 } as const;
@@ -25,6 +24,5 @@ export const zh: Record<keyof typeof en, string> = {
   "chat.settings.adjusted": "为适配 {model}，已调整设置：{changes}。",
   "chat.settings.change": "{field} {from} → {to}",
   "chat.settings.unused": "{model} 不使用：{fields}。这些设置会为其他模型保留。",
-  "chat.settings.blocked": "对话设置中的“{field}”不是 {model} 可用的值。请修改后再发送。",
   "chat.context.trimmed": "较早的消息未发送：最早的 {count} 条消息超出了模型的上下文长度，这条回复没有看到它们。",
 };
