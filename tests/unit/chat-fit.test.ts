@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { estimateTextTokens, outputTokens, planContext, promptBudget } from "@/lib/chat/context";
+import { estimateMessage, estimateTextTokens, outputTokens, planContext, promptBudget } from "@/lib/chat/context";
 import { foldSystemIntoUser } from "@/lib/chat/glm-shapes";
 import { checkFitsContext, fitSettings } from "@/lib/chat/outgoing";
 import { reconcileSettings } from "@/lib/chat/reconcile";
@@ -152,5 +152,31 @@ describe("GLM-4V message shape", () => {
     ]);
     expect(out.messages[1]?.content).toBe("A cat.");
     expect(out.messages[2]?.content).toEqual([{ type: "text", text: "And now?" }]);
+  });
+});
+
+describe("messageSize (server)", () => {
+  it("reads an inline image's size from its data URL, so the published token rule applies", async () => {
+    const { solidPng } = await import("../e2e/support/images");
+    const { messageSize } = await import("@/lib/chat/trim");
+    const url = `data:image/png;base64,${solidPng(2048, 1536).toString("base64")}`;
+    const size = messageSize({
+      id: "u1",
+      role: "user",
+      parts: [
+        { type: "file", mediaType: "image/png", url, providerMetadata: { openaiCompatible: { detail: "high" } } },
+        { type: "text", text: "What is this?" },
+      ],
+    });
+    expect(size.text).toBe("What is this?");
+    expect(size.images).toEqual([{ width: 2048, height: 1536, detail: "high" }]);
+    const qwenVl = describeModel("siliconflow", "Qwen/Qwen2.5-VL-72B-Instruct");
+    // 2048×1536 in 28-pixel tiles at high detail.
+    expect(estimateMessage(qwenVl, size)).toBe(8 + estimateTextTokens("What is this?") + 74 * 55);
+    // A link (GLM) has no size to read: a fixed estimate.
+    expect(
+      messageSize({ id: "u2", role: "user", parts: [{ type: "file", mediaType: "image/png", url: "https://x/a.png" }] })
+        .images,
+    ).toEqual([{ detail: undefined }]);
   });
 });
