@@ -78,8 +78,9 @@ export async function getChatModel(ref: ChatModelRef, info = chatModelInfo(ref))
         ),
         ref.provider === "siliconflow",
       ),
-      // SiliconFlow repeats the running usage on every chunk and GLM sends a final usage chunk; the SDK
-      // keeps the last one it sees, which is the total in both cases (checked in chat-route tests).
+      // SiliconFlow repeats the running usage on every chunk and GLM puts it on the finishing chunk (with
+      // reasoning_tokens on thinking models); the SDK keeps the last one it sees, which is the total in
+      // both cases (checked in chat-route tests).
       includeUsage: true,
       // Image URLs go to the provider as they are: the server never fetches a URL a client supplied.
       supportedUrls: () => ({ "image/*": [/^https:\/\//] }),
