@@ -157,6 +157,9 @@ test("earlier messages that do not fit the context window are left out with a no
   t,
   sim,
 }) => {
+  // Three long turns: the replies stream in small pieces, so pace them quickly (reset after each test).
+  test.setTimeout(120_000);
+  await sim.configure({ chatChunkDelayMs: 1 });
   const chat = new ChatPage(page, t);
   await chat.goto();
   await chat.pickModel(VL2);
