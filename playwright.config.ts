@@ -56,7 +56,9 @@ export default defineConfig({
   ],
   webServer: [
     {
-      command: `npx tsx scripts/simulator.ts --port ${SIM_PORT}`,
+      // Results on the providers' real media hosts (served by the simulator over HTTPS, reached through
+      // MEDIA_TEST_NETWORK); GLM may fetch the app's image links on 127.0.0.1, which real GLM could not.
+      command: `npx tsx scripts/simulator.ts --port ${SIM_PORT} --media-hosts provider --image-fetch-allow-private true`,
       url: `${sim}/__sim/config`,
       reuseExistingServer: !process.env.CI,
       stdout: "pipe",
@@ -74,6 +76,7 @@ export default defineConfig({
         SILICONFLOW_BASE_URL: `${sim}/siliconflow/v1`,
         GLM_API_KEY: E2E_GLM_KEY,
         GLM_BASE_URL: `${sim}/glm/api/paas/v4`,
+        MEDIA_TEST_NETWORK: sim,
         // One address runs the whole suite; the limiter itself is tested on the locked server.
         RATE_LIMIT_PER_MINUTE: "100000",
         // Its own origin, so the simulated GLM can fetch images published for GLM-4V-Flash; a short
@@ -103,6 +106,7 @@ export default defineConfig({
         SILICONFLOW_BASE_URL: `${sim}/siliconflow/v1`,
         GLM_API_KEY: E2E_GLM_KEY,
         GLM_BASE_URL: `${sim}/glm/api/paas/v4`,
+        MEDIA_TEST_NETWORK: sim,
         ACCESS_CODE: "open-sesame,second-code",
         AUTH_SECRET: "e2e-secret-0123456789abcdef",
         RATE_LIMIT_PER_MINUTE: "3",
@@ -124,6 +128,7 @@ export default defineConfig({
         PORT: String(port),
         SILICONFLOW_API_KEY: E2E_SILICONFLOW_KEY,
         SILICONFLOW_BASE_URL: `${sim}/siliconflow/v1`,
+        MEDIA_TEST_NETWORK: sim,
         REDIS_URL: `redis://127.0.0.1:${REDIS_PORT}`,
         RATE_LIMIT_PER_MINUTE: "3",
       },
