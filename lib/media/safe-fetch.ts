@@ -5,6 +5,7 @@ import { isIP } from "node:net";
 import { Readable } from "node:stream";
 import { AppError, type Provider } from "@/lib/errors";
 import { resolveProvider } from "@/lib/upstream";
+import { isProviderMediaHost } from "./hosts";
 import { isPrivateAddress } from "./ip";
 import { type MediaNetwork, mediaNetwork } from "./network";
 
@@ -12,27 +13,9 @@ import { type MediaNetwork, mediaNetwork } from "./network";
 // NextChat's /api/cors SSRF (CVE-2023-49785) and its startsWith allow-list bypass
 // (CVE-2024-38514) are the failures this module exists to avoid.
 
-/**
- * The providers' own domains, with every subdomain: only the provider can put a host there
- * (aigc-files.bigmodel.cn serves older CogView and CogVideoX results).
- */
-const PROVIDER_DOMAINS = ["siliconflow.cn", "siliconflow.com", "bigmodel.cn", "chatglm.cn"];
-
-/**
- * Shared cloud storage: anyone can rent a bucket on *.aliyuncs.com or *.ufileos.com, so only the
- * providers' own buckets count, as `<bucket>.<region>.<domain>` in whole labels. Sources: result
- * links in public captures (see tests/unit/media-hosts.test.ts for the table):
- * - sc-maas.oss-cn-shanghai.aliyuncs.com: SiliconFlow image results (2025 onward);
- * - sf-maas-uat-prod.oss-cn-shanghai.aliyuncs.com: SiliconFlow's earlier results and docs samples;
- * - maas-watermark-prod(-new).cn-wlcb.ufileos.com: GLM CogView and CogVideoX results (2025-09 onward).
- */
-const PROVIDER_BUCKETS: readonly { bucket: string; region: RegExp; domain: string }[] = [
-  { bucket: "sc-maas", region: /^oss-[a-z]{2}-[a-z0-9-]+$/, domain: "aliyuncs.com" },
-  { bucket: "sf-maas-uat-prod", region: /^oss-[a-z]{2}-[a-z0-9-]+$/, domain: "aliyuncs.com" },
-  { bucket: "maas-watermark-prod", region: /^cn-[a-z0-9]+$/, domain: "ufileos.com" },
-  { bucket: "maas-watermark-prod-new", region: /^cn-[a-z0-9]+$/, domain: "ufileos.com" },
-];
 const MAX_REDIRECTS = 3;
+
+export { isProviderMediaHost };
 
 export interface SafeFetchOptions {
   signal?: AbortSignal;
@@ -51,20 +34,6 @@ export interface SafeDownload {
 
 function refuse(detail: string): AppError {
   return new AppError("unsafe_url", { detail });
-}
-
-/** Whether a host name is where SiliconFlow or GLM serve generated files; compared in whole labels. */
-export function isProviderMediaHost(host: string): boolean {
-  const h = host.toLowerCase().replace(/\.$/, "");
-  if (PROVIDER_DOMAINS.some((d) => h === d || h.endsWith(`.${d}`))) return true;
-  const labels = h.split(".");
-  return PROVIDER_BUCKETS.some(
-    (b) =>
-      labels.length === 2 + b.domain.split(".").length &&
-      labels[0] === b.bucket &&
-      b.region.test(labels[1] ?? "") &&
-      labels.slice(2).join(".") === b.domain,
-  );
 }
 
 /** Origins the server itself is configured to talk to (the simulator in demo mode and tests). */

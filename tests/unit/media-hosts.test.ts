@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AppError } from "@/lib/errors";
+import { isProviderMediaHost } from "@/lib/media/hosts";
 import { simulatorNetwork } from "@/lib/media/network";
-import { downloadToBuffer, isProviderMediaHost } from "@/lib/media/safe-fetch";
+import { downloadToBuffer } from "@/lib/media/safe-fetch";
 import { type RunningSimulator, simControl, startSimulator } from "@/lib/simulator";
 
 // Where the providers really serve results, and the downloader's allow-list against them. The
