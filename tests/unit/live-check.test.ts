@@ -131,9 +131,7 @@ describe("check:live --yes --record (against the simulator)", () => {
     expect(out).toMatch(
       /^PASS sf-stream: sent POST \/chat\/completions model=Qwen\/Qwen2\.5-7B-Instruct max_tokens=32 stream → 200 \d+ chunks/m,
     );
-    expect(out).toMatch(
-      /^PASS glm-image: .* 1 image on aigc-files\.bigmodel\.cn, downloaded \d+ bytes$/m,
-    );
+    expect(out).toMatch(/^PASS glm-image: .* 1 image on aigc-files\.bigmodel\.cn, downloaded \d+ bytes$/m);
     expect(out).toMatch(/^PASS sf-transcription: sent .* file=speech\.mp3\(\d+ bytes\)/m);
     expect(out).toContain("6 passed, 0 failed.");
     expect(code).toBe(0);
