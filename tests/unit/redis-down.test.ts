@@ -136,6 +136,15 @@ describe("rate limits while Redis is down", () => {
       expect(outage).toHaveLength(1);
       expect(String(outage[0]?.[0])).toContain("this instance's memory");
 
+      // Links for a URL-only vision model cannot fall back to one instance's memory: a clear 503.
+      const { RedisUploadStore } = await import("@/lib/uploads/store");
+      const publishing = new RedisUploadStore(`redis://127.0.0.1:${port}`).put(
+        { bytes: new Uint8Array([1]), mediaType: "image/png" },
+        1000,
+      );
+      await expect(publishing).rejects.toMatchObject({ status: 503, code: "overloaded" });
+      await expect(publishing).rejects.toHaveProperty("retryAfterMs");
+
       await startRedis();
       // The client waits a few seconds before it tries Redis again after a failure.
       let back = false;
