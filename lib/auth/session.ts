@@ -85,6 +85,8 @@ export interface Session {
   kind: SessionKind | "public";
   /** The response should (re)send this session's cookie: a new visitor, or a renewal. */
   renew?: boolean;
+  /** Made for this request (no cookie came with it): nothing to count it against yet. */
+  fresh?: boolean;
 }
 
 function expiryFor(start: number, now: number): number {
@@ -205,7 +207,7 @@ export async function requestSession(request: RequestHead, now = Date.now()): Pr
   const cookies = request.headers.get("cookie");
   if (accessControlEnabled()) return verifySessionToken(readCookie(cookies, SESSION_COOKIE), now, "access");
   const anonymous = await verifySessionToken(readCookie(cookies, ANON_COOKIE), now, "anonymous");
-  return anonymous ?? { ...newSession("anonymous", now), renew: true };
+  return anonymous ?? { ...newSession("anonymous", now), renew: true, fresh: true };
 }
 
 /** The cookie name a session of this kind travels in. */

@@ -67,7 +67,9 @@ export async function admitRequest(
   }
   if (options.rateLimit) {
     const keys = [`ip:${clientAddress(request, env)}`];
-    if (session && session.kind !== "public") keys.push(`sid:${session.sid}`);
+    // A session made for this very request has no count yet; counting it would only fill the store
+    // with one-request keys from clients that drop cookies (the address limit holds for them).
+    if (session && session.kind !== "public" && !session.fresh) keys.push(`sid:${session.sid}`);
     await enforceRateLimit(rateStore(env.redisUrl), keys, env.rateLimitPerMinute);
   }
   return session ?? { sid: "public", exp: 0, start: 0, kind: "public" };
