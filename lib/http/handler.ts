@@ -17,7 +17,7 @@ export interface HandlerOptions {
   rateLimit?: boolean;
   /** Largest declared request body in bytes; larger bodies answer 413 before reading. */
   maxBodyBytes?: number;
-  /** The body the route reads; any other Content-Type answers 415 before anything else is done. */
+  /** The body the route reads; any other Content-Type answers 415 before the body is read. */
   body?: BodyKind;
 }
 
