@@ -59,6 +59,8 @@ export const envSchema = z.object({
   UPLOADS_IN_FLIGHT_MB: optional(positiveInt),
   REQUEST_BODY_TIMEOUT_MS: optional(positiveInt),
   REQUEST_BODY_IDLE_TIMEOUT_MS: optional(positiveInt),
+  // Tests only: a provider simulator that plays the providers' media hosts (lib/media/network.ts).
+  MEDIA_TEST_NETWORK: optional(httpUrl),
 });
 
 export type RawEnv = z.infer<typeof envSchema>;
@@ -88,6 +90,8 @@ export interface ServerEnv {
   /** The longest a request body may take to arrive, and the longest pause between two of its chunks. */
   bodyTimeoutMs: number;
   bodyIdleTimeoutMs: number;
+  /** Tests only: download provider media through this simulator's network instead of the internet. */
+  mediaTestNetwork?: string;
 }
 
 export const DEFAULT_SILICONFLOW_BASE_URL = "https://api.siliconflow.cn/v1";
@@ -139,5 +143,6 @@ export function parseEnv(source: Record<string, string | undefined>): ServerEnv 
     uploadsInFlightBytes: (raw.UPLOADS_IN_FLIGHT_MB ?? 256) * 1024 * 1024,
     bodyTimeoutMs: raw.REQUEST_BODY_TIMEOUT_MS ?? 120_000,
     bodyIdleTimeoutMs: raw.REQUEST_BODY_IDLE_TIMEOUT_MS ?? 15_000,
+    mediaTestNetwork: raw.MEDIA_TEST_NETWORK,
   };
 }

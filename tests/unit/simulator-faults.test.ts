@@ -116,9 +116,14 @@ describe("request faults", () => {
     expect(await timeout.text()).toMatch(/timeout/);
   });
 
-  it("uses GLM codes for GLM faults (1302 and 1113 come with HTTP 429)", async () => {
-    await control.fault([{ fault: "glm-1302" }, { fault: "glm-1113" }, { fault: "rate-limit", provider: "glm" }]);
-    for (const code of ["1302", "1113", "1303"]) {
+  it("uses GLM codes for GLM faults (1302, 1113 and 1305 come with HTTP 429)", async () => {
+    await control.fault([
+      { fault: "glm-1302" },
+      { fault: "glm-1113" },
+      { fault: "rate-limit", provider: "glm" },
+      { fault: "overloaded", provider: "glm" },
+    ]);
+    for (const code of ["1302", "1113", "1303", "1305"]) {
       const res = await post(GLM, "/chat/completions", glmChatBody);
       expect(res.status).toBe(429);
       expect(((await res.json()) as { error: { code: string } }).error.code).toBe(code);
@@ -189,7 +194,7 @@ describe("stream faults", () => {
   it("malformed-sse inserts one bad line and the rest stays valid", async () => {
     await control.fault({ fault: "malformed-sse" });
     const text = await (await post(SF, "/chat/completions", chatBody({ stream: true }))).text();
-    const events = text.split("\n\n").filter(Boolean);
+    const events = text.split("\n\n").filter((e) => e && !e.startsWith(":"));
     expect(events.filter((e) => e === "data: {not json")).toHaveLength(1);
     expect(events.at(-1)).toBe("data: [DONE]");
     for (const e of events.filter((e) => e !== "data: {not json" && e !== "data: [DONE]")) {
