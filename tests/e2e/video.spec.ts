@@ -1,3 +1,4 @@
+import { pattern } from "./pages/chat-page";
 import { expect, test } from "./support/fixtures";
 import { E2E_SILICONFLOW_KEY } from "./support/keys";
 import { generate, openStudio, playableDuration, promptBox, T2V } from "./video-helpers";
@@ -51,6 +52,8 @@ test.describe("video studio", () => {
   });
 
   test("a reload mid-job resumes polling and completes the same job", async ({ page, t, sim }) => {
+    // Long enough to look at the running job after the reload.
+    await sim.configure({ videoRunMs: 6000 });
     await openStudio(page, t);
     const job = await generate(page, t, "Timelapse of clouds over a mountain ridge");
     await expect(job).toHaveAttribute("data-status", "running");
@@ -61,6 +64,11 @@ test.describe("video studio", () => {
     const resumed = page.getByTestId("video-job");
     await expect(resumed).toHaveCount(1);
     await expect(resumed).toHaveAttribute("data-request-id", requestId ?? "");
+    // One elapsed time on the card, counted from the submission, not two clocks that disagree.
+    const elapsed = resumed.getByText(pattern(t("video.elapsed"), { time: "\\d+:\\d\\d" }));
+    await expect(elapsed).toHaveCount(1);
+    const [, m, s] = /(\d+):(\d\d)/.exec((await elapsed.textContent()) ?? "") ?? [];
+    expect(Number(m) * 60 + Number(s)).toBeGreaterThanOrEqual(1);
     await expect(resumed).toHaveAttribute("data-status", "succeeded", { timeout: 20_000 });
     expect(await playableDuration(resumed)).toBeGreaterThan(0);
     // Resuming polls the stored job; it never submits (and pays for) a second one.
