@@ -18,6 +18,7 @@ import { preloadMath } from "./markdown/math";
 import { MessageList } from "./message-list";
 import { preloadLiveAssistant } from "./message-row";
 import { ModelPicker } from "./model-picker";
+import { ProviderNotice } from "./provider-notice";
 import { useConversation, useConversationId } from "./use-conversation";
 
 /** The chat column: header, the thread, and the composer with its model and settings. */
@@ -136,6 +137,7 @@ export function ChatView() {
             }
           />
         )}
+        <ProviderNotice provider={model.provider} />
         <Composer
           draftKey={conversationId ?? NEW_CHAT}
           busy={busy}

@@ -3,17 +3,23 @@
 import type { AppErrorJSON } from "@/lib/errors";
 import { useI18n } from "@/lib/i18n/client";
 
-/** A typed app error in the user's language: what happened, what to do, and the trace id for a report. */
+/**
+ * A typed app error in the user's language: what happened and what to do. The technical detail
+ * (e.g. `ECONNREFUSED 127.0.0.1:443`) and the trace id for a report sit behind a Details disclosure.
+ */
 export function ErrorAlert({
   error,
   onRetry,
   onDismiss,
   title,
+  detailOpen,
 }: {
   error: AppErrorJSON;
   onRetry?: () => void;
   onDismiss?: () => void;
   title?: string;
+  /** The detail is itself the explanation (e.g. a provider's reason for a failed job): show it open. */
+  detailOpen?: boolean;
 }) {
   const { locale, t } = useI18n();
   return (
@@ -24,12 +30,7 @@ export function ErrorAlert({
     >
       {title && <p className="font-medium">{title}</p>}
       <p>{locale === "zh" ? error.message.zh : error.message.en}</p>
-      {error.detail && <p className="mt-1 break-words text-xs opacity-80">{error.detail}</p>}
-      {error.traceId && (
-        <p className="mt-1 text-xs opacity-70">
-          {t("common.traceId")}: <code>{error.traceId}</code>
-        </p>
-      )}
+      <ErrorDetails error={error} open={detailOpen} />
       {(onRetry || onDismiss) && (
         <div className="mt-2 flex gap-2">
           {onRetry && (
@@ -45,5 +46,22 @@ export function ErrorAlert({
         </div>
       )}
     </div>
+  );
+}
+
+/** The technical side of an error, folded away: the raw detail, the provider, the trace id. */
+export function ErrorDetails({ error, open }: { error: AppErrorJSON; open?: boolean }) {
+  const { t } = useI18n();
+  if (!error.detail && !error.traceId) return null;
+  return (
+    <details open={open} data-testid="error-details" className="mt-1 text-xs">
+      <summary className="cursor-pointer opacity-80 select-none">{t("common.details")}</summary>
+      {error.detail && <p className="mt-1 break-words opacity-80">{error.detail}</p>}
+      {error.traceId && (
+        <p className="mt-1 opacity-70">
+          {t("common.traceId")}: <code>{error.traceId}</code>
+        </p>
+      )}
+    </details>
   );
 }
