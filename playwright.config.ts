@@ -52,7 +52,13 @@ export default defineConfig({
     {
       name: "zh",
       use: { browserName: "chromium", locale: "zh-CN" },
-      testIgnore: [/deploy\.spec\.ts$/, /video-tabs\.spec\.ts$/, /vision-budget\.spec\.ts$/],
+      testIgnore: [
+        /deploy\.spec\.ts$/,
+        /standalone\.spec\.ts$/,
+        /chat-races\.spec\.ts$/,
+        /video-tabs\.spec\.ts$/,
+        /vision-budget\.spec\.ts$/,
+      ],
     },
   ],
   webServer: [
