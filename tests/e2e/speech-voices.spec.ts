@@ -45,7 +45,8 @@ test.describe("custom voices", () => {
     await expect(page.getByTestId("voice-upload-done")).toContainText(name);
 
     const [upload] = await sim.log({ path: "/uploads/audio/voice" });
-    const sent = (upload?.body as { customName?: string } | undefined)?.customName ?? "";
+    const body = upload?.body as { customName?: string; fields?: { customName?: string } } | undefined;
+    const sent = body?.customName ?? body?.fields?.customName ?? "";
     expect(sent).toMatch(/^[A-Za-z0-9_-]{1,64}$/);
     const voice = page.getByTestId("custom-voice").filter({ hasText: name });
     await expect(voice).toHaveCount(1);
