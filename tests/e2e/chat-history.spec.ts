@@ -29,6 +29,8 @@ test("search finds a conversation by a word in one of its messages", async ({ pa
 });
 
 test("rename, pin, and delete with undo", async ({ page, t }) => {
+  // Two conversations and a dozen steps: more than the default minute on a busy machine.
+  test.setTimeout(90_000);
   const chat = new ChatPage(page, t);
   await chat.goto();
   await chat.pickModel("Qwen/Qwen2.5-7B-Instruct");

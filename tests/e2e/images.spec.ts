@@ -86,7 +86,7 @@ test("batch size 4 gives four images from one call", async ({ page, t, sim }) =>
   await field(page, t, "images.field.batchSize").fill("4");
   await generate(page, t, "four koi in a pond");
   const results = page.getByTestId("image-result");
-  await expect(results).toHaveCount(4);
+  await expect(results).toHaveCount(4, { timeout: 30_000 });
   for (const img of await results.locator("img").all()) await expectLoaded(img);
   await expect(page.getByTestId("gallery").getByTestId("gallery-item")).toHaveCount(4);
   const calls = await sim.log({ path: GENERATIONS });
