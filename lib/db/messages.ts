@@ -152,6 +152,7 @@ export interface FinishExtra {
   finishReason?: string;
   reasoningMs?: number;
   model?: ModelRef;
+  contextTrimmed?: number;
 }
 
 /** The stored row of a reply once final (no database access): the one place that says how. */
@@ -166,6 +167,8 @@ export function finishedRow(m: Message, status: FinalStatus, extra: FinishExtra,
   if (extra.finishReason) next.finishReason = extra.finishReason;
   if (extra.reasoningMs !== undefined) next.reasoningMs = extra.reasoningMs;
   if (extra.model) next.model = extra.model;
+  if (extra.contextTrimmed) next.contextTrimmed = extra.contextTrimmed;
+  else if (extra.contextTrimmed === 0) delete next.contextTrimmed;
   return next;
 }
 

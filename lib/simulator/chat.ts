@@ -50,9 +50,7 @@ export function planReply({ body, model, thinking, chunkDelayMs }: PlanInput): R
   const messages = Array.isArray(body.messages) ? body.messages : [];
   // Continue: the answer is the one the cut reply was giving, so it is planned from that question.
   const continuation = readContinuation(messages);
-  const question = continuation
-    ? { ...readQuestion(continuation.earlier), ...promptOf(readQuestion(messages)) }
-    : readQuestion(messages);
+  const question = readQuestion(continuation ? continuation.earlier : messages);
   const directives = readDirectives(question.text);
   // The cut reply already had its finish; the rest of it ends normally.
   if (continuation) directives.finish = undefined;
@@ -130,14 +128,15 @@ export function planReply({ body, model, thinking, chunkDelayMs }: PlanInput): R
     contentPieces: splitChunks(content, chunkSize),
     toolCalls,
     finishReason,
-    promptTokens: Math.ceil(tokenWeight(question.promptText) + 4 * question.messageCount + 85 * question.images),
+    promptTokens: promptTokensOf(body),
     delayMs: directives.rate ? 1000 / directives.rate : chunkDelayMs,
   };
 }
 
-/** The prompt side of a question (what is billed as prompt tokens): the whole thread as sent. */
-function promptOf(q: ReturnType<typeof readQuestion>) {
-  return { promptText: q.promptText, messageCount: q.messageCount, lastRole: q.lastRole };
+/** The simulated tokenizer's count of a request's prompt: text, a few tokens per message, images. */
+export function promptTokensOf(body: Record<string, unknown>): number {
+  const question = readQuestion(Array.isArray(body.messages) ? body.messages : []);
+  return Math.ceil(tokenWeight(question.promptText) + 4 * question.messageCount + 85 * question.allImages);
 }
 
 function chooseTool(tools: unknown[], choice: unknown, text: string): unknown {

@@ -122,6 +122,8 @@ function finishExtraOf(
   }
   if (meta.usage) extra.usage = meta.usage;
   if (meta.finishReason) extra.finishReason = meta.finishReason;
+  // Each request says how many earlier messages it left out; a later one that sent all clears it.
+  if (!body.continue || meta.contextTrimmed) extra.contextTrimmed = meta.contextTrimmed ?? 0;
   if (!keepReasoningMs) {
     const measured =
       timing.reasoningStart !== undefined ? (timing.answerStart ?? now) - timing.reasoningStart : undefined;
@@ -174,7 +176,7 @@ export async function runReply(input: RunInput): Promise<RunOutcome> {
   const timing: LiveTiming = {};
   timings.set(replyId, timing);
   const now = () => performance.now();
-  // The stored row as this request began, so a page going away can write the whole row in one go.
+  // The stored row as this request began, so a page going away can keep the whole row at once.
   // Read alongside the request, not before it: the first token does not wait for it.
   let row: Message | undefined;
   void db.messages.get(replyId).then(
