@@ -2,6 +2,7 @@
 
 import type { AppErrorJSON } from "@/lib/errors";
 import { useI18n } from "@/lib/i18n/client";
+import { Disclosure } from "./disclosure";
 
 /**
  * A typed app error in the user's language: what happened and what to do. The technical detail
@@ -49,19 +50,20 @@ export function ErrorAlert({
   );
 }
 
-/** The technical side of an error, folded away: the raw detail, the provider, the trace id. */
+/** The technical side of an error, folded away: the raw detail and the trace id for a report. */
 export function ErrorDetails({ error, open }: { error: AppErrorJSON; open?: boolean }) {
   const { t } = useI18n();
   if (!error.detail && !error.traceId) return null;
   return (
-    <details open={open} data-testid="error-details" className="mt-1 text-xs">
-      <summary className="cursor-pointer opacity-80 select-none">{t("common.details")}</summary>
-      {error.detail && <p className="mt-1 break-words opacity-80">{error.detail}</p>}
-      {error.traceId && (
-        <p className="mt-1 opacity-70">
-          {t("common.traceId")}: <code>{error.traceId}</code>
-        </p>
-      )}
-    </details>
+    <div data-testid="error-details" className="mt-1">
+      <Disclosure summary={t("common.details")} defaultOpen={open}>
+        {error.detail && <p className="break-words text-xs opacity-80">{error.detail}</p>}
+        {error.traceId && (
+          <p className="mt-1 text-xs opacity-70">
+            {t("common.traceId")}: <code>{error.traceId}</code>
+          </p>
+        )}
+      </Disclosure>
+    </div>
   );
 }

@@ -33,7 +33,7 @@ test("a provider that cannot be reached is named in the chat before sending, and
   // Before anything is sent, where the user is.
   const warning = page.getByTestId("provider-warning");
   await expect(warning).toContainText(unreachable);
-  await expect(warning.getByTestId("error-details")).not.toHaveAttribute("open", "");
+  await expect(warning.getByRole("button", { name: t("common.details") })).toHaveAttribute("aria-expanded", "false");
 
   // The picker says the same, and no "No model matches." for a search nobody typed.
   await chat.modelPicker.click();
@@ -52,7 +52,7 @@ test("a provider that cannot be reached is named in the chat before sending, and
   await expect(detail).toBeHidden();
   // biome-ignore lint/performance/useDomNodeTextContent: what the user sees is the point, not the DOM's text
   expect(await alert.innerText()).not.toMatch(/ECONNREFUSED|127\.0\.0\.1:9/);
-  await details.getByText(t("common.details")).click();
+  await details.getByRole("button", { name: t("common.details") }).click();
   await expect(detail).toBeVisible();
   await expect(detail).toContainText("ECONNREFUSED");
 });
