@@ -6,7 +6,7 @@ import { E2E_GLM_KEY, E2E_SILICONFLOW_KEY } from "./tests/e2e/support/keys";
 // at all (demo mode).
 export const SIM_PORT = Number(process.env.E2E_SIM_PORT ?? 4010);
 export const APP_PORT = Number(process.env.E2E_APP_PORT ?? 3100);
-// Derived from APP_PORT (lead: keep this change) so that parallel checkouts given their own E2E_APP_PORT never share a demo/locked server.
+// Derived from APP_PORT, so parallel checkouts given their own E2E_APP_PORT never share a demo or locked server.
 export const DEMO_PORT = Number(process.env.E2E_DEMO_PORT ?? APP_PORT + 1);
 export const LOCKED_PORT = Number(process.env.E2E_LOCKED_PORT ?? DEMO_PORT + 1);
 // Two instances sharing rate-limit counters through a real Redis.
@@ -63,7 +63,9 @@ export default defineConfig({
   ],
   webServer: [
     {
-      command: `npx tsx scripts/simulator.ts --port ${SIM_PORT}`,
+      // Results on the providers' real media hosts (served by the simulator over HTTPS, reached through
+      // MEDIA_TEST_NETWORK); GLM may fetch the app's image links on 127.0.0.1, which real GLM could not.
+      command: `npx tsx scripts/simulator.ts --port ${SIM_PORT} --media-hosts provider --image-fetch-allow-private true`,
       url: `${sim}/__sim/config`,
       reuseExistingServer: !process.env.CI,
       stdout: "pipe",
@@ -81,6 +83,7 @@ export default defineConfig({
         SILICONFLOW_BASE_URL: `${sim}/siliconflow/v1`,
         GLM_API_KEY: E2E_GLM_KEY,
         GLM_BASE_URL: `${sim}/glm/api/paas/v4`,
+        MEDIA_TEST_NETWORK: sim,
         // One address runs the whole suite; the limiter itself is tested on the locked server.
         RATE_LIMIT_PER_MINUTE: "100000",
         // Its own origin, so the simulated GLM can fetch images published for GLM-4V-Flash; a short
@@ -110,6 +113,7 @@ export default defineConfig({
         SILICONFLOW_BASE_URL: `${sim}/siliconflow/v1`,
         GLM_API_KEY: E2E_GLM_KEY,
         GLM_BASE_URL: `${sim}/glm/api/paas/v4`,
+        MEDIA_TEST_NETWORK: sim,
         ACCESS_CODE: "open-sesame,second-code",
         AUTH_SECRET: "e2e-secret-0123456789abcdef",
         RATE_LIMIT_PER_MINUTE: "3",
@@ -131,6 +135,7 @@ export default defineConfig({
         PORT: String(port),
         SILICONFLOW_API_KEY: E2E_SILICONFLOW_KEY,
         SILICONFLOW_BASE_URL: `${sim}/siliconflow/v1`,
+        MEDIA_TEST_NETWORK: sim,
         REDIS_URL: `redis://127.0.0.1:${REDIS_PORT}`,
         RATE_LIMIT_PER_MINUTE: "3",
       },

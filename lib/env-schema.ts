@@ -36,6 +36,8 @@ export const envSchema = z.object({
   UPSTREAM_CONNECT_TIMEOUT_MS: optional(positiveInt),
   UPSTREAM_FIRST_BYTE_TIMEOUT_MS: optional(positiveInt),
   PORT: optional(z.coerce.number().int().min(1).max(65535)),
+  // Tests only: a provider simulator that plays the providers' media hosts (lib/media/network.ts).
+  MEDIA_TEST_NETWORK: optional(httpUrl),
 });
 
 export type RawEnv = z.infer<typeof envSchema>;
@@ -54,6 +56,8 @@ export interface ServerEnv {
   rateLimitPerMinute: number;
   connectTimeoutMs: number;
   firstByteTimeoutMs: number;
+  /** Tests only: download provider media through this simulator's network instead of the internet. */
+  mediaTestNetwork?: string;
 }
 
 export const DEFAULT_SILICONFLOW_BASE_URL = "https://api.siliconflow.cn/v1";
@@ -99,5 +103,6 @@ export function parseEnv(source: Record<string, string | undefined>): ServerEnv 
     rateLimitPerMinute: raw.RATE_LIMIT_PER_MINUTE ?? 60,
     connectTimeoutMs: raw.UPSTREAM_CONNECT_TIMEOUT_MS ?? 10_000,
     firstByteTimeoutMs: raw.UPSTREAM_FIRST_BYTE_TIMEOUT_MS ?? 60_000,
+    mediaTestNetwork: raw.MEDIA_TEST_NETWORK,
   };
 }

@@ -190,6 +190,8 @@ export interface AppErrorInit {
   retryAfterMs?: number;
   message?: { en: string; zh: string };
   cause?: unknown;
+  /** The provider's HTTP status, when the error is its answer (server side only, never serialised). */
+  upstreamStatus?: number;
 }
 
 export class AppError extends Error {
@@ -201,6 +203,7 @@ export class AppError extends Error {
   readonly retryable: boolean;
   readonly retryAfterMs?: number;
   readonly messages: { en: string; zh: string };
+  readonly upstreamStatus?: number;
 
   constructor(code: ErrorCode, init: AppErrorInit = {}) {
     const info = ERROR_INFO[code] ?? ERROR_INFO.internal;
@@ -215,6 +218,7 @@ export class AppError extends Error {
     this.retryable = info.retryable;
     this.retryAfterMs = init.retryAfterMs;
     this.messages = messages;
+    this.upstreamStatus = init.upstreamStatus;
   }
 
   toJSON(): AppErrorJSON {

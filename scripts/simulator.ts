@@ -10,11 +10,21 @@ const NUMERIC: Record<string, keyof SimConfig> = {
   "chat-chunk-delay-ms": "chatChunkDelayMs",
 };
 
+/** Flags whose value is one of a few words (or true/false), passed to the config as they are. */
+const CHOICE: Record<string, { key: keyof SimConfig; values: string[] }> = {
+  "media-hosts": { key: "mediaHosts", values: ["local", "provider"] },
+  "user-info": { key: "userInfo", values: ["retired", "balance"] },
+  "image-fetch-allow-private": { key: "imageFetchAllowPrivate", values: ["true", "false"] },
+};
+
 const USAGE = `usage: tsx scripts/simulator.ts [--port 4010] [--host 127.0.0.1] [--result-url-override URL]
+  ${Object.entries(CHOICE)
+    .map(([flag, c]) => `[--${flag} ${c.values.join("|")}]`)
+    .join(" ")}
   ${Object.keys(NUMERIC)
     .map((flag) => `[--${flag} N]`)
     .join(" ")}
-environment: SIM_PORT, SIM_HOST, SIM_RESULT_URL_OVERRIDE, ${Object.keys(NUMERIC)
+environment: SIM_PORT, SIM_HOST, SIM_RESULT_URL_OVERRIDE, ${[...Object.keys(CHOICE), ...Object.keys(NUMERIC)]
   .map((flag) => `SIM_${flag.replace(/-/g, "_").toUpperCase()}`)
   .join(", ")}`;
 
@@ -31,7 +41,7 @@ function number(name: string, raw: string): number {
 
 function parse(argv: string[], env: NodeJS.ProcessEnv) {
   const settings = new Map<string, string>();
-  for (const flag of ["port", "host", "result-url-override", ...Object.keys(NUMERIC)]) {
+  for (const flag of ["port", "host", "result-url-override", ...Object.keys(CHOICE), ...Object.keys(NUMERIC)]) {
     const value = env[`SIM_${flag.replace(/-/g, "_").toUpperCase()}`];
     if (value !== undefined && value !== "") settings.set(flag, value);
   }
@@ -52,8 +62,12 @@ function parse(argv: string[], env: NodeJS.ProcessEnv) {
   let host: string | undefined;
   for (const [flag, value] of settings) {
     const key = NUMERIC[flag];
+    const choice = CHOICE[flag];
     if (key) Object.assign(config, { [key]: number(`--${flag}`, value) });
-    else if (flag === "port") port = number("--port", value);
+    else if (choice) {
+      if (!choice.values.includes(value)) fail(`--${flag} must be one of ${choice.values.join(", ")}, got "${value}"`);
+      Object.assign(config, { [choice.key]: value === "true" ? true : value === "false" ? false : value });
+    } else if (flag === "port") port = number("--port", value);
     else if (flag === "host") host = value;
     else if (flag === "result-url-override") config.resultUrlOverride = value;
     else fail(`unknown option --${flag}`);

@@ -7,6 +7,7 @@ import { AppError, type AppErrorJSON } from "@/lib/errors";
 import { useT } from "@/lib/i18n/client";
 import type { ProviderAccount } from "@/lib/providers/account";
 import { MODEL_TYPES, type ModelType } from "@/lib/providers/catalog";
+import { ProviderCard } from "./provider-card";
 
 interface Overview {
   demo: boolean;
@@ -17,13 +18,6 @@ interface Overview {
 interface ModelsResponse {
   models: { provider: string }[];
 }
-
-const STATE_STYLE: Record<ProviderAccount["state"], string> = {
-  configured: "bg-emerald-100 text-emerald-900 dark:bg-emerald-900/40 dark:text-emerald-100",
-  demo: "bg-amber-100 text-amber-900 dark:bg-amber-900/40 dark:text-amber-100",
-  not_configured: "bg-zinc-100 text-zinc-700 dark:bg-zinc-800 dark:text-zinc-300",
-  failing: "bg-red-100 text-red-900 dark:bg-red-900/40 dark:text-red-100",
-};
 
 function SignOutButton() {
   const t = useT();
@@ -76,47 +70,7 @@ export function ProviderPanel() {
         </h2>
         <ul className="grid gap-3 sm:grid-cols-2">
           {overview.providers.map((p) => (
-            <li
-              key={p.provider}
-              data-testid={`provider-${p.provider}`}
-              data-state={p.state}
-              className="space-y-2 rounded-lg border border-zinc-200 p-3 dark:border-zinc-800"
-            >
-              <div className="flex items-center justify-between gap-2">
-                <h3 className="font-medium">{t(`settings.provider.${p.provider}`)}</h3>
-                <span className={`rounded px-2 py-0.5 text-xs font-medium ${STATE_STYLE[p.state]}`}>
-                  {t(`settings.state.${p.state}`)}
-                </span>
-              </div>
-              {p.balance && (
-                <dl className="grid grid-cols-[auto_1fr] gap-x-3 text-sm" data-testid="balance">
-                  {p.balance.name && (
-                    <>
-                      <dt className="text-zinc-500">{t("settings.account")}</dt>
-                      <dd>{p.balance.name}</dd>
-                    </>
-                  )}
-                  <dt className="text-zinc-500">{t("settings.balance")}</dt>
-                  <dd>¥{p.balance.balance}</dd>
-                  {p.balance.chargeBalance !== undefined && (
-                    <>
-                      <dt className="text-zinc-500">{t("settings.balance.charge")}</dt>
-                      <dd>¥{p.balance.chargeBalance}</dd>
-                    </>
-                  )}
-                  {p.balance.totalBalance !== undefined && (
-                    <>
-                      <dt className="text-zinc-500">{t("settings.balance.total")}</dt>
-                      <dd>¥{p.balance.totalBalance}</dd>
-                    </>
-                  )}
-                </dl>
-              )}
-              {p.provider === "glm" && p.state !== "not_configured" && (
-                <p className="text-xs text-zinc-500">{t("settings.balance.unavailable")}</p>
-              )}
-              {p.error && <ErrorAlert error={p.error} onRetry={load} />}
-            </li>
+            <ProviderCard key={p.provider} account={p} onRetry={load} />
           ))}
         </ul>
         <p className="text-sm text-zinc-500">{t("settings.howto")}</p>

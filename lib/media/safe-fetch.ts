@@ -1,26 +1,29 @@
 import "server-only";
-import { lookup } from "node:dns/promises";
 import http from "node:http";
 import https from "node:https";
 import { isIP } from "node:net";
 import { Readable } from "node:stream";
 import { AppError, type Provider } from "@/lib/errors";
 import { resolveProvider } from "@/lib/upstream";
+import { isProviderMediaHost } from "./hosts";
 import { isPrivateAddress } from "./ip";
+import { type MediaNetwork, mediaNetwork } from "./network";
 
 // Media URLs come only from a provider's own response, and even those are checked:
 // NextChat's /api/cors SSRF (CVE-2023-49785) and its startsWith allow-list bypass
 // (CVE-2024-38514) are the failures this module exists to avoid.
 
-/** Where SiliconFlow and GLM serve generated files; matched on whole DNS labels. */
-const MEDIA_HOST_SUFFIXES = ["aliyuncs.com", "siliconflow.cn", "siliconflow.com", "bigmodel.cn", "chatglm.cn"];
 const MAX_REDIRECTS = 3;
+
+export { isProviderMediaHost };
 
 export interface SafeFetchOptions {
   signal?: AbortSignal;
   /** Largest body accepted; larger downloads fail with payload_too_large. */
   maxBytes: number;
   timeoutMs?: number;
+  /** How hosts are resolved and reached; by default the server's own (network.ts). */
+  network?: MediaNetwork;
 }
 
 export interface SafeDownload {
@@ -31,11 +34,6 @@ export interface SafeDownload {
 
 function refuse(detail: string): AppError {
   return new AppError("unsafe_url", { detail });
-}
-
-function hostAllowed(host: string): boolean {
-  const h = host.toLowerCase().replace(/\.$/, "");
-  return MEDIA_HOST_SUFFIXES.some((s) => h === s || h.endsWith(`.${s}`));
 }
 
 /** Origins the server itself is configured to talk to (the simulator in demo mode and tests). */
@@ -56,9 +54,11 @@ interface Target {
   /** The address to connect to, checked once, so DNS cannot change between check and use. */
   address: string;
   family: 4 | 6;
+  /** Where the socket for that address really goes (the simulated network), if not to it. */
+  route?: { host: string; port: number };
 }
 
-async function checkTarget(raw: string, trusted: Set<string>): Promise<Target> {
+async function checkTarget(raw: string, trusted: Set<string>, network: MediaNetwork): Promise<Target> {
   let url: URL;
   try {
     url = new URL(raw);
@@ -69,12 +69,12 @@ async function checkTarget(raw: string, trusted: Set<string>): Promise<Target> {
   const isTrusted = trusted.has(url.origin);
   if (!isTrusted) {
     if (url.protocol !== "https:") throw refuse(`protocol ${url.protocol} not allowed`);
-    if (!hostAllowed(url.hostname)) throw refuse(`host ${url.hostname} is not a provider media host`);
+    if (!isProviderMediaHost(url.hostname)) throw refuse(`host ${url.hostname} is not a provider media host`);
   }
   const literal = url.hostname.replace(/^\[|\]$/g, "");
   const addresses = isIP(literal)
     ? [{ address: literal, family: isIP(literal) as 4 | 6 }]
-    : await lookup(literal, { all: true }).catch(() => {
+    : await network.lookup(literal).catch(() => {
         throw refuse(`cannot resolve ${url.hostname}`);
       });
   const first = addresses[0];
@@ -82,7 +82,7 @@ async function checkTarget(raw: string, trusted: Set<string>): Promise<Target> {
   if (!isTrusted && addresses.some((a) => isPrivateAddress(a.address))) {
     throw refuse(`${url.hostname} resolves to a private address`);
   }
-  return { url, address: first.address, family: first.family as 4 | 6 };
+  return { url, address: first.address, family: first.family as 4 | 6, route: network.route?.(first.address) };
 }
 
 // Node's default agent keeps sockets alive. A server may close an idle one just as a request goes
@@ -90,8 +90,17 @@ async function checkTarget(raw: string, trusted: Set<string>): Promise<Target> {
 // safe to send once more, on a new socket.
 const STALE_SOCKET = new Set(["ECONNRESET", "EPIPE"]);
 
-function request(target: Target, options: SafeFetchOptions, retryStale = true): Promise<http.IncomingMessage> {
+type ResolvedList = { address: string; family: number }[];
+
+function request(
+  target: Target,
+  options: SafeFetchOptions,
+  network: MediaNetwork,
+  retryStale = true,
+): Promise<http.IncomingMessage> {
   const client = target.url.protocol === "https:" ? https : http;
+  const address = target.route?.host ?? target.address;
+  const family = isIP(address) === 6 ? 6 : 4;
   return new Promise((resolve, reject) => {
     const req = client.request(
       target.url,
@@ -99,9 +108,15 @@ function request(target: Target, options: SafeFetchOptions, retryStale = true): 
         method: "GET",
         signal: options.signal,
         timeout: options.timeoutMs ?? 30_000,
-        // Connect to the address that was checked (TLS still verifies the host name).
-        lookup: (_host, _opts, cb) => cb(null, target.address, target.family),
-        headers: { accept: "*/*", "user-agent": "siliconplay-media" },
+        ...(target.route ? { port: target.route.port } : {}),
+        // Connect to the address that was checked (TLS still verifies the host name). Since Node 20
+        // sockets ask with `all: true` (happy eyeballs) and want a list back.
+        lookup: (_host, opts, cb) => {
+          if ((opts as { all?: boolean }).all) (cb as (e: null, a: ResolvedList) => void)(null, [{ address, family }]);
+          else cb(null, address, family);
+        },
+        ...(network.ca ? { ca: network.ca } : {}),
+        headers: { host: target.url.host, accept: "*/*", "user-agent": "siliconplay-media" },
       },
       resolve,
     );
@@ -110,7 +125,7 @@ function request(target: Target, options: SafeFetchOptions, retryStale = true): 
       const appError = err instanceof AppError ? err : new AppError("network", { cause: err });
       const code = (err as NodeJS.ErrnoException).code ?? "";
       if (retryStale && req.reusedSocket && STALE_SOCKET.has(code) && !options.signal?.aborted) {
-        resolve(request(target, options, false));
+        resolve(request(target, options, network, false));
       } else reject(appError);
     });
     req.end();
@@ -124,10 +139,11 @@ function request(target: Target, options: SafeFetchOptions, retryStale = true): 
  */
 export async function downloadProviderMedia(rawUrl: string, options: SafeFetchOptions): Promise<SafeDownload> {
   const trusted = await trustedOrigins();
+  const network = options.network ?? (await mediaNetwork());
   let current = rawUrl;
   for (let hop = 0; hop <= MAX_REDIRECTS; hop++) {
-    const target = await checkTarget(current, trusted);
-    const res = await request(target, options);
+    const target = await checkTarget(current, trusted, network);
+    const res = await request(target, options, network);
     const status = res.statusCode ?? 0;
     if (status >= 300 && status < 400 && res.headers.location) {
       res.resume();

@@ -3,6 +3,7 @@ import { streamErrorPayload } from "./faults";
 import { begin, type Ctx, end, hash32, isNum, randomId, record, sleep, write } from "./http";
 import type { SimProvider } from "./log";
 import { longMarkdown } from "./longform";
+import { sseFrames } from "./sse-variants";
 import {
   answerText,
   exampleArgs,
@@ -196,17 +197,25 @@ export function planUsage(plan: ReplyPlan): UsageCounter {
 // Stream faults strike after this many chunks, so clients have already shown some text.
 const FAULT_AFTER_CHUNKS = 3;
 
-/** Writes SSE `data:` lines with the plan's pacing, applying any queued stream fault, then `[DONE]`. */
+/**
+ * Writes SSE `data:` lines with the plan's pacing, applying any queued stream fault, then `[DONE]`.
+ * Comment lines and other framing variants come from the configured `sseVariants` (sse-variants.ts).
+ */
 export async function writeSse(ctx: Ctx, provider: SimProvider, payloads: unknown[], delayMs: number): Promise<void> {
   const fault = ctx.state.faults.take(provider, ctx.path, true);
-  const faultAt = Math.min(FAULT_AFTER_CHUNKS, payloads.length);
+  const frames = sseFrames(provider, payloads, ctx.state.config.sseVariants);
+  const dataFrames = frames.filter((f) => "data" in f).length;
+  const faultAt = Math.min(FAULT_AFTER_CHUNKS, dataFrames);
   begin(ctx, 200, {
     "content-type": "text/event-stream; charset=utf-8",
     "cache-control": "no-cache",
     "x-accel-buffering": "no",
   });
-  for (let i = 0; i <= payloads.length; i++) {
-    if (fault && i === faultAt) {
+  let sent = 0;
+  let faulted = false;
+  for (const frame of [...frames, undefined]) {
+    if (fault && !faulted && sent === faultAt && (frame === undefined || "data" in frame)) {
+      faulted = true;
       if (fault.fault === "cut-stream") {
         await ctx.cut();
         return;
@@ -218,9 +227,14 @@ export async function writeSse(ctx: Ctx, provider: SimProvider, payloads: unknow
       }
       if (!(await write(ctx, "data: {not json\n\n"))) return;
     }
-    if (i === payloads.length) break;
-    if (i > 0) await sleep(ctx, delayMs);
-    if (!(await write(ctx, `data: ${JSON.stringify(payloads[i])}\n\n`))) return;
+    if (frame === undefined) break;
+    if ("comment" in frame) {
+      if (!(await write(ctx, `:${frame.comment}\n\n`))) return;
+      continue;
+    }
+    if (sent > 0) await sleep(ctx, delayMs);
+    if (!(await write(ctx, `data: ${JSON.stringify(frame.data)}\n\n`))) return;
+    sent += 1;
   }
   if (await write(ctx, "data: [DONE]\n\n")) end(ctx);
 }

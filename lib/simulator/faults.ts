@@ -18,6 +18,8 @@ export const FAULT_KINDS = [
   "malformed-sse",
   "sse-error",
   "slow-first-byte",
+  "real-name",
+  "busy-50603",
 ] as const;
 
 export type FaultKind = (typeof FAULT_KINDS)[number];
@@ -185,6 +187,27 @@ export function answerFault(ctx: Ctx, provider: SimProvider, spec: FaultSpec): b
       // late 2026: SiliconFlow 400 code 20015 with the sizes, GLM 400 code 1261).
       if (glm) glmError(ctx, 400, "1261", "Prompt 超过最大长度，请缩短输入内容。");
       else sfError(ctx, 400, 20015, "length of prompt_tokens (40960) must be less than max_seq_len (32768).");
+      return true;
+    case "real-name":
+      // SiliconFlow's error page: "403 权限不够，最常见的原因是该模型需要实名认证" (seed 003), and
+      // uploaded voices need a verified account too (seed 003, "使用用户预置音色，需要进行实名认证").
+      // The bodies are reconstructed: the page gives the status and the reason, not the JSON, so no
+      // provider code is claimed here.
+      sendJson(ctx, 403, {
+        message: ctx.path.startsWith("/uploads/audio/voice")
+          ? "Uploading a custom voice requires real-name verification (实名认证) of your account."
+          : "This model requires real-name verification (实名认证) of your account.",
+        data: null,
+      });
+      return true;
+    case "busy-50603":
+      // Seen in a public error log of another client: HTTP 503 with this exact body.
+      sendJson(
+        ctx,
+        503,
+        { code: 50603, message: "System is really busy. Please try again later.", data: null },
+        retryAfter,
+      );
       return true;
     default:
       // Stream faults are taken by the streaming handlers and never reach here.

@@ -1,5 +1,6 @@
 import { createHmac, randomUUID } from "node:crypto";
 import { type Ctx, send } from "./http";
+import { type MediaStyle, providerMediaPath, providerMediaUrl } from "./media-hosts";
 
 interface StoredFile {
   /** Dropped once expired: only the expiry is kept, to answer 403 rather than 404. */
@@ -37,13 +38,48 @@ export class FileStore {
   }
 }
 
+interface ResultFile {
+  style: MediaStyle;
+  name: string;
+  ext: string;
+  body: Buffer;
+  contentType: string;
+  ttlMs: number;
+}
+
+/** Where a stored result lives, and whether its link names a provider's media host. */
+export interface StoredResult {
+  style: MediaStyle;
+  path: string;
+  onProviderHost: boolean;
+}
+
 /**
- * The URL a result is fetched from: the simulator's own /files path with OSS-style signature
- * parameters (the real links carry them too), or the configured override for SSRF tests.
+ * Stores a generated file and returns the link a client is given: in "local" media mode the
+ * simulator's own /files path with OSS-style signature parameters (the real links carry them too),
+ * in "provider" mode an https link on the provider's real media host (media-hosts.ts), and the
+ * configured override for SSRF tests in either.
  */
-export function resultUrl(ctx: Ctx, filePath: string, ttlMs: number): string {
+export function publish(ctx: Ctx, file: ResultFile): string {
+  return linkTo(ctx, storeResult(ctx, file), file.ttlMs);
+}
+
+export function storeResult(ctx: Ctx, file: ResultFile): StoredResult {
+  const onProviderHost = ctx.state.config.mediaHosts === "provider";
+  const path = onProviderHost ? providerMediaPath(file.style, file.ext) : `/${file.name}.${file.ext}`;
+  ctx.state.files.put(path, file.body, file.contentType, file.ttlMs);
+  return { style: file.style, path, onProviderHost };
+}
+
+export function linkTo(ctx: Ctx, stored: StoredResult, ttlMs: number): string {
   const override = ctx.state.config.resultUrlOverride;
   if (override) return override;
+  if (stored.onProviderHost) return providerMediaUrl(stored.style, stored.path, ttlMs);
+  return localUrl(ctx, stored.path, ttlMs);
+}
+
+/** A link to an already stored local file whose lifetime is counted from elsewhere (video jobs). */
+export function localUrl(ctx: Ctx, filePath: string, ttlMs: number): string {
   const expires = Math.floor((Date.now() + ttlMs) / 1000);
   const signature = createHmac("sha1", "simulator").update(`${filePath}${expires}`).digest("base64");
   const query = new URLSearchParams({

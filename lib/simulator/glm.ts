@@ -8,6 +8,7 @@ import {
   writeSse,
 } from "./chat";
 import { GLM_CHAT_MODELS, glmChatModel, glmThinks, glmUserAssistantOnly, type SimChatModel } from "./chat-models";
+import { admitGlm } from "./concurrency";
 import { type Ctx, glmError, isNum, randomId, record, sendJson, sleep } from "./http";
 import { fetchImage } from "./image-fetch";
 import { GLM_IMAGE_MODELS } from "./models";
@@ -136,8 +137,16 @@ function imageUrls(body: Record<string, unknown>): string[] {
 async function fetchLinkedImages(ctx: Ctx, body: Record<string, unknown>): Promise<Problem> {
   const urls = imageUrls(body);
   if (urls.length === 0) return null;
-  const { imageFetchPrefixes, imageFetchTimeoutMs } = ctx.state.config;
-  const fetches = await Promise.all(urls.map((url) => fetchImage(url, imageFetchPrefixes, imageFetchTimeoutMs)));
+  const { imageFetchPrefixes, imageFetchTimeoutMs, imageFetchAllowPrivate } = ctx.state.config;
+  const fetches = await Promise.all(
+    urls.map((url) =>
+      fetchImage(url, {
+        prefixes: imageFetchPrefixes,
+        timeoutMs: imageFetchTimeoutMs,
+        allowPrivate: imageFetchAllowPrivate,
+      }),
+    ),
+  );
   ctx.entry.imageFetches = fetches;
   if (fetches.every((f) => f.ok)) return null;
   return {
@@ -149,6 +158,7 @@ async function fetchLinkedImages(ctx: Ctx, body: Record<string, unknown>): Promi
 /** POST /api/paas/v4/chat/completions. */
 export async function glmChat(ctx: Ctx): Promise<void> {
   const body = record(ctx.json);
+  if (!admitGlm(ctx, String(body.model))) return;
   const problem = validate(body) ?? (await fetchLinkedImages(ctx, body));
   if (problem) return glmError(ctx, 400, problem.code, problem.message);
   const spec = glmChatModel(body.model) as SimChatModel;
@@ -186,7 +196,10 @@ export async function glmChat(ctx: Ctx): Promise<void> {
   });
 }
 
-/** GET /models: not in GLM's documented API, but handy for the app's model picker in demo mode. */
+/**
+ * GET /models: not on GLM's API reference pages, but it answers with a key (other clients list models
+ * from open.bigmodel.cn/api/paas/v4/models), so the app uses it as the cheap check of a GLM key.
+ */
 export function glmModels(ctx: Ctx): void {
   const created = 1_735_689_600;
   const ids = [...GLM_CHAT_MODELS.map((m) => m.id), ...GLM_IMAGE_MODELS];

@@ -1,3 +1,7 @@
+import { lookup } from "node:dns/promises";
+import { isIP } from "node:net";
+import { isPrivateAddress } from "../media/ip";
+
 // GLM fetches an image_url itself and fails the request when it cannot get a picture. The simulator
 // does the same, so an end-to-end run proves the app's published link really serves the image;
 // what it fetched goes into the request's log entry.
@@ -39,22 +43,54 @@ async function readCapped(res: Response): Promise<Uint8Array | null> {
   return Buffer.concat(chunks);
 }
 
+export interface FetchImageOptions {
+  /** null: any http(s) URL; a list: only URLs under one of these prefixes. */
+  prefixes: readonly string[] | null;
+  timeoutMs: number;
+  /** Fetch from private and loopback addresses too (real GLM cannot: its servers are on the internet). */
+  allowPrivate: boolean;
+}
+
+/** Why GLM could not reach this host, or null when it is on the public internet. */
+async function unreachable(hostname: string): Promise<string | null> {
+  const host = hostname.replace(/^\[|\]$/g, "");
+  let addresses: string[];
+  try {
+    addresses = isIP(host) ? [host] : (await lookup(host, { all: true })).map((a) => a.address);
+  } catch {
+    return `cannot resolve ${host}`;
+  }
+  const blocked = addresses.find(isPrivateAddress);
+  return blocked ? `not fetched: ${host} is a private or loopback address (${blocked}) that GLM cannot reach` : null;
+}
+
 /**
  * Fetches one image URL. `prefixes` null: any http(s) URL (a standalone simulator on a test
  * machine); a list: only URLs under one of them — the in-process demo simulator runs inside the
- * app server and must not become a way to make that server fetch what a client names.
+ * app server and must not become a way to make that server fetch what a client names. Private and
+ * loopback hosts are refused unless `allowPrivate`, as GLM (on the internet) cannot reach them.
  */
-export async function fetchImage(
-  url: string,
-  prefixes: readonly string[] | null,
-  timeoutMs: number,
-): Promise<ImageFetch> {
+export async function fetchImage(url: string, options: FetchImageOptions): Promise<ImageFetch> {
+  const { prefixes, timeoutMs, allowPrivate } = options;
   const out: ImageFetch = { url, ok: false, status: 0, bytes: 0, contentType: "" };
-  if (!/^https?:\/\//i.test(url)) return { ...out, error: "not an http(s) URL" };
-  if (prefixes && !prefixes.some((p) => url.startsWith(p)))
-    return { ...out, error: "not fetched: outside the allowed prefixes" };
   try {
-    const res = await fetch(url, { signal: AbortSignal.timeout(timeoutMs), redirect: "follow" });
+    const signal = AbortSignal.timeout(timeoutMs);
+    let res: Response | undefined;
+    let current = url;
+    for (let hop = 0; hop <= 3; hop++) {
+      if (!/^https?:\/\//i.test(current)) return { ...out, error: "not an http(s) URL" };
+      if (prefixes && !prefixes.some((p) => current.startsWith(p)))
+        return { ...out, error: "not fetched: outside the allowed prefixes" };
+      // Every hop is checked: a public link that redirects into a private network fails at GLM too.
+      const why = allowPrivate ? null : await unreachable(new URL(current).hostname);
+      if (why) return { ...out, error: why };
+      res = await fetch(current, { signal, redirect: "manual" });
+      const location = res.headers.get("location");
+      if (res.status < 300 || res.status >= 400 || !location) break;
+      await res.body?.cancel();
+      current = new URL(location, current).toString();
+    }
+    if (!res) return { ...out, error: "no response" };
     out.status = res.status;
     out.contentType = res.headers.get("content-type") ?? "";
     const body = await readCapped(res);

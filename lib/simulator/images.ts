@@ -1,5 +1,5 @@
 import { randomInt } from "node:crypto";
-import { resultUrl } from "./files";
+import { publish } from "./files";
 import {
   type Ctx,
   glmError,
@@ -12,6 +12,7 @@ import {
   sfBadRequest,
   sfModelNotFound,
 } from "./http";
+import type { MediaStyle } from "./media-hosts";
 import { GLM_IMAGE_MODELS, sfModel } from "./models";
 import { renderPattern } from "./png";
 
@@ -27,13 +28,17 @@ function parseSize(value: unknown): { width: number; height: number } | null {
 }
 
 /** Renders, stores and links one PNG per index; each differs by prompt, seed and index. */
-function makeImages(ctx: Ctx, key: string, count: number, size: { width: number; height: number }): string[] {
-  const ttl = ctx.state.config.imageUrlTtlMs;
+function makeImages(
+  ctx: Ctx,
+  style: MediaStyle,
+  key: string,
+  count: number,
+  size: { width: number; height: number },
+): string[] {
+  const ttlMs = ctx.state.config.imageUrlTtlMs;
   return Array.from({ length: count }, (_, index) => {
-    const png = renderPattern(size.width, size.height, hash32(`${key}|${index}`));
-    const path = `/images/${randomId(24)}.png`;
-    ctx.state.files.put(path, png, "image/png", ttl);
-    return resultUrl(ctx, path, ttl);
+    const body = renderPattern(size.width, size.height, hash32(`${key}|${index}`));
+    return publish(ctx, { style, name: `images/${randomId(24)}`, ext: "png", body, contentType: "image/png", ttlMs });
   });
 }
 
@@ -87,7 +92,13 @@ export function siliconflowImages(ctx: Ctx): void {
     return;
   }
   const started = performance.now();
-  const urls = makeImages(ctx, `${model.id}|${prompt}|${String(body.negative_prompt ?? "")}|${seed}`, batch, size);
+  const urls = makeImages(
+    ctx,
+    "siliconflow",
+    `${model.id}|${prompt}|${String(body.negative_prompt ?? "")}|${seed}`,
+    batch,
+    size,
+  );
   // `timings.inference` is the provider's own time spent making the images (upstream-contract.md §
   // images), so it is part of the request's time: report the time really spent here. A made-up larger
   // figure (steps × 50 ms) showed as an inference longer than the whole request in the image viewer.
@@ -117,6 +128,8 @@ export function glmImages(ctx: Ctx): void {
     return;
   }
   // CogView takes no seed: every call gives a new picture, as on the real service.
-  const urls = makeImages(ctx, `${String(body.model)}|${body.prompt}|${randomInt(0, 2 ** 32)}`, 1, size);
+  // CogView-4 results come from the UCloud bucket, the older cogview-3 ones from aigc-files (media-hosts.ts).
+  const style = body.model === "cogview-4" ? "glm" : "glm-legacy";
+  const urls = makeImages(ctx, style, `${String(body.model)}|${body.prompt}|${randomInt(0, 2 ** 32)}`, 1, size);
   sendJson(ctx, 200, { created: Math.floor(Date.now() / 1000), data: urls.map((url) => ({ url })) });
 }

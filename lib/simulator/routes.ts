@@ -19,7 +19,17 @@ function siliconflowModels(ctx: Ctx): void {
   sendJson(ctx, 200, { object: "list", data });
 }
 
+/**
+ * GET /user/info. SiliconFlow retired it in 2026-08 ("userinfo 接口将停止服务" in its release notes)
+ * and now answers HTTP 410 (rikkahub #1811; kelivo 67646fa7 turned its balance lookup off). The 410
+ * body is not in any capture found: this one is reconstructed in the provider's usual error form.
+ * Config `userInfo: "balance"` brings back the old answer (upstream-contract.md, "Account").
+ */
 function userInfo(ctx: Ctx): void {
+  if (ctx.state.config.userInfo === "retired") {
+    sendJson(ctx, 410, { code: 410, message: "This API is no longer available.", data: null });
+    return;
+  }
   sendJson(ctx, 200, {
     code: 20000,
     message: "OK",

@@ -1,11 +1,13 @@
 import { randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
+import { createServer as createHttpsServer } from "node:https";
+import { type AddressInfo, createServer as createTcpServer, type Socket } from "node:net";
 import { DEFAULT_SIM_CONFIG, mergeConfig, type SimConfig } from "./config";
 import { answerFault, parseFaultSpec } from "./faults";
 import { serveFile } from "./files";
 import { type Ctx, glmError, notFound, sendJson, sleep } from "./http";
 import { headerRecord, type LogProvider, type MultipartSummary, summarizeBody } from "./log";
+import { isSimulatedMediaHost, SIMULATED_CDN_ADDRESS, SIMULATED_MEDIA_HOSTS } from "./media-hosts";
 import { findRoute } from "./routes";
 import { SimState } from "./state";
 
@@ -31,7 +33,7 @@ export interface RunningSimulator {
 
 export async function startSimulator(opts: StartOptions = {}): Promise<RunningSimulator> {
   const state = new SimState(mergeConfig({ ...DEFAULT_SIM_CONFIG }, opts.config ?? {}));
-  const server = createServer((req, res) => {
+  const onRequest = (req: IncomingMessage, res: ServerResponse) => {
     handle(state, req, res).catch((err: unknown) => {
       console.error("[simulator]", err);
       if (!res.headersSent) {
@@ -40,6 +42,21 @@ export async function startSimulator(opts: StartOptions = {}): Promise<RunningSi
       } else {
         res.destroy();
       }
+    });
+  };
+  // One port speaks both HTTP (the APIs, control, local files) and HTTPS (generated media on the
+  // providers' host names): the first byte of a connection tells a TLS ClientHello (0x16) apart.
+  const http = createServer(onRequest);
+  const https = createHttpsServer({ key: state.certificate.key, cert: state.certificate.cert }, onRequest);
+  const sockets = new Set<Socket>();
+  const server = createTcpServer((socket) => {
+    sockets.add(socket);
+    socket.on("close", () => sockets.delete(socket));
+    socket.once("data", (first: Buffer) => {
+      socket.pause();
+      socket.unshift(first);
+      (first[0] === 0x16 ? https : http).emit("connection", socket);
+      process.nextTick(() => socket.resume());
     });
   });
   const host = opts.host ?? "127.0.0.1";
@@ -58,7 +75,7 @@ export async function startSimulator(opts: StartOptions = {}): Promise<RunningSi
       new Promise<void>((resolve, reject) => {
         server.close((err) => (err ? reject(err) : resolve()));
         // Open SSE streams and keep-alive sockets would otherwise hold close() forever.
-        server.closeAllConnections();
+        for (const socket of sockets) socket.destroy();
       }),
   };
 }
@@ -113,17 +130,21 @@ function formSummary(form: FormData): MultipartSummary {
 async function handle(state: SimState, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const url = new URL(req.url ?? "/", "http://simulator.local");
   const origin = `http://${req.headers.host ?? "127.0.0.1"}`;
+  // A provider media host (over HTTPS, reached through the app's test network): only stored files.
+  const mediaHost = isSimulatedMediaHost(String(req.headers.host ?? ""));
   // A provider origin that redirects elsewhere: SSRF tests use it as a hostile result URL.
-  if (url.pathname === "/__sim/redirect") {
+  if (!mediaHost && url.pathname === "/__sim/redirect") {
     res.writeHead(302, { location: url.searchParams.get("to") ?? "/" });
     res.end();
     return;
   }
-  if (url.pathname === "/__sim" || url.pathname.startsWith("/__sim/")) {
+  if (!mediaHost && (url.pathname === "/__sim" || url.pathname.startsWith("/__sim/"))) {
     await control(state, req, res, url.pathname.slice("/__sim".length));
     return;
   }
-  const match = PREFIXES.find(([prefix]) => url.pathname.startsWith(`${prefix}/`));
+  const match: [string, LogProvider] | undefined = mediaHost
+    ? ["", "files"]
+    : PREFIXES.find(([prefix]) => url.pathname.startsWith(`${prefix}/`));
   if (!match) {
     if (url.pathname === "/" && req.method === "GET") {
       reply(res, 200, {
@@ -257,6 +278,8 @@ async function control(state: SimState, req: IncomingMessage, res: ServerRespons
       case "POST /config":
         state.config = mergeConfig(state.config, body);
         return reply(res, 200, state.config);
+      case "GET /media-network":
+        return reply(res, 200, mediaNetwork(state));
       case "POST /reset":
         state.reset();
         return reply(res, 200, { ok: true });
@@ -266,4 +289,15 @@ async function control(state: SimState, req: IncomingMessage, res: ServerRespons
   } catch (err) {
     reply(res, 400, { error: err instanceof Error ? err.message : String(err) });
   }
+}
+
+/**
+ * What a server using this simulator as its media network needs: the certificate to trust and the
+ * simulated DNS for the providers' media hosts (defaults plus `mediaDns` overrides).
+ */
+function mediaNetwork(state: SimState) {
+  const addresses: Record<string, string> = Object.fromEntries(
+    SIMULATED_MEDIA_HOSTS.map((h) => [h, SIMULATED_CDN_ADDRESS]),
+  );
+  return { certificate: state.certificate.cert, addresses: { ...addresses, ...state.config.mediaDns } };
 }

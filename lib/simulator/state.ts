@@ -1,7 +1,9 @@
 import type { SimConfig } from "./config";
 import { FaultQueue } from "./faults";
-import { FileStore } from "./files";
+import { FileStore, type StoredResult } from "./files";
 import { RequestLog } from "./log";
+import { SIMULATED_MEDIA_HOSTS } from "./media-hosts";
+import { selfSignedCertificate } from "./tls";
 
 export interface VoiceRecord {
   model: string;
@@ -21,6 +23,8 @@ export interface VideoJob {
   runMs: number;
   urlTtlMs: number;
   inferenceSeconds: number;
+  /** The stored video, once the job has succeeded and a client asked. */
+  result?: StoredResult;
 }
 
 /** Mutable state of one simulator instance; two simulators in one process never share anything. */
@@ -33,6 +37,11 @@ export class SimState {
   /** Generated media; not cleared by reset, so links already handed out keep their own expiry. */
   readonly files = new FileStore();
   unauthorizedCount = 0;
+  /** GLM-4V-Flash requests in flight (its documented concurrency limit). */
+  glmFlashInFlight = 0;
+
+  /** Made once per instance: the simulator's media hosts are served over HTTPS with it. */
+  readonly certificate = selfSignedCertificate(SIMULATED_MEDIA_HOSTS);
 
   constructor(private readonly initialConfig: SimConfig) {
     this.config = { ...initialConfig };
@@ -46,5 +55,6 @@ export class SimState {
     this.voices.clear();
     this.jobs.clear();
     this.unauthorizedCount = 0;
+    this.glmFlashInFlight = 0;
   }
 }

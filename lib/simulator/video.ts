@@ -1,6 +1,6 @@
 import { randomInt } from "node:crypto";
 import { asset } from "./assets";
-import { resultUrl } from "./files";
+import { linkTo, storeResult } from "./files";
 import { type Ctx, isImageReference, isNum, randomId, record, sendJson, sfBadRequest, sfModelNotFound } from "./http";
 import { type SimModel, sfModel } from "./models";
 import type { VideoJob } from "./state";
@@ -64,16 +64,22 @@ function jobStatus(ctx: Ctx, job: VideoJob): Record<string, unknown> {
     };
   }
   if (elapsed < job.queueMs + job.runMs) return { status: "InProgress", reason: "", results: null };
-  const path = `/videos/${job.requestId}.mp4`;
   const finishedAt = job.createdAt + job.queueMs + job.runMs;
   // The link's lifetime counts from when the video was done, not from when a client first asked.
   const ttl = Math.max(0, finishedAt + job.urlTtlMs - Date.now());
-  if (!ctx.state.files.has(path)) ctx.state.files.put(path, asset("clip.mp4"), "video/mp4", ttl);
+  job.result ??= storeResult(ctx, {
+    style: "siliconflow",
+    name: `videos/${job.requestId}`,
+    ext: "mp4",
+    body: asset("clip.mp4"),
+    contentType: "video/mp4",
+    ttlMs: ttl,
+  });
   return {
     status: "Succeed",
     reason: "",
     results: {
-      videos: [{ url: resultUrl(ctx, path, ttl) }],
+      videos: [{ url: linkTo(ctx, job.result, ttl) }],
       timings: { inference: job.inferenceSeconds },
       seed: job.seed,
     },

@@ -29,11 +29,15 @@ export function ensureSimulator(): Promise<RunningSimulator> {
   let running = g[KEY];
   if (!running) {
     // The simulated GLM fetches image links like the real one, but this simulator runs inside the
-    // app server: it may fetch only the links this server publishes, never one a client names.
+    // app server: it may fetch only the links this server publishes, never one a client names (those
+    // may be on a private address, as a self-hosted demo usually is).
     const publicBaseUrl = getEnv().publicBaseUrl;
     const imageFetchPrefixes = publicBaseUrl ? [`${publicBaseUrl}${UPLOAD_PATH}`] : [];
+    // Results come as links on the providers' real media hosts, which the media downloader reaches
+    // through this simulator (lib/media/network.ts), so demo mode runs the production checks.
+    const config = { imageFetchPrefixes, imageFetchAllowPrivate: true, mediaHosts: "provider" as const };
     running = import("../simulator")
-      .then((m) => m.startSimulator({ port: 0, config: { imageFetchPrefixes } }))
+      .then((m) => m.startSimulator({ port: 0, config }))
       .catch((err: unknown) => {
         // A failed start must not be cached: the next request tries again.
         delete g[KEY];

@@ -90,6 +90,7 @@ export function parseUpstreamError(input: UpstreamErrorInput): AppError {
     detail: buildDetail(code, fields, status),
     traceId: traceIdFrom(provider, fields, headers),
     retryAfterMs: headers ? retryAfterMsFrom(headers) : undefined,
+    upstreamStatus: status,
   });
 }
 

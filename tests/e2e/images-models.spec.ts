@@ -89,6 +89,29 @@ test("GLM CogView works through the same page, without a seed", async ({ page, t
   expect(call?.body).toEqual({ model: "cogview-3-flash", prompt: "一只在竹林里的熊猫", size: "1024x1024" });
 });
 
+test("CogView-4's result comes from GLM's ufileos bucket over https and is saved", async ({ page, t, sim }) => {
+  // The simulator hands out https://maas-watermark-prod.cn-wlcb.ufileos.com/… as GLM does; the server
+  // reaches it through its media network (simulated DNS and certificate), with every check running.
+  await open(page, t);
+  await field(page, t, "images.field.model").selectOption("cogview-4");
+  await generate(page, t, "a red lantern");
+  await expect(page.getByTestId("image-result").locator("img")).toBeVisible();
+  await expect(page.getByTestId("gallery-item")).toHaveCount(1);
+  const fetched = (await sim.log({ provider: "files" })).filter((e) => e.path.endsWith("_watermark.png"));
+  expect(fetched).toHaveLength(1);
+  expect(fetched[0]?.headers.host).toBe("maas-watermark-prod.cn-wlcb.ufileos.com");
+  expect(fetched[0]?.status).toBe(200);
+});
+
+test("a provider media host that resolves to a private address is refused", async ({ page, t, sim }) => {
+  await sim.configure({ mediaDns: { "sc-maas.oss-cn-shanghai.aliyuncs.com": "10.0.0.7" } });
+  await open(page, t);
+  await generate(page, t, "a quiet harbour");
+  await expect(page.getByTestId("image-job").getByRole("alert")).toHaveAttribute("data-error-code", "unsafe_url");
+  await expect(page.getByTestId("gallery-item")).toHaveCount(0);
+  expect(await sim.log({ provider: "files" })).toHaveLength(0);
+});
+
 test("moderation is a clear alert and keeps the prompt", async ({ page, t, sim }) => {
   await sim.fault({ fault: "glm-1301", path: GENERATIONS });
   await open(page, t);

@@ -1,7 +1,7 @@
 import type { UIMessageChunk } from "ai";
 import type { ChatMetadata } from "@/lib/chat/types";
 import type { AppErrorJSON } from "@/lib/errors";
-import { type LogEntry, type RunningSimulator, startSimulator } from "@/lib/simulator";
+import { type LogEntry, type RunningSimulator, type SimConfig, startSimulator } from "@/lib/simulator";
 import { serveRoute } from "./node-route";
 
 // Shared set-up for the /api/chat tests: a real simulator on a free port, the server configured with
@@ -30,9 +30,13 @@ export interface Harness {
 }
 
 export async function startHarness(
-  options: { glm?: boolean; env?: Partial<Record<(typeof ENV_KEYS)[number], string>> } = {},
+  options: {
+    glm?: boolean;
+    env?: Partial<Record<(typeof ENV_KEYS)[number], string>>;
+    simConfig?: Partial<SimConfig>;
+  } = {},
 ): Promise<Harness> {
-  const sim = await startSimulator({ port: 0, config: { chatChunkDelayMs: 1 } });
+  const sim = await startSimulator({ port: 0, config: { chatChunkDelayMs: 1, ...options.simConfig } });
   const saved = Object.fromEntries(ENV_KEYS.map((k) => [k, process.env[k]]));
   process.env.SILICONFLOW_API_KEY = "sk-test-siliconflow";
   process.env.SILICONFLOW_BASE_URL = `${sim.url}/siliconflow/v1`;

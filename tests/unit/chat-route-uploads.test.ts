@@ -30,7 +30,11 @@ beforeAll(async () => {
   });
   await new Promise<void>((resolve) => app.listen(0, "127.0.0.1", resolve));
   origin = `http://127.0.0.1:${(app.address() as AddressInfo).port}`;
-  h = await startHarness({ env: { PUBLIC_BASE_URL: origin, UPLOAD_URL_TTL_SECONDS: String(TTL_SECONDS) } });
+  // The app publishes on 127.0.0.1, which real GLM could not reach: the simulated one is told it may.
+  h = await startHarness({
+    env: { PUBLIC_BASE_URL: origin, UPLOAD_URL_TTL_SECONDS: String(TTL_SECONDS) },
+    simConfig: { imageFetchAllowPrivate: true },
+  });
   ({ GET } = (await import("@/app/api/uploads/[name]/route")) as unknown as { GET: RouteHandler });
 });
 afterAll(async () => {

@@ -39,9 +39,12 @@ export async function rawStream(base: string, body: Record<string, unknown>) {
     body: JSON.stringify({ ...body, stream: true }),
   });
   const text = await res.text();
-  const lines = text.split("\n\n").filter(Boolean);
+  const events = text.split("\n\n").filter(Boolean);
+  // Comment events (": keep-alive") carry no data: SSE clients skip them, and so does this reader.
+  const comments = events.filter((e) => e.startsWith(":"));
+  const lines = events.filter((e) => !e.startsWith(":"));
   const chunks = lines.filter((l) => l !== "data: [DONE]").map((l) => JSON.parse(l.slice(6)) as Chunk);
-  return { res, text, lines, chunks };
+  return { res, text, lines, comments, chunks };
 }
 
 export const SF = "/siliconflow/v1";

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { simControl } from "@/lib/simulator";
 import { ask, type Delta, rawStream, SF, sf, sim, type Usage } from "./simulator-chat-harness";
 
 describe("SiliconFlow chat through the openai client", () => {
@@ -298,6 +299,8 @@ describe("SiliconFlow chat through the openai client", () => {
       "TeleAI/TeleSpeechASR",
     ]);
 
+    // Retired upstream (HTTP 410) unless the old answer is asked for: see simulator-fidelity.test.ts.
+    await simControl(sim.url).config({ userInfo: "balance" });
     const info = (await (
       await fetch(`${sim.url}${SF}/user/info`, { headers: { authorization: "Bearer k" } })
     ).json()) as {

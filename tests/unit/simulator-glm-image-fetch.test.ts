@@ -15,7 +15,10 @@ let images: Server;
 let origin = "";
 
 beforeAll(async () => {
-  sim = await startSimulator({ config: { chatChunkDelayMs: 0, imageFetchTimeoutMs: 500 } });
+  // The image server is on 127.0.0.1, which real GLM could not reach: these tests opt in.
+  sim = await startSimulator({
+    config: { chatChunkDelayMs: 0, imageFetchTimeoutMs: 500, imageFetchAllowPrivate: true },
+  });
   images = createServer((req, res) => {
     if (req.url === "/cat.png") res.writeHead(200, { "content-type": "image/png" }).end(PNG);
     else if (req.url === "/page.png") res.writeHead(200, { "content-type": "text/html" }).end("<h1>hi</h1>");
@@ -80,6 +83,22 @@ describe("GLM vision with image links", () => {
     const { status, entry } = await ask("glm-4v-flash", `${origin}/cat.png`);
     expect(status).toBe(400);
     expect(entry.imageFetches?.[0]).toMatchObject({ ok: false, status: 0, bytes: 0 });
+  });
+
+  it("refuses private and loopback hosts by default, as GLM on the internet cannot reach them", async () => {
+    await simControl(sim.url).config({ imageFetchAllowPrivate: false });
+    for (const url of [
+      `${origin}/cat.png`,
+      "http://localhost:9/cat.png",
+      "http://[::1]:9/cat.png",
+      "http://10.1.2.3/x.png",
+    ]) {
+      const { status, body, entry } = await ask("glm-4v-flash", url);
+      expect(status).toBe(400);
+      expect(body.error?.code).toBe("1214");
+      expect(entry.imageFetches?.[0]).toMatchObject({ ok: false, status: 0, bytes: 0 });
+      expect(entry.imageFetches?.[0]?.error).toMatch(/private or loopback/);
+    }
   });
 
   it("still refuses base64 on glm-4v-flash and takes it on glm-4v-plus", async () => {
