@@ -59,6 +59,8 @@ export default defineConfig({
         /vision-budget\.spec\.ts$/,
         /security-forwarded\.spec\.ts$/,
         /security-csrf\.spec\.ts$/,
+        /standalone\.spec\.ts$/,
+        /chat-races\.spec\.ts$/,
       ],
     },
   ],

@@ -23,6 +23,7 @@ export const en = {
   "common.loading": "Loading…",
   "common.dismiss": "Dismiss",
   "common.traceId": "Trace ID",
+  "common.details": "Details",
   // components/ui primitives: names and messages the shared controls carry.
   "ui.close": "Close",
   "ui.number.role": "Number field",
@@ -66,6 +67,7 @@ export const zh: Record<CommonKey, string> = {
   "common.loading": "加载中…",
   "common.dismiss": "关闭",
   "common.traceId": "追踪 ID",
+  "common.details": "详细信息",
   "ui.close": "关闭",
   "ui.number.role": "数字输入框",
   "ui.number.increment": "增加",
