@@ -1,6 +1,7 @@
 import type { NextConfig } from "next";
 import { PHASE_DEVELOPMENT_SERVER, PHASE_PRODUCTION_SERVER } from "next/constants";
 import { EnvError, parseEnv } from "./lib/env-schema";
+import { REMOTE_IMAGE_FRAME, REMOTE_IMAGE_FRAME_HEADERS } from "./lib/security/headers";
 
 const nextConfig: NextConfig = {
   // Self-hosting ships `.next/standalone/server.js`; Vercel ignores this.
@@ -24,6 +25,11 @@ const nextConfig: NextConfig = {
           { key: "referrer-policy", value: "no-referrer" },
           { key: "x-frame-options", value: "DENY" },
         ],
+      },
+      {
+        // Not a page (proxy.ts skips it): a static frame with a policy of its own.
+        source: REMOTE_IMAGE_FRAME,
+        headers: Object.entries(REMOTE_IMAGE_FRAME_HEADERS).map(([key, value]) => ({ key, value })),
       },
     ];
   },
