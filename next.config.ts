@@ -1,9 +1,15 @@
+import { randomBytes } from "node:crypto";
 import type { NextConfig } from "next";
 import { PHASE_DEVELOPMENT_SERVER, PHASE_PRODUCTION_SERVER } from "next/constants";
 import { EnvError, parseEnv } from "./lib/env-schema";
 import { REMOTE_IMAGE_FRAME, REMOTE_IMAGE_FRAME_HEADERS } from "./lib/security/headers";
 
+// One id per build, shared by every process of the build (its workers inherit the environment):
+// Next's build id and the service worker's cache name (app/sw.js/route.ts).
+process.env.SP_BUILD_ID ||= `${Date.now().toString(36)}-${randomBytes(4).toString("hex")}`;
+
 const nextConfig: NextConfig = {
+  generateBuildId: () => process.env.SP_BUILD_ID ?? null,
   // Self-hosting ships `.next/standalone/server.js`; Vercel ignores this.
   output: "standalone",
   // Parallel builds in one checkout (several e2e runs at once) each need their own output folder.

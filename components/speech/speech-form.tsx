@@ -1,6 +1,7 @@
 "use client";
 
 import { useId, useRef, useState } from "react";
+import { OfflineHint, useOnline } from "@/components/shell/online";
 import { ErrorAlert } from "@/components/ui/error-alert";
 import type { AppErrorJSON } from "@/lib/errors";
 import { useT } from "@/lib/i18n/client";
@@ -31,9 +32,11 @@ export function SpeechForm() {
   const length = inputLength(text);
   const max = maxInputChars(form.model);
   const hydrated = useHydrated();
+  const online = useOnline();
 
   const submit = (e: React.FormEvent) => {
     e.preventDefault();
+    if (!online) return;
     if (text.trim() === "") {
       setError(localError("speech.error.empty"));
       textarea.current?.focus();
@@ -199,9 +202,15 @@ export function SpeechForm() {
       </div>
 
       {error && <ErrorAlert error={error} onDismiss={() => setError(null)} />}
-      <button type="submit" className={primaryButton} disabled={!hydrated}>
+      <button
+        type="submit"
+        className={primaryButton}
+        disabled={!hydrated || !online}
+        aria-describedby={online ? undefined : "speech-offline"}
+      >
         {t("speech.generate")}
       </button>
+      <OfflineHint id="speech-offline" action="generate" />
     </form>
   );
 }
