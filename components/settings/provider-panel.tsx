@@ -7,6 +7,7 @@ import { AppError, type AppErrorJSON } from "@/lib/errors";
 import { useT } from "@/lib/i18n/client";
 import type { ProviderAccount } from "@/lib/providers/account";
 import { MODEL_TYPES, type ModelType } from "@/lib/providers/catalog";
+import { SignOutDialog } from "./sign-out-dialog";
 
 interface Overview {
   demo: boolean;
@@ -27,17 +28,24 @@ const STATE_STYLE: Record<ProviderAccount["state"], string> = {
 
 function SignOutButton() {
   const t = useT();
+  const [asking, setAsking] = useState(false);
   return (
-    <button
-      type="button"
-      onClick={async () => {
-        await fetch("/api/auth", { method: "DELETE" });
-        window.location.assign("/login");
-      }}
-      className="rounded-md border border-zinc-300 px-3 py-1.5 text-sm dark:border-zinc-700"
-    >
-      {t("auth.logout")}
-    </button>
+    <>
+      <button
+        type="button"
+        onClick={() => setAsking(true)}
+        className="rounded-md border border-zinc-300 px-3 py-1.5 text-sm dark:border-zinc-700"
+      >
+        {t("auth.logout")}
+      </button>
+      <SignOutDialog
+        open={asking}
+        onClose={() => setAsking(false)}
+        signOut={async () => {
+          await fetch("/api/auth", { method: "DELETE" });
+        }}
+      />
+    </>
   );
 }
 
