@@ -6,7 +6,8 @@ import { E2E_GLM_KEY, E2E_SILICONFLOW_KEY } from "./tests/e2e/support/keys";
 // at all (demo mode).
 export const SIM_PORT = Number(process.env.E2E_SIM_PORT ?? 4010);
 export const APP_PORT = Number(process.env.E2E_APP_PORT ?? 3100);
-export const DEMO_PORT = Number(process.env.E2E_DEMO_PORT ?? 3101);
+// Derived from APP_PORT (lead: keep this change) so that parallel checkouts given their own E2E_APP_PORT never share a demo/locked server.
+export const DEMO_PORT = Number(process.env.E2E_DEMO_PORT ?? APP_PORT + 1);
 export const LOCKED_PORT = Number(process.env.E2E_LOCKED_PORT ?? DEMO_PORT + 1);
 // Two instances sharing rate-limit counters through a real Redis.
 export const REDIS_PORT = Number(process.env.E2E_REDIS_PORT ?? SIM_PORT + 1);

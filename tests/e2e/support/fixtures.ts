@@ -28,7 +28,7 @@ export const test = base.extend<Fixtures>({
     await sim.clearFaults();
   },
   demoURL: async ({}, use) => {
-    await use(`http://127.0.0.1:${process.env.E2E_DEMO_PORT ?? 3101}`);
+    await use(`http://127.0.0.1:${process.env.E2E_DEMO_PORT ?? Number(process.env.E2E_APP_PORT ?? 3100) + 1}`);
   },
   // Runs in every test: no response the app sends to the browser may contain a provider key.
   keyGuard: [
@@ -51,11 +51,14 @@ export const test = base.extend<Fixtures>({
     { auto: true },
   ],
   sharedURLs: async ({}, use) => {
-    const locked = Number(process.env.E2E_LOCKED_PORT ?? Number(process.env.E2E_DEMO_PORT ?? 3101) + 1);
+    const locked = Number(
+      process.env.E2E_LOCKED_PORT ??
+        Number(process.env.E2E_DEMO_PORT ?? Number(process.env.E2E_APP_PORT ?? 3100) + 1) + 1,
+    );
     await use([`http://127.0.0.1:${locked + 1}`, `http://127.0.0.1:${locked + 2}`]);
   },
   lockedURL: async ({}, use) => {
-    const demo = Number(process.env.E2E_DEMO_PORT ?? 3101);
+    const demo = Number(process.env.E2E_DEMO_PORT ?? Number(process.env.E2E_APP_PORT ?? 3100) + 1);
     await use(`http://127.0.0.1:${process.env.E2E_LOCKED_PORT ?? demo + 1}`);
   },
 });
