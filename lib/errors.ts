@@ -118,8 +118,8 @@ export const ERROR_INFO: Record<ErrorCode, CodeInfo> = {
   prompt_too_long: {
     status: 400,
     retryable: false,
-    en: "The conversation is too long for this model. Start a new chat or pick a model with a longer context.",
-    zh: "对话超出了该模型的上下文长度。请新建对话，或选择上下文更长的模型。",
+    en: "Too long for this model's context window. Shorten the message or pick a model with a longer context; what you typed is kept.",
+    zh: "超出了该模型的上下文长度。请缩短消息，或选择上下文更长的模型；已输入的内容会保留。",
   },
   payload_too_large: {
     status: 413,

@@ -27,6 +27,8 @@ export interface AssistantMessageProps {
   busy: boolean;
   isLast: boolean;
   onStep: (messageId: string, delta: number) => void;
+  /** While streaming: earlier messages the server left out of this request (from the reply's metadata). */
+  liveTrimmed?: number;
 }
 
 function shortModel(id: string): string {
@@ -45,6 +47,7 @@ export const AssistantMessage = memo(function AssistantMessage(props: AssistantM
       ? timing.answerStart - timing.reasoningStart
       : undefined;
   const waiting = streaming && !text && !reasoning;
+  const trimmed = (streaming ? props.liveTrimmed : undefined) ?? message.contextTrimmed ?? 0;
   const actions = useChatSessions.getState();
 
   return (
@@ -57,6 +60,15 @@ export const AssistantMessage = memo(function AssistantMessage(props: AssistantM
     >
       {message.model && (
         <p className="mb-1.5 text-xs font-medium text-zinc-500 dark:text-zinc-400">{shortModel(message.model.id)}</p>
+      )}
+      {trimmed > 0 && (
+        <p
+          data-testid="context-notice"
+          data-count={trimmed}
+          className="mb-2 rounded-md bg-zinc-100 px-2.5 py-1.5 text-xs text-zinc-600 dark:bg-zinc-800/70 dark:text-zinc-300"
+        >
+          {t("chat.context.trimmed", { count: trimmed })}
+        </p>
       )}
       {reasoning && (
         <ReasoningPane

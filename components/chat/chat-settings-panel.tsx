@@ -4,13 +4,8 @@ import { useEffect, useId, useRef, useState } from "react";
 import { CloseIcon } from "@/components/ui/icons";
 import { Switch } from "@/components/ui/switch";
 import { withinBounds } from "@/lib/chat/bounds";
-import {
-  type SettingField,
-  supportedSettings,
-  THINKING_BUDGET_MAX,
-  THINKING_BUDGET_MIN,
-  validateSettings,
-} from "@/lib/chat/limits";
+import { budgetRange, type SettingField, supportedSettings, validateSettings } from "@/lib/chat/limits";
+import { reconcileSettings, type SettingChange, withClamped } from "@/lib/chat/reconcile";
 import type { ChatModelRef } from "@/lib/chat/types";
 import type { ChatSettings } from "@/lib/db";
 import type { MessageKey } from "@/lib/i18n";
@@ -18,7 +13,7 @@ import { useI18n } from "@/lib/i18n/client";
 import { modelInfo, useChatModels } from "@/lib/stores/chat-models";
 import { SettingsField } from "./settings-field";
 
-type TextField = Exclude<SettingField, "thinking">;
+type TextField = Exclude<SettingField, "thinking" | "reasoningEffort">;
 const NUMBER_FIELDS = new Set<SettingField>([
   "temperature",
   "topP",
@@ -65,12 +60,15 @@ export function ChatSettingsPanel({
   settings,
   onChange,
   onClose,
+  onAdjusted,
   panelId,
 }: {
   model: ChatModelRef;
   settings: ChatSettings;
   onChange: (settings: ChatSettings) => void;
   onClose: () => void;
+  /** Values typed out of range were clamped to the model's range when the panel closed. */
+  onAdjusted: (changes: SettingChange[]) => void;
   panelId: string;
 }) {
   const { t, locale } = useI18n();
@@ -95,13 +93,45 @@ export function ChatSettingsPanel({
   const stored: Partial<Record<SettingField, string>> = {};
   for (const issue of validateSettings(info, settings)) stored[issue.field] ??= issue.message[locale];
 
+  const fieldRefs = useRef<Partial<Record<TextField, HTMLElement | null>>>({});
+  /**
+   * Done (or Escape): a value still refused at its field is never left behind silently. A number out
+   * of the model's range is clamped to it and reported; text that is not a number keeps the panel
+   * open with the focus on that field.
+   */
+  const finish = () => {
+    const candidate: ChatSettings = { ...latest.current };
+    for (const [name, error] of Object.entries(local) as [TextField, string | undefined][]) {
+      if (!error) continue;
+      const parsed = parse(name, raw[name]);
+      if ("error" in parsed) {
+        fieldRefs.current[name]?.focus();
+        return;
+      }
+      (candidate as Record<string, unknown>)[name] = parsed.value;
+    }
+    const { clamped, blocked } = reconcileSettings(info, candidate);
+    const stuck = blocked.find((b) => b.field !== "thinking" && b.field !== "reasoningEffort");
+    if (stuck) {
+      fieldRefs.current[stuck.field as TextField]?.focus();
+      return;
+    }
+    if (clamped.length > 0) {
+      apply(withClamped(candidate, clamped) as ChatSettings);
+      onAdjusted(clamped);
+    }
+    onClose();
+  };
+  const finishRef = useRef(finish);
+  finishRef.current = finish;
+
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (e.key === "Escape" && !e.defaultPrevented) onClose();
+      if (e.key === "Escape" && !e.defaultPrevented) finishRef.current();
     };
     document.addEventListener("keydown", onKey);
     return () => document.removeEventListener("keydown", onKey);
-  }, [onClose]);
+  }, []);
 
   const update = (field: TextField, value: string) => {
     setRaw((r) => ({ ...r, [field]: value }));
@@ -134,11 +164,16 @@ export function ChatSettingsPanel({
         hint={hint}
         placeholder={t("chat.settings.default")}
         inputMode={NUMBER_FIELDS.has(name) ? "decimal" : undefined}
+        inputRef={(el) => {
+          fieldRefs.current[name] = el;
+        }}
         {...extra}
       />
     );
 
   const thinkingOn = settings.thinking !== false;
+  const control = info.thinking;
+  const budget = budgetRange(info);
   return (
     <aside
       id={panelId}
@@ -157,7 +192,7 @@ export function ChatSettingsPanel({
         <button
           type="button"
           aria-label={t("chat.settings.close")}
-          onClick={onClose}
+          onClick={finish}
           className="rounded-md p-1.5 text-zinc-500 hover:bg-zinc-100 dark:hover:bg-zinc-800"
         >
           <CloseIcon />
@@ -177,6 +212,12 @@ export function ChatSettingsPanel({
           {field("maxTokens", "chat.settings.maxTokens", `1 – ${info.maxTokensCap}`)}
           {field("frequencyPenalty", "chat.settings.frequencyPenalty", "-2 – 2")}
           {field("stop", "chat.settings.stop", t("chat.settings.stopHint"), { multiline: true, rows: 2 })}
+          {/* The thinking control is the model's own: a switch, an effort, a budget, or nothing. */}
+          {control.kind === "always" && (
+            <p data-testid="thinking-note" className="text-xs text-zinc-500 dark:text-zinc-400">
+              {t("chat.settings.alwaysThinks", { model: info.id })}
+            </p>
+          )}
           {supported.thinking && (
             <Switch
               label={t("chat.settings.thinking")}
@@ -185,7 +226,20 @@ export function ChatSettingsPanel({
               onChange={(on) => apply({ ...latest.current, thinking: on })}
             />
           )}
-          {field("thinkingBudget", "chat.settings.thinkingBudget", `${THINKING_BUDGET_MIN} – ${THINKING_BUDGET_MAX}`, {
+          {control.kind === "effort" && (
+            <EffortSelect
+              levels={control.levels}
+              defaultLevel={control.default}
+              value={settings.reasoningEffort}
+              disabled={!thinkingOn}
+              onChange={(level) => {
+                const next: ChatSettings = { ...latest.current, reasoningEffort: level };
+                if (level === undefined) delete next.reasoningEffort;
+                apply(next);
+              }}
+            />
+          )}
+          {field("thinkingBudget", "chat.settings.thinkingBudget", `${budget.min} – ${budget.max}`, {
             disabled: !thinkingOn,
           })}
         </div>
@@ -204,12 +258,57 @@ export function ChatSettingsPanel({
         </button>
         <button
           type="button"
-          onClick={onClose}
+          onClick={finish}
           className="rounded-md bg-violet-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-violet-700"
         >
           {t("chat.settings.done")}
         </button>
       </div>
     </aside>
+  );
+}
+
+const EFFORT_LABELS: Record<string, MessageKey> = {
+  high: "chat.settings.effort.high",
+  max: "chat.settings.effort.max",
+};
+
+/** `reasoning_effort`: the model's levels, or its own default when none is chosen. */
+function EffortSelect({
+  levels,
+  defaultLevel,
+  value,
+  disabled,
+  onChange,
+}: {
+  levels: readonly string[];
+  defaultLevel: string;
+  value: string | undefined;
+  disabled: boolean;
+  onChange: (level: string | undefined) => void;
+}) {
+  const { t } = useI18n();
+  const id = useId();
+  const label = (level: string) => (EFFORT_LABELS[level] ? t(EFFORT_LABELS[level]) : level);
+  return (
+    <div>
+      <label htmlFor={id} className="mb-1 block text-sm font-medium">
+        {t("chat.settings.reasoningEffort")}
+      </label>
+      <select
+        id={id}
+        value={value ?? ""}
+        disabled={disabled}
+        onChange={(e) => onChange(e.target.value || undefined)}
+        className="w-full rounded-md border border-zinc-300 bg-white px-2.5 py-1.5 text-sm dark:border-zinc-700 dark:bg-zinc-900"
+      >
+        <option value="">{t("chat.settings.reasoningEffortDefault", { level: label(defaultLevel) })}</option>
+        {levels.map((level) => (
+          <option key={level} value={level}>
+            {label(level)}
+          </option>
+        ))}
+      </select>
+    </div>
   );
 }

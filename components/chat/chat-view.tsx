@@ -3,6 +3,8 @@
 import { useCallback, useEffect, useId, useRef } from "react";
 import { ErrorAlert } from "@/components/ui/error-alert";
 import { SlidersIcon } from "@/components/ui/icons";
+import { checkFitsContext, fitSettings } from "@/lib/chat/outgoing";
+import { reconcileSettings, type SettingChange, withClamped } from "@/lib/chat/reconcile";
 import type { ChatModelRef } from "@/lib/chat/types";
 import { type ChatSettings, getDB, setActiveLeaf, siblingLeaf, updateConversation } from "@/lib/db";
 import { useT } from "@/lib/i18n/client";
@@ -10,6 +12,7 @@ import { defaultModel, modelInfo, rememberModel, useChatModels } from "@/lib/sto
 import { loadChatRuntime, whenIdle } from "@/lib/stores/chat-runtime";
 import { type OutgoingImage, sessionChat, useChatSessions } from "@/lib/stores/chat-sessions";
 import { NEW_CHAT, useChatUI } from "@/lib/stores/chat-ui";
+import { useSettingsNotices } from "@/lib/stores/settings-notices";
 import { yieldToMain } from "@/lib/yield";
 import { ChatHeader } from "./chat-header";
 import { ChatSettingsPanel } from "./chat-settings-panel";
@@ -73,19 +76,47 @@ export function ChatView() {
     return () => document.removeEventListener("keydown", onKey);
   }, [busy, conversationId]);
 
-  const changeModel = (ref: ChatModelRef) => {
-    rememberModel(ref);
-    if (conversationId && conversation) void updateConversation(getDB(), conversationId, { model: ref });
-    else useChatUI.getState().setNewChatModel(ref);
-  };
+  const noticeKey = conversationId ?? NEW_CHAT;
+  const info = modelInfo(models, model);
+  const reportAdjusted = (
+    modelId: string,
+    clamped: SettingChange[],
+    unused: ReturnType<typeof reconcileSettings>["unused"] = [],
+  ) => useSettingsNotices.getState().report(noticeKey, { model: modelId, clamped, unused });
+
   const changeSettings = (next: ChatSettings) => {
     if (conversationId && conversation) void updateConversation(getDB(), conversationId, { settings: next });
     else useChatUI.getState().setNewChatSettings(next);
   };
+  // Another model may take narrower ranges: values are clamped to them and the change is shown, never
+  // dropped quietly (issue 18).
+  const changeModel = (ref: ChatModelRef) => {
+    rememberModel(ref);
+    const fitted = reconcileSettings(modelInfo(models, ref), settings);
+    const next = fitted.clamped.length > 0 ? (withClamped(settings, fitted.clamped) as ChatSettings) : undefined;
+    if (conversationId && conversation) {
+      void updateConversation(getDB(), conversationId, next ? { model: ref, settings: next } : { model: ref });
+    } else {
+      useChatUI.getState().setNewChatModel(ref);
+      if (next) useChatUI.getState().setNewChatSettings(next);
+    }
+    useSettingsNotices.getState().dismiss(noticeKey);
+    reportAdjusted(ref.id, fitted.clamped, fitted.unused);
+  };
 
   const send = async (text: string, images: OutgoingImage[]) => {
-    const id = await useChatSessions.getState().send({ conversationId, text, model, settings, images });
+    // Refused here, before anything is stored: the composer shows why and keeps the text.
+    const fitted = fitSettings(info, settings);
+    checkFitsContext(info, { text, images }, fitted.settings);
+    let sendSettings = settings;
+    if (fitted.clamped.length > 0) {
+      sendSettings = withClamped(settings, fitted.clamped) as ChatSettings;
+      changeSettings(sendSettings);
+      reportAdjusted(info.id, fitted.clamped);
+    }
+    const id = await useChatSessions.getState().send({ conversationId, text, model, settings: sendSettings, images });
     if (!conversationId) {
+      useSettingsNotices.getState().move(NEW_CHAT, id);
       await yieldToMain();
       useChatUI.getState().resetNewChat();
       // The URL takes the new id without a navigation: the page (and the stream) stay as they are.
@@ -106,6 +137,8 @@ export function ChatView() {
   }
 
   const loading = !!conversationId && (conversation === undefined || all === undefined);
+  // Values this model takes and that differ from its defaults: the settings button shows a dot.
+  const customSettings = Object.keys(reconcileSettings(info, settings).settings).length > 0;
   return (
     <div className="flex min-h-0 min-w-0 flex-1">
       <section className="flex min-h-0 min-w-0 flex-1 flex-col" aria-busy={loading || undefined}>
@@ -142,7 +175,7 @@ export function ChatView() {
           onSend={send}
           onStop={() => conversationId && useChatSessions.getState().stop(conversationId)}
           placeholder={t("chat.input.placeholder")}
-          model={modelInfo(models, model)}
+          model={info}
           models={models}
           onPickModel={changeModel}
           toolbar={
@@ -152,14 +185,28 @@ export function ChatView() {
                 type="button"
                 aria-expanded={settingsOpen}
                 aria-controls={settingsOpen ? settingsId : undefined}
+                aria-describedby={customSettings ? `${settingsId}-active` : undefined}
+                data-active={customSettings || undefined}
                 onClick={() => setSettingsOpen(!settingsOpen)}
-                className={`flex items-center gap-1.5 rounded-lg px-2 py-1.5 text-sm text-zinc-600 hover:bg-zinc-100 dark:text-zinc-300 dark:hover:bg-zinc-800 ${
+                className={`relative flex items-center gap-1.5 rounded-lg px-2 py-1.5 text-sm text-zinc-600 hover:bg-zinc-100 dark:text-zinc-300 dark:hover:bg-zinc-800 ${
                   settingsOpen ? "bg-zinc-100 dark:bg-zinc-800" : ""
                 }`}
               >
                 <SlidersIcon size={15} />
                 <span className="max-sm:sr-only">{t("chat.settings.open")}</span>
+                {customSettings && (
+                  <span
+                    data-testid="settings-active"
+                    title={t("chat.settings.active")}
+                    className="size-1.5 rounded-full bg-violet-500"
+                  />
+                )}
               </button>
+              {customSettings && (
+                <span id={`${settingsId}-active`} hidden>
+                  {t("chat.settings.active")}
+                </span>
+              )}
             </>
           }
         />
@@ -172,6 +219,7 @@ export function ChatView() {
           settings={settings}
           onChange={changeSettings}
           onClose={() => setSettingsOpen(false)}
+          onAdjusted={(changes) => reportAdjusted(model.id, changes)}
         />
       )}
     </div>

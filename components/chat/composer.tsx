@@ -16,6 +16,7 @@ import type { ImageDetail } from "@/lib/vision/tokens";
 import { AttachmentTray, visionBlock } from "./attachments/attachment-tray";
 import { BudgetNotice } from "./attachments/budget-notice";
 import { filesOf, useAttachments } from "./attachments/use-attachments";
+import { SettingsNotice } from "./settings-notice";
 
 /**
  * The message box. Enter sends, Shift+Enter is a newline, and an IME composition (Chinese,
@@ -122,6 +123,7 @@ export function Composer({
           </div>
         )}
         <BudgetNotice conversationId={draftKey} />
+        <SettingsNotice conversationKey={draftKey} />
         <form
           data-ready={hydrated || undefined}
           onSubmit={(e) => {

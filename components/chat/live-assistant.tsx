@@ -27,12 +27,20 @@ export default function LiveAssistant({ chat, message, ...rest }: LiveAssistantP
   // Until the stored row says it is final, this tab's copy is the newest one.
   const streaming = rest.busy || message.status === "streaming";
   const parts = streaming && last?.role === "assistant" ? last.parts : message.parts;
+  const liveTrimmed = streaming && last?.role === "assistant" ? last.metadata?.contextTrimmed : undefined;
   const size = streaming ? textLength(parts) : 0;
   useEffect(() => {
     const next = throttleFor(size);
     if (next !== throttle) setThrottle(next);
   }, [size, throttle]);
   return (
-    <AssistantMessage message={message} parts={parts} streaming={streaming} timing={liveTiming(message.id)} {...rest} />
+    <AssistantMessage
+      message={message}
+      parts={parts}
+      streaming={streaming}
+      timing={liveTiming(message.id)}
+      liveTrimmed={liveTrimmed}
+      {...rest}
+    />
   );
 }

@@ -17,6 +17,7 @@ export function SettingsField({
   placeholder,
   disabled,
   inputMode,
+  inputRef,
 }: {
   label: string;
   value: string;
@@ -28,6 +29,8 @@ export function SettingsField({
   placeholder?: string;
   disabled?: boolean;
   inputMode?: "decimal" | "numeric";
+  /** The input itself, so a panel can move the focus to a field that still needs fixing. */
+  inputRef?: (el: HTMLInputElement | HTMLTextAreaElement | null) => void;
 }) {
   const id = useId();
   const describedBy = [error ? `${id}-error` : "", hint ? `${id}-hint` : ""].filter(Boolean).join(" ") || undefined;
@@ -53,9 +56,15 @@ export function SettingsField({
         )}
       </div>
       {multiline ? (
-        <textarea {...common} rows={rows} onChange={(e) => onChange(e.target.value)} />
+        <textarea {...common} ref={inputRef} rows={rows} onChange={(e) => onChange(e.target.value)} />
       ) : (
-        <input {...common} type="text" inputMode={inputMode} onChange={(e) => onChange(e.target.value)} />
+        <input
+          {...common}
+          ref={inputRef}
+          type="text"
+          inputMode={inputMode}
+          onChange={(e) => onChange(e.target.value)}
+        />
       )}
       {error && (
         <p id={`${id}-error`} className="mt-1 text-xs text-red-700 dark:text-red-400">

@@ -1,6 +1,8 @@
 "use client";
 
+import { Switch as BaseSwitch } from "@base-ui/react/switch";
 import { useId } from "react";
+import { focusRing } from "./styles";
 
 /** An on/off switch: a button with role="switch" named by its visible label. */
 export function Switch({
@@ -29,24 +31,19 @@ export function Switch({
           </p>
         )}
       </div>
-      <button
+      {/* A native button with a sibling <label for>, as Base UI's Switch guide shows for this layout. */}
+      <BaseSwitch.Root
         id={id}
-        type="button"
-        role="switch"
-        aria-checked={checked}
-        aria-describedby={description ? `${id}-desc` : undefined}
+        nativeButton
+        render={<button type="button" />}
+        checked={checked}
+        onCheckedChange={(next) => onChange(next)}
         disabled={disabled}
-        onClick={() => onChange(!checked)}
-        className={`relative inline-flex h-5 w-9 shrink-0 items-center rounded-full transition-colors disabled:opacity-50 ${
-          checked ? "bg-violet-600" : "bg-zinc-300 dark:bg-zinc-700"
-        }`}
+        aria-describedby={description ? `${id}-desc` : undefined}
+        className={`relative inline-flex h-5 w-9 shrink-0 items-center rounded-full bg-zinc-300 transition-colors disabled:opacity-50 data-checked:bg-violet-600 dark:bg-zinc-700 dark:data-checked:bg-violet-500 ${focusRing}`}
       >
-        <span
-          className={`inline-block size-4 rounded-full bg-white shadow transition-transform ${
-            checked ? "translate-x-4.5" : "translate-x-0.5"
-          }`}
-        />
-      </button>
+        <BaseSwitch.Thumb className="inline-block size-4 translate-x-0.5 rounded-full bg-white shadow transition-transform data-checked:translate-x-4.5" />
+      </BaseSwitch.Root>
     </div>
   );
 }

@@ -27,6 +27,8 @@ export const CHAT_MAX_MESSAGES = 500;
 export const SYSTEM_PROMPT_MAX = 20_000;
 export const STOP_SEQUENCES_MAX = 4;
 export const STOP_SEQUENCE_LENGTH_MAX = 100;
+/** A `reasoning_effort` level ("high", "max", …); which levels a model takes is checked per model. */
+export const REASONING_EFFORT_MAX_LENGTH = 20;
 
 /** Whether one setting's value is within the absolute bounds (the form's last check). */
 export function withinBounds(field: string, value: unknown): boolean {
@@ -45,5 +47,8 @@ export function withinBounds(field: string, value: unknown): boolean {
     );
   }
   if (field === "thinking") return typeof value === "boolean";
+  if (field === "reasoningEffort") {
+    return typeof value === "string" && value.length >= 1 && value.length <= REASONING_EFFORT_MAX_LENGTH;
+  }
   return false;
 }

@@ -4,12 +4,14 @@ import {
   type Experimental_DownloadFunction,
   experimental_streamTextLowMemory as streamText,
 } from "ai";
+import { outputTokens } from "@/lib/chat/context";
 import { checkAttachments, prepareThread } from "@/lib/chat/messages";
 import { createMetadataTracker } from "@/lib/chat/metadata";
 import { chatModelInfo, getChatModel } from "@/lib/chat/model";
 import { toCallSettings } from "@/lib/chat/settings";
 import { uiMessageSse } from "@/lib/chat/sse-response";
 import { appErrorFromStream } from "@/lib/chat/stream-guard";
+import { trimToContext } from "@/lib/chat/trim";
 import type { ChatMessage } from "@/lib/chat/types";
 import { createUIChunker } from "@/lib/chat/ui-chunks";
 import { getEnv } from "@/lib/env";
@@ -52,7 +54,16 @@ export const chatReply: NodeHandler = async (request) => {
   const call = toCallSettings(info, body.settings);
   const env = getEnv();
   checkAttachments(info, uiMessages, { publishesImages: !!env.publicBaseUrl });
-  const thread = prepareThread(uiMessages, { continue: body.continue });
+  const prepared = prepareThread(uiMessages, { continue: body.continue });
+  // The oldest turns that do not fit the window are left out here, and the reply says how many.
+  const thread = trimToContext(info, prepared.messages, {
+    systemPrompt: body.settings?.systemPrompt,
+    maxTokens: body.settings?.maxTokens,
+    keepLast: prepared.partial !== undefined ? 2 : 1,
+  });
+  // Always a max_tokens: without one the providers apply a small default of their own that thinking
+  // spends first (upstream-contract.md, late 2026: "Default output cap"; chatbox #2093).
+  call.maxOutputTokens = outputTokens(info, thread.promptTokens, body.settings?.maxTokens);
   const { model } = await getChatModel(body.model, info);
   // GLM-4V-Flash fetches images by URL: publish each inline image under PUBLIC_BASE_URL.
   const sent =
@@ -67,7 +78,8 @@ export const chatReply: NodeHandler = async (request) => {
 
   const tracker = createMetadataTracker({
     model: body.model,
-    continuation: thread.partial !== undefined,
+    continuation: prepared.partial !== undefined,
+    contextTrimmed: thread.dropped,
   });
   // Registered before streamText, which may start the upstream request at once.
   const dispatched = upstreamDispatched(request.signal);

@@ -22,10 +22,11 @@ export const TOP_K_MAX = 100;
 /**
  * The settings a model takes, so the form can hide the others. GLM has no top_k, min_p,
  * frequency_penalty or thinking budget; min_p is a Qwen3 parameter on SiliconFlow; the Thinking
- * switch exists only on hybrid models.
+ * switch, the budget and the effort follow the model's thinking control (lib/providers/catalog-types.ts).
  */
 export function supportedSettings(model: ModelInfo): Record<SettingField, boolean> {
   const sf = model.provider === "siliconflow";
+  const control = model.thinking;
   return {
     systemPrompt: true,
     temperature: true,
@@ -35,8 +36,9 @@ export function supportedSettings(model: ModelInfo): Record<SettingField, boolea
     topK: sf,
     minP: sf && /qwen3/i.test(model.id),
     frequencyPenalty: sf,
-    thinking: model.hybridThinking,
-    thinkingBudget: sf && model.hybridThinking,
+    thinking: control.kind === "switch" || (control.kind === "effort" && control.switchable),
+    thinkingBudget: sf && (control.kind === "switch" || control.kind === "always") && control.budget !== undefined,
+    reasoningEffort: control.kind === "effort",
   };
 }
 
@@ -86,8 +88,18 @@ export function validateSettings(model: ModelInfo, settings: ChatSettingsInput):
     if (!Number.isInteger(s.thinkingBudget)) {
       add("thinkingBudget", "The thinking budget must be a whole number.", "思考预算必须是整数。");
     } else {
-      range("thinkingBudget", FIELD_NAMES.thinkingBudget, s.thinkingBudget, THINKING_BUDGET_MIN, THINKING_BUDGET_MAX);
+      const { min, max } = budgetRange(model);
+      range("thinkingBudget", FIELD_NAMES.thinkingBudget, s.thinkingBudget, min, max);
     }
+  }
+  const control = model.thinking;
+  if (s.reasoningEffort !== undefined && control.kind === "effort" && !control.levels.includes(s.reasoningEffort)) {
+    const levels = control.levels.join(", ");
+    add(
+      "reasoningEffort",
+      `Reasoning effort for ${model.id} must be one of: ${levels}.`,
+      `${model.id} 的推理强度必须是以下之一：${levels}。`,
+    );
   }
   if (s.stop !== undefined) {
     const max = STOP_MAX[model.provider];
@@ -111,4 +123,12 @@ export const FIELD_NAMES: Record<SettingField, { en: string; zh: string }> = {
   stop: { en: "Stop sequences", zh: "停止序列" },
   thinking: { en: "Thinking", zh: "深度思考" },
   thinkingBudget: { en: "Thinking budget", zh: "思考预算" },
+  reasoningEffort: { en: "Reasoning effort", zh: "推理强度" },
 };
+
+/** The thinking budget a model takes (SiliconFlow documents 128–32768 for every model that has one). */
+export function budgetRange(model: ModelInfo): { min: number; max: number } {
+  const control = model.thinking;
+  const budget = control.kind === "switch" || control.kind === "always" ? control.budget : undefined;
+  return budget ?? { min: THINKING_BUDGET_MIN, max: THINKING_BUDGET_MAX };
+}

@@ -12,6 +12,8 @@ export interface MetadataOptions {
    * request's own; the client adds it to what the cut reply had.
    */
   continuation?: boolean;
+  /** Earlier messages the request left out (lib/chat/trim.ts); sent with `start` when there are any. */
+  contextTrimmed?: number;
   now?: () => number;
 }
 
@@ -22,7 +24,12 @@ export interface MetadataTracker {
   metadata(options: { part: TextStreamPart<ToolSet> }): ChatMetadata | undefined;
 }
 
-export function createMetadataTracker({ model, continuation, now = Date.now }: MetadataOptions): MetadataTracker {
+export function createMetadataTracker({
+  model,
+  continuation,
+  contextTrimmed,
+  now = Date.now,
+}: MetadataOptions): MetadataTracker {
   let reasoningAt: number | undefined;
   let textAt: number | undefined;
   return {
@@ -31,7 +38,11 @@ export function createMetadataTracker({ model, continuation, now = Date.now }: M
       else if (type === "text-delta") textAt ??= now();
     },
     metadata({ part }) {
-      if (part.type === "start") return continuation ? { model } : { model, createdAt: now() };
+      if (part.type === "start") {
+        const start: ChatMetadata = continuation ? { model } : { model, createdAt: now() };
+        if (contextTrimmed) start.contextTrimmed = contextTrimmed;
+        return start;
+      }
       if (part.type !== "finish") return undefined;
       const usage: ChatUsage = {
         input: part.totalUsage.inputTokens ?? 0,

@@ -5,6 +5,7 @@ import { AppError } from "@/lib/errors";
 import { describeModel, type ModelInfo } from "@/lib/providers/catalog";
 import { createUpstreamFetch, resolveProvider } from "@/lib/upstream";
 import { withImageDetail } from "@/lib/vision/detail";
+import { withGlmMessageShapes } from "./glm-shapes";
 import { guardedFetch } from "./stream-guard";
 import type { ChatModelRef } from "./types";
 
@@ -23,6 +24,12 @@ const providers = new Map<string, OpenAICompatibleProvider>();
 // client, so the cache is bounded (least recently used goes first).
 const models = new Map<string, LanguageModel>();
 const MODEL_CACHE_MAX = 64;
+
+// GLM-4V models take user and assistant turns only, with list content (lib/chat/glm-shapes.ts).
+function glmShapes(fetchFn: typeof fetch, provider: ChatModelRef["provider"]): typeof fetch {
+  if (provider !== "glm") return fetchFn;
+  return withGlmMessageShapes(fetchFn, (id) => describeModel("glm", id).systemInUser);
+}
 
 /** The catalog entry for `ref`; ids the catalog knows as image, video or audio models are refused. */
 export function chatModelInfo(ref: ChatModelRef): ModelInfo {
@@ -64,12 +71,16 @@ export async function getChatModel(ref: ChatModelRef, info = chatModelInfo(ref))
       fetch: withImageDetail(
         guardedFetch(
           ref.provider,
-          createUpstreamFetch(ref.provider, { baseUrl: target.baseUrl, apiKey: target.apiKey }),
+          glmShapes(
+            createUpstreamFetch(ref.provider, { baseUrl: target.baseUrl, apiKey: target.apiKey }),
+            ref.provider,
+          ),
         ),
         ref.provider === "siliconflow",
       ),
-      // SiliconFlow repeats the running usage on every chunk and GLM sends a final usage chunk; the SDK
-      // keeps the last one it sees, which is the total in both cases (checked in chat-route tests).
+      // SiliconFlow repeats the running usage on every chunk and GLM puts it on the finishing chunk (with
+      // reasoning_tokens on thinking models); the SDK keeps the last one it sees, which is the total in
+      // both cases (checked in chat-route tests).
       includeUsage: true,
       // Image URLs go to the provider as they are: the server never fetches a URL a client supplied.
       supportedUrls: () => ({ "image/*": [/^https:\/\//] }),

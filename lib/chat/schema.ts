@@ -2,6 +2,7 @@ import { z } from "zod";
 import {
   NUMBER_BOUNDS,
   type NumberBound,
+  REASONING_EFFORT_MAX_LENGTH,
   STOP_SEQUENCE_LENGTH_MAX,
   STOP_SEQUENCES_MAX,
   SYSTEM_PROMPT_MAX,
@@ -32,6 +33,7 @@ export const chatSettingsSchema = z
     stop: z.array(z.string().min(1).max(STOP_SEQUENCE_LENGTH_MAX)).max(STOP_SEQUENCES_MAX).optional(),
     thinking: z.boolean().optional(),
     thinkingBudget: bounded(NUMBER_BOUNDS.thinkingBudget),
+    reasoningEffort: z.string().min(1).max(REASONING_EFFORT_MAX_LENGTH).optional(),
   })
   .strict();
 

@@ -27,6 +27,8 @@ export interface ChatMetadata {
   finishReason?: string;
   /** Time from the first reasoning token to the first answer token. */
   reasoningMs?: number;
+  /** Earlier messages the server left out because the thread did not fit the model's context window. */
+  contextTrimmed?: number;
 }
 
 export type ChatMessage = UIMessage<ChatMetadata>;

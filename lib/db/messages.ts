@@ -152,6 +152,7 @@ export interface FinishExtra {
   finishReason?: string;
   reasoningMs?: number;
   model?: ModelRef;
+  contextTrimmed?: number;
 }
 
 /** Marks a reply final, indexes its text, and credits usage and the first title to its conversation. */
@@ -178,6 +179,8 @@ export async function finishAssistantMessage(
       if (extra.finishReason) next.finishReason = extra.finishReason;
       if (extra.reasoningMs !== undefined) next.reasoningMs = extra.reasoningMs;
       if (extra.model) next.model = extra.model;
+      if (extra.contextTrimmed) next.contextTrimmed = extra.contextTrimmed;
+      else if (extra.contextTrimmed === 0) delete next.contextTrimmed;
       await db.messages.put(next);
       const question = m.parentId ? await db.messages.get(m.parentId) : undefined;
       await db.conversations

@@ -36,6 +36,8 @@ export interface ChatSettings {
   stop?: string[];
   thinking?: boolean;
   thinkingBudget?: number;
+  /** `reasoning_effort` on models that take a level (lib/providers/catalog-types.ts, ThinkingControl). */
+  reasoningEffort?: string;
 }
 
 export interface Conversation {
@@ -87,6 +89,8 @@ export interface Message {
   model?: ModelRef;
   usage?: Usage;
   reasoningMs?: number;
+  /** Earlier messages left out of this reply's request because they did not fit the context window. */
+  contextTrimmed?: number;
   createdAt: number;
   updatedAt: number;
   /** The tab (TAB_ID) that is streaming this reply, so a new tab does not mark it interrupted. */

@@ -1,25 +1,32 @@
 import type { Provider } from "@/lib/errors";
+import { GLM_MODELS } from "./catalog-glm";
+import { SILICONFLOW_MODELS } from "./catalog-siliconflow";
+import type { CatalogEntry, ModelType, ThinkingControl } from "./catalog-types";
 
-// The providers' model lists carry ids only; what a model can do lives here.
-// Unknown ids get conservative defaults from `describeModel`, so a new upstream
-// model still appears (and works for plain chat) before this table learns it.
+// The providers' model lists carry ids only; what a model can do lives here, one table per provider
+// (catalog-siliconflow.ts, catalog-glm.ts), each entry with the date its sources were read.
+// Unknown ids get conservative defaults from `describeModel`, so a new upstream model still appears
+// (and works for plain chat) before this table learns it: no thinking switch is ever sent to a model
+// the table does not know, because the providers refuse parameters a model does not take.
 
-export type ModelType = "chat" | "image" | "video" | "speech" | "transcription";
+export type { CatalogEntry, ModelType, ThinkingControl, TokenRange } from "./catalog-types";
 export const MODEL_TYPES: readonly ModelType[] = ["chat", "image", "video", "speech", "transcription"];
 
 export interface ModelInfo {
   id: string;
   provider: Provider;
   type: ModelType;
-  /** Thinks before answering (reasoning_content or <think> tags). */
+  /** Thinks before answering (reasoning_content or <think> tags), at least by default. */
   reasoning: boolean;
-  /** Thinking can be switched with enable_thinking / thinking_budget. */
-  hybridThinking: boolean;
+  /** How this model's thinking is switched or tuned: the request fields it takes (see ThinkingControl). */
+  thinking: ThinkingControl;
   /** Reasoning arrives inside <think>…</think> in the content. */
   thinkTags: boolean;
   vision: boolean;
   /** GLM-4V-Flash takes image URLs only, not inline base64. */
   visionUrlOnly: boolean;
+  /** GLM-4V models take only user and assistant turns: a system prompt is folded into the first user turn. */
+  systemInUser: boolean;
   /**
    * Set by /api/models, not the catalog: this server publishes inline images as links
    * (PUBLIC_BASE_URL), so a URL-only model takes attached images after all.
@@ -28,10 +35,16 @@ export interface ModelInfo {
   tools: boolean;
   jsonMode: boolean;
   free: boolean;
+  /** The largest max_tokens the app sends or accepts; sent when the user sets none. */
   maxTokensCap: number;
+  /** Prompt and output together, in tokens. */
   contextWindow: number;
   temperatureMax: number;
   maxImages: number;
+  /** When the entry's sources were last read (YYYY-MM-DD); absent for ids the catalog does not know. */
+  reviewed?: string;
+  /** Where the entry's figures come from. */
+  source?: string;
   /** Image models: accepted sizes, batch limit, step and guidance ranges. */
   imageSizes?: string[];
   batchMax?: number;
@@ -44,120 +57,60 @@ export interface ModelInfo {
   imageToVideo?: boolean;
 }
 
-type Entry = Partial<Omit<ModelInfo, "id" | "provider" | "type">> & { type?: ModelType };
-
-const FLUX_SIZES = ["1024x1024", "512x1024", "768x512", "768x1024", "1024x576", "576x1024"];
-
-const SILICONFLOW: Record<string, Entry> = {
-  "deepseek-ai/DeepSeek-R1": { reasoning: true, tools: true, maxTokensCap: 16384, contextWindow: 98304 },
-  "deepseek-ai/DeepSeek-V3": { tools: true, jsonMode: true, contextWindow: 65536 },
-  "deepseek-ai/DeepSeek-V3.1": { reasoning: true, hybridThinking: true, tools: true, jsonMode: true },
-  "deepseek-ai/DeepSeek-V3.2": { reasoning: true, hybridThinking: true, tools: true, jsonMode: true },
-  "deepseek-ai/DeepSeek-R1-Distill-Qwen-7B": { reasoning: true, thinkTags: true, free: true, maxTokensCap: 16384 },
-  "Qwen/QwQ-32B": { reasoning: true, tools: true, maxTokensCap: 16384 },
-  "Qwen/Qwen3-8B": { reasoning: true, hybridThinking: true, tools: true, jsonMode: true, free: true },
-  "Qwen/Qwen3-32B": { reasoning: true, hybridThinking: true, tools: true, jsonMode: true },
-  "Qwen/Qwen3-235B-A22B-Thinking-2507": { reasoning: true, tools: true, maxTokensCap: 16384 },
-  "Qwen/Qwen2.5-7B-Instruct": { tools: true, jsonMode: true, free: true, contextWindow: 32768 },
-  "Qwen/Qwen2.5-72B-Instruct": { tools: true, jsonMode: true, contextWindow: 32768 },
-  "THUDM/GLM-4-9B-0414": { tools: true, free: true, contextWindow: 32768 },
-  "THUDM/glm-4-9b-chat": { tools: true, free: true, contextWindow: 32768 },
-  "zai-org/GLM-4.5V": { reasoning: true, hybridThinking: true, vision: true, maxImages: 8 },
-  "Qwen/Qwen2.5-VL-72B-Instruct": { vision: true, maxImages: 8 },
-  "Qwen/Qwen2.5-VL-32B-Instruct": { vision: true, maxImages: 8 },
-  "deepseek-ai/deepseek-vl2": { vision: true, maxImages: 2, contextWindow: 4096 },
-  "black-forest-labs/FLUX.1-schnell": {
-    type: "image",
-    imageSizes: FLUX_SIZES,
-    batchMax: 4,
-    steps: { min: 1, max: 10, default: 4 },
-  },
-  "black-forest-labs/FLUX.1-dev": {
-    type: "image",
-    imageSizes: FLUX_SIZES,
-    batchMax: 4,
-    steps: { min: 1, max: 30, default: 20 },
-    guidance: { min: 0, max: 20, default: 3.5 },
-  },
-  "Kwai-Kolors/Kolors": {
-    type: "image",
-    imageSizes: ["1024x1024", "960x1280", "768x1024", "720x1440", "720x1280"],
-    batchMax: 4,
-    steps: { min: 1, max: 49, default: 25 },
-    guidance: { min: 0, max: 20, default: 7.5 },
-    imageToImage: true,
-  },
-  "Qwen/Qwen-Image": {
-    type: "image",
-    imageSizes: ["1328x1328", "1664x928", "928x1664", "1472x1140", "1140x1472"],
-    batchMax: 1,
-    steps: { min: 1, max: 100, default: 50 },
-    guidance: { min: 0.1, max: 20, default: 4 },
-  },
-  "Qwen/Qwen-Image-Edit": {
-    type: "image",
-    imageSizes: ["1328x1328"],
-    batchMax: 1,
-    steps: { min: 1, max: 100, default: 50 },
-    guidance: { min: 0.1, max: 20, default: 4 },
-    imageToImage: true,
-    imageRequired: true,
-  },
-  "Wan-AI/Wan2.2-T2V-A14B": { type: "video" },
-  "Wan-AI/Wan2.1-T2V-14B": { type: "video" },
-  "Wan-AI/Wan2.2-I2V-A14B": { type: "video", imageToVideo: true },
-  "Wan-AI/Wan2.1-I2V-14B-720P": { type: "video", imageToVideo: true },
-  "FunAudioLLM/CosyVoice2-0.5B": { type: "speech" },
-  "FunAudioLLM/SenseVoiceSmall": { type: "transcription", free: true },
-  "TeleAI/TeleSpeechASR": { type: "transcription", free: true },
-};
-
-const GLM: Record<string, Entry> = {
-  "glm-4-flash": { tools: true, jsonMode: true, free: true, temperatureMax: 1, contextWindow: 131072 },
-  "glm-4.5-flash": { reasoning: true, hybridThinking: true, tools: true, free: true, temperatureMax: 1 },
-  "glm-4.5": { reasoning: true, hybridThinking: true, tools: true, jsonMode: true, temperatureMax: 1 },
-  "glm-4.6": { reasoning: true, hybridThinking: true, tools: true, jsonMode: true, temperatureMax: 1 },
-  "glm-z1-flash": { reasoning: true, free: true, temperatureMax: 1 },
-  "glm-4v-flash": { vision: true, visionUrlOnly: true, free: true, maxTokensCap: 1024, temperatureMax: 1 },
-  "glm-4v-plus": { vision: true, maxTokensCap: 1024, temperatureMax: 1 },
-  "glm-4.5v": { reasoning: true, hybridThinking: true, vision: true, temperatureMax: 1 },
-  "cogview-3-flash": { type: "image", free: true, imageSizes: ["1024x1024", "768x1344", "1344x768"], batchMax: 1 },
-  "cogview-4": { type: "image", imageSizes: ["1024x1024", "768x1344", "1344x768"], batchMax: 1 },
-};
-
-const TABLES: Record<Provider, Record<string, Entry>> = { siliconflow: SILICONFLOW, glm: GLM };
+const TABLES: Record<Provider, Record<string, CatalogEntry>> = { siliconflow: SILICONFLOW_MODELS, glm: GLM_MODELS };
 
 function guessType(id: string): ModelType {
   const lower = id.toLowerCase();
-  if (/flux|kolors|stable-diffusion|sdxl|cogview|qwen-image/.test(lower)) return "image";
+  if (/flux|kolors|stable-diffusion|sdxl|cogview|qwen-image|z-image/.test(lower)) return "image";
   if (/t2v|i2v|wan-ai|cogvideo/.test(lower)) return "video";
   if (/cosyvoice|tts|fish-speech|moss/.test(lower)) return "speech";
   if (/sensevoice|asr|whisper/.test(lower)) return "transcription";
   return "chat";
 }
 
+/**
+ * SiliconFlow's paid variants carry a "Pro/" prefix on the same model (docs.siliconflow.com FAQ,
+ * "Differences Between Pro and Non-Pro Models"): same capabilities, never free.
+ */
+function entryFor(provider: Provider, id: string): CatalogEntry | undefined {
+  const table = TABLES[provider];
+  const own = table[id];
+  if (own) return own;
+  if (provider === "siliconflow" && id.startsWith("Pro/")) {
+    const base = table[id.slice(4)];
+    if (base) return { ...base, free: false };
+  }
+  return undefined;
+}
+
 /** Capability record for any id: the table's entry, or safe defaults inferred from the name. */
 export function describeModel(provider: Provider, id: string): ModelInfo {
-  const entry = TABLES[provider][id] ?? {};
+  const entry = entryFor(provider, id) ?? {};
   const lower = id.toLowerCase();
   const type = entry.type ?? guessType(id);
-  const reasoning = entry.reasoning ?? /(^|[/-])(r1|qwq)|thinking|reasoner|z1/.test(lower);
+  // An unknown model that looks like a reasoner thinks on its own; nothing is sent to switch it.
+  const thinking: ThinkingControl =
+    entry.thinking ?? (/(^|[/-])(r1|qwq)|thinking|reasoner|z1/.test(lower) ? { kind: "always" } : { kind: "none" });
+  const reasoning = thinking.kind !== "none";
   return {
     id,
     provider,
     type,
     reasoning,
-    hybridThinking: entry.hybridThinking ?? false,
+    thinking,
     thinkTags: entry.thinkTags ?? /distill/.test(lower),
     vision: entry.vision ?? /(-vl|vl2|4v|vision)/.test(lower),
     visionUrlOnly: entry.visionUrlOnly ?? false,
+    systemInUser: entry.systemInUser ?? false,
     tools: entry.tools ?? false,
     jsonMode: entry.jsonMode ?? false,
     free: entry.free ?? false,
     maxTokensCap: entry.maxTokensCap ?? (reasoning ? 16384 : 4096),
     contextWindow: entry.contextWindow ?? 32768,
-    temperatureMax: entry.temperatureMax ?? 2,
+    temperatureMax: entry.temperatureMax ?? (provider === "glm" ? 1 : 2),
     maxImages: entry.maxImages ?? (entry.vision ? 4 : 0),
+    reviewed: entry.reviewed,
+    source: entry.source,
     imageSizes: entry.imageSizes ?? (type === "image" ? ["1024x1024"] : undefined),
     batchMax: entry.batchMax ?? (type === "image" ? 1 : undefined),
     steps: entry.steps,
@@ -172,6 +125,19 @@ export function describeModel(provider: Provider, id: string): ModelInfo {
 export function catalogIds(provider: Provider): string[] {
   return Object.keys(TABLES[provider]);
 }
+
+/**
+ * The vision models offered when images are attached to a model that cannot see them, best first:
+ * current models, free ones before paid ones. Ids missing from the provider's list are skipped.
+ */
+export const VISION_FALLBACKS: readonly { provider: Provider; id: string }[] = [
+  { provider: "glm", id: "glm-4.6v-flash" },
+  { provider: "siliconflow", id: "zai-org/GLM-4.6V" },
+  { provider: "glm", id: "glm-4.6v" },
+  { provider: "siliconflow", id: "zai-org/GLM-4.5V" },
+  { provider: "glm", id: "glm-4.5v" },
+  { provider: "siliconflow", id: "Qwen/Qwen2.5-VL-72B-Instruct" },
+];
 
 /** SiliconFlow's `/models` query for each app model type. */
 export const SILICONFLOW_MODEL_QUERY: Record<ModelType, string> = {

@@ -117,9 +117,15 @@ export function planReply({ body, model, thinking, chunkDelayMs }: PlanInput): R
     contentPieces: splitChunks(content, chunkSize),
     toolCalls,
     finishReason,
-    promptTokens: Math.ceil(tokenWeight(question.promptText) + 4 * question.messageCount + 85 * question.images),
+    promptTokens: promptTokensOf(body),
     delayMs: directives.rate ? 1000 / directives.rate : chunkDelayMs,
   };
+}
+
+/** The simulated tokenizer's count of a request's prompt: text, a few tokens per message, images. */
+export function promptTokensOf(body: Record<string, unknown>): number {
+  const question = readQuestion(Array.isArray(body.messages) ? body.messages : []);
+  return Math.ceil(tokenWeight(question.promptText) + 4 * question.messageCount + 85 * question.allImages);
 }
 
 function chooseTool(tools: unknown[], choice: unknown, text: string): unknown {

@@ -13,6 +13,7 @@ export const FAULT_KINDS = [
   "glm-1301",
   "glm-1302",
   "glm-1113",
+  "prompt-too-long",
   "cut-stream",
   "malformed-sse",
   "sse-error",
@@ -149,8 +150,10 @@ export function answerFault(ctx: Ctx, provider: SimProvider, spec: FaultSpec): b
         );
       return true;
     case "overloaded":
+      // GLM's 1305 ("too many requests for this model right now") comes with HTTP 429, not 503
+      // (upstream-contract.md, late 2026).
       if (glm)
-        sendJson(ctx, 503, { error: { code: "1305", message: "该模型当前访问量过大，请您稍后再试" } }, retryAfter);
+        sendJson(ctx, 429, { error: { code: "1305", message: "该模型当前访问量过大，请您稍后再试" } }, retryAfter);
       else
         sendJson(
           ctx,
@@ -176,6 +179,12 @@ export function answerFault(ctx: Ctx, provider: SimProvider, spec: FaultSpec): b
       return true;
     case "glm-1113":
       glmError(ctx, 429, "1113", "您的账户已欠费，请充值后重试。");
+      return true;
+    case "prompt-too-long":
+      // A window smaller than the client believed: each provider's own refusal (upstream-contract.md,
+      // late 2026: SiliconFlow 400 code 20015 with the sizes, GLM 400 code 1261).
+      if (glm) glmError(ctx, 400, "1261", "Prompt 超过最大长度，请缩短输入内容。");
+      else sfError(ctx, 400, 20015, "length of prompt_tokens (40960) must be less than max_seq_len (32768).");
       return true;
     default:
       // Stream faults are taken by the streaming handlers and never reach here.

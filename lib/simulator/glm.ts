@@ -1,32 +1,52 @@
-import { nonStreamDelay, planReply, planUsage, type ReplyPlan, type UsageCounter, writeSse } from "./chat";
+import {
+  nonStreamDelay,
+  planReply,
+  planUsage,
+  promptTokensOf,
+  type ReplyPlan,
+  type UsageCounter,
+  writeSse,
+} from "./chat";
+import { GLM_CHAT_MODELS, glmChatModel, glmThinks, glmUserAssistantOnly, type SimChatModel } from "./chat-models";
 import { type Ctx, glmError, isNum, randomId, record, sendJson, sleep } from "./http";
 import { fetchImage } from "./image-fetch";
-import { GLM_CHAT_MODELS, GLM_IMAGE_MODELS, glmIsVision, glmThinking } from "./models";
+import { GLM_IMAGE_MODELS } from "./models";
 
 type Problem = { code: string; message: string } | null;
 
 const bad = (field: string): Problem => ({ code: "1214", message: `${field} 参数非法。请检查文档。` });
 
 function validate(body: Record<string, unknown>): Problem {
-  const model = body.model;
-  if (typeof model !== "string" || !(GLM_CHAT_MODELS as readonly string[]).includes(model)) {
-    return { code: "1211", message: "模型不存在，请检查模型代码。" };
-  }
+  const spec = glmChatModel(body.model);
+  if (!spec) return { code: "1211", message: "模型不存在，请检查模型代码。" };
+  const model = spec.id;
   if (!Array.isArray(body.messages) || body.messages.length === 0) {
     return { code: "1214", message: "messages 参数非法。请检查文档。" };
+  }
+  if (glmUserAssistantOnly(model)) {
+    // Seed 000: GLM-4V takes User and Assistant messages only, a user turn's content being a list.
+    for (const message of body.messages) {
+      const m = record(message);
+      if (m.role !== "user" && m.role !== "assistant") return bad("messages.role");
+      if (m.role === "user" && !Array.isArray(m.content)) return bad("messages.content");
+    }
+  }
+  if (isNum(body.max_tokens) && body.max_tokens > spec.maxTokens) return bad("max_tokens");
+  // GLM's code for a prompt over the window (upstream-contract.md, Errors: "1261 prompt too long").
+  if (promptTokensOf(body) >= spec.context) {
+    return { code: "1261", message: "Prompt 超过最大长度，请缩短输入内容。" };
   }
   for (const key of ["temperature", "top_p"] as const) {
     const v = body[key];
     if (v !== undefined && (!isNum(v) || v < 0 || v > 1)) return bad(key);
   }
-  if (/^glm-4v/.test(model) && isNum(body.max_tokens) && body.max_tokens > 1024) return bad("max_tokens");
   for (const message of body.messages) {
     const content = record(message).content;
     if (!Array.isArray(content)) continue;
     const kinds = content.map((p) => String(record(p).type));
     const media = kinds.filter((k) => k === "image_url" || k === "video_url");
     if (media.length === 0) continue;
-    if (!glmIsVision(model)) return { code: "1214", message: `${model} 不支持图片或视频输入。` };
+    if (!spec.vision) return { code: "1214", message: `${model} 不支持图片或视频输入。` };
     if (kinds.includes("video_url")) {
       if (model !== "glm-4v-plus") return { code: "1214", message: "当前模型不支持视频输入。" };
       if (kinds.includes("image_url") || kinds[0] !== "video_url") {
@@ -49,19 +69,33 @@ function validate(body: Record<string, unknown>): Problem {
   return null;
 }
 
-function usageJson(usage: UsageCounter) {
-  return {
+/**
+ * GLM's usage: newer (thinking) models add `completion_tokens_details.reasoning_tokens` and
+ * `prompt_tokens_details.cached_tokens` (upstream-contract.md late 2026; docs.z.ai streaming guide).
+ */
+function usageJson(usage: UsageCounter, spec: SimChatModel) {
+  const out: Record<string, unknown> = {
     prompt_tokens: usage.promptTokens,
     completion_tokens: usage.completionTokens,
     total_tokens: usage.totalTokens,
   };
+  if (spec.thinking !== "none") {
+    out.completion_tokens_details = { reasoning_tokens: usage.reasoningTokens };
+    out.prompt_tokens_details = { cached_tokens: 0 };
+  }
+  return out;
 }
 
 /**
- * GLM's chunks: `role` on every delta and only the fields in use; tool calls arrive whole; a
- * finishing chunk, then a usage chunk with `choices: []`.
+ * GLM's chunks: `role` on every delta and only the fields in use; tool calls arrive whole; the last
+ * chunk carries `finish_reason` and the usage together — not a separate `choices: []` usage chunk
+ * (upstream-contract.md late 2026: docs.z.ai streaming guide and live captures).
  */
-function streamPayloads(plan: ReplyPlan, meta: { id: string; created: number; model: string }): unknown[] {
+function streamPayloads(
+  plan: ReplyPlan,
+  meta: { id: string; created: number; model: string },
+  spec: SimChatModel,
+): unknown[] {
   const chunk = (choice: Record<string, unknown>) => ({ ...meta, choices: [{ index: 0, ...choice }] });
   const out: unknown[] = [];
   for (const piece of plan.reasoningPieces) out.push(chunk({ delta: { role: "assistant", reasoning_content: piece } }));
@@ -78,8 +112,10 @@ function streamPayloads(plan: ReplyPlan, meta: { id: string; created: number; mo
       }),
     );
   });
-  out.push(chunk({ finish_reason: plan.finishReason, delta: { role: "assistant", content: "" } }));
-  out.push({ ...meta, choices: [], usage: usageJson(planUsage(plan)) });
+  out.push({
+    ...chunk({ finish_reason: plan.finishReason, delta: { role: "assistant", content: "" } }),
+    usage: usageJson(planUsage(plan), spec),
+  });
   return out;
 }
 
@@ -115,8 +151,9 @@ export async function glmChat(ctx: Ctx): Promise<void> {
   const body = record(ctx.json);
   const problem = validate(body) ?? (await fetchLinkedImages(ctx, body));
   if (problem) return glmError(ctx, 400, problem.code, problem.message);
-  const model = String(body.model);
-  const thinking = glmThinking(model, body.thinking);
+  const spec = glmChatModel(body.model) as SimChatModel;
+  const model = spec.id;
+  const thinking = glmThinks(spec, body.thinking);
   const plan = planReply({
     body,
     model,
@@ -127,7 +164,7 @@ export async function glmChat(ctx: Ctx): Promise<void> {
   const id = `${now.toISOString().replace(/\D/g, "").slice(0, 14)}${randomId(18, "0123456789abcdef")}`;
   const meta = { id, created: Math.floor(now.getTime() / 1000), model };
   if (body.stream === true) {
-    await writeSse(ctx, "glm", streamPayloads(plan, meta), plan.delayMs);
+    await writeSse(ctx, "glm", streamPayloads(plan, meta, spec), plan.delayMs);
     return;
   }
   await sleep(ctx, nonStreamDelay(plan));
@@ -145,14 +182,14 @@ export async function glmChat(ctx: Ctx): Promise<void> {
     ...meta,
     request_id: typeof body.request_id === "string" ? body.request_id : id,
     choices: [{ index: 0, finish_reason: plan.finishReason, message }],
-    usage: usageJson(planUsage(plan)),
+    usage: usageJson(planUsage(plan), spec),
   });
 }
 
 /** GET /models: not in GLM's documented API, but handy for the app's model picker in demo mode. */
 export function glmModels(ctx: Ctx): void {
   const created = 1_735_689_600;
-  const ids = [...GLM_CHAT_MODELS, ...GLM_IMAGE_MODELS];
+  const ids = [...GLM_CHAT_MODELS.map((m) => m.id), ...GLM_IMAGE_MODELS];
   sendJson(ctx, 200, {
     object: "list",
     data: ids.map((id) => ({ id, object: "model", created, owned_by: "zhipuai" })),

@@ -1,7 +1,14 @@
 import { randomUUID } from "node:crypto";
-import { nonStreamDelay, planReply, planUsage, type ReplyPlan, UsageCounter, writeSse } from "./chat";
+import { nonStreamDelay, planReply, planUsage, promptTokensOf, type ReplyPlan, UsageCounter, writeSse } from "./chat";
+import { type SimChatModel, sfChatModel, sfThinking } from "./chat-models";
 import { type Ctx, isNum, record, sendJson, sfBadRequest, sfModelNotFound, sleep } from "./http";
-import { sfIsVision, sfMaxTokensCap, sfModel, sfThinking } from "./models";
+
+/**
+ * What SiliconFlow applies when a request sets no max_tokens: undocumented today; its older API docs
+ * gave 512, and clients that sent none saw reasoning models spend it all on thinking (upstream-contract.md
+ * late 2026, "Default output cap"; chatbox #2093). Reasoning counts against it here, as observed there.
+ */
+export const SF_DEFAULT_MAX_TOKENS = 512;
 
 /** POST /chat/completions in SiliconFlow's dialect (see upstream-contract.md, "Streaming"). */
 export async function siliconflowChat(ctx: Ctx): Promise<void> {
@@ -15,11 +22,13 @@ export async function siliconflowChat(ctx: Ctx): Promise<void> {
     sfBadRequest(ctx, problem);
     return;
   }
-  const model = String(body.model);
+  const spec = sfChatModel(body.model) as SimChatModel;
+  const model = spec.id;
+  const thinking = sfThinking(spec, body.enable_thinking);
   const plan = planReply({
-    body,
+    body: isNum(body.max_tokens) ? body : { ...body, max_tokens: SF_DEFAULT_MAX_TOKENS },
     model,
-    thinking: sfThinking(model, body.enable_thinking),
+    thinking,
     chunkDelayMs: ctx.state.config.chatChunkDelayMs,
   });
   const meta = { id: randomUUID().replace(/-/g, ""), created: Math.floor(Date.now() / 1000), model };
@@ -30,7 +39,7 @@ export async function siliconflowChat(ctx: Ctx): Promise<void> {
   await sleep(ctx, nonStreamDelay(plan));
   const usage = planUsage(plan);
   const message: Record<string, unknown> = { role: "assistant", content: plan.content };
-  if (sfThinking(model, body.enable_thinking) === "field") message.reasoning_content = plan.reasoning;
+  if (thinking === "field") message.reasoning_content = plan.reasoning;
   if (plan.toolCalls.length > 0) {
     message.tool_calls = plan.toolCalls.map((call) => ({
       id: call.id,
@@ -49,18 +58,29 @@ export async function siliconflowChat(ctx: Ctx): Promise<void> {
 
 function validate(body: Record<string, unknown>): string | "model" | null {
   if (typeof body.model !== "string" || body.model === "") return "model is required";
-  if (!sfModel(body.model, "text", ["chat"])) return "model";
+  const spec = sfChatModel(body.model);
+  if (!spec) return "model";
   if (!Array.isArray(body.messages) || body.messages.length === 0)
     return "messages is required and must be a non-empty array";
   for (const message of body.messages) {
     const m = record(message);
     if (!["system", "user", "assistant", "tool"].includes(String(m.role)))
       return `invalid message role: ${String(m.role)}`;
-    if (Array.isArray(m.content) && m.content.some((p) => record(p).type === "image_url") && !sfIsVision(body.model)) {
+    if (Array.isArray(m.content) && m.content.some((p) => record(p).type === "image_url") && !spec.vision) {
       return `The model ${body.model} does not support image input.`;
     }
   }
-  const cap = sfMaxTokensCap(body.model);
+  // Only the models the API reference lists take enable_thinking; the wording is the real refusal's
+  // (upstream-contract.md late 2026; cherry-studio #6642, lobehub #12008).
+  if (body.enable_thinking !== undefined && spec.thinking !== "switch") {
+    return "Value error, current model does not support parameter `enable_thinking`.";
+  }
+  // The prompt alone must stay under the window; the wording is the real refusal's (upstream-contract.md).
+  const promptTokens = promptTokensOf(body);
+  if (promptTokens >= spec.context) {
+    return `length of prompt_tokens (${promptTokens}) must be less than max_seq_len (${spec.context}).`;
+  }
+  const cap = spec.maxTokens;
   if (body.max_tokens !== undefined && body.max_tokens !== null) {
     if (!isNum(body.max_tokens) || !Number.isInteger(body.max_tokens) || body.max_tokens < 1) {
       return "max_tokens must be a positive integer";

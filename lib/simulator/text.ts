@@ -8,6 +8,8 @@ const CJK = /[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]/;
 export interface Question {
   text: string;
   images: number;
+  /** Images in the whole prompt, for prompt token accounting. */
+  allImages: number;
   /** Role of the last message: after a tool result the model answers in text instead of calling again. */
   lastRole: string;
   /** All message text, for prompt token accounting. */
@@ -18,18 +20,20 @@ export interface Question {
 export function readQuestion(messages: unknown[]): Question {
   let text = "";
   let images = 0;
+  let allImages = 0;
   let promptText = "";
   for (const message of messages) {
     const m = record(message);
     const { text: partText, images: partImages } = contentText(m.content);
     promptText += `${partText}\n`;
+    allImages += partImages;
     if (m.role === "user") {
       text = partText;
       images = partImages;
     }
   }
   const last = record(messages[messages.length - 1]);
-  return { text, images, lastRole: String(last.role ?? ""), promptText, messageCount: messages.length };
+  return { text, images, allImages, lastRole: String(last.role ?? ""), promptText, messageCount: messages.length };
 }
 
 function contentText(content: unknown): { text: string; images: number } {

@@ -164,6 +164,8 @@ export async function runReply(input: RunInput): Promise<RunOutcome> {
   }
   if (meta.usage) extra.usage = meta.usage;
   if (meta.finishReason) extra.finishReason = meta.finishReason;
+  // Each request says how many earlier messages it left out; a later one that sent all clears it.
+  if (!continuing || meta.contextTrimmed) extra.contextTrimmed = meta.contextTrimmed ?? 0;
   if (!input.keepReasoningMs) {
     const measured =
       timing.reasoningStart !== undefined ? (timing.answerStart ?? now()) - timing.reasoningStart : undefined;

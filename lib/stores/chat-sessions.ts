@@ -4,7 +4,7 @@
 
 import type { Chat } from "@ai-sdk/react";
 import { create } from "zustand";
-import { validateSettings } from "@/lib/chat/limits";
+import { reconcileSettings } from "@/lib/chat/reconcile";
 import type { ChatMessage, ChatModelRef, ChatSettingsInput } from "@/lib/chat/types";
 import {
   addUserMessage,
@@ -79,20 +79,13 @@ export function sessionChat(conversationId: string): Chat<ChatMessage> | undefin
 }
 
 /**
- * The settings as sent: only what this model takes, and nothing the form would refuse (a model
- * switched after the settings were made may have a lower limit; such a value is dropped, not sent).
+ * The settings as sent: only what this model takes, each value fitted to its range. A model switched
+ * after the settings were made may take narrower ranges: such a value is clamped (the composer said so
+ * when the model changed, see lib/chat/reconcile.ts), never dropped.
  */
 export function requestSettings(model: ChatModelRef, settings: ChatSettings | undefined): ChatSettingsInput {
   if (!settings) return {};
-  const info = modelInfo(useChatModels.getState().models, model);
-  const out: ChatSettingsInput = {};
-  for (const [key, value] of Object.entries(settings) as [keyof ChatSettingsInput, unknown][]) {
-    if (value === undefined || value === "" || (Array.isArray(value) && value.length === 0)) continue;
-    (out as Record<string, unknown>)[key] = value;
-  }
-  if (typeof out.systemPrompt === "string" && !out.systemPrompt.trim()) delete out.systemPrompt;
-  for (const issue of validateSettings(info, out)) delete out[issue.field];
-  return out;
+  return reconcileSettings(modelInfo(useChatModels.getState().models, model), settings).settings;
 }
 
 export const useChatSessions = create<SessionsState>()((set, get) => {

@@ -39,7 +39,8 @@ const GLM_CODES: Readonly<Record<number, ErrorCode>> = {
   1302: "concurrency_limited",
   1303: "rate_limited",
   1304: "quota_exceeded",
-  1305: "overloaded",
+  // Sent with HTTP 429 (upstream-contract.md, late 2026): the model is busy for now; retry shortly.
+  1305: "rate_limited",
 };
 
 // The two code ranges do not overlap, so a body is read the same whichever provider it is

@@ -66,7 +66,8 @@ test("chat settings refuse out-of-range values at the field and send the valid o
   };
   expect(body.temperature).toBe(0.3);
   expect(body.top_p).toBe(0.8);
-  expect(body.max_tokens).toBeUndefined();
+  // No max tokens set: the model's cap is sent, so the provider's small default never applies.
+  expect(body.max_tokens).toBe(4096);
   expect(body.messages[0]).toMatchObject({ role: "system", content: "Answer like a pirate." });
 
   // Stored with the conversation.

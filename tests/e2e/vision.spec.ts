@@ -90,7 +90,10 @@ test("a model that cannot see warns before sending and offers a vision model", a
   await expect(alert).toHaveAttribute("role", "alert");
   await expect(alert).toContainText(t("chat.attach.noVision", { model: "Qwen/Qwen2.5-7B-Instruct" }));
   await expect(chat.send).toBeDisabled();
+  // A current vision model of the same provider (the catalog's VISION_FALLBACKS), not the first in the list.
+  await expect(alert.getByRole("button")).toHaveText(t("chat.attach.switchTo", { model: "zai-org/GLM-4.6V" }));
   await alert.getByRole("button").click();
+  await expect(chat.modelPicker).toHaveAttribute("data-model", "siliconflow:zai-org/GLM-4.6V");
   await expect(alert).toBeHidden();
   await expect(chat.send).toBeEnabled();
   await expect(chat.input).toHaveValue("what is this?");

@@ -35,9 +35,12 @@ describe("validateSettings", () => {
     expect(fields(validateSettings(qwen25, { maxTokens: 0 }))).toEqual(["maxTokens"]);
   });
 
-  it("allows thinking fields only on hybrid models, budget 128–32768 and only on SiliconFlow", () => {
+  it("allows the Thinking switch only where the model has one, a budget 128–32768 only on SiliconFlow thinkers", () => {
     expect(fields(validateSettings(qwen25, { thinking: true }))).toEqual(["thinking"]);
-    expect(fields(validateSettings(r1, { thinkingBudget: 1024 }))).toEqual(["thinkingBudget"]);
+    expect(fields(validateSettings(qwen25, { thinkingBudget: 1024 }))).toEqual(["thinkingBudget"]);
+    // R1 always thinks: no switch, but SiliconFlow documents thinking_budget for its reasoning models.
+    expect(fields(validateSettings(r1, { thinking: false }))).toEqual(["thinking"]);
+    expect(fields(validateSettings(r1, { thinkingBudget: 1024 }))).toEqual([]);
     expect(fields(validateSettings(qwen3, { thinking: true, thinkingBudget: 32768 }))).toEqual([]);
     expect(fields(validateSettings(qwen3, { thinkingBudget: 127 }))).toEqual(["thinkingBudget"]);
     expect(fields(validateSettings(qwen3, { thinkingBudget: 40000 }))).toEqual(["thinkingBudget"]);

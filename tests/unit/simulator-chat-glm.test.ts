@@ -25,14 +25,18 @@ describe("GLM chat", () => {
     expect(content).toContain("Hi");
   });
 
-  it("sends a finishing chunk, then a usage chunk with choices: [], then [DONE]", async () => {
+  it("puts the usage on the finishing chunk (no choices: [] chunk), then [DONE]", async () => {
     const { lines, chunks } = await rawStream(GLM, { model: "glm-z1-flash", messages: ask("Hi") });
     expect(lines.at(-1)).toBe("data: [DONE]");
-    const [finishing, usage] = chunks.slice(-2);
+    const finishing = chunks.at(-1);
     expect(finishing?.choices[0]?.finish_reason).toBe("stop");
-    expect(usage?.choices).toEqual([]);
-    expect(usage?.usage?.total_tokens).toBeGreaterThan(0);
-    for (const chunk of chunks.slice(0, -1)) expect(chunk.choices[0]?.delta.role).toBe("assistant");
+    expect(finishing?.usage?.total_tokens).toBeGreaterThan(0);
+    // Newer models report reasoning and cached tokens (upstream-contract.md, late 2026).
+    const usage = finishing?.usage as { completion_tokens_details?: { reasoning_tokens?: number } } | undefined;
+    expect(usage?.completion_tokens_details?.reasoning_tokens).toBeGreaterThan(0);
+    expect(chunks.some((c) => c.choices.length === 0)).toBe(false);
+    expect(chunks.slice(0, -1).every((c) => c.usage === undefined)).toBe(true);
+    for (const chunk of chunks) expect(chunk.choices[0]?.delta.role).toBe("assistant");
     // GLM deltas carry only the field in use.
     expect(chunks.some((c) => c.choices[0]?.delta.reasoning_content && !("content" in c.choices[0].delta))).toBe(true);
   });

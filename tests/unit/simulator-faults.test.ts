@@ -116,9 +116,14 @@ describe("request faults", () => {
     expect(await timeout.text()).toMatch(/timeout/);
   });
 
-  it("uses GLM codes for GLM faults (1302 and 1113 come with HTTP 429)", async () => {
-    await control.fault([{ fault: "glm-1302" }, { fault: "glm-1113" }, { fault: "rate-limit", provider: "glm" }]);
-    for (const code of ["1302", "1113", "1303"]) {
+  it("uses GLM codes for GLM faults (1302, 1113 and 1305 come with HTTP 429)", async () => {
+    await control.fault([
+      { fault: "glm-1302" },
+      { fault: "glm-1113" },
+      { fault: "rate-limit", provider: "glm" },
+      { fault: "overloaded", provider: "glm" },
+    ]);
+    for (const code of ["1302", "1113", "1303", "1305"]) {
       const res = await post(GLM, "/chat/completions", glmChatBody);
       expect(res.status).toBe(429);
       expect(((await res.json()) as { error: { code: string } }).error.code).toBe(code);

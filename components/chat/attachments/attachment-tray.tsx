@@ -3,7 +3,8 @@
 import { CloseIcon } from "@/components/ui/icons";
 import type { ChatModelRef } from "@/lib/chat/types";
 import { useT } from "@/lib/i18n/client";
-import type { ModelInfo } from "@/lib/providers/catalog";
+import { type ModelInfo, VISION_FALLBACKS } from "@/lib/providers/catalog";
+import { sameModel } from "@/lib/stores/chat-models";
 import { estimateImageTokens, IMAGE_DETAILS, type ImageDetail } from "@/lib/vision/tokens";
 import type { AttachProblem, DraftImage } from "./use-attachments";
 
@@ -22,10 +23,21 @@ function takesInlineImages(model: ModelInfo): boolean {
   return !model.visionUrlOnly || model.imageLinksServed === true;
 }
 
-/** A model that can see attached images: the same provider first. */
+/**
+ * A model that can see attached images: a current one from the catalog's list (VISION_FALLBACKS, free
+ * and newest first) that this page's list has, the same provider first; any vision model otherwise.
+ */
 export function suggestVisionModel(models: readonly ModelInfo[], current: ModelInfo): ModelInfo | undefined {
   const ok = models.filter((m) => m.type === "chat" && m.vision && takesInlineImages(m));
-  return ok.find((m) => m.provider === current.provider) ?? ok[0];
+  const preferred = VISION_FALLBACKS.map((ref) => ok.find((m) => sameModel(m, ref))).filter(
+    (m): m is ModelInfo => m !== undefined,
+  );
+  return (
+    preferred.find((m) => m.provider === current.provider) ??
+    preferred[0] ??
+    ok.find((m) => m.provider === current.provider) ??
+    ok[0]
+  );
 }
 
 export function AttachmentTray({

@@ -1,0 +1,53 @@
+import { AppError } from "@/lib/errors";
+import type { ModelInfo } from "@/lib/providers/catalog";
+import type { ImageDetail } from "@/lib/vision/tokens";
+import { estimateMessage, estimateTextTokens, MESSAGE_OVERHEAD_TOKENS, promptBudget } from "./context";
+import { FIELD_NAMES } from "./limits";
+import { type Reconciled, reconcileSettings } from "./reconcile";
+import type { ChatSettingsInput } from "./types";
+
+// The browser's checks of a message before it is stored and sent. Both keep what was typed: a refusal
+// is thrown to the composer, which shows it and leaves the text in the box.
+
+export interface OutgoingSize {
+  text: string;
+  images: readonly { width: number; height: number; detail?: ImageDetail }[];
+}
+
+/**
+ * The settings as they will be sent (clamped to the model, with what changed), or an error naming a
+ * field that cannot be fitted.
+ */
+export function fitSettings(model: ModelInfo, settings: ChatSettingsInput | undefined): Reconciled {
+  const fitted = reconcileSettings(model, settings);
+  const first = fitted.blocked[0];
+  if (first) {
+    const names = FIELD_NAMES[first.field];
+    throw new AppError("bad_request", {
+      detail: `settings.${first.field}: ${first.message.en}`,
+      message: {
+        en: `${names.en} in Chat settings is not a valid value for ${model.id}. Fix it, then send again.`,
+        zh: `对话设置中的“${names.zh}”不是 ${model.id} 可用的值。请修改后再发送。`,
+      },
+    });
+  }
+  return fitted;
+}
+
+/**
+ * Refuses a message that cannot fit the model's context window on its own, whatever earlier turns are
+ * left out (the server trims those; see lib/chat/trim.ts). Same error as a provider's "prompt too long".
+ */
+export function checkFitsContext(model: ModelInfo, message: OutgoingSize, settings: ChatSettingsInput): void {
+  const system = settings.systemPrompt?.trim()
+    ? MESSAGE_OVERHEAD_TOKENS + estimateTextTokens(settings.systemPrompt)
+    : 0;
+  const tokens = system + estimateMessage(model, message);
+  const budget = promptBudget(model, settings.maxTokens);
+  if (tokens > budget) {
+    throw new AppError("prompt_too_long", {
+      provider: model.provider,
+      detail: `about ${tokens} prompt tokens; ${model.id} leaves ${budget} of its ${model.contextWindow}-token window`,
+    });
+  }
+}
