@@ -1,6 +1,8 @@
 "use client";
 
-import { useEffect, useId, useRef, useState } from "react";
+import { useState } from "react";
+import { Button } from "@/components/ui/button";
+import { Dialog, DialogClose } from "@/components/ui/dialog";
 import { useT } from "@/lib/i18n/client";
 
 /**
@@ -18,20 +20,10 @@ export function SignOutDialog({
   signOut: () => Promise<void>;
 }) {
   const t = useT();
-  const ref = useRef<HTMLDialogElement>(null);
-  const titleId = useId();
-  const bodyId = useId();
-  const [working, setWorking] = useState(false);
-
-  useEffect(() => {
-    const dialog = ref.current;
-    if (!dialog) return;
-    if (open && !dialog.open) dialog.showModal();
-    if (!open && dialog.open) dialog.close();
-  }, [open]);
+  const [working, setWorking] = useState<"keep" | "clear" | null>(null);
 
   const finish = async (clear: boolean) => {
-    setWorking(true);
+    setWorking(clear ? "clear" : "keep");
     try {
       await signOut();
     } catch {
@@ -44,52 +36,46 @@ export function SignOutDialog({
     window.location.assign("/login");
   };
 
-  const button = "rounded-md px-3 py-1.5 text-sm font-medium disabled:opacity-50";
   return (
-    <dialog
-      ref={ref}
-      aria-labelledby={titleId}
-      aria-describedby={bodyId}
-      onClose={onClose}
-      className="m-auto max-w-md rounded-xl border border-zinc-200 bg-white p-5 text-zinc-900 shadow-xl backdrop:bg-black/40 dark:border-zinc-800 dark:bg-zinc-900 dark:text-zinc-100"
+    <Dialog
+      open={open}
+      onOpenChange={(next) => {
+        if (!next && !working) onClose();
+      }}
+      size="sm"
+      title={t("auth.logout.title")}
+      description={t("auth.logout.body")}
+      footer={
+        <>
+          <DialogClose>
+            <Button variant="ghost" disabled={working !== null}>
+              {t("auth.logout.cancel")}
+            </Button>
+          </DialogClose>
+          <Button
+            variant="secondary"
+            disabled={working === "clear"}
+            loading={working === "keep"}
+            onClick={() => void finish(false)}
+          >
+            {t("auth.logout.keep")}
+          </Button>
+          <Button
+            variant="danger"
+            disabled={working === "keep"}
+            loading={working === "clear"}
+            onClick={() => void finish(true)}
+          >
+            {t("auth.logout.clear")}
+          </Button>
+        </>
+      }
     >
-      <h2 id={titleId} className="text-lg font-semibold">
-        {t("auth.logout.title")}
-      </h2>
-      <p id={bodyId} className="mt-2 text-sm text-zinc-600 dark:text-zinc-400">
-        {t("auth.logout.body")}
-      </p>
-      <div className="mt-4 flex flex-wrap justify-end gap-2">
-        <button
-          type="button"
-          disabled={working}
-          onClick={onClose}
-          className={`${button} hover:bg-zinc-100 dark:hover:bg-zinc-800`}
-        >
-          {t("auth.logout.cancel")}
-        </button>
-        <button
-          type="button"
-          disabled={working}
-          onClick={() => void finish(false)}
-          className={`${button} border border-zinc-300 dark:border-zinc-700`}
-        >
-          {t("auth.logout.keep")}
-        </button>
-        <button
-          type="button"
-          disabled={working}
-          onClick={() => void finish(true)}
-          className={`${button} bg-red-600 text-white hover:bg-red-700`}
-        >
-          {t("auth.logout.clear")}
-        </button>
-      </div>
       {working && (
-        <p role="status" className="mt-3 text-xs text-zinc-500">
+        <p role="status" className="text-sm text-zinc-500">
           {t("auth.logout.working")}
         </p>
       )}
-    </dialog>
+    </Dialog>
   );
 }
