@@ -41,5 +41,7 @@ export async function proxy(request: NextRequest) {
 }
 
 export const config = {
-  matcher: [{ source: "/((?!api/|_next/static|_next/image|favicon.ico|icons/|manifest.webmanifest|sw.js).*)" }],
+  matcher: [
+    { source: "/((?!api/|_next/static|_next/image|favicon.ico|icons/|manifest.webmanifest|sw.js|remote-image\\.).*)" },
+  ],
 };

@@ -1,6 +1,7 @@
 "use client";
 
 import { useId, useRef, useState } from "react";
+import { OfflineHint, useOnline } from "@/components/shell/online";
 import { ErrorAlert } from "@/components/ui/error-alert";
 import type { AppErrorJSON } from "@/lib/errors";
 import { useT } from "@/lib/i18n/client";
@@ -34,6 +35,7 @@ export function SpeechForm() {
   const length = inputLength(speechInput(text, style));
   const max = maxInputChars(form.model);
   const hydrated = useHydrated();
+  const online = useOnline();
   // A complaint about the text (empty, too long) goes as soon as the text changes.
   const setText = (next: string | ((current: string) => string)) => {
     setTextState(next);
@@ -42,6 +44,7 @@ export function SpeechForm() {
 
   const submit = (e: React.FormEvent) => {
     e.preventDefault();
+    if (!online) return;
     if (splitInstruction(text).body.trim() === "") {
       setError(localError("speech.error.empty"));
       textarea.current?.focus();
@@ -207,9 +210,15 @@ export function SpeechForm() {
       </div>
 
       {error && <ErrorAlert error={error} onDismiss={() => setError(null)} />}
-      <button type="submit" className={primaryButton} disabled={!hydrated}>
+      <button
+        type="submit"
+        className={primaryButton}
+        disabled={!hydrated || !online}
+        aria-describedby={online ? undefined : "speech-offline"}
+      >
         {t("speech.generate")}
       </button>
+      <OfflineHint id="speech-offline" action="generate" />
     </form>
   );
 }

@@ -88,6 +88,7 @@ test("pages redirect to /login, the code unlocks them, and sign-out locks again"
   expect(session?.httpOnly).toBe(true);
   expect(session?.sameSite).toBe("Lax");
   await page.getByRole("button", { name: t("auth.logout") }).click();
+  await page.getByRole("button", { name: t("auth.logout.keep") }).click();
   await expect(page).toHaveURL(/\/login/);
   // Sign-out revoked the session on the server: the old cookie, put back, opens nothing.
   const revoked = session as NonNullable<typeof session>;
