@@ -1,3 +1,4 @@
+import { continuationReasoning, readContinuation, remainderAfter } from "./continuation";
 import { streamErrorPayload } from "./faults";
 import { begin, type Ctx, end, hash32, isNum, record, sleep, write } from "./http";
 import { jsonModeReply } from "./json-replies";
@@ -50,10 +51,19 @@ export interface PlanInput {
 
 export function planReply({ body, model, thinking, chunkDelayMs }: PlanInput): ReplyPlan {
   const messages = Array.isArray(body.messages) ? body.messages : [];
-  const question = readQuestion(messages);
+  // Continue: the answer is the one the cut reply was giving, so it is planned from that question.
+  const continuation = readContinuation(messages);
+  const question = readQuestion(continuation ? continuation.earlier : messages);
   const directives = readDirectives(question.text);
+  // The cut reply already had its finish; the rest of it ends normally.
+  if (continuation) directives.finish = undefined;
   const budget = isNum(body.thinking_budget) ? body.thinking_budget : undefined;
-  let reasoning = thinking === "none" ? "" : reasoningText(question, budget);
+  let reasoning =
+    thinking === "none"
+      ? ""
+      : continuation
+        ? continuationReasoning(continuation.partial, budget)
+        : reasoningText(question, budget);
 
   let content: string;
   const format = record(body.response_format).type;
@@ -66,6 +76,7 @@ export function planReply({ body, model, thinking, chunkDelayMs }: PlanInput): R
   else if (format === "json_object" || format === "json_schema") {
     content = jsonModeReply(body, question.text, () => jsonReply(question, model));
   } else content = answerText(question, model);
+  if (continuation) content = remainderAfter(content, continuation.partial);
 
   let finishReason = toolCalls.length > 0 ? "tool_calls" : "stop";
   const stops = (typeof body.stop === "string" ? [body.stop] : Array.isArray(body.stop) ? body.stop : []).filter(
