@@ -1,6 +1,7 @@
 // Strings of the developer playground: function calling, JSON mode, prefix completion and the
 // fill-in-the-middle page. Both dictionaries.
 export const en = {
+  "nav.complete": "Complete",
   "playground.section": "Developer tools",
   "playground.tools.label": "Tool definitions",
   "playground.tools.hint": "A JSON array of function tools in the OpenAI format. Empty: no tools are sent.",
@@ -72,6 +73,7 @@ export const en = {
 } as const;
 
 export const zh: Record<keyof typeof en, string> = {
+  "nav.complete": "补全",
   "playground.section": "开发者工具",
   "playground.tools.label": "工具定义",
   "playground.tools.hint": "OpenAI 格式的函数工具 JSON 数组。留空则不发送工具。",
