@@ -46,7 +46,9 @@ test("manual tool round trip: the call streams in, the typed result goes back wi
   await expect(call.getByTestId("tool-call-name")).toHaveText("get_weather");
   await expect(call.getByTestId("tool-call-arguments")).toContainText('"city": "Paris"');
   const first = (await chatBodies(sim)).at(-1)!;
-  expect(first.tools).toEqual([expect.objectContaining({ type: "function", function: expect.objectContaining({ name: "get_weather" }) })]);
+  expect(first.tools).toEqual([
+    expect.objectContaining({ type: "function", function: expect.objectContaining({ name: "get_weather" }) }),
+  ]);
 
   await call.getByRole("textbox", { name: t("playground.call.result") }).fill('{"temperature": 21, "sky": "clear"}');
   await call.getByRole("button", { name: t("playground.call.send") }).click();
@@ -56,12 +58,18 @@ test("manual tool round trip: the call streams in, the typed result goes back wi
   const bodies = await chatBodies(sim);
   expect(bodies).toHaveLength(2);
   const messages = bodies[1]!.messages;
-  const assistant = messages.find((m) => m.role === "assistant") as { tool_calls: { id: string; function: { name: string; arguments: string } }[] };
+  const assistant = messages.find((m) => m.role === "assistant") as {
+    tool_calls: { id: string; function: { name: string; arguments: string } }[];
+  };
   expect(assistant.tool_calls).toHaveLength(1);
   expect(assistant.tool_calls[0]!.function.name).toBe("get_weather");
   expect(JSON.parse(assistant.tool_calls[0]!.function.arguments)).toEqual({ city: "Paris" });
   const tool = messages.find((m) => m.role === "tool");
-  expect(tool).toEqual({ role: "tool", tool_call_id: assistant.tool_calls[0]!.id, content: '{"temperature":21,"sky":"clear"}' });
+  expect(tool).toEqual({
+    role: "tool",
+    tool_call_id: assistant.tool_calls[0]!.id,
+    content: '{"temperature":21,"sky":"clear"}',
+  });
   expect(await call.getAttribute("data-tool-call-id")).toBe(assistant.tool_calls[0]!.id);
 
   // Reload: the call, its result and the answer come back from IndexedDB.
@@ -114,7 +122,9 @@ test("JSON mode: a conforming reply, a schema violation with Retry with the erro
   await settings.getByRole("switch", { name: t("playground.json.label") }).click();
   await settings
     .getByRole("textbox", { name: t("playground.json.schema") })
-    .fill('{"type":"object","properties":{"name":{"type":"string"},"age":{"type":"integer"}},"required":["name","age"]}');
+    .fill(
+      '{"type":"object","properties":{"name":{"type":"string"},"age":{"type":"integer"}},"required":["name","age"]}',
+    );
   await closeSettings(page, t);
 
   await chat.ask("Describe a person");
@@ -182,7 +192,9 @@ test("fill in the middle on /complete streams the middle between prefix and suff
     stream: true,
   });
   await page.getByRole("button", { name: t("complete.accept") }).click();
-  await expect(page.getByRole("textbox", { name: t("complete.prefix") })).toHaveValue(/def add[\s\S]*return None[\s\S]*print/);
+  await expect(page.getByRole("textbox", { name: t("complete.prefix") })).toHaveValue(
+    /def add[\s\S]*return None[\s\S]*print/,
+  );
   await expect(page.getByRole("textbox", { name: t("complete.suffix") })).toHaveValue("");
 });
 

@@ -110,10 +110,14 @@ describe("function calling", () => {
         },
       ],
     };
-    const res = await h.post(chatBody(SF_PLAIN, [userText("weather?"), assistant], { tools: { definitions: [weather, time] } }));
+    const res = await h.post(
+      chatBody(SF_PLAIN, [userText("weather?"), assistant], { tools: { definitions: [weather, time] } }),
+    );
     const chunks = await readChunks(res);
     const messages = (await lastUpstream()).messages;
-    const call = messages.find((m) => m.role === "assistant") as { tool_calls: { id: string; function: { name: string; arguments: string } }[] };
+    const call = messages.find((m) => m.role === "assistant") as {
+      tool_calls: { id: string; function: { name: string; arguments: string } }[];
+    };
     expect(call.tool_calls.map((c) => [c.id, c.function.name, JSON.parse(c.function.arguments)])).toEqual([
       ["call_abc", "get_weather", { city: "Paris" }],
       ["call_def", "get_current_time", {}],
@@ -131,7 +135,9 @@ describe("function calling", () => {
     const assistant = {
       id: "a1",
       role: "assistant",
-      parts: [{ type: "dynamic-tool", toolCallId: "call_x", toolName: "get_weather", state: "input-available", input: {} }],
+      parts: [
+        { type: "dynamic-tool", toolCallId: "call_x", toolName: "get_weather", state: "input-available", input: {} },
+      ],
     };
     const res = await h.post(chatBody(SF_PLAIN, [userText("q"), assistant, userText("never mind", "u2")]));
     expect(res.status).toBe(200);

@@ -8,7 +8,11 @@ import { jsonModeReply } from "@/lib/simulator/json-replies";
 
 const schema = {
   type: "object",
-  properties: { name: { type: "string" }, age: { type: "integer", minimum: 0 }, tags: { type: "array", items: { type: "string" } } },
+  properties: {
+    name: { type: "string" },
+    age: { type: "integer", minimum: 0 },
+    tags: { type: "array", items: { type: "string" } },
+  },
   required: ["name", "age"],
   additionalProperties: false,
 };
@@ -63,7 +67,9 @@ describe("parseSchemaText", () => {
 
 describe("validateAgainstSchema", () => {
   it("supports draft 2020-12 keywords and never throws on a broken schema", () => {
-    expect(validateAgainstSchema([1, "a"], { type: "array", prefixItems: [{ type: "integer" }, { type: "string" }] })).toEqual([]);
+    expect(
+      validateAgainstSchema([1, "a"], { type: "array", prefixItems: [{ type: "integer" }, { type: "string" }] }),
+    ).toEqual([]);
     expect(() => validateAgainstSchema({}, { $ref: "#/nowhere" })).not.toThrow();
   });
 });

@@ -3,7 +3,13 @@ import { evaluateExpression } from "@/lib/chat/playground/calculator";
 import { exampleToolsText } from "@/lib/chat/playground/examples";
 import { playgroundRequest } from "@/lib/chat/playground/settings";
 import { parseToolDefinitions } from "@/lib/chat/playground/tool-definitions";
-import { nextToolStep, readyToSendResults, runToolCalls, toolCallsOf, toolRounds } from "@/lib/chat/playground/tool-loop";
+import {
+  nextToolStep,
+  readyToSendResults,
+  runToolCalls,
+  toolCallsOf,
+  toolRounds,
+} from "@/lib/chat/playground/tool-loop";
 import { convertUnits } from "@/lib/chat/playground/units";
 import { describeModel } from "@/lib/providers/catalog";
 
@@ -122,9 +128,21 @@ describe("the tool loop", () => {
   it("runs the built-in tools without throwing, bad input becoming an error result", () => {
     const results = runToolCalls(
       [
-        { toolCallId: "a", toolName: "calculator", state: "input-available", input: { expression: "(3 + 4) * 2 ^ 3" }, round: 1 },
+        {
+          toolCallId: "a",
+          toolName: "calculator",
+          state: "input-available",
+          input: { expression: "(3 + 4) * 2 ^ 3" },
+          round: 1,
+        },
         { toolCallId: "b", toolName: "calculator", state: "input-available", input: { expression: "2 +" }, round: 1 },
-        { toolCallId: "c", toolName: "get_current_time", state: "input-available", input: { timezone: "Asia/Shanghai" }, round: 1 },
+        {
+          toolCallId: "c",
+          toolName: "get_current_time",
+          state: "input-available",
+          input: { timezone: "Asia/Shanghai" },
+          round: 1,
+        },
         { toolCallId: "d", toolName: "nope", state: "input-available", input: {}, round: 1 },
       ],
       { now: () => new Date("2026-01-01T00:00:00Z") },
@@ -133,7 +151,9 @@ describe("the tool loop", () => {
     expect(results[1]?.errorText).toBeTruthy();
     expect(results[2]).toMatchObject({ output: { local: "2026-01-01 08:00:00", timezone: "Asia/Shanghai" } });
     expect(results[3]?.errorText).toBeTruthy();
-    expect(readyToSendResults([{ role: "assistant", parts: [{ type: "step-start" }, call("a", "x", "output-error")] }])).toBe(true);
+    expect(
+      readyToSendResults([{ role: "assistant", parts: [{ type: "step-start" }, call("a", "x", "output-error")] }]),
+    ).toBe(true);
   });
 
   it("calculates and converts exactly", () => {
