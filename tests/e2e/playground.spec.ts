@@ -1,6 +1,6 @@
 import type { Locator, Page } from "@playwright/test";
 import type { Translate } from "../../lib/i18n";
-import { ChatPage } from "./pages/chat-page";
+import { ChatPage, pattern } from "./pages/chat-page";
 import { expect, test } from "./support/fixtures";
 
 // The developer playground in chat: function calling (manual and auto), JSON mode and prefix
@@ -35,7 +35,8 @@ test("manual tool round trip: the call streams in, the typed result goes back wi
   await chat.pickModel(MODEL);
   const settings = await openSettings(page, t);
   await settings.getByRole("button", { name: t("playground.tools.example.weather") }).click();
-  await expect(settings.getByRole("textbox", { name: t("playground.tools.label") })).toHaveValue(/get_weather/);
+  // The definitions are in a code editor (CodeMirror, loaded with the panel).
+  await expect(settings.getByTestId("code-editor")).toContainText("get_weather");
   await closeSettings(page, t);
 
   await chat.ask('Weather in Paris? [[call:get_weather {"city":"Paris"}]]');
@@ -120,11 +121,17 @@ test("JSON mode: a conforming reply, a schema violation with Retry with the erro
   await chat.pickModel(MODEL);
   const settings = await openSettings(page, t);
   await settings.getByRole("switch", { name: t("playground.json.label") }).click();
-  await settings
-    .getByRole("textbox", { name: t("playground.json.schema") })
-    .fill(
-      '{"type":"object","properties":{"name":{"type":"string"},"age":{"type":"integer"}},"required":["name","age"]}',
-    );
+  const schemaBox = settings.getByRole("textbox", { name: t("playground.json.schema") });
+  await expect(settings.getByTestId("code-editor")).toBeVisible();
+  // A bad keyword is pointed at its line as it is typed.
+  await schemaBox.fill('{\n"type": "object",\n"required": "name"\n}');
+  await expect(settings.getByTestId("editor-issue").first()).toHaveText(
+    pattern(t("playground.tools.issueAt"), { line: "3", column: "\\d+", message: ".+" }),
+  );
+  await schemaBox.fill(
+    '{"type":"object","properties":{"name":{"type":"string"},"age":{"type":"integer"}},"required":["name","age"]}',
+  );
+  await expect(settings.getByTestId("editor-issue")).toHaveCount(0);
   await closeSettings(page, t);
 
   await chat.ask("Describe a person");

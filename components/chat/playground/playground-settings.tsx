@@ -3,7 +3,7 @@
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
-import { Input, Textarea } from "@/components/ui/input";
+import { Input } from "@/components/ui/input";
 import { NativeSelect } from "@/components/ui/native-select";
 import { Switch } from "@/components/ui/switch";
 import { savePlaygroundSettings, usePlaygroundSettings } from "@/lib/chat/playground/client/store";
@@ -17,6 +17,7 @@ import type { MessageKey } from "@/lib/i18n";
 import { useI18n } from "@/lib/i18n/client";
 import type { ModelInfo } from "@/lib/providers/catalog";
 import { useConversationId } from "../use-conversation";
+import { type EditorIssue, JsonEditor } from "./json-editor";
 
 // The chat settings' developer section: "Tool definitions" (checked as you type, each problem at its
 // line), the tool choice, manual or auto results, and "JSON mode" with an optional schema. Offered per
@@ -57,7 +58,7 @@ function Section({
   const names = (parsed.tools ?? []).map((tool) => tool.function.name);
   const modes = toolChoiceModes(model);
   const schema = parseSchemaText(settings.jsonSchemaText ?? "");
-  const issueText = (issue: ToolIssue) =>
+  const issueText = (issue: EditorIssue) =>
     issue.at
       ? t("playground.tools.issueAt", { line: issue.at.line, column: issue.at.column, message: issue.message[locale] })
       : issue.message[locale];
@@ -84,8 +85,6 @@ function Section({
 
   const toolsOff = toolsRefusal(model);
   const jsonOff = jsonModeRefusal(model);
-  const errors = parsed.issues.filter((issue) => issue.severity === "error");
-  const warnings = parsed.issues.filter((issue) => issue.severity === "warning");
   return (
     <section data-testid="playground-settings" className="space-y-4 border-t border-zinc-200 pt-4 dark:border-zinc-800">
       <h3 className="text-sm font-semibold">{t("playground.section")}</h3>
@@ -95,26 +94,15 @@ function Section({
         </p>
       ) : (
         <>
-          <Field
+          <JsonEditor
             label={t("playground.tools.label")}
             hint={t("playground.tools.hint")}
-            error={errors.length > 0 ? errors.map(issueText).join("\n") : undefined}
-          >
-            <Textarea
-              rows={8}
-              spellCheck={false}
-              value={toolsText}
-              onChange={(e) => update({ toolsText: e.target.value })}
-              className="font-mono text-xs"
-            />
-          </Field>
-          {warnings.length > 0 && (
-            <ul data-testid="tools-warnings" className="text-xs text-amber-700 dark:text-amber-400">
-              {warnings.map((issue) => (
-                <li key={`${issue.pointer} ${issue.message.en}`}>{issueText(issue)}</li>
-              ))}
-            </ul>
-          )}
+            value={toolsText}
+            onChange={(text) => update({ toolsText: text })}
+            issues={parsed.issues}
+            locale={locale}
+            describeIssue={issueText}
+          />
           <div className="flex flex-wrap items-center gap-1.5 text-xs">
             <span className="text-zinc-500">{t("playground.tools.examples")}</span>
             {EXAMPLE_NAMES.map((name) => (
@@ -178,26 +166,16 @@ function Section({
             onChange={(on) => update({ jsonMode: on })}
           />
           {settings.jsonMode && (
-            <Field
+            <JsonEditor
               label={t("playground.json.schema")}
               hint={t("playground.json.schemaHint")}
-              error={
-                schema.issues.some((issue) => issue.severity === "error")
-                  ? schema.issues
-                      .filter((issue) => issue.severity === "error")
-                      .map((issue) => issueText(issue))
-                      .join("\n")
-                  : undefined
-              }
-            >
-              <Textarea
-                rows={6}
-                spellCheck={false}
-                value={settings.jsonSchemaText ?? ""}
-                onChange={(e) => update({ jsonSchemaText: e.target.value })}
-                className="font-mono text-xs"
-              />
-            </Field>
+              value={settings.jsonSchemaText ?? ""}
+              onChange={(text) => update({ jsonSchemaText: text })}
+              issues={schema.issues}
+              locale={locale}
+              describeIssue={issueText}
+              rows={6}
+            />
           )}
         </>
       )}
