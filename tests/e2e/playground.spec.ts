@@ -122,7 +122,7 @@ test("JSON mode: a conforming reply, a schema violation with Retry with the erro
   const settings = await openSettings(page, t);
   await settings.getByRole("switch", { name: t("playground.json.label") }).click();
   const schemaBox = settings.getByRole("textbox", { name: t("playground.json.schema") });
-  await expect(settings.getByTestId("code-editor")).toBeVisible();
+  await expect(settings.getByTestId("code-editor").last()).toBeVisible();
   // A bad keyword is pointed at its line as it is typed.
   await schemaBox.fill('{\n"type": "object",\n"required": "name"\n}');
   await expect(settings.getByTestId("editor-issue").first()).toHaveText(
