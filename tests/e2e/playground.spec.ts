@@ -116,6 +116,8 @@ test("JSON mode: a conforming reply, a schema violation with Retry with the erro
   t,
   sim,
 }) => {
+  // Four replies and a retry: give it the time the other multi-turn chat tests have.
+  test.setTimeout(120_000);
   const chat = new ChatPage(page, t);
   await chat.goto();
   await chat.pickModel(MODEL);
