@@ -62,7 +62,8 @@ export function planReply({ body, model, thinking, chunkDelayMs }: PlanInput): R
   else content = answerText(question, model);
 
   let toolCalls: ToolCallPlan[] = [];
-  const tools = Array.isArray(body.tools) ? body.tools : [];
+  // Only function tools are called; GLM's built-in web_search tool is answered by web-search.ts.
+  const tools = (Array.isArray(body.tools) ? body.tools : []).filter((t) => record(t).type !== "web_search");
   if (tools.length > 0 && body.tool_choice !== "none" && question.lastRole !== "tool") {
     const fn = record(record(chooseTool(tools, body.tool_choice, question.text)).function);
     const args = JSON.stringify(exampleArgs(fn.parameters));

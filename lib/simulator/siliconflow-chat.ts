@@ -2,6 +2,8 @@ import { randomUUID } from "node:crypto";
 import { nonStreamDelay, planReply, planUsage, promptTokensOf, type ReplyPlan, UsageCounter, writeSse } from "./chat";
 import { type SimChatModel, sfChatModel, sfThinking } from "./chat-models";
 import { type Ctx, isNum, record, sendJson, sfBadRequest, sfModelNotFound, sleep } from "./http";
+import { readQuestion } from "./text";
+import { searchForReply, withSearchedText } from "./web-search";
 
 /**
  * What SiliconFlow applies when a request sets no max_tokens: undocumented today; its older API docs
@@ -25,12 +27,15 @@ export async function siliconflowChat(ctx: Ctx): Promise<void> {
   const spec = sfChatModel(body.model) as SimChatModel;
   const model = spec.id;
   const thinking = sfThinking(spec, body.enable_thinking);
-  const plan = planReply({
+  const planned = planReply({
     body: isNum(body.max_tokens) ? body : { ...body, max_tokens: SF_DEFAULT_MAX_TOKENS },
     model,
     thinking,
     chunkDelayMs: ctx.state.config.chatChunkDelayMs,
   });
+  // A prompt carrying numbered web search results gets a reply citing them (web-search.ts).
+  const question = readQuestion(Array.isArray(body.messages) ? body.messages : []);
+  const plan = withSearchedText(planned, searchForReply(body, question, planned), question);
   const meta = { id: randomUUID().replace(/-/g, ""), created: Math.floor(Date.now() / 1000), model };
   if (body.stream === true) {
     await writeSse(ctx, "siliconflow", streamPayloads(plan, meta), plan.delayMs);
