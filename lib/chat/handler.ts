@@ -18,6 +18,7 @@ import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { parseJsonBody } from "@/lib/http/handler";
 import type { NodeHandler } from "@/lib/http/node-handler";
+import { planWebSearch } from "@/lib/search/server/plan";
 import { isUploadUrl, publishInlineImages } from "@/lib/uploads/publish";
 import { uploadStore } from "@/lib/uploads/store";
 import { upstreamDispatched } from "@/lib/upstream";
@@ -55,9 +56,17 @@ export const chatReply: NodeHandler = async (request) => {
   const env = getEnv();
   checkAttachments(info, uiMessages, { publishesImages: !!env.publicBaseUrl });
   const prepared = prepareThread(uiMessages, { continue: body.continue });
+  // Web search (lib/search): refused without a GLM key; for models that cannot search, the search runs here.
+  const search = await planWebSearch({
+    enabled: body.webSearch,
+    info,
+    thread: prepared.messages,
+    continued: body.continue ? uiMessages.at(-1) : undefined,
+    signal: request.signal,
+  });
   // The oldest turns that do not fit the window are left out here, and the reply says how many.
   const thread = trimToContext(info, prepared.messages, {
-    systemPrompt: body.settings?.systemPrompt,
+    systemPrompt: search.budgetPrompt(body.settings?.systemPrompt),
     maxTokens: body.settings?.maxTokens,
     keepLast: prepared.partial !== undefined ? 2 : 1,
   });
@@ -74,7 +83,7 @@ export const chatReply: NodeHandler = async (request) => {
           store: uploadStore(env.redisUrl),
         })
       : thread.messages;
-  const messages = await convertToModelMessages(sent);
+  const messages = search.messages(await convertToModelMessages(sent));
 
   const tracker = createMetadataTracker({
     model: body.model,
@@ -97,6 +106,7 @@ export const chatReply: NodeHandler = async (request) => {
     // events and opens diagnostics-channel contexts for each call and step before the request goes out.
     telemetry: { isEnabled: false },
     experimental_download: refuseDownload,
+    ...search.streamOptions(call.providerOptions),
     onChunk: ({ chunk }) => tracker.observe(chunk.type),
     onError: ({ error }) => {
       const appError = appErrorFromStream(body.model.provider, error);
@@ -110,11 +120,13 @@ export const chatReply: NodeHandler = async (request) => {
   return uiMessageSse(result.stream, {
     headers: HEADERS,
     ready: dispatched,
-    toChunks: createUIChunker({
-      sendReasoning: true,
-      messageMetadata: tracker.metadata,
-      // The client rebuilds the typed error with AppError.fromJSON (see lib/chat/errors.ts).
-      onError: (error) => JSON.stringify(appErrorFromStream(body.model.provider, error).toJSON()),
-    }),
+    toChunks: search.chunks(
+      createUIChunker({
+        sendReasoning: true,
+        messageMetadata: tracker.metadata,
+        // The client rebuilds the typed error with AppError.fromJSON (see lib/chat/errors.ts).
+        onError: (error) => JSON.stringify(appErrorFromStream(body.model.provider, error).toJSON()),
+      }),
+    ),
   });
 };

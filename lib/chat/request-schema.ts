@@ -21,6 +21,8 @@ export { CHAT_BODY_MAX_BYTES, CHAT_MAX_MESSAGES };
  *     trigger?: "submit-message" | "regenerate-message",
  *     messageId?: string,              // what the default transport sends; not needed
  *     continue?: boolean,              // the last message is a cut assistant reply: stream its continuation
+ *     webSearch?: boolean,             // ground the reply in a web search (lib/search: GLM's tool or search API);
+ *                                      //   needs a GLM key, else 400 with detail WEB_SEARCH_NEEDS_GLM_DETAIL
  *   }
  *
  * The answer is a UI message stream (SSE) for useChat; on a bad request, a JSON `{ error: AppErrorJSON }`
@@ -62,6 +64,7 @@ export const chatRequestSchema = z.object({
   trigger: z.enum(["submit-message", "regenerate-message"]).optional(),
   messageId: z.string().max(200).optional(),
   continue: z.boolean().optional(),
+  webSearch: z.boolean().optional(),
 });
 
 export type ChatRequest = z.infer<typeof chatRequestSchema>;
