@@ -1,6 +1,9 @@
 "use client";
 
 import { memo, useMemo } from "react";
+import { ReplyContext } from "@/components/artifacts/artifact-context";
+import { useSourcesOf } from "@/components/search/citation-context";
+import { SourcesList } from "@/components/search/sources-list";
 import { ReadAloudButton } from "@/components/speech/read-aloud-button";
 import { ErrorAlert } from "@/components/ui/error-alert";
 import { PlayIcon, RefreshIcon } from "@/components/ui/icons";
@@ -54,6 +57,7 @@ export const AssistantMessage = memo(function AssistantMessage(props: AssistantM
   const waiting = streaming && !text && reasoning.length === 0;
   const trimmed = (streaming ? props.liveTrimmed : undefined) ?? message.contextTrimmed ?? 0;
   const actions = useChatSessions.getState();
+  const sources = useSourcesOf(parts);
 
   return (
     <article
@@ -91,9 +95,12 @@ export const AssistantMessage = memo(function AssistantMessage(props: AssistantM
           <span className="sr-only">{t("chat.waiting")}</span>
         </p>
       )}
-      <div data-testid="message-content" className="text-[15px] leading-7">
-        {text && <MessageText text={text} streaming={streaming} />}
-      </div>
+      <ReplyContext messageId={message.id} sources={sources}>
+        <div data-testid="message-content" className="text-[15px] leading-7">
+          {text && <MessageText text={text} streaming={streaming} />}
+        </div>
+      </ReplyContext>
+      <SourcesList sources={sources} />
       <FinishNotice status={status} finishReason={message.finishReason} elsewhere={!streaming} />
       {message.error && !streaming && (
         <div className="mt-2">

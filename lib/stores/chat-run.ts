@@ -29,6 +29,8 @@ export interface RequestBody {
   model: ChatModelRef;
   settings?: ChatSettingsInput;
   continue?: boolean;
+  /** Ground the reply in a web search (lib/search). */
+  webSearch?: boolean;
 }
 
 const finishEvents = new WeakMap<Chat<ChatMessage>, FinishEvent>();
@@ -52,6 +54,7 @@ export function createSessionChat(conversationId: string): Chat<ChatMessage> {
             ...(extra.settings && Object.keys(extra.settings).length ? { settings: extra.settings } : {}),
             trigger,
             ...(continuing ? { continue: true } : {}),
+            ...(extra.webSearch ? { webSearch: true } : {}),
           },
         };
       },

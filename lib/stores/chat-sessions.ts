@@ -23,6 +23,7 @@ import {
   startAssistantMessage,
 } from "@/lib/db";
 import { AppError, type AppErrorJSON } from "@/lib/errors";
+import { webSearchRequested } from "@/lib/search/client/store";
 import type { ImageDetail } from "@/lib/vision/tokens";
 import { yieldToMain } from "@/lib/yield";
 import { pathTo, reasoningOfParts } from "./chat-convert";
@@ -136,7 +137,12 @@ export const useChatSessions = create<SessionsState>()((set, get) => {
         chat,
         replyId,
         thread,
-        body: { model, settings: requestSettings(model, settings), continue: options.continuing || undefined },
+        body: {
+          model,
+          settings: requestSettings(model, settings),
+          continue: options.continuing || undefined,
+          webSearch: webSearchRequested() || undefined,
+        },
         keepReasoningMs: options.keepReasoningMs,
         onStorageError: (error) => set({ storageError: error }),
       });
