@@ -9,6 +9,7 @@ import { groupArtifacts, type ThreadMessage, versionsOf } from "@/lib/artifacts/
 import { copyText } from "@/lib/clipboard";
 import { useT } from "@/lib/i18n/client";
 import { ArtifactFrame } from "./artifact-frame";
+import { DiagramView } from "./diagram-view";
 import { useThrottled } from "./use-throttled";
 
 /** A streaming reply rewrites its artifact many times a second; the frame reloads at most this often. */
@@ -64,7 +65,7 @@ export function ArtifactPanel({ thread }: { thread: readonly PanelMessage[] }) {
       const refs = located.group.versions;
       artifact = refs[located.position]!.artifact;
       versions = { position: located.position, count: refs.length, refs };
-    } else if (open.kind !== "mermaid") {
+    } else {
       artifact = { kind: open.kind, code: open.code, meta: "" };
     }
     streaming = message.status === "streaming";
@@ -144,11 +145,17 @@ export function ArtifactPanel({ thread }: { thread: readonly PanelMessage[] }) {
           <CloseIcon />
         </button>
       </div>
-      <p className="border-b border-zinc-200 px-3 py-1 text-xs text-zinc-500 dark:border-zinc-800 dark:text-zinc-400">
-        {streaming ? t("artifact.streaming") : t("artifact.sandbox")}
-      </p>
+      {(streaming || artifact.kind !== "mermaid") && (
+        <p className="border-b border-zinc-200 px-3 py-1 text-xs text-zinc-500 dark:border-zinc-800 dark:text-zinc-400">
+          {streaming ? t("artifact.streaming") : t("artifact.sandbox")}
+        </p>
+      )}
       <div className="min-h-0 flex-1">
-        <ArtifactFrame html={shown || html} title={t("artifact.frameTitle", { name })} />
+        {artifact.kind === "mermaid" ? (
+          <DiagramView code={artifact.code} />
+        ) : (
+          <ArtifactFrame html={shown || html} title={t("artifact.frameTitle", { name })} />
+        )}
       </div>
     </aside>
   );
