@@ -6,7 +6,7 @@ import { openTrap, TRAP_HOST } from "./support/trap";
 // Artifact previews (issue 22). The simulator quotes the question (its first lines) at the top of its
 // reply, so a question that carries a fenced html or svg block gets a reply that carries it too.
 
-function previewIn(page: Page, chat: ChatPage) {
+function previewIn(chat: ChatPage) {
   return chat.content(chat.lastReply()).getByRole("button", { name: chat.t("artifact.preview"), exact: true });
 }
 
@@ -38,7 +38,7 @@ test("an HTML artifact runs its script in a sandbox that cannot read the app, it
 
   // Nothing runs until asked: no frame before Preview.
   await expect(page.getByTestId("artifact-preview")).toHaveCount(0);
-  await previewIn(page, chat).click();
+  await previewIn(chat).click();
   const frame = page.getByTestId("artifact-preview");
   await expect(frame).toHaveAttribute("sandbox", "allow-scripts");
   const out = page.frameLocator('[data-testid="artifact-preview"]').locator("#out");
@@ -73,7 +73,7 @@ test("an SVG artifact previews, and a revised artifact offers its versions", asy
   ].join("\n");
   await chat.ask(`[[rate:400]] ${svg}`);
   await chat.waitForStatus(chat.lastReply(), "complete");
-  await previewIn(page, chat).click();
+  await previewIn(chat).click();
   const frame = page.frameLocator('[data-testid="artifact-preview"]');
   await expect(frame.locator("circle#dot")).toHaveAttribute("fill", "teal");
   await page.getByRole("button", { name: t("artifact.close") }).click();
@@ -88,7 +88,7 @@ test("an SVG artifact previews, and a revised artifact offers its versions", asy
   await chat.waitForStatus(chat.lastReply(), "complete");
   await chat.ask(`[[rate:400]] ${page1("second version")}`);
   await chat.waitForStatus(chat.lastReply(), "complete");
-  await previewIn(page, chat).click();
+  await previewIn(chat).click();
   const panel = page.getByRole("complementary", { name: t("artifact.panel") });
   await expect(panel.getByTestId("artifact-version")).toHaveText(t("artifact.version", { n: 2, count: 2 }));
   await expect(frame.locator("#v")).toHaveText("second version");

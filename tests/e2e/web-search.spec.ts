@@ -30,7 +30,7 @@ test("a GLM model searches with its web_search tool; citations link to sources a
 
   // The request carried GLM's built-in tool.
   const calls = await sim.log({ provider: "glm", path: "/chat/completions" });
-  const tools = (calls.at(-1)?.body as { tools?: { type: string }[] }).tools ?? [];
+  const tools = (calls.at(-1)?.body as { tools?: { type: string }[] } | undefined)?.tools ?? [];
   expect(tools.map((tool) => tool.type)).toContain("web_search");
 
   const reply = chat.lastReply();
