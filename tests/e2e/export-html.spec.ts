@@ -1,4 +1,5 @@
 import { readFile } from "node:fs/promises";
+import { pathToFileURL } from "node:url";
 import { ChatPage } from "./pages/chat-page";
 import { expect, test } from "./support/fixtures";
 
@@ -15,11 +16,14 @@ test("a conversation exports as one HTML file that opens from disk with no netwo
   const chat = new ChatPage(page, t);
   await chat.goto();
   await chat.pickModel("glm-4-flash");
+  // A plain reply first (the simulator's has a TypeScript block), then a grounded one with sources.
+  const question = locale === "zh" ? "导出网页测试：蜜蜂如何跳舞" : "HTML export check: how do bees dance";
+  await chat.ask(`[[rate:400]] ${question}`);
+  await chat.waitForStatus(chat.lastReply(), "complete");
   const toggle = page.getByRole("switch", { name: t("search.switch") });
   await toggle.click();
   await expect(toggle).toHaveAttribute("aria-checked", "true");
-  const question = locale === "zh" ? "导出网页测试：蜜蜂如何跳舞" : "HTML export check: how do bees dance";
-  await chat.ask(`[[rate:400]] ${question}`);
+  await chat.ask(locale === "zh" ? "[[rate:400]] 蜂群如何过冬" : "[[rate:400]] How do bees survive winter");
   await chat.waitForStatus(chat.lastReply(), "complete");
   await expect(chat.lastReply().getByTestId("citation")).toHaveCount(5);
 
@@ -29,7 +33,9 @@ test("a conversation exports as one HTML file that opens from disk with no netwo
   await page.getByRole("menuitem", { name: t("export.html") }).click();
   const file = await download;
   expect(file.suggestedFilename()).toMatch(/\.html$/);
-  const path = (await file.path())!;
+  // Saved under its .html name, as a user's browser would: the type comes from the extension on disk.
+  const path = test.info().outputPath("conversation.html");
+  await file.saveAs(path);
   const html = await readFile(path, "utf8");
   expect(html).not.toMatch(/<script/i);
 
@@ -37,16 +43,18 @@ test("a conversation exports as one HTML file that opens from disk with no netwo
   const viewer = await context.newPage();
   const requests: string[] = [];
   viewer.on("request", (r) => requests.push(r.url()));
-  await viewer.goto(`file://${path}`);
-  await expect(viewer.locator("article.user")).toContainText(question);
-  const reply = viewer.locator("article.assistant");
-  await expect(reply.locator("header")).toContainText(t("export.assistant"));
-  await expect(reply.locator(".sources li")).toHaveCount(5);
-  await expect(reply.locator(".sources a").first()).toHaveAttribute("rel", "noopener noreferrer nofollow");
-  await expect(reply.locator("sup.cite a").first()).toHaveAttribute("href", /^https:\/\//);
-  // The simulator's reply has a TypeScript block: exported with its colors.
-  await expect(reply.locator(".code code.hl span").first()).toBeVisible();
+  const url = pathToFileURL(path).href;
+  await viewer.goto(url);
+  await expect(viewer.locator("article.user").first()).toContainText(question);
+  const [plain, grounded] = [viewer.locator("article.assistant").first(), viewer.locator("article.assistant").last()];
+  await expect(viewer.locator("article.assistant")).toHaveCount(2);
+  await expect(plain.locator("header")).toContainText(t("export.assistant"));
+  // The plain reply's TypeScript block, exported with its colors.
+  await expect(plain.locator(".code code.hl span").first()).toBeVisible();
+  await expect(grounded.locator(".sources li")).toHaveCount(5);
+  await expect(grounded.locator(".sources a").first()).toHaveAttribute("rel", "noopener noreferrer nofollow");
+  await expect(grounded.locator("sup.cite a").first()).toHaveAttribute("href", /^https:\/\//);
   await viewer.waitForLoadState("load");
-  expect(requests).toEqual([`file://${path}`]);
+  expect(requests).toEqual([url]);
   await viewer.close();
 });
