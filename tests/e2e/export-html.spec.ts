@@ -58,3 +58,44 @@ test("a conversation exports as one HTML file that opens from disk with no netwo
   expect(requests).toEqual([url]);
   await viewer.close();
 });
+
+test("a conversation exports as one tall PNG of its messages", async ({ page, t, locale }) => {
+  test.setTimeout(90_000);
+  const chat = new ChatPage(page, t);
+  await chat.goto();
+  const question = locale === "zh" ? "导出图片测试：蚂蚁如何分工" : "Image export check: how do ants divide work";
+  await chat.ask(`[[rate:400]] ${question}`);
+  await chat.waitForStatus(chat.lastReply(), "complete");
+  await chat.ask("[[rate:400]] [[long:40]] And in more detail?");
+  await chat.waitForStatus(chat.lastReply(), "complete");
+
+  const title = ((await chat.conversations.getByRole("link").first().textContent()) ?? "").trim();
+  await chat.conversations.getByRole("button", { name: t("chat.row.actions", { title }) }).click();
+  const download = page.waitForEvent("download");
+  await page.getByRole("menuitem", { name: t("export.image") }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toMatch(/\.png$/);
+  const png = await readFile((await file.path())!);
+  expect(png.subarray(0, 8).toString("hex")).toBe("89504e470d0a1a0a");
+  const width = png.readUInt32BE(16);
+  const height = png.readUInt32BE(20);
+  expect(width).toBeGreaterThanOrEqual(800);
+  // Both turns, the long one in full: one image far taller than a screen.
+  expect(height).toBeGreaterThan(2 * width);
+  // Drawn, not blank: the page decodes it and finds dark (text) pixels in its upper part.
+  const dark = await page.evaluate(async (base64) => {
+    const img = new Image();
+    img.src = `data:image/png;base64,${base64}`;
+    await img.decode();
+    const canvas = document.createElement("canvas");
+    canvas.width = img.width;
+    canvas.height = Math.min(img.height, 600);
+    const ctx = canvas.getContext("2d")!;
+    ctx.drawImage(img, 0, 0);
+    const data = ctx.getImageData(0, 0, canvas.width, canvas.height).data;
+    let n = 0;
+    for (let i = 0; i < data.length; i += 4) if (data[i]! < 100 && data[i + 1]! < 100 && data[i + 2]! < 100) n++;
+    return n;
+  }, png.toString("base64"));
+  expect(dark).toBeGreaterThan(500);
+});

@@ -27,6 +27,7 @@ export const en = {
   "artifact.zoomReset": "Actual size",
   "artifact.openDiagram": "Open diagram",
   "export.html": "Export as HTML", // contract
+  "export.image": "Export as image",
   "export.failed": "The conversation could not be exported: {reason}",
   "export.you": "You",
   "export.assistant": "Assistant",
@@ -63,6 +64,7 @@ export const zh: Record<keyof typeof en, string> = {
   "artifact.zoomReset": "原始大小",
   "artifact.openDiagram": "打开图表",
   "export.html": "导出为 HTML",
+  "export.image": "导出为图片",
   "export.failed": "无法导出对话：{reason}",
   "export.you": "你",
   "export.assistant": "助手",
