@@ -102,3 +102,25 @@ test("an SVG artifact previews, and a revised artifact offers its versions", asy
   const file = await download;
   expect(file.suggestedFilename()).toBe("Counter.html");
 });
+
+test("a Mermaid diagram opens in the artifact panel, zoomable", async ({ page, t }) => {
+  test.setTimeout(90_000);
+  const chat = new ChatPage(page, t);
+  await chat.goto();
+  await chat.ask(`[[rate:400]] ${["```mermaid", "graph TD", "  Start --> Finish", "```"].join("\n")}`);
+  await chat.waitForStatus(chat.lastReply(), "complete");
+  await expect(chat.content(chat.lastReply()).getByTestId("mermaid-diagram")).toBeVisible({ timeout: 30_000 });
+  await chat
+    .content(chat.lastReply())
+    .getByRole("button", { name: t("artifact.openDiagram") })
+    .click();
+  const panel = page.getByRole("complementary", { name: t("artifact.panel") });
+  const diagram = panel.getByTestId("artifact-diagram");
+  await expect(diagram.getByTestId("mermaid-diagram").locator("svg")).toContainText("Finish", { timeout: 30_000 });
+  const reset = panel.getByRole("button", { name: t("artifact.zoomReset") });
+  await expect(reset).toHaveText("100%");
+  await panel.getByRole("button", { name: t("artifact.zoomIn") }).click();
+  await expect(reset).toHaveText("150%");
+  // No frame: a diagram is the chat's own checked, sanitized SVG, not a document that runs.
+  await expect(page.getByTestId("artifact-preview")).toHaveCount(0);
+});
