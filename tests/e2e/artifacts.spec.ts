@@ -1,4 +1,3 @@
-import type { Page } from "@playwright/test";
 import { ChatPage } from "./pages/chat-page";
 import { expect, test } from "./support/fixtures";
 import { openTrap, TRAP_HOST } from "./support/trap";
