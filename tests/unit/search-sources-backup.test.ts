@@ -6,6 +6,7 @@ import {
   createConversation,
   finishAssistantMessage,
   getConversationMessages,
+  type MessagePart,
   startAssistantMessage,
   uuid,
 } from "@/lib/db";
@@ -29,7 +30,12 @@ describe("web search sources in storage and backups", () => {
   it("survive a backup's export and import, and a hostile part is ignored when read", async () => {
     const db = freshDb();
     const conv = await createConversation(db, { model: { provider: "glm", id: "glm-4-flash" } });
-    const user = await addUserMessage(db, { conversationId: conv.id, parentId: null, text: "bees?" });
+    const user = await addUserMessage(db, {
+      conversationId: conv.id,
+      parentId: null,
+      text: "bees?",
+      parts: [{ type: "text", text: "bees?" }],
+    });
     const reply = await startAssistantMessage(db, { conversationId: conv.id, parentId: user.id });
     const sources = [
       { n: 1, title: "Bees", url: "https://news.example.com/a", site: "Example News", date: "2026-03-04" },
@@ -39,7 +45,7 @@ describe("web search sources in storage and backups", () => {
     await finishAssistantMessage(db, reply.id, "complete", {
       text,
       parts: [
-        ...sources.map((s) => sourcePart(s, "glm-tool")),
+        ...sources.map((s) => sourcePart(s, "glm-tool") as unknown as MessagePart),
         // What an edited backup could carry: never a link.
         {
           type: "source-url",
