@@ -1,6 +1,8 @@
 "use client";
 
 import { useCallback, useEffect, useId, useRef } from "react";
+import { ArtifactPanel } from "@/components/artifacts/artifact-panel";
+import { WebSearchSwitch } from "@/components/search/web-search-switch";
 import { ErrorAlert } from "@/components/ui/error-alert";
 import { SlidersIcon } from "@/components/ui/icons";
 import { checkFitsContext, fitSettings } from "@/lib/chat/outgoing";
@@ -214,10 +216,12 @@ export function ChatView() {
                   {t("chat.settings.active")}
                 </span>
               )}
+              <WebSearchSwitch />
             </>
           }
         />
       </section>
+      <ArtifactPanel thread={thread} />
       {settingsOpen && (
         <ChatSettingsPanel
           key={`${conversationId ?? NEW_CHAT} ${model.provider}:${model.id}`}

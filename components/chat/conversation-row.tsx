@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { memo, useEffect, useRef, useState } from "react";
-import { ArrowDownIcon, MoreIcon, PencilIcon, PinIcon, TrashIcon } from "@/components/ui/icons";
+import { ArrowDownIcon, ExportIcon, ImageIcon, MoreIcon, PencilIcon, PinIcon, TrashIcon } from "@/components/ui/icons";
 import type { Conversation } from "@/lib/db";
 import { useI18n, useT } from "@/lib/i18n/client";
 import { downloadConversationMarkdown } from "./export-markdown";
@@ -69,6 +69,12 @@ export const ConversationRow = memo(function ConversationRow({
           onRename={() => setRenaming(true)}
           onPin={() => actions.pin(conversation.id, conversation.pinned !== 1)}
           onExport={() => void downloadConversationMarkdown(conversation, locale)}
+          onExportImage={() =>
+            void import("@/components/share/export-image").then((m) => m.downloadConversationPng(conversation, locale))
+          }
+          onExportHtml={() =>
+            void import("@/components/share/export-html").then((m) => m.downloadConversationHtml(conversation, locale))
+          }
           onDelete={() => actions.remove(conversation)}
         />
       )}
@@ -117,6 +123,8 @@ function RowMenu({
   onRename,
   onPin,
   onExport,
+  onExportHtml,
+  onExportImage,
   onDelete,
 }: {
   label: string;
@@ -124,6 +132,8 @@ function RowMenu({
   onRename: () => void;
   onPin: () => void;
   onExport: () => void;
+  onExportHtml: () => void;
+  onExportImage: () => void;
   onDelete: () => void;
 }) {
   const t = useT();
@@ -161,7 +171,7 @@ function RowMenu({
         onClick={() => {
           if (at) return setAt(null);
           const r = buttonRef.current!.getBoundingClientRect();
-          setAt({ top: Math.min(r.bottom + 4, window.innerHeight - 176), left: Math.max(8, r.right - 176) });
+          setAt({ top: Math.min(r.bottom + 4, window.innerHeight - 248), left: Math.max(8, r.right - 176) });
         }}
         className={`absolute right-1 inline-flex size-7 items-center justify-center rounded-md text-zinc-500 hover:bg-zinc-200 hover:text-zinc-900 dark:hover:bg-zinc-700 dark:hover:text-zinc-100 ${
           at ? "" : "md:opacity-0 md:group-hover:opacity-100 md:focus-visible:opacity-100"
@@ -200,6 +210,14 @@ function RowMenu({
           <button type="button" role="menuitem" className={itemClass} onClick={run(onExport)}>
             <ArrowDownIcon size={14} />
             {t("chat.row.exportMarkdown")}
+          </button>
+          <button type="button" role="menuitem" className={itemClass} onClick={run(onExportHtml)}>
+            <ExportIcon size={14} />
+            {t("export.html")}
+          </button>
+          <button type="button" role="menuitem" className={itemClass} onClick={run(onExportImage)}>
+            <ImageIcon size={14} />
+            {t("export.image")}
           </button>
           <button
             type="button"

@@ -12,7 +12,9 @@ import { admitGlm } from "./concurrency";
 import { type Ctx, glmError, isNum, randomId, record, sendJson, sleep } from "./http";
 import { fetchImage } from "./image-fetch";
 import { GLM_IMAGE_MODELS } from "./models";
+import { readQuestion } from "./text";
 import { toolMessageProblem } from "./tool-calls";
+import { type GlmSearchResult, searchForReply, webSearchTool, withSearchedText } from "./web-search";
 
 type Problem = { code: string; message: string } | null;
 
@@ -34,6 +36,8 @@ function validate(body: Record<string, unknown>): Problem {
     }
   }
   if (isNum(body.max_tokens) && body.max_tokens > spec.maxTokens) return bad("max_tokens");
+  const searchTool = webSearchTool(body);
+  if (typeof searchTool === "string") return { code: "1214", message: searchTool };
   // GLM's code for a prompt over the window (upstream-contract.md, Errors: "1261 prompt too long").
   if (promptTokensOf(body) >= spec.context) {
     return { code: "1261", message: "Prompt 超过最大长度，请缩短输入内容。" };
@@ -106,6 +110,7 @@ function streamPayloads(
   plan: ReplyPlan,
   meta: { id: string; created: number; model: string },
   spec: SimChatModel,
+  webSearch?: { results: GlmSearchResult[]; first: boolean },
 ): unknown[] {
   const chunk = (choice: Record<string, unknown>) => ({ ...meta, choices: [{ index: 0, ...choice }] });
   const out: unknown[] = [];
@@ -127,6 +132,8 @@ function streamPayloads(
     ...chunk({ finish_reason: plan.finishReason, delta: { role: "assistant", content: "" } }),
     usage: usageJson(planUsage(plan), spec),
   });
+  // The tool's results ride at the top level of one chunk, beside `choices` (web-search.ts).
+  if (webSearch) Object.assign(webSearch.first ? out[0]! : out.at(-1)!, { web_search: webSearch.results });
   return out;
 }
 
@@ -174,17 +181,20 @@ export async function glmChat(ctx: Ctx): Promise<void> {
   const spec = glmChatModel(body.model) as SimChatModel;
   const model = spec.id;
   const thinking = glmThinks(spec, body.thinking);
-  const plan = planReply({
+  const planned = planReply({
     body,
     model,
     thinking: thinking ? "field" : "none",
     chunkDelayMs: ctx.state.config.chatChunkDelayMs,
   });
+  const question = readQuestion(Array.isArray(body.messages) ? body.messages : []);
+  const search = searchForReply(body, question, planned);
+  const plan = withSearchedText(planned, search, question);
   const now = new Date();
   const id = `${now.toISOString().replace(/\D/g, "").slice(0, 14)}${randomId(18, "0123456789abcdef")}`;
   const meta = { id, created: Math.floor(now.getTime() / 1000), model };
   if (body.stream === true) {
-    await writeSse(ctx, "glm", streamPayloads(plan, meta, spec), plan.delayMs);
+    await writeSse(ctx, "glm", streamPayloads(plan, meta, spec, search.webSearch), plan.delayMs);
     return;
   }
   await sleep(ctx, nonStreamDelay(plan));
@@ -203,6 +213,7 @@ export async function glmChat(ctx: Ctx): Promise<void> {
     request_id: typeof body.request_id === "string" ? body.request_id : id,
     choices: [{ index: 0, finish_reason: plan.finishReason, message }],
     usage: usageJson(planUsage(plan), spec),
+    ...(search.webSearch ? { web_search: search.webSearch.results } : {}),
   });
 }
 

@@ -7,6 +7,7 @@ import type { SimProvider } from "./log";
 import { SF_MODELS } from "./models";
 import { siliconflowChat } from "./siliconflow-chat";
 import { submitVideo, videoStatus } from "./video";
+import { glmWebSearch } from "./web-search";
 
 function siliconflowModels(ctx: Ctx): void {
   const type = ctx.query.get("type");
@@ -70,6 +71,7 @@ const ROUTES: Record<SimProvider, Record<string, Handler>> = {
     "POST /chat/completions": glmChat,
     "POST /images/generations": glmImages,
     "GET /models": glmModels,
+    "POST /web_search": glmWebSearch,
   },
 };
 

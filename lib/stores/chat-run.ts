@@ -33,6 +33,8 @@ export interface RequestBody extends PlaygroundRequest {
   continue?: boolean;
   /** Prefix completion ("Continue from here"): the reply starts with this text. */
   prefix?: string;
+  /** Ground the reply in a web search (lib/search). */
+  webSearch?: boolean;
 }
 
 const finishEvents = new WeakMap<Chat<ChatMessage>, FinishEvent>();
@@ -59,6 +61,7 @@ export function createSessionChat(conversationId: string): Chat<ChatMessage> {
             ...(extra.tools ? { tools: extra.tools } : {}),
             ...(extra.jsonMode ? { jsonMode: extra.jsonMode } : {}),
             ...(extra.prefix !== undefined ? { prefix: extra.prefix } : {}),
+            ...(extra.webSearch ? { webSearch: true } : {}),
           },
         };
       },

@@ -24,6 +24,7 @@ import {
   startAssistantMessage,
 } from "@/lib/db";
 import { AppError, type AppErrorJSON } from "@/lib/errors";
+import { webSearchRequested } from "@/lib/search/client/store";
 import type { ImageDetail } from "@/lib/vision/tokens";
 import { yieldToMain } from "@/lib/yield";
 import { pathTo, reasoningOfParts } from "./chat-convert";
@@ -149,6 +150,7 @@ export const useChatSessions = create<SessionsState>()((set, get) => {
           continue: options.continuing || undefined,
           ...playgroundRequest(modelInfo(useChatModels.getState().models, model), options.playground),
           ...(options.prefix !== undefined ? { prefix: options.prefix } : {}),
+          webSearch: webSearchRequested() || undefined,
         },
         keepReasoningMs: options.keepReasoningMs,
         onStorageError: (error) => set({ storageError: error }),
