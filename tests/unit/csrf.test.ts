@@ -85,6 +85,7 @@ async function bodyFor(route: string, method: string): Promise<{ body: BodyInit;
     "POST /api/video/content": { requestId: "forged-request" },
     "DELETE /api/voices": { uri: "speech:forged:abc:def" },
     "POST /api/auth": { code: "guess" },
+    "POST /api/complete": { model: "Qwen/Qwen2.5-Coder-7B-Instruct", prompt: "def add(a, b):", suffix: "\n" },
   };
   return json(bodies[`${method} ${route}`] ?? {});
 }
@@ -121,6 +122,7 @@ beforeAll(async () => {
     "/api/video/status": import("@/app/api/video/status/route"),
     "/api/video/content": import("@/app/api/video/content/route"),
     "/api/auth": import("@/app/api/auth/route"),
+    "/api/complete": import("@/app/api/complete/route"),
   };
   for (const [route, mod] of Object.entries(modules)) {
     for (const [method, handler] of Object.entries(await mod)) {
