@@ -85,7 +85,7 @@ async function bodyFor(route: string, method: string): Promise<{ body: BodyInit;
     "POST /api/video/content": { requestId: "forged-request" },
     "DELETE /api/voices": { uri: "speech:forged:abc:def" },
     "POST /api/auth": { code: "guess" },
-    "POST /api/complete": { model: "Qwen/Qwen2.5-Coder-7B-Instruct", prompt: "def add(a, b):", suffix: "\n" },
+    "POST /api/complete": { model: "Qwen/Qwen2.5-Coder-7B-Instruct", prompt: "def f():\n" },
   };
   return json(bodies[`${method} ${route}`] ?? {});
 }

@@ -42,6 +42,7 @@ beforeAll(async () => {
       load("voices", import("@/app/api/voices/route")),
       load("transcriptions", import("@/app/api/transcriptions/route")),
       load("auth", import("@/app/api/auth/route")),
+      load("complete", import("@/app/api/complete/route")),
     ])
   ).flat();
 });

@@ -4,6 +4,7 @@ import { useEffect, useId, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Textarea } from "@/components/ui/input";
+import { claimOnce } from "@/lib/chat/playground/client/runtime";
 import { storeToolOutputs, usePlaygroundSettings } from "@/lib/chat/playground/client/store";
 import { DEFAULT_MAX_TOOL_ROUNDS } from "@/lib/chat/playground/contract";
 import { nextToolStep, runToolCalls, type ToolCallView, toolCallsOf } from "@/lib/chat/playground/tool-loop";
@@ -33,7 +34,11 @@ function typedOutput(text: string): unknown {
 }
 
 async function answer(replyId: string, outputs: Parameters<typeof storeToolOutputs>[1]) {
-  if (await storeToolOutputs(replyId, outputs)) await useChatSessions.getState().continueWithToolResults(replyId);
+  if (!(await storeToolOutputs(replyId, outputs))) return;
+  // Once per set of answered calls, however many renderings of the reply saw them complete.
+  if (claimOnce(`continue:${replyId}:${outputs.map((o) => o.toolCallId).join(",")}`)) {
+    await useChatSessions.getState().continueWithToolResults(replyId);
+  }
 }
 
 export function ToolCalls({
@@ -56,7 +61,6 @@ export function ToolCalls({
   const maxRounds = settings?.maxRounds ?? DEFAULT_MAX_TOOL_ROUNDS;
   const open = isLast && !streaming && !busy && message.status === "complete";
   const step = open ? nextToolStep({ role: "assistant", parts }, { mode, maxRounds }) : { kind: "idle" as const };
-  const ran = useRef(new Set<string>());
 
   // Auto mode: the built-in tools run once per call, then the model gets their results.
   const runCalls = step.kind === "run" ? step.calls : undefined;
@@ -65,8 +69,7 @@ export function ToolCalls({
   pending.current = runCalls;
   useEffect(() => {
     const calls = pending.current;
-    if (!calls || !runKey || ran.current.has(runKey)) return;
-    ran.current.add(runKey);
+    if (!calls || !runKey || !claimOnce(`run:${message.id}:${runKey}`)) return;
     void answer(message.id, runToolCalls(calls));
   }, [runKey, message.id]);
 
