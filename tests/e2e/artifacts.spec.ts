@@ -18,6 +18,8 @@ test("an HTML artifact runs its script in a sandbox that cannot read the app, it
   const trap = await openTrap(context);
   const chat = new ChatPage(page, t);
   await chat.goto();
+  // A non-thinking model, picked once the list is in: the page has settled before the first send.
+  await chat.pickModel("Qwen/Qwen2.5-7B-Instruct");
   // Something to steal: the probe must not see it.
   await page.evaluate(() => localStorage.setItem("artifact-secret", "s3cret"));
   const probe = [
@@ -65,6 +67,8 @@ test("an SVG artifact previews, and a revised artifact offers its versions", asy
   test.setTimeout(120_000);
   const chat = new ChatPage(page, t);
   await chat.goto();
+  // A non-thinking model, picked once the list is in: the page has settled before the first send.
+  await chat.pickModel("Qwen/Qwen2.5-7B-Instruct");
   const svg = [
     "```svg",
     '<svg xmlns="http://www.w3.org/2000/svg" width="120" height="120"><circle id="dot" cx="60" cy="60" r="50" fill="teal"/></svg>',
@@ -106,6 +110,8 @@ test("a Mermaid diagram opens in the artifact panel, zoomable", async ({ page, t
   test.setTimeout(90_000);
   const chat = new ChatPage(page, t);
   await chat.goto();
+  // A non-thinking model, picked once the list is in: the page has settled before the first send.
+  await chat.pickModel("Qwen/Qwen2.5-7B-Instruct");
   await chat.ask(`[[rate:400]] ${["```mermaid", "graph TD", "  Start --> Finish", "```"].join("\n")}`);
   await chat.waitForStatus(chat.lastReply(), "complete");
   await expect(chat.content(chat.lastReply()).getByTestId("mermaid-diagram")).toBeVisible({ timeout: 30_000 });
