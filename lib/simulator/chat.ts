@@ -1,5 +1,5 @@
 import { streamErrorPayload } from "./faults";
-import { begin, type Ctx, end, hash32, isNum, randomId, record, sleep, write } from "./http";
+import { begin, type Ctx, end, hash32, isNum, randomId, record, requestModel, sleep, write } from "./http";
 import type { SimProvider } from "./log";
 import { longMarkdown } from "./longform";
 import { sseFrames } from "./sse-variants";
@@ -191,7 +191,7 @@ const FAULT_AFTER_CHUNKS = 3;
  * Comment lines and other framing variants come from the configured `sseVariants` (sse-variants.ts).
  */
 export async function writeSse(ctx: Ctx, provider: SimProvider, payloads: unknown[], delayMs: number): Promise<void> {
-  const fault = ctx.state.faults.take(provider, ctx.path, true);
+  const fault = ctx.state.faults.take(provider, ctx.path, true, requestModel(ctx));
   const frames = sseFrames(provider, payloads, ctx.state.config.sseVariants);
   const dataFrames = frames.filter((f) => "data" in f).length;
   const faultAt = Math.min(FAULT_AFTER_CHUNKS, dataFrames);
