@@ -99,10 +99,14 @@ export function siliconflowImages(ctx: Ctx): void {
     batch,
     size,
   );
+  // `timings.inference` is the provider's own time spent making the images (upstream-contract.md §
+  // images), so it is part of the request's time: report the time really spent here. A made-up larger
+  // figure (steps × 50 ms) showed as an inference longer than the whole request in the image viewer.
   const rendered = (performance.now() - started) / 1000;
   sendJson(ctx, 200, {
     images: urls.map((url) => ({ url })),
-    timings: { inference: Number((rendered + steps * 0.05 * batch).toFixed(3)) },
+    timings: { inference: Number(rendered.toFixed(3)) },
+    // One seed per request, also for a batch whose images all differ (upstream-contract.md § images).
     seed,
   });
 }

@@ -12,5 +12,5 @@ export const POST = apiHandler(
     const input = await readJson(request, submitSchema, MAX_IMAGE_DATA_URI + 64 * 1024);
     return Response.json(await submitVideo(input), { headers: { "cache-control": "no-store" } });
   },
-  { rateLimit: true },
+  { rateLimit: true, body: "json" },
 );
