@@ -1,6 +1,7 @@
 "use client";
 
 import { memo, useMemo } from "react";
+import { ReplyCost } from "@/components/cost/reply-cost";
 import { ReadAloudButton } from "@/components/speech/read-aloud-button";
 import { ErrorAlert } from "@/components/ui/error-alert";
 import { PlayIcon, RefreshIcon } from "@/components/ui/icons";
@@ -137,6 +138,7 @@ export const AssistantMessage = memo(function AssistantMessage(props: AssistantM
           />
           <span className="ml-auto pl-2">
             <UsageLine usage={message.usage} />
+            <ReplyCost message={message} />
           </span>
         </footer>
       )}

@@ -1,6 +1,7 @@
 "use client";
 
 import { useCallback, useEffect, useId, useRef } from "react";
+import { ConversationCost } from "@/components/cost/conversation-cost";
 import { ErrorAlert } from "@/components/ui/error-alert";
 import { SlidersIcon } from "@/components/ui/icons";
 import { checkFitsContext, fitSettings } from "@/lib/chat/outgoing";
@@ -143,7 +144,7 @@ export function ChatView() {
   return (
     <div className="flex min-h-0 min-w-0 flex-1">
       <section className="flex min-h-0 min-w-0 flex-1 flex-col" aria-busy={loading || undefined}>
-        <ChatHeader conversation={conversation ?? null} />
+        <ChatHeader conversation={conversation ?? null} extra={<ConversationCost messages={all} />} />
         {storageError && (
           <div className="mx-auto w-full max-w-chat px-4 pt-2">
             <ErrorAlert error={storageError} onDismiss={() => useChatSessions.getState().clearStorageError()} />

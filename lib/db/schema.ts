@@ -23,6 +23,8 @@ export interface Usage {
   input: number;
   output: number;
   reasoning: number;
+  /** Prompt tokens served from the provider's cache (a part of `input`, billed at the cache price). */
+  cached?: number;
 }
 
 export interface ChatSettings {
@@ -89,6 +91,12 @@ export interface Message {
   model?: ModelRef;
   usage?: Usage;
   reasoningMs?: number;
+  /**
+   * Speed of the reply's last request, measured by the server from its arrival (lib/chat/metadata.ts):
+   * until the first token, and until the end. Unindexed, so no Dexie version is needed.
+   */
+  firstTokenMs?: number;
+  durationMs?: number;
   /** Earlier messages left out of this reply's request because they did not fit the context window. */
   contextTrimmed?: number;
   createdAt: number;

@@ -122,6 +122,10 @@ function finishExtraOf(
   }
   if (meta.usage) extra.usage = meta.usage;
   if (meta.finishReason) extra.finishReason = meta.finishReason;
+  if (meta.durationMs !== undefined) {
+    extra.durationMs = meta.durationMs;
+    if (meta.firstTokenMs !== undefined) extra.firstTokenMs = meta.firstTokenMs;
+  }
   // Each request says how many earlier messages it left out; a later one that sent all clears it.
   if (!body.continue || meta.contextTrimmed) extra.contextTrimmed = meta.contextTrimmed ?? 0;
   if (!keepReasoningMs) {
