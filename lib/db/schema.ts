@@ -59,6 +59,12 @@ export interface Conversation {
   activeLeafId?: string;
   /** Title tokens (multiEntry index). */
   words: string[];
+  /**
+   * A column of a comparison (/compare/<compareId>): its own thread with its own model, shown side by
+   * side with the others. Unindexed (no Dexie version); "Continue with this reply" removes both.
+   */
+  compareId?: string;
+  compareColumn?: number;
 }
 
 /** An AI SDK UIMessage part, kept opaque: text, reasoning, file, … */
