@@ -1,12 +1,14 @@
 "use client";
 
 import { useCallback, useEffect, useId, useRef } from "react";
+import { BudgetNotice } from "@/components/cost/budget-notice";
 import { ConversationCost } from "@/components/cost/conversation-cost";
 import { ErrorAlert } from "@/components/ui/error-alert";
 import { SlidersIcon } from "@/components/ui/icons";
 import { checkFitsContext, fitSettings } from "@/lib/chat/outgoing";
 import { reconcileSettings, type SettingChange, withClamped } from "@/lib/chat/reconcile";
 import type { ChatModelRef } from "@/lib/chat/types";
+import { checkBudget } from "@/lib/cost/client/budget-check";
 import { type ChatSettings, getDB, setActiveLeaf, siblingLeaf, updateConversation } from "@/lib/db";
 import { useT } from "@/lib/i18n/client";
 import { defaultModel, modelInfo, rememberModel, useChatModels } from "@/lib/stores/chat-models";
@@ -110,6 +112,7 @@ export function ChatView() {
     // Refused here, before anything is stored: the composer shows why and keeps the text.
     const fitted = fitSettings(info, settings);
     checkFitsContext(info, { text, images }, fitted.settings);
+    await checkBudget(info.free);
     let sendSettings = settings;
     if (fitted.clamped.length > 0) {
       sendSettings = withClamped(settings, fitted.clamped) as ChatSettings;
@@ -171,6 +174,7 @@ export function ChatView() {
             }
           />
         )}
+        <BudgetNotice settledKey={`${conversationId}:${busy}`} />
         <ProviderNotice provider={model.provider} />
         <Composer
           draftKey={conversationId ?? NEW_CHAT}

@@ -5,6 +5,7 @@ import Link from "next/link";
 import { usePathname, useRouter } from "next/navigation";
 import { useCallback, useEffect, useMemo, useState } from "react";
 import { Composer } from "@/components/chat/composer";
+import { BudgetNotice } from "@/components/cost/budget-notice";
 import { Button } from "@/components/ui/button";
 import { PlusIcon } from "@/components/ui/icons";
 import { Switch } from "@/components/ui/switch";
@@ -23,6 +24,7 @@ import {
 import { startCompareTasks } from "@/lib/compare/client/startup";
 import { useCompareRuns } from "@/lib/compare/client/store";
 import { MAX_COLUMNS, MIN_COLUMNS } from "@/lib/compare/scheduler";
+import { checkBudget } from "@/lib/cost/client/budget-check";
 import { useT } from "@/lib/i18n/client";
 import type { ModelInfo } from "@/lib/providers/catalog";
 import { defaultModel, modelInfo, sameModel, useChatModels } from "@/lib/stores/chat-models";
@@ -123,6 +125,8 @@ export function CompareView() {
   };
 
   const send = async (text: string, images: OutgoingImage[]) => {
+    // Refused before anything is stored when the budget says so (only paid models count).
+    await checkBudget(draftModels.every((m) => modelInfo(models, m).free));
     let id = compareId;
     let targets = rows ?? [];
     if (!id) {
@@ -214,6 +218,7 @@ export function CompareView() {
             ))}
           </div>
           {!compareId && <EarlierComparisons />}
+          <BudgetNotice settledKey={`${compareId}:${busy}`} />
           <Composer
             draftKey={`compare:${compareId ?? "new"}`}
             busy={busy}
