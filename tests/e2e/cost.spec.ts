@@ -10,10 +10,12 @@ test("a reply shows its cost and speed; Settings adds it to today's spending and
   t,
   sim,
 }) => {
+  // A long answer, so its cost passes the smallest budget the field takes (¥0.01).
+  await sim.configure({ chatChunkDelayMs: 0 });
   const chat = new ChatPage(page, t);
   await chat.goto();
   await chat.pickModel(PAID);
-  await chat.ask("Write two sentences about autumn.");
+  await chat.ask("Write about autumn. [[long:20000]]");
   const reply = chat.lastReply();
   await chat.waitForStatus(reply, "complete");
 
@@ -27,13 +29,14 @@ test("a reply shows its cost and speed; Settings adds it to today's spending and
   const [input, output] = (usage.match(/\d+/g) ?? []).map(Number);
   expect(yuan).toBeCloseTo(((input ?? 0) * 2 + (output ?? 0) * 8) / 1_000_000, 10);
   await expect(reply.getByTestId("message-speed")).toBeVisible();
-  await expect(page.getByTestId("conversation-cost")).toContainText((await cost.textContent()) ?? "");
+  const shown = (await cost.textContent()) ?? "";
+  await expect(page.getByTestId("conversation-cost")).toContainText(shown);
 
   // Settings: today's spending is that reply; a budget below it is over, and says so.
   await page.goto("/settings");
-  await expect(page.getByTestId("spending-today")).toHaveText((await cost.textContent()) ?? "", { timeout: 20_000 });
+  await expect(page.getByTestId("spending-today")).toHaveText(shown, { timeout: 20_000 });
   await expect(page.getByTestId("spending-chart")).toBeVisible();
-  await page.getByLabel(t("spending.budget.monthly")).fill("0.0001");
+  await page.getByLabel(t("spending.budget.monthly")).fill("0.01");
   await page.getByLabel(t("spending.budget.monthly")).blur();
   await expect(page.getByTestId("budget-status")).toHaveAttribute("data-level", "over");
 
@@ -45,15 +48,17 @@ test("a reply shows its cost and speed; Settings adds it to today's spending and
 test("with refusing turned on, a paid request over budget is refused and the text kept; a free one goes", async ({
   page,
   t,
+  sim,
 }) => {
+  await sim.configure({ chatChunkDelayMs: 0 });
   const chat = new ChatPage(page, t);
   await chat.goto();
   await chat.pickModel(PAID);
-  await chat.ask("One word for happy?");
+  await chat.ask("Words for happy. [[long:20000]]");
   await chat.waitForStatus(chat.lastReply(), "complete");
 
   await page.goto("/settings");
-  await page.getByLabel(t("spending.budget.monthly")).fill("0.0001");
+  await page.getByLabel(t("spending.budget.monthly")).fill("0.01");
   await page.getByLabel(t("spending.budget.monthly")).blur();
   await page.getByRole("switch", { name: t("spending.budget.block") }).click();
   await expect(page.getByTestId("budget-status")).toHaveAttribute("data-level", "over");
