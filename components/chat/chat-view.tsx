@@ -6,6 +6,7 @@ import { ConversationCost } from "@/components/cost/conversation-cost";
 import { ErrorAlert } from "@/components/ui/error-alert";
 import { SlidersIcon } from "@/components/ui/icons";
 import { checkFitsContext, fitSettings } from "@/lib/chat/outgoing";
+import { usePlaygroundDraft } from "@/lib/chat/playground/client/store";
 import { reconcileSettings, type SettingChange, withClamped } from "@/lib/chat/reconcile";
 import type { ChatModelRef } from "@/lib/chat/types";
 import { checkBudget } from "@/lib/cost/client/budget-check";
@@ -119,7 +120,11 @@ export function ChatView() {
       changeSettings(sendSettings);
       reportAdjusted(info.id, fitted.clamped);
     }
-    const id = await useChatSessions.getState().send({ conversationId, text, model, settings: sendSettings, images });
+    const playground = conversationId ? undefined : usePlaygroundDraft.getState().draft;
+    const id = await useChatSessions
+      .getState()
+      .send({ conversationId, text, model, settings: sendSettings, images, playground });
+    if (!conversationId) usePlaygroundDraft.getState().reset();
     if (!conversationId) {
       useSettingsNotices.getState().move(NEW_CHAT, id);
       await yieldToMain();

@@ -15,6 +15,8 @@ export interface MetadataOptions {
   continuation?: boolean;
   /** Earlier messages the request left out (lib/chat/trim.ts); sent with `start` when there are any. */
   contextTrimmed?: number;
+  /** More fields for `start` (the playground's notes, prefix length, JSON mode: lib/chat/playground). */
+  extra?: ChatMetadata;
   now?: () => number;
 }
 
@@ -29,6 +31,7 @@ export function createMetadataTracker({
   model,
   continuation,
   contextTrimmed,
+  extra,
   now = Date.now,
 }: MetadataOptions): MetadataTracker {
   // The request arrived when the tracker was made (before anything went upstream).
@@ -45,7 +48,8 @@ export function createMetadataTracker({
     },
     metadata({ part }) {
       if (part.type === "start") {
-        const start: ChatMetadata = continuation ? { model } : { model, createdAt: now() };
+        const start: ChatMetadata = { ...extra, model };
+        if (!continuation) start.createdAt = now();
         if (contextTrimmed) start.contextTrimmed = contextTrimmed;
         return start;
       }

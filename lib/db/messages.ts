@@ -156,6 +156,7 @@ export interface FinishExtra {
   /** The request's speed figures (ChatMetadata firstTokenMs / durationMs). */
   firstTokenMs?: number;
   durationMs?: number;
+  playground?: Message["playground"];
 }
 
 /** The stored row of a reply once final (no database access): the one place that says how. */
@@ -178,6 +179,7 @@ export function finishedRow(m: Message, status: FinalStatus, extra: FinishExtra,
   }
   if (extra.contextTrimmed) next.contextTrimmed = extra.contextTrimmed;
   else if (extra.contextTrimmed === 0) delete next.contextTrimmed;
+  if (extra.playground) next.playground = { ...m.playground, ...extra.playground };
   return next;
 }
 

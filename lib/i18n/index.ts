@@ -6,6 +6,7 @@ import * as compare from "./messages/compare";
 import * as cost from "./messages/cost";
 import * as data from "./messages/data";
 import * as images from "./messages/images";
+import * as playground from "./messages/playground";
 import * as settings from "./messages/settings";
 import * as speech from "./messages/speech";
 import * as video from "./messages/video";
@@ -15,7 +16,20 @@ export type Locale = (typeof LOCALES)[number];
 export const LOCALE_COOKIE = "locale";
 
 // Adding a capability: create messages/<name>.ts exporting `en` and `zh`, and list it here.
-const modules = [common, settings, auth, chat, chatFit, images, video, speech, data, cost, compare] as const;
+const modules = [
+  common,
+  settings,
+  auth,
+  chat,
+  chatFit,
+  images,
+  video,
+  speech,
+  data,
+  playground,
+  cost,
+  compare,
+] as const;
 
 type Merge<T extends readonly { en: object }[]> = T extends readonly [infer H, ...infer R]
   ? (H extends { en: infer E } ? E : never) & (R extends readonly { en: object }[] ? Merge<R> : unknown)
