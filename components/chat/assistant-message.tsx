@@ -2,6 +2,7 @@
 
 import { memo, useMemo, useState } from "react";
 import { ReplyContext } from "@/components/artifacts/artifact-context";
+import { ReplyCost } from "@/components/cost/reply-cost";
 import { useSourcesOf } from "@/components/search/citation-context";
 import { SourcesList } from "@/components/search/sources-list";
 import { ReadAloudButton } from "@/components/speech/read-aloud-button";
@@ -167,6 +168,7 @@ export const AssistantMessage = memo(function AssistantMessage(props: AssistantM
           />
           <span className="ml-auto pl-2">
             <UsageLine usage={message.usage} />
+            <ReplyCost message={message} />
           </span>
         </footer>
       )}

@@ -1,5 +1,6 @@
 "use client";
 
+import type { ReactNode } from "react";
 import { MenuIcon, PlusIcon, SidebarIcon } from "@/components/ui/icons";
 import type { Conversation } from "@/lib/db";
 import { useT } from "@/lib/i18n/client";
@@ -11,7 +12,7 @@ const iconButton =
   "inline-flex size-8 items-center justify-center rounded-md text-zinc-600 hover:bg-zinc-100 dark:text-zinc-300 dark:hover:bg-zinc-800";
 
 /** Title and token totals of the conversation, the sidebar toggles, and New chat. */
-export function ChatHeader({ conversation }: { conversation: Conversation | null }) {
+export function ChatHeader({ conversation, extra }: { conversation: Conversation | null; extra?: ReactNode }) {
   const t = useT();
   const drawerOpen = useChatUI((s) => s.drawerOpen);
   const collapsed = useChatUI((s) => s.sidebarCollapsed);
@@ -52,6 +53,7 @@ export function ChatHeader({ conversation }: { conversation: Conversation | null
           {t("chat.usage.conversation", { input: usage.input, output: usage.output, reasoning: usage.reasoning })}
         </span>
       )}
+      {extra}
       <button
         type="button"
         onClick={() => {

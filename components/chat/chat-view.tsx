@@ -2,6 +2,8 @@
 
 import { useCallback, useEffect, useId, useRef } from "react";
 import { ArtifactPanel } from "@/components/artifacts/artifact-panel";
+import { BudgetNotice } from "@/components/cost/budget-notice";
+import { ConversationCost } from "@/components/cost/conversation-cost";
 import { WebSearchSwitch } from "@/components/search/web-search-switch";
 import { ErrorAlert } from "@/components/ui/error-alert";
 import { SlidersIcon } from "@/components/ui/icons";
@@ -9,6 +11,7 @@ import { checkFitsContext, fitSettings } from "@/lib/chat/outgoing";
 import { usePlaygroundDraft } from "@/lib/chat/playground/client/store";
 import { reconcileSettings, type SettingChange, withClamped } from "@/lib/chat/reconcile";
 import type { ChatModelRef } from "@/lib/chat/types";
+import { checkBudget } from "@/lib/cost/client/budget-check";
 import { type ChatSettings, getDB, setActiveLeaf, siblingLeaf, updateConversation } from "@/lib/db";
 import { useT } from "@/lib/i18n/client";
 import { defaultModel, modelInfo, rememberModel, useChatModels } from "@/lib/stores/chat-models";
@@ -112,6 +115,7 @@ export function ChatView() {
     // Refused here, before anything is stored: the composer shows why and keeps the text.
     const fitted = fitSettings(info, settings);
     checkFitsContext(info, { text, images }, fitted.settings);
+    await checkBudget(info.free);
     let sendSettings = settings;
     if (fitted.clamped.length > 0) {
       sendSettings = withClamped(settings, fitted.clamped) as ChatSettings;
@@ -150,7 +154,7 @@ export function ChatView() {
   return (
     <div className="flex min-h-0 min-w-0 flex-1">
       <section className="flex min-h-0 min-w-0 flex-1 flex-col" aria-busy={loading || undefined}>
-        <ChatHeader conversation={conversation ?? null} />
+        <ChatHeader conversation={conversation ?? null} extra={<ConversationCost messages={all} />} />
         {storageError && (
           <div className="mx-auto w-full max-w-chat px-4 pt-2">
             <ErrorAlert error={storageError} onDismiss={() => useChatSessions.getState().clearStorageError()} />
@@ -177,6 +181,7 @@ export function ChatView() {
             }
           />
         )}
+        <BudgetNotice settledKey={`${conversationId}:${busy}`} />
         <ProviderNotice provider={model.provider} />
         <Composer
           draftKey={conversationId ?? NEW_CHAT}

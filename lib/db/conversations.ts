@@ -128,6 +128,8 @@ export function addUsage(a: Usage | undefined, b: Partial<Usage> | undefined): U
     input: (a?.input ?? 0) + (b?.input ?? 0),
     output: (a?.output ?? 0) + (b?.output ?? 0),
     reasoning: (a?.reasoning ?? 0) + (b?.reasoning ?? 0),
+    // Cached prompt tokens are billed apart (lib/cost/chat-cost.ts): kept only once a provider reports some.
+    ...((a?.cached ?? 0) + (b?.cached ?? 0) > 0 ? { cached: (a?.cached ?? 0) + (b?.cached ?? 0) } : {}),
   };
 }
 

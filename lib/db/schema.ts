@@ -25,6 +25,8 @@ export interface Usage {
   input: number;
   output: number;
   reasoning: number;
+  /** Prompt tokens served from the provider's cache (a part of `input`, billed at the cache price). */
+  cached?: number;
 }
 
 export interface ChatSettings {
@@ -59,6 +61,12 @@ export interface Conversation {
   activeLeafId?: string;
   /** Title tokens (multiEntry index). */
   words: string[];
+  /**
+   * A column of a comparison (/compare/<compareId>): its own thread with its own model, shown side by
+   * side with the others. Unindexed (no Dexie version); "Continue with this reply" removes both.
+   */
+  compareId?: string;
+  compareColumn?: number;
   /** Function calling and JSON mode (lib/chat/playground/settings.ts); not indexed. */
   playground?: PlaygroundSettings;
 }
@@ -93,6 +101,12 @@ export interface Message {
   model?: ModelRef;
   usage?: Usage;
   reasoningMs?: number;
+  /**
+   * Speed of the reply's last request, measured by the server from its arrival (lib/chat/metadata.ts):
+   * until the first token, and until the end. Unindexed, so no Dexie version is needed.
+   */
+  firstTokenMs?: number;
+  durationMs?: number;
   /** Earlier messages left out of this reply's request because they did not fit the context window. */
   contextTrimmed?: number;
   createdAt: number;

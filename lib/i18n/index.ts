@@ -2,6 +2,8 @@ import * as auth from "./messages/auth";
 import * as chat from "./messages/chat";
 import * as chatFit from "./messages/chat-fit";
 import * as common from "./messages/common";
+import * as compare from "./messages/compare";
+import * as cost from "./messages/cost";
 import * as data from "./messages/data";
 import * as images from "./messages/images";
 import * as playground from "./messages/playground";
@@ -15,7 +17,21 @@ export type Locale = (typeof LOCALES)[number];
 export const LOCALE_COOKIE = "locale";
 
 // Adding a capability: create messages/<name>.ts exporting `en` and `zh`, and list it here.
-const modules = [common, settings, auth, chat, chatFit, images, video, speech, data, playground, share] as const;
+const modules = [
+  common,
+  settings,
+  auth,
+  chat,
+  chatFit,
+  images,
+  video,
+  speech,
+  data,
+  playground,
+  share,
+  cost,
+  compare,
+] as const;
 
 type Merge<T extends readonly { en: object }[]> = T extends readonly [infer H, ...infer R]
   ? (H extends { en: infer E } ? E : never) & (R extends readonly { en: object }[] ? Merge<R> : unknown)

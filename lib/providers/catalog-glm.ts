@@ -86,7 +86,9 @@ export const GLM_MODELS: Record<string, CatalogEntry> = {
     contextWindow: 1_048_576,
   }),
   "glm-z1-flash": row("CONTRACT", { thinking: { kind: "always" }, free: true, maxTokensCap: 16384 }),
+  // CONTRACT: "GLM-4V-Flash allows 10 concurrent requests"; more are refused with code 1302.
   "glm-4v-flash": row("SEED; CONTRACT", {
+    concurrency: 10,
     vision: true,
     visionUrlOnly: true,
     systemInUser: true,

@@ -130,7 +130,8 @@ export const SILICONFLOW_MODELS: Record<string, CatalogEntry> = {
   "Qwen/Qwen3.5-35B-A3B": row("API (enable_thinking); CARD 256K", qwen35()),
   "Qwen/Qwen3.5-27B": row("API (enable_thinking); CARD 256K", qwen35()),
   "Qwen/Qwen3.5-9B": row("API (enable_thinking); CARD 256K", qwen35()),
-  "Qwen/Qwen3.5-4B": row("API (enable_thinking); CARD 256K", qwen35()),
+  // Free per siliconflow.cn/models (see prices-siliconflow.ts).
+  "Qwen/Qwen3.5-4B": row("API (enable_thinking); CARD 256K; free: model page", { ...qwen35(), free: true }),
   "Qwen/Qwen2.5-7B-Instruct": row("API; FAQ", { tools: true, jsonMode: true, free: true, contextWindow: 32768 }),
   "Qwen/Qwen2.5-72B-Instruct": row("API; FAQ", { tools: true, jsonMode: true, contextWindow: 32768 }),
   "Qwen/Qwen2.5-VL-72B-Instruct": row("API (VLM list); FAQ", { vision: true, maxImages: 8 }),

@@ -37,6 +37,8 @@ export interface CatalogEntry {
   contextWindow?: number;
   temperatureMax?: number;
   maxImages?: number;
+  /** Requests the provider serves at once for this model per account; more are refused. */
+  concurrency?: number;
   /** YYYY-MM-DD: the day the sources below were read. */
   reviewed?: string;
   source?: string;

@@ -41,6 +41,8 @@ export interface ModelInfo {
   contextWindow: number;
   temperatureMax: number;
   maxImages: number;
+  /** Requests the provider serves at once for this model; absent where none is published. */
+  concurrency?: number;
   /** When the entry's sources were last read (YYYY-MM-DD); absent for ids the catalog does not know. */
   reviewed?: string;
   /** Where the entry's figures come from. */
@@ -109,6 +111,7 @@ export function describeModel(provider: Provider, id: string): ModelInfo {
     contextWindow: entry.contextWindow ?? 32768,
     temperatureMax: entry.temperatureMax ?? (provider === "glm" ? 1 : 2),
     maxImages: entry.maxImages ?? (entry.vision ? 4 : 0),
+    concurrency: entry.concurrency,
     reviewed: entry.reviewed,
     source: entry.source,
     imageSizes: entry.imageSizes ?? (type === "image" ? ["1024x1024"] : undefined),

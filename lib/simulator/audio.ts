@@ -7,6 +7,7 @@ import {
   isNum,
   randomId,
   record,
+  requestModel,
   sendJson,
   sfBadRequest,
   sfModelNotFound,
@@ -77,7 +78,7 @@ export async function speech(ctx: Ctx): Promise<void> {
     audio = format === "wav" ? wavFile(pcm, rate as number) : pcm;
   }
 
-  const cut = ctx.state.faults.take("siliconflow", ctx.path, true)?.fault === "cut-stream";
+  const cut = ctx.state.faults.take("siliconflow", ctx.path, true, requestModel(ctx))?.fault === "cut-stream";
   begin(ctx, 200, { "content-type": spec.contentType, "cache-control": "no-cache" });
   // Chunked like the real service, so clients must not assume one read gets the whole file.
   const size = Math.max(4096, Math.ceil(audio.length / 8));

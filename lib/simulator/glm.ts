@@ -86,9 +86,10 @@ function validate(body: Record<string, unknown>): Problem {
 
 /**
  * GLM's usage: newer (thinking) models add `completion_tokens_details.reasoning_tokens` and
- * `prompt_tokens_details.cached_tokens` (upstream-contract.md late 2026; docs.z.ai streaming guide).
+ * `prompt_tokens_details.cached_tokens` (upstream-contract.md late 2026; docs.z.ai streaming guide);
+ * the cached tokens are part of `prompt_tokens` (prompt-cache.ts).
  */
-function usageJson(usage: UsageCounter, spec: SimChatModel) {
+function usageJson(usage: UsageCounter, spec: SimChatModel, cachedTokens: number) {
   const out: Record<string, unknown> = {
     prompt_tokens: usage.promptTokens,
     completion_tokens: usage.completionTokens,
@@ -96,7 +97,7 @@ function usageJson(usage: UsageCounter, spec: SimChatModel) {
   };
   if (spec.thinking !== "none") {
     out.completion_tokens_details = { reasoning_tokens: usage.reasoningTokens };
-    out.prompt_tokens_details = { cached_tokens: 0 };
+    out.prompt_tokens_details = { cached_tokens: Math.min(cachedTokens, usage.promptTokens) };
   }
   return out;
 }
@@ -110,6 +111,7 @@ function streamPayloads(
   plan: ReplyPlan,
   meta: { id: string; created: number; model: string },
   spec: SimChatModel,
+  cachedTokens: number,
   webSearch?: { results: GlmSearchResult[]; first: boolean },
 ): unknown[] {
   const chunk = (choice: Record<string, unknown>) => ({ ...meta, choices: [{ index: 0, ...choice }] });
@@ -130,7 +132,7 @@ function streamPayloads(
   });
   out.push({
     ...chunk({ finish_reason: plan.finishReason, delta: { role: "assistant", content: "" } }),
-    usage: usageJson(planUsage(plan), spec),
+    usage: usageJson(planUsage(plan), spec, cachedTokens),
   });
   // The tool's results ride at the top level of one chunk, beside `choices` (web-search.ts).
   if (webSearch) Object.assign(webSearch.first ? out[0]! : out.at(-1)!, { web_search: webSearch.results });
@@ -193,8 +195,9 @@ export async function glmChat(ctx: Ctx): Promise<void> {
   const now = new Date();
   const id = `${now.toISOString().replace(/\D/g, "").slice(0, 14)}${randomId(18, "0123456789abcdef")}`;
   const meta = { id, created: Math.floor(now.getTime() / 1000), model };
+  const cached = spec.thinking !== "none" ? ctx.state.glmPromptCache.cachedTokens(model, body.messages) : 0;
   if (body.stream === true) {
-    await writeSse(ctx, "glm", streamPayloads(plan, meta, spec, search.webSearch), plan.delayMs);
+    await writeSse(ctx, "glm", streamPayloads(plan, meta, spec, cached, search.webSearch), plan.delayMs);
     return;
   }
   await sleep(ctx, nonStreamDelay(plan));
@@ -212,7 +215,7 @@ export async function glmChat(ctx: Ctx): Promise<void> {
     ...meta,
     request_id: typeof body.request_id === "string" ? body.request_id : id,
     choices: [{ index: 0, finish_reason: plan.finishReason, message }],
-    usage: usageJson(planUsage(plan), spec),
+    usage: usageJson(planUsage(plan), spec, cached),
     ...(search.webSearch ? { web_search: search.webSearch.results } : {}),
   });
 }

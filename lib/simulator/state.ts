@@ -3,6 +3,7 @@ import { FaultQueue } from "./faults";
 import { FileStore, type StoredResult } from "./files";
 import { RequestLog } from "./log";
 import { SIMULATED_MEDIA_HOSTS } from "./media-hosts";
+import { PromptCache } from "./prompt-cache";
 import { selfSignedCertificate } from "./tls";
 
 export interface VoiceRecord {
@@ -39,6 +40,8 @@ export class SimState {
   unauthorizedCount = 0;
   /** GLM-4V-Flash requests in flight (its documented concurrency limit). */
   glmFlashInFlight = 0;
+  /** Prompt prefixes GLM has served, for `cached_tokens`. */
+  readonly glmPromptCache = new PromptCache();
 
   /** Made once per instance: the simulator's media hosts are served over HTTPS with it. */
   readonly certificate = selfSignedCertificate(SIMULATED_MEDIA_HOSTS);
@@ -56,5 +59,6 @@ export class SimState {
     this.jobs.clear();
     this.unauthorizedCount = 0;
     this.glmFlashInFlight = 0;
+    this.glmPromptCache.clear();
   }
 }

@@ -132,6 +132,10 @@ function finishExtraOf(
   }
   if (meta.usage) extra.usage = meta.usage;
   if (meta.finishReason) extra.finishReason = meta.finishReason;
+  if (meta.durationMs !== undefined) {
+    extra.durationMs = meta.durationMs;
+    if (meta.firstTokenMs !== undefined) extra.firstTokenMs = meta.firstTokenMs;
+  }
   const playground = playgroundMetadataOf(meta);
   if (playground) extra.playground = playground;
   // Each request says how many earlier messages it left out; a later one that sent all clears it.

@@ -37,6 +37,10 @@ export interface SessionInfo {
   busy: boolean;
   /** The stored reply that this session streams or streamed last; its live content is in the Chat. */
   replyId: string | null;
+  /** How the last request ended (a comparison's scheduler reads it: whose 429, Retry-After). */
+  outcome?: RunOutcome;
+  /** The model of the running request (a comparison counts them against per-model limits). */
+  model?: ChatModelRef;
 }
 
 interface SessionsState {
@@ -127,7 +131,8 @@ export const useChatSessions = create<SessionsState>()((set, get) => {
     settings: ChatSettings | undefined,
     options: { continuing?: boolean; keepReasoningMs?: boolean; playground?: PlaygroundSettings; prefix?: string } = {},
   ): Promise<RunOutcome> => {
-    patch(conversationId, { busy: true, replyId });
+    patch(conversationId, { busy: true, replyId, outcome: undefined, model });
+    let outcome: RunOutcome | undefined;
     try {
       await yieldToMain();
       const { createSessionChat, runReply } = await loadChatRuntime();
@@ -139,7 +144,7 @@ export const useChatSessions = create<SessionsState>()((set, get) => {
         patch(conversationId, { busy: true, replyId });
       }
       if (pendingStops.delete(conversationId)) queueMicrotask(() => void chat.stop());
-      return await runReply({
+      outcome = await runReply({
         db: getDB(),
         chat,
         replyId,
@@ -155,8 +160,9 @@ export const useChatSessions = create<SessionsState>()((set, get) => {
         keepReasoningMs: options.keepReasoningMs,
         onStorageError: (error) => set({ storageError: error }),
       });
+      return outcome;
     } finally {
-      patch(conversationId, { busy: false });
+      patch(conversationId, { busy: false, outcome });
     }
   };
 
