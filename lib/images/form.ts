@@ -1,6 +1,7 @@
 import type { ImageRecord } from "@/lib/db";
 import type { ModelInfo } from "@/lib/providers/catalog";
 import { defaultModel, type ImageCaps, imageCaps, MAX_SEED, modelKey, parseModelKey } from "./capabilities";
+import { buildImageRequest } from "./request";
 import type { ImageRequest } from "./types";
 
 // The image form as plain data, and the pure steps on it: fitting values to a model, building
@@ -91,20 +92,18 @@ export function withValidModel(form: ImageForm, models: ModelInfo[]): ImageForm 
 export function buildRequest(form: ImageForm, caps: ImageCaps, seed: number | null, image?: string): ImageRequest {
   const ref = parseModelKey(form.modelKey);
   if (!ref) throw new Error("no model selected");
-  const req: ImageRequest = {
-    provider: ref.provider,
-    model: ref.id,
-    prompt: form.prompt.trim(),
+  // Only the fields the model takes (request.ts): a size for models without one, or a batch size for
+  // models without batches, would be refused by the server.
+  return buildImageRequest(ref, caps.spec, {
+    prompt: form.prompt,
+    negativePrompt: form.negativePrompt,
     size: form.size,
     batchSize: form.batchSize,
-  };
-  const negative = form.negativePrompt.trim();
-  if (caps.negativePrompt && negative) req.negativePrompt = negative;
-  if (caps.seed && seed !== null) req.seed = clamp(Math.floor(seed), 0, MAX_SEED);
-  if (caps.steps && form.steps !== null) req.steps = form.steps;
-  if (caps.guidance && form.guidance !== null) req.guidance = form.guidance;
-  if (caps.reference !== "none" && image) req.image = image;
-  return req;
+    seed: seed === null ? undefined : clamp(Math.floor(seed), 0, MAX_SEED),
+    steps: form.steps ?? undefined,
+    guidance: form.guidance ?? undefined,
+    references: image ? [image] : undefined,
+  });
 }
 
 /** The form as it was for a stored image, with its seed fixed so the same picture comes back. */

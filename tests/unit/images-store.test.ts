@@ -33,6 +33,7 @@ let bodies: Record<string, unknown>[];
 
 function okResponse(count: number, seed: number): ImageResponse {
   return {
+    references: 0,
     model: { provider: "siliconflow", id: "black-forest-labs/FLUX.1-schnell" },
     seed,
     timings: { inferenceMs: 900, upstreamMs: 1000, downloadMs: 20 },
@@ -76,7 +77,8 @@ afterEach(async () => {
 describe("image jobs", () => {
   it("stores a batch with its settings, seed and timings, without any page mounted", async () => {
     answerWith((body) => Response.json(okResponse(2, body.seed as number)));
-    useImageStore.getState().setForm({ batchSize: 2 });
+    // Batches are Kolors-only (the image API reference).
+    useImageStore.getState().setForm({ modelKey: "siliconflow:Kwai-Kolors/Kolors", batchSize: 2 });
     useImageStore.getState().generate();
     expect(useImageStore.getState().jobs[0]?.status).toBe("running");
     await settle();
@@ -85,7 +87,7 @@ describe("image jobs", () => {
     expect(job?.status).toBe("succeeded");
     expect(job?.imageIds).toHaveLength(2);
     const sent = bodies[0] as { seed: number };
-    expect(sent).toMatchObject({ model: "black-forest-labs/FLUX.1-schnell", prompt: "a fox", batchSize: 2, steps: 4 });
+    expect(sent).toMatchObject({ model: "Kwai-Kolors/Kolors", prompt: "a fox", batchSize: 2, steps: 4 });
     // A random seed was drawn, sent, and offered for pinning.
     expect(useImageStore.getState().form).toMatchObject({ seed: null, lastSeed: sent.seed });
 
