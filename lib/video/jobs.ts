@@ -41,7 +41,7 @@ export async function generateVideo(draft: VideoDraft, imageToVideo: boolean): P
   if (seed !== undefined) body.seed = seed;
   // Only image-to-video models take a start image; a text-to-video job ignores one left in the form.
   const start = imageToVideo && draft.image ? await prepareStartImage(draft.image.blob, draft.size) : null;
-  if (start) body.image = start.dataUri;
+  if (start) body.frames = [start.dataUri];
 
   const { requestId } = await submitVideoRequest(body);
   const params: Record<string, unknown> = { size: draft.size, imageToVideo };

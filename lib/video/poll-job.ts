@@ -36,7 +36,7 @@ async function apply(db: AppDB, job: VideoJob, changes: VideoJobChanges): Promis
 export async function pollVideoJob(db: AppDB, job: VideoJob, api: VideoApi, signal?: AbortSignal): Promise<void> {
   let status: Awaited<ReturnType<VideoApi["status"]>>;
   try {
-    status = await api.status(job.requestId, job.model.id, signal);
+    status = await api.status(job.requestId, job.model, signal);
   } catch (err) {
     if (isAbort(err)) throw err;
     const e = AppError.from(err);
@@ -78,7 +78,7 @@ async function download(
   if (job.status !== "running") await updateVideoJob(db, job.id, { status: "running", position: undefined });
   let blob: Blob;
   try {
-    blob = await api.content(job.requestId, job.model.id, signal);
+    blob = await api.content(job.requestId, job.model, signal);
   } catch (err) {
     if (isAbort(err)) throw err;
     const e = AppError.from(err);

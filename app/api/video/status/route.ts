@@ -1,11 +1,13 @@
 import { apiHandler, readJson } from "@/lib/http/handler";
+import { videoStatusSchema } from "@/lib/video/contract";
 import { videoStatus } from "@/lib/video/server";
-import { statusSchema } from "./schema";
 
 export const dynamic = "force-dynamic";
 
-/** `{requestId}` → `{status, position?, reason?, seed?, inferenceSeconds?}`; the result URL stays on the server. */
+/** `{provider?, requestId}` → `{status, position?, reason?, seed?, inferenceSeconds?, cover?}`; result URLs stay here. */
 export const POST = apiHandler(async (request) => {
-  const { requestId } = await readJson(request, statusSchema, 4096);
-  return Response.json(await videoStatus(requestId, request.signal), { headers: { "cache-control": "no-store" } });
+  const { provider, requestId } = await readJson(request, videoStatusSchema, 4096);
+  return Response.json(await videoStatus(provider, requestId, request.signal), {
+    headers: { "cache-control": "no-store" },
+  });
 });
