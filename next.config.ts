@@ -1,8 +1,15 @@
+import { randomBytes } from "node:crypto";
 import type { NextConfig } from "next";
 import { PHASE_DEVELOPMENT_SERVER, PHASE_PRODUCTION_SERVER } from "next/constants";
 import { EnvError, parseEnv } from "./lib/env-schema";
+import { REMOTE_IMAGE_FRAME, REMOTE_IMAGE_FRAME_HEADERS } from "./lib/security/headers";
+
+// One id per build, shared by every process of the build (its workers inherit the environment):
+// Next's build id and the service worker's cache name (app/sw.js/route.ts).
+process.env.SP_BUILD_ID ||= `${Date.now().toString(36)}-${randomBytes(4).toString("hex")}`;
 
 const nextConfig: NextConfig = {
+  generateBuildId: () => process.env.SP_BUILD_ID ?? null,
   // Self-hosting ships `.next/standalone/server.js`; Vercel ignores this.
   output: "standalone",
   // Parallel builds in one checkout (several e2e runs at once) each need their own output folder.
@@ -24,6 +31,11 @@ const nextConfig: NextConfig = {
           { key: "referrer-policy", value: "no-referrer" },
           { key: "x-frame-options", value: "DENY" },
         ],
+      },
+      {
+        // Not a page (proxy.ts skips it): a static frame with a policy of its own.
+        source: REMOTE_IMAGE_FRAME,
+        headers: Object.entries(REMOTE_IMAGE_FRAME_HEADERS).map(([key, value]) => ({ key, value })),
       },
     ];
   },

@@ -1,5 +1,13 @@
 import { type NextRequest, NextResponse } from "next/server";
-import { accessControlEnabled, readCookie, SESSION_COOKIE, verifySessionToken } from "@/lib/auth/session";
+import { safeNextPath } from "@/lib/auth/next-path";
+import {
+  accessControlEnabled,
+  isSecureRequest,
+  readCookie,
+  SESSION_COOKIE,
+  sessionCookie,
+  verifySessionToken,
+} from "@/lib/auth/session";
 import { contentSecurityPolicy, SECURITY_HEADERS } from "@/lib/security/headers";
 
 // Pages only. API routes are not matched: each handler checks the session itself
@@ -7,13 +15,16 @@ import { contentSecurityPolicy, SECURITY_HEADERS } from "@/lib/security/headers"
 // limit and an extra hop on every streamed chat token.
 export async function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
+  let renewal: string | undefined;
   if (pathname !== "/login" && accessControlEnabled()) {
     const session = await verifySessionToken(readCookie(request.headers.get("cookie"), SESSION_COOKIE));
     if (!session) {
       const login = new URL("/login", request.url);
-      login.searchParams.set("next", `${pathname}${search}`);
+      login.searchParams.set("next", safeNextPath(`${pathname}${search}`, request.nextUrl.origin));
       return NextResponse.redirect(login);
     }
+    // Sliding expiry: a session in use keeps going (never past its absolute limit).
+    if (session.renew) renewal = await sessionCookie(SESSION_COOKIE, session, isSecureRequest(request));
   }
 
   // A fresh nonce per page render; Next applies it to its own scripts.
@@ -25,9 +36,12 @@ export async function proxy(request: NextRequest) {
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set("content-security-policy", csp);
   for (const [name, value] of Object.entries(SECURITY_HEADERS)) response.headers.set(name, value);
+  if (renewal) response.headers.append("set-cookie", renewal);
   return response;
 }
 
 export const config = {
-  matcher: [{ source: "/((?!api/|_next/static|_next/image|favicon.ico|icons/|manifest.webmanifest|sw.js).*)" }],
+  matcher: [
+    { source: "/((?!api/|_next/static|_next/image|favicon.ico|icons/|manifest.webmanifest|sw.js|remote-image\\.).*)" },
+  ],
 };

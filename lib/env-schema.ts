@@ -13,6 +13,21 @@ const httpUrl = z
 
 const positiveInt = z.coerce.number().int("must be a whole number").positive("must be greater than 0");
 
+// Each entry an http(s) origin such as https://play.example.com (a path or a trailing slash is refused,
+// so a typo cannot widen the list to something unexpected).
+const originList = z
+  .string()
+  .transform((v) =>
+    v
+      .split(",")
+      .map((o) => o.trim())
+      .filter(Boolean),
+  )
+  .refine(
+    (list) => list.every((o) => URL.canParse(o) && /^https?:$/.test(new URL(o).protocol) && new URL(o).origin === o),
+    "must be comma-separated origins such as https://play.example.com (scheme, host and port only)",
+  );
+
 export const envSchema = z.object({
   SILICONFLOW_API_KEY: optional(z.string().trim().min(1)),
   SILICONFLOW_BASE_URL: optional(httpUrl),
@@ -36,6 +51,14 @@ export const envSchema = z.object({
   UPSTREAM_CONNECT_TIMEOUT_MS: optional(positiveInt),
   UPSTREAM_FIRST_BYTE_TIMEOUT_MS: optional(positiveInt),
   PORT: optional(z.coerce.number().int().min(1).max(65535)),
+  // How many reverse proxies you run in front of the app (each appends to X-Forwarded-For).
+  TRUSTED_PROXY_HOPS: optional(z.coerce.number().int("must be a whole number").min(0).max(10)),
+  TRUSTED_ORIGINS: optional(originList),
+  // Set by Vercel on its own platform: its edge writes the client address headers.
+  VERCEL: optional(z.string()),
+  UPLOADS_IN_FLIGHT_MB: optional(positiveInt),
+  REQUEST_BODY_TIMEOUT_MS: optional(positiveInt),
+  REQUEST_BODY_IDLE_TIMEOUT_MS: optional(positiveInt),
   // Tests only: a provider simulator that plays the providers' media hosts (lib/media/network.ts).
   MEDIA_TEST_NETWORK: optional(httpUrl),
 });
@@ -56,6 +79,17 @@ export interface ServerEnv {
   rateLimitPerMinute: number;
   connectTimeoutMs: number;
   firstByteTimeoutMs: number;
+  /** Reverse proxies in front of the app whose X-Forwarded-For entries are believed. */
+  trustedProxyHops: number;
+  /** Origins besides the app's own that may send state-changing requests (a proxy that rewrites Host). */
+  trustedOrigins: string[];
+  /** Running on Vercel, whose edge writes the client's address into x-vercel-forwarded-for. */
+  onVercel: boolean;
+  /** Request bodies (uploads) held in memory at once, all requests together; past it: 503. */
+  uploadsInFlightBytes: number;
+  /** The longest a request body may take to arrive, and the longest pause between two of its chunks. */
+  bodyTimeoutMs: number;
+  bodyIdleTimeoutMs: number;
   /** Tests only: download provider media through this simulator's network instead of the internet. */
   mediaTestNetwork?: string;
 }
@@ -103,6 +137,12 @@ export function parseEnv(source: Record<string, string | undefined>): ServerEnv 
     rateLimitPerMinute: raw.RATE_LIMIT_PER_MINUTE ?? 60,
     connectTimeoutMs: raw.UPSTREAM_CONNECT_TIMEOUT_MS ?? 10_000,
     firstByteTimeoutMs: raw.UPSTREAM_FIRST_BYTE_TIMEOUT_MS ?? 60_000,
+    trustedProxyHops: raw.TRUSTED_PROXY_HOPS ?? 0,
+    trustedOrigins: raw.TRUSTED_ORIGINS ?? [],
+    onVercel: !!raw.VERCEL && raw.VERCEL !== "0",
+    uploadsInFlightBytes: (raw.UPLOADS_IN_FLIGHT_MB ?? 256) * 1024 * 1024,
+    bodyTimeoutMs: raw.REQUEST_BODY_TIMEOUT_MS ?? 120_000,
+    bodyIdleTimeoutMs: raw.REQUEST_BODY_IDLE_TIMEOUT_MS ?? 15_000,
     mediaTestNetwork: raw.MEDIA_TEST_NETWORK,
   };
 }

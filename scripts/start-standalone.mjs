@@ -1,35 +1,33 @@
 #!/usr/bin/env node
-// Starts the standalone server exactly as a self-hoster would (`node server.js`), after
-// copying the static files next to it as the README's deployment steps do.
-// Usage: node scripts/start-standalone.mjs [-p PORT] | --prepare (copy only, then exit)
+// `npm start`: the standalone server (`node .next/standalone/server.js`, what a self-hoster runs),
+// with the project's env files read the way `next start` reads them (.env, .env.production,
+// .env.local): server.js itself only reads env files inside .next/standalone.
+// Usage: node scripts/start-standalone.mjs [-p PORT]   (PORT, default 3000; HOSTNAME_BIND, default 127.0.0.1)
 import { spawn } from "node:child_process";
-import { cpSync, existsSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync } from "node:fs";
 import path from "node:path";
+import nextEnv from "@next/env";
 
 const root = path.resolve(import.meta.dirname, "..");
 const dist = path.join(root, process.env.NEXT_DIST_DIR || ".next");
 const standalone = path.join(dist, "standalone");
 const server = path.join(standalone, "server.js");
 if (!existsSync(server)) {
-  console.error(`No standalone build at ${server}. Run \`npx next build\` first.`);
+  console.error(`No standalone build at ${server}. Run \`npm run build\` first.`);
   process.exit(1);
 }
-const distName = path.basename(dist);
-// Several servers start from one build at once (the e2e suite runs shards in parallel): copy once
-// per build, so no server reads a file another start is rewriting.
-const marker = path.join(standalone, ".copied-build-id");
-const buildId = readFileSync(path.join(dist, "BUILD_ID"), "utf8");
-if (!existsSync(marker) || readFileSync(marker, "utf8") !== buildId) {
-  cpSync(path.join(dist, "static"), path.join(standalone, distName, "static"), { recursive: true });
-  cpSync(path.join(root, "public"), path.join(standalone, "public"), { recursive: true });
-  writeFileSync(marker, buildId);
+// `npm run build` copies these (scripts/prepare-standalone.mjs); a bare `npx next build` does not.
+if (!existsSync(path.join(standalone, path.basename(dist), "static"))) {
+  console.error(
+    `${standalone} has no static files. Build with \`npm run build\` (or run \`node scripts/prepare-standalone.mjs\` after \`npx next build\`).`,
+  );
+  process.exit(1);
 }
-if (process.argv.includes("--prepare")) process.exit(0);
+nextEnv.loadEnvConfig(root, false, { info: () => {}, error: console.error });
 
 const portFlag = process.argv.indexOf("-p");
 const port = portFlag >= 0 ? process.argv[portFlag + 1] : (process.env.PORT ?? "3000");
 const child = spawn(process.execPath, [server], {
-  cwd: standalone,
   stdio: "inherit",
   env: { ...process.env, PORT: String(port), HOSTNAME: process.env.HOSTNAME_BIND ?? "127.0.0.1" },
 });

@@ -32,7 +32,8 @@ step "unit";      npx vitest run
 # The build runs with the e2e keys in its environment so the scan below proves they stay server-side.
 KEYS="$(grep -oE '"test-key[^"]*"' tests/e2e/support/keys.ts | tr -d '"' | paste -sd, -)"
 export KEY_HYGIENE_KEYS="$KEYS"
-step "build";     SILICONFLOW_API_KEY="${KEYS%%,*}" GLM_API_KEY="${KEYS##*,}" npx next build
+# `npm run build` as the README says: next build, then the standalone folder made ready to run as is.
+step "build";     SILICONFLOW_API_KEY="${KEYS%%,*}" GLM_API_KEY="${KEYS##*,}" npm run build
 
 # Playwright empties test-results/ when it starts, so the captured server output lives elsewhere.
 LOG_DIR=.e2e-logs
@@ -45,7 +46,6 @@ mkdir -p "$LOG_DIR"
 # test's time is spent waiting on streams and timers, and one simulator's fault queue and request
 # log must not be shared between parallel tests.
 step "e2e: whole suite, standalone server (node .next/standalone/server.js), en and zh in parallel"
-node scripts/start-standalone.mjs --prepare
 shard() { # project sim-port app-port
   E2E_START_COMMAND="node scripts/start-standalone.mjs" E2E_SIM_PORT="$2" E2E_APP_PORT="$3" \
     E2E_DEMO_PORT="$(($3 + 1))" PLAYWRIGHT_HTML_OUTPUT_DIR="playwright-report/$1" \

@@ -3,6 +3,7 @@
 import { useState } from "react";
 import { ErrorAlert } from "@/components/ui/error-alert";
 import { apiJson } from "@/lib/api-client";
+import { safeNextPath } from "@/lib/auth/next-path";
 import { AppError, type AppErrorJSON } from "@/lib/errors";
 import { useT } from "@/lib/i18n/client";
 
@@ -22,8 +23,8 @@ export function LoginForm({ next }: { next: string }) {
         headers: { "content-type": "application/json" },
         body: JSON.stringify({ code }),
       });
-      // Only same-site paths: `next` comes from the URL and must not become an open redirect.
-      window.location.assign(next.startsWith("/") && !next.startsWith("//") ? next : "/chat");
+      // `next` comes from the URL: only a path on this origin, resolved as the browser resolves it.
+      window.location.assign(safeNextPath(next, window.location.origin));
     } catch (err) {
       setError(AppError.from(err).toJSON());
       setBusy(false);

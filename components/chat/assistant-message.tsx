@@ -1,12 +1,13 @@
 "use client";
 
-import { memo } from "react";
+import { memo, useMemo } from "react";
 import { ReadAloudButton } from "@/components/speech/read-aloud-button";
 import { ErrorAlert } from "@/components/ui/error-alert";
 import { PlayIcon, RefreshIcon } from "@/components/ui/icons";
+import { reasoningBlocks, thinkingNow } from "@/lib/chat/reasoning";
 import type { Message } from "@/lib/db";
 import { useT } from "@/lib/i18n/client";
-import { reasoningOfParts, storedErrorJSON, textOfParts } from "@/lib/stores/chat-convert";
+import { storedErrorJSON, textOfParts } from "@/lib/stores/chat-convert";
 import { useChatSessions } from "@/lib/stores/chat-sessions";
 import type { LiveTiming } from "@/lib/stores/chat-timing";
 import { canContinue, FinishNotice, UsageLine } from "./finish-notice";
@@ -39,14 +40,18 @@ export const AssistantMessage = memo(function AssistantMessage(props: AssistantM
   const { message, parts, streaming, timing, busy, isLast } = props;
   const t = useT();
   const text = textOfParts(parts);
-  const reasoning = reasoningOfParts(parts);
+  const blocks = reasoningBlocks(parts);
+  // The same blocks keep the same array, so the memoised pane skips answer-only updates.
+  const blocksKey = blocks.join("\u0000");
+  // biome-ignore lint/correctness/useExhaustiveDependencies: blocksKey stands for blocks' contents
+  const reasoning = useMemo(() => blocks, [blocksKey]);
   const status = streaming ? "streaming" : message.status;
-  const thinking = streaming && reasoning.length > 0 && text.length === 0;
+  const thinking = streaming && thinkingNow(parts);
   const measured =
     timing?.reasoningStart !== undefined && timing.answerStart !== undefined
       ? timing.answerStart - timing.reasoningStart
       : undefined;
-  const waiting = streaming && !text && !reasoning;
+  const waiting = streaming && !text && reasoning.length === 0;
   const trimmed = (streaming ? props.liveTrimmed : undefined) ?? message.contextTrimmed ?? 0;
   const actions = useChatSessions.getState();
 
@@ -70,10 +75,10 @@ export const AssistantMessage = memo(function AssistantMessage(props: AssistantM
           {t("chat.context.trimmed", { count: trimmed })}
         </p>
       )}
-      {reasoning && (
+      {reasoning.length > 0 && (
         <ReasoningPane
           messageId={message.id}
-          text={reasoning}
+          blocks={reasoning}
           thinking={thinking}
           durationMs={message.reasoningMs ?? measured}
         />

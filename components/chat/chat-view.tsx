@@ -21,6 +21,7 @@ import { preloadMath } from "./markdown/math";
 import { MessageList } from "./message-list";
 import { preloadLiveAssistant } from "./message-row";
 import { ModelPicker } from "./model-picker";
+import { ProviderNotice } from "./provider-notice";
 import { useConversation, useConversationId } from "./use-conversation";
 
 /** The chat column: header, the thread, and the composer with its model and settings. */
@@ -169,6 +170,7 @@ export function ChatView() {
             }
           />
         )}
+        <ProviderNotice provider={model.provider} />
         <Composer
           draftKey={conversationId ?? NEW_CHAT}
           busy={busy}

@@ -1,6 +1,7 @@
 "use client";
 
 import { type ReactNode, useEffect, useId, useRef, useState } from "react";
+import { OfflineHint, useOnline } from "@/components/shell/online";
 import { VoiceInputButton } from "@/components/speech/voice-input-button";
 import { ErrorAlert } from "@/components/ui/error-alert";
 import { ArrowUpIcon, PlusIcon, StopIcon } from "@/components/ui/icons";
@@ -54,7 +55,8 @@ export function Composer({
   const [detail, setDetail] = useState<ImageDetail>("auto");
   const fileRef = useRef<HTMLInputElement>(null);
   const blocked = attach.preparing || visionBlock(model, attach.images.length) !== null;
-  const canSend = (text.trim().length > 0 || attach.images.length > 0) && !busy && !sending && !blocked;
+  const online = useOnline();
+  const canSend = (text.trim().length > 0 || attach.images.length > 0) && !busy && !sending && !blocked && online;
 
   // Images dropped anywhere on the chat page land in the box.
   const addRef = useRef(attach.add);
@@ -213,7 +215,8 @@ export function Composer({
                 type="submit"
                 data-testid="send-button"
                 aria-label={t("chat.send")}
-                title={t("chat.send")}
+                title={online ? t("chat.send") : t("offline.send")}
+                aria-describedby={online ? undefined : `${id}-offline`}
                 disabled={!canSend}
                 className="inline-flex size-9 items-center justify-center rounded-full bg-violet-600 text-white hover:bg-violet-700 disabled:bg-zinc-200 disabled:text-zinc-400 dark:disabled:bg-zinc-800 dark:disabled:text-zinc-600"
               >
@@ -222,6 +225,7 @@ export function Composer({
             )}
           </div>
         </form>
+        <OfflineHint id={`${id}-offline`} action="send" className="mt-1.5 text-center" />
       </div>
     </div>
   );

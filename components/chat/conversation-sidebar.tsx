@@ -45,7 +45,8 @@ export function ConversationSidebar() {
   const [query, setQuery] = useState("");
   const search = useDebounced(query.trim(), 150);
   const [limit, setLimit] = useState(PAGE);
-  const [deleted, setDeleted] = useState<Conversation | null>(null);
+  // The deleted conversation, and whether it was the open one (Undo then opens it again).
+  const [deleted, setDeleted] = useState<{ conversation: Conversation; wasOpen: boolean } | null>(null);
 
   const list = useLiveQuery(() => listConversations(getDB(), { limit }), [limit]);
   const hits = useLiveQuery(async () => (search ? searchConversations(getDB(), search) : null), [search]);
@@ -63,15 +64,16 @@ export function ConversationSidebar() {
       rename: (id, title) => void renameConversation(getDB(), id, title),
       pin: (id, pinned) => void setPinned(getDB(), id, pinned),
       remove: (conversation) => {
+        const wasOpen = conversation.id === activeId;
         useChatSessions.getState().stop(conversation.id);
         void softDeleteConversation(getDB(), conversation.id).then(() =>
           setDeleted((previous) => {
             // One toast at a time: the one it replaces can no longer be undone.
-            if (previous) void deleteConversation(getDB(), previous.id);
-            return conversation;
+            if (previous) void deleteConversation(getDB(), previous.conversation.id);
+            return { conversation, wasOpen };
           }),
         );
-        if (conversation.id === activeId) window.history.pushState(null, "", "/chat");
+        if (wasOpen) window.history.pushState(null, "", "/chat");
       },
       navigate: closeDrawer,
     }),
@@ -144,16 +146,21 @@ export function ConversationSidebar() {
       </aside>
       {deleted && (
         <UndoToast
-          key={deleted.id}
-          message={t("chat.deleted", { title: deleted.title || t("chat.untitled") })}
+          key={deleted.conversation.id}
+          message={t("chat.deleted", { title: deleted.conversation.title || t("chat.untitled") })}
           timeoutMs={UNDO_MS}
           onUndo={() => {
-            void restoreConversation(getDB(), deleted.id);
+            const { conversation, wasOpen } = deleted;
+            void restoreConversation(getDB(), conversation.id).then(() => {
+              // It was open when deleted: open it again, unless the user has moved on to another one.
+              const href = `/chat/${encodeURIComponent(conversation.id)}`;
+              if (wasOpen && window.location.pathname === "/chat") window.history.pushState(null, "", href);
+            });
             setDeleted(null);
           }}
           onExpire={() => {
             // Past the undo window the rows go for good (startup purges any a closed tab left behind).
-            void deleteConversation(getDB(), deleted.id);
+            void deleteConversation(getDB(), deleted.conversation.id);
             setDeleted(null);
           }}
         />

@@ -9,6 +9,7 @@ import { useI18n } from "@/lib/i18n/client";
 import type { ModelInfo } from "@/lib/providers/catalog";
 import { modelInfo, sameModel, useChatModels } from "@/lib/stores/chat-models";
 import { badgeWords, ModelBadges } from "./model-badges";
+import { ProviderProblem } from "./provider-notice";
 
 const PROVIDERS: Provider[] = ["siliconflow", "glm"];
 
@@ -21,7 +22,7 @@ function shortName(id: string): string {
  * opens a listbox driven from its search field: arrows move, Enter picks, Escape closes.
  */
 export function ModelPicker({ value, onChange }: { value: ChatModelRef; onChange: (ref: ChatModelRef) => void }) {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
   const { models, status, error, providerErrors, load } = useChatModels();
   const [open, setOpen] = useState(false);
   const [query, setQuery] = useState("");
@@ -136,16 +137,18 @@ export function ModelPicker({ value, onChange }: { value: ChatModelRef; onChange
             {status === "loading" && <p className="p-3 text-sm text-zinc-500">{t("chat.model.loading")}</p>}
             {error && <ErrorAlert error={error} onRetry={() => void load(true)} />}
             {providerErrors.map((pe) => (
-              <p
+              <div
                 key={pe.provider}
                 role="alert"
+                data-testid="provider-problem"
                 className="m-1 rounded bg-amber-50 p-2 text-xs text-amber-900 dark:bg-amber-950 dark:text-amber-100"
               >
-                {t(`chat.provider.${pe.provider}`)}: {locale === "zh" ? pe.error.message.zh : pe.error.message.en}
-              </p>
+                <ProviderProblem provider={pe.provider} error={pe.error} />
+              </div>
             ))}
-            {status === "ready" && flat.length === 0 && (
-              <p className="p-3 text-sm text-zinc-500">{t("chat.model.none")}</p>
+            {/* "No match" only answers a search; an empty list with a provider down is said above. */}
+            {status === "ready" && flat.length === 0 && (query.trim() || providerErrors.length === 0) && (
+              <p className="p-3 text-sm text-zinc-500">{t(query.trim() ? "chat.model.none" : "chat.model.empty")}</p>
             )}
             <div id={listId} role="listbox" aria-label={t("chat.model.label")}>
               {groups.map((g) => (

@@ -11,15 +11,17 @@ const chosen = new Map<string, boolean>();
 /**
  * The model's thinking: open while it thinks, closed once the answer starts, "Thought for N s"
  * after; a click opens or closes it for good. Its markdown is rendered only once it is shown.
+ * A continued reply thought once per request: each request's thinking is its own block.
  */
 export const ReasoningPane = memo(function ReasoningPane({
   messageId,
-  text,
+  blocks,
   thinking,
   durationMs,
 }: {
   messageId: string;
-  text: string;
+  /** Reasoning per request, oldest first (see lib/chat/reasoning.ts). */
+  blocks: readonly string[];
   /** The model is thinking right now (no answer text yet). */
   thinking: boolean;
   durationMs?: number;
@@ -55,7 +57,20 @@ export const ReasoningPane = memo(function ReasoningPane({
         hidden={!open}
         className="mt-2 border-l-2 border-zinc-200 pl-3 text-sm text-zinc-600 dark:border-zinc-700 dark:text-zinc-400"
       >
-        {open ? <MessageText text={text} streaming={thinking} /> : text}
+        {blocks.map((text, i) => (
+          <div
+            key={i}
+            data-testid="reasoning-block"
+            className={i > 0 ? "mt-3 border-t border-dashed border-zinc-200 pt-2 dark:border-zinc-700" : ""}
+          >
+            {i > 0 && (
+              <p className="mb-1 text-xs font-medium text-zinc-500 dark:text-zinc-400">
+                {t("chat.reasoning.continued")}
+              </p>
+            )}
+            {open ? <MessageText text={text} streaming={thinking && i === blocks.length - 1} /> : text}
+          </div>
+        ))}
       </div>
     </div>
   );

@@ -1,6 +1,7 @@
 "use client";
 
 import { type FormEvent, type KeyboardEvent, useState } from "react";
+import { OfflineHint, useOnline } from "@/components/shell/online";
 import { ErrorAlert } from "@/components/ui/error-alert";
 import { useT } from "@/lib/i18n/client";
 import { type ImageCaps, imageCaps, modelKey, PROMPT_MAX_CHARS } from "@/lib/images/capabilities";
@@ -15,6 +16,7 @@ import { sizeLabel } from "./size-label";
 import { fieldClass, hintClass, labelClass, textareaClass } from "./styles";
 
 const BLOCKER_KEYS = {
+  loading: "images.blocker.loading",
   prompt: "images.blocker.prompt",
   model: "images.blocker.model",
   reference: "images.blocker.reference",
@@ -54,11 +56,16 @@ export function GenerateForm() {
 
   const model = findModel(models.list, form.modelKey);
   const caps = model ? imageCaps(model) : null;
-  const block = blocker(form, caps, hasReference);
+  // Until the list is in there is nothing to send with: Generate waits, and says why (this is also
+  // the server's HTML, so a click before hydration cannot submit the form natively).
+  const waiting = models.list.length === 0 && models.status !== "error";
+  const block = waiting ? "loading" : blocker(form, caps, hasReference);
   const busy = running >= MAX_RUNNING;
+  const online = useOnline();
 
   const submit = (e?: FormEvent) => {
     e?.preventDefault();
+    if (!online) return;
     if (block || busy) {
       setTried(true);
       if (block === "prompt") document.getElementById("image-prompt")?.focus();
@@ -210,19 +217,25 @@ export function GenerateForm() {
       <div className="sticky bottom-0 -mx-1 space-y-2 bg-gradient-to-t from-white via-white to-white/0 px-1 pt-3 pb-1 dark:from-zinc-900 dark:via-zinc-900 dark:to-zinc-900/0">
         <button
           type="submit"
-          disabled={busy}
+          disabled={busy || waiting || !online}
+          aria-describedby={online ? "image-generate-status" : "image-offline"}
           className="inline-flex h-11 w-full items-center justify-center gap-2 rounded-xl bg-violet-600 font-semibold text-white shadow-sm transition hover:bg-violet-700 focus-visible:outline-offset-2 active:scale-[0.99] disabled:cursor-not-allowed disabled:opacity-60 dark:bg-violet-600 dark:hover:bg-violet-500"
         >
           <SparkIcon width={18} height={18} />
           {t("images.generate")}
         </button>
-        {tried && block ? (
-          <p role="alert" className="text-center text-xs text-red-700 dark:text-red-400">
+        <OfflineHint id="image-offline" action="generate" className="text-center" />
+        {tried && block && !waiting ? (
+          <p id="image-generate-status" role="alert" className="text-center text-xs text-red-700 dark:text-red-400">
             {t(BLOCKER_KEYS[block])}
           </p>
         ) : (
-          <p className={`${hintClass} text-center`}>
-            {busy ? t("images.blocker.busy", { n: running }) : t("images.shortcut")}
+          <p id="image-generate-status" role="status" className={`${hintClass} text-center`}>
+            {waiting
+              ? t("images.blocker.loading")
+              : busy
+                ? t("images.blocker.busy", { n: running })
+                : t("images.shortcut")}
           </p>
         )}
       </div>

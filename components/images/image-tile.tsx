@@ -80,6 +80,10 @@ export function ImageTile({
             <span className="mt-0.5 block font-mono opacity-75">
               {record.width}×{record.height}
               {record.seed !== undefined ? ` · #${record.seed}` : ""}
+              {/* A batch's seed: say which image of the batch this is. */}
+              {record.params.seedScope === "batch" && typeof record.params.batchIndex === "number"
+                ? ` (${record.params.batchIndex + 1}/${String(record.params.batchSize ?? "?")})`
+                : ""}
             </span>
           </figcaption>
         </>

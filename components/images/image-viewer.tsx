@@ -31,6 +31,11 @@ function Details({ record }: { record: ImageRecord }) {
       {record.seed !== undefined && (
         <Row label={t("images.field.seed")}>
           <span className="font-mono">{record.seed}</span>
+          {p.seedScope === "batch" && (
+            <span data-testid="batch-seed-note" className="mt-0.5 block text-xs text-zinc-500">
+              {t("images.seed.batch", { n: (p.batchIndex ?? 0) + 1, count: p.batchSize ?? 1 })}
+            </span>
+          )}
         </Row>
       )}
       {p.steps !== undefined && <Row label={t("images.field.steps")}>{p.steps}</Row>}

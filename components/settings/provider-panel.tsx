@@ -8,6 +8,7 @@ import { useT } from "@/lib/i18n/client";
 import type { ProviderAccount } from "@/lib/providers/account";
 import { MODEL_TYPES, type ModelType } from "@/lib/providers/catalog";
 import { ProviderCard } from "./provider-card";
+import { SignOutDialog } from "./sign-out-dialog";
 
 interface Overview {
   demo: boolean;
@@ -21,17 +22,24 @@ interface ModelsResponse {
 
 function SignOutButton() {
   const t = useT();
+  const [asking, setAsking] = useState(false);
   return (
-    <button
-      type="button"
-      onClick={async () => {
-        await fetch("/api/auth", { method: "DELETE" });
-        window.location.assign("/login");
-      }}
-      className="rounded-md border border-zinc-300 px-3 py-1.5 text-sm dark:border-zinc-700"
-    >
-      {t("auth.logout")}
-    </button>
+    <>
+      <button
+        type="button"
+        onClick={() => setAsking(true)}
+        className="rounded-md border border-zinc-300 px-3 py-1.5 text-sm dark:border-zinc-700"
+      >
+        {t("auth.logout")}
+      </button>
+      <SignOutDialog
+        open={asking}
+        onClose={() => setAsking(false)}
+        signOut={async () => {
+          await fetch("/api/auth", { method: "DELETE" });
+        }}
+      />
+    </>
   );
 }
 

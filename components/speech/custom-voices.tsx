@@ -15,6 +15,7 @@ export function CustomVoices() {
   const { voices, error, loading, load, remove } = useVoices();
   const form = useSpeechPrefs((s) => s.form);
   const setForm = useSpeechPrefs((s) => s.setForm);
+  const names = useSpeechPrefs((s) => s.voiceNames);
   const [deleting, setDeleting] = useState<string | null>(null);
   const [deleteError, setDeleteError] = useState<AppErrorJSON | null>(null);
 
@@ -54,8 +55,8 @@ export function CustomVoices() {
                 className={`${cardClass} flex items-start gap-3`}
               >
                 <div className="min-w-0 flex-1">
-                  <p className="font-medium">
-                    {v.customName}
+                  <p className="font-medium" title={names[v.uri] ? v.customName : undefined}>
+                    {names[v.uri] ?? v.customName}
                     {inUse && (
                       <span className="ml-2 rounded bg-violet-100 px-1.5 py-0.5 text-xs font-normal text-violet-900 dark:bg-violet-900/50 dark:text-violet-100">
                         {t("speech.voices.inUse")}

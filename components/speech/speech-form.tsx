@@ -1,6 +1,7 @@
 "use client";
 
 import { useId, useRef, useState } from "react";
+import { OfflineHint, useOnline } from "@/components/shell/online";
 import { ErrorAlert } from "@/components/ui/error-alert";
 import type { AppErrorJSON } from "@/lib/errors";
 import { useT } from "@/lib/i18n/client";
@@ -8,6 +9,7 @@ import { FORMAT_SPECS, GAIN, inputLength, maxInputChars, SPEECH_FORMATS, SPEED }
 import { useSpeechJobs } from "@/lib/speech/jobs";
 import { localError } from "@/lib/speech/local-error";
 import { useSpeechPrefs } from "@/lib/speech/prefs";
+import { type InstructionPreset, speechInput, splitInstruction } from "@/lib/speech/text";
 import { useHydrated } from "@/lib/speech/use-hydrated";
 import { useSpeechModels } from "@/lib/speech/use-models";
 import { hintClass, inputClass, labelClass, primaryButton } from "./styles";
@@ -25,16 +27,25 @@ export function SpeechForm() {
   const setForm = useSpeechPrefs((s) => s.setForm);
   const generate = useSpeechJobs((s) => s.generate);
   const models = useSpeechModels(form.model);
-  const [text, setText] = useState("");
+  const [text, setTextState] = useState("");
+  const [style, setStyle] = useState<InstructionPreset | null>(null);
   const [error, setError] = useState<AppErrorJSON | null>(null);
   const textarea = useRef<HTMLTextAreaElement>(null);
-  const length = inputLength(text);
+  // The instruction counts towards the model's limit: it is part of the input the provider reads.
+  const length = inputLength(speechInput(text, style));
   const max = maxInputChars(form.model);
   const hydrated = useHydrated();
+  const online = useOnline();
+  // A complaint about the text (empty, too long) goes as soon as the text changes.
+  const setText = (next: string | ((current: string) => string)) => {
+    setTextState(next);
+    setError(null);
+  };
 
   const submit = (e: React.FormEvent) => {
     e.preventDefault();
-    if (text.trim() === "") {
+    if (!online) return;
+    if (splitInstruction(text).body.trim() === "") {
       setError(localError("speech.error.empty"));
       textarea.current?.focus();
       return;
@@ -45,7 +56,7 @@ export function SpeechForm() {
       return;
     }
     setError(null);
-    void generate({ ...form, input: text });
+    void generate({ ...form, input: text, ...(style ? { style } : {}) });
   };
 
   return (
@@ -78,7 +89,7 @@ export function SpeechForm() {
         >
           {t("speech.text.count", { count: length, max })}
         </p>
-        <TextHelpers text={text} onChange={setText} textarea={textarea} />
+        <TextHelpers text={text} onChange={setText} style={style} onStyle={setStyle} textarea={textarea} />
       </div>
 
       <div className="grid gap-3 sm:grid-cols-2">
@@ -199,9 +210,15 @@ export function SpeechForm() {
       </div>
 
       {error && <ErrorAlert error={error} onDismiss={() => setError(null)} />}
-      <button type="submit" className={primaryButton} disabled={!hydrated}>
+      <button
+        type="submit"
+        className={primaryButton}
+        disabled={!hydrated || !online}
+        aria-describedby={online ? undefined : "speech-offline"}
+      >
         {t("speech.generate")}
       </button>
+      <OfflineHint id="speech-offline" action="generate" />
     </form>
   );
 }

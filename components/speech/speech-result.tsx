@@ -2,9 +2,11 @@
 
 import { useEffect, useRef, useState } from "react";
 import type { SpeechClip } from "@/lib/db";
+import type { MessageKey } from "@/lib/i18n";
 import { useT } from "@/lib/i18n/client";
 import type { SpeechJob } from "@/lib/speech/jobs";
 import { downloadName, playableBlob } from "@/lib/speech/playable";
+import { isInstructionPreset, splitInstruction } from "@/lib/speech/text";
 import { DownloadIcon, SpinnerIcon } from "./icons";
 import { cardClass, hintClass, secondaryButton } from "./styles";
 import { useVoiceLabel } from "./voice-select";
@@ -81,15 +83,30 @@ export function SpeechResult({ clip, job, onRemove, onCancel }: Props) {
     };
   }, [downloadUrl, src]);
 
-  const text = clip?.text ?? job?.params.input ?? "";
+  // Clips stored before the style had its own field carry the instruction inside their text.
+  const { instruction, body: text } = splitInstruction(clip?.text ?? job?.params.input ?? "");
   const voice = clip?.voice ?? job?.params.voice ?? "";
   const settings = clip?.settings ?? (job ? { ...job.params } : {});
+  const style = isInstructionPreset(settings.style)
+    ? t(`speech.instruction.${settings.style}` as MessageKey)
+    : instruction.trim()
+      ? t("speech.style.custom")
+      : null;
   const streaming = !clip && job?.status === "streaming";
   const state = clip ? "ready" : streaming ? "streaming" : "saving";
 
   return (
     <li className={`${cardClass} space-y-2`} data-testid="speech-result" data-state={state} data-clip-id={clip?.id}>
       <p className="line-clamp-3 whitespace-pre-wrap text-sm" title={text}>
+        {style && (
+          <span
+            data-testid="speech-style"
+            title={instruction.trim() || undefined}
+            className="mr-1.5 rounded-full bg-violet-100 px-2 py-0.5 text-xs font-medium text-violet-900 dark:bg-violet-900/50 dark:text-violet-100"
+          >
+            {t("speech.style.chip", { style })}
+          </span>
+        )}
         {text}
       </p>
       {/* biome-ignore lint/a11y/useMediaCaption: generated speech has no caption track; its text is shown above. */}

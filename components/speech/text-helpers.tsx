@@ -8,31 +8,38 @@ import {
   INSTRUCTION_PRESETS,
   type InstructionPreset,
   insertTag,
+  isInstructionPreset,
   POINT_TAGS,
   SPAN_TAGS,
   splitInstruction,
-  withInstruction,
   wrapTag,
 } from "@/lib/speech/text";
 import { hintClass, inputClass } from "./styles";
 
 const PRESET_KEYS = Object.keys(INSTRUCTION_PRESETS) as InstructionPreset[];
 
-/** CosyVoice2 helpers under the Text field: a style instruction prefix and control tags at the caret. */
+/**
+ * CosyVoice2 helpers under the Text field: a style (kept beside the text as a chip, joined to it
+ * only in the request) and control tags at the caret.
+ */
 export function TextHelpers({
   text,
   onChange,
+  style,
+  onStyle,
   textarea,
 }: {
   text: string;
   onChange: (text: string) => void;
+  style: InstructionPreset | null;
+  onStyle: (style: InstructionPreset | null) => void;
   textarea: RefObject<HTMLTextAreaElement | null>;
 }) {
   const t = useT();
   const id = useId();
-  const { instruction } = splitInstruction(text);
-  const preset = PRESET_KEYS.find((k) => INSTRUCTION_PRESETS[k] === instruction.trim());
-  const selectValue = preset ?? (instruction.trim() ? "custom" : "");
+  // An instruction typed by hand before <|endofprompt|> is sent as typed; the select says so.
+  const typed = splitInstruction(text).instruction.trim();
+  const selectValue = style ?? (typed ? "custom" : "");
 
   const apply = (edit: (text: string, start: number, end: number) => Edit) => {
     const el = textarea.current;
@@ -57,10 +64,7 @@ export function TextHelpers({
           id={id}
           className={`${inputClass} w-auto py-1 text-xs`}
           value={selectValue}
-          onChange={(e) => {
-            const key = e.target.value as InstructionPreset | "";
-            onChange(withInstruction(text, key ? INSTRUCTION_PRESETS[key] : ""));
-          }}
+          onChange={(e) => onStyle(isInstructionPreset(e.target.value) ? e.target.value : null)}
         >
           <option value="">{t("speech.instruction.none")}</option>
           {PRESET_KEYS.map((k) => (
@@ -74,6 +78,23 @@ export function TextHelpers({
             </option>
           )}
         </select>
+        {style && (
+          <span
+            data-testid="speech-style"
+            className="inline-flex items-center gap-1 rounded-full bg-violet-100 py-0.5 pr-1 pl-2 text-xs font-medium text-violet-900 dark:bg-violet-900/50 dark:text-violet-100"
+          >
+            {t("speech.style.chip", { style: t(`speech.instruction.${style}` as MessageKey) })}
+            <button
+              type="button"
+              aria-label={t("speech.style.remove")}
+              title={t("speech.style.remove")}
+              onClick={() => onStyle(null)}
+              className="rounded-full px-1 leading-none hover:bg-violet-200 dark:hover:bg-violet-800"
+            >
+              ×
+            </button>
+          </span>
+        )}
       </div>
       <fieldset className="flex flex-wrap items-center gap-1">
         <legend className="sr-only">{t("speech.tags.legend")}</legend>

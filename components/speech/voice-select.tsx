@@ -4,6 +4,7 @@ import { useEffect } from "react";
 import type { MessageKey } from "@/lib/i18n";
 import { useT } from "@/lib/i18n/client";
 import { isCustomVoice, presetOf, presetVoiceId, VOICE_PRESETS } from "@/lib/speech/constants";
+import { useSpeechPrefs } from "@/lib/speech/prefs";
 import { useVoices } from "@/lib/speech/voices-store";
 import { inputClass } from "./styles";
 
@@ -23,6 +24,7 @@ export function VoiceSelect({
 }) {
   const t = useT();
   const voices = useVoices((s) => s.voices);
+  const names = useSpeechPrefs((s) => s.voiceNames);
   const load = useVoices((s) => s.load);
   useEffect(() => {
     void load();
@@ -53,7 +55,7 @@ export function VoiceSelect({
         <optgroup label={t("speech.voice.custom")}>
           {custom.map((v) => (
             <option key={v.uri} value={v.uri}>
-              {v.customName}
+              {names[v.uri] ?? v.customName}
             </option>
           ))}
         </optgroup>
@@ -67,9 +69,10 @@ export function VoiceSelect({
 export function useVoiceLabel(): (voice: string) => string {
   const t = useT();
   const voices = useVoices((s) => s.voices);
+  const names = useSpeechPrefs((s) => s.voiceNames);
   return (voice) => {
     const preset = presetOf(voice);
     if (preset) return t(`speech.preset.${preset}` as MessageKey);
-    return voices?.find((v) => v.uri === voice)?.customName ?? voice.split(":")[1] ?? voice;
+    return names[voice] ?? voices?.find((v) => v.uri === voice)?.customName ?? voice.split(":")[1] ?? voice;
   };
 }

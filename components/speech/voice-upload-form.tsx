@@ -6,10 +6,11 @@ import { AppError, type AppErrorJSON } from "@/lib/errors";
 import { useT } from "@/lib/i18n/client";
 import { clipSeconds, toWav } from "@/lib/speech/audio";
 import { transcribe, uploadVoice } from "@/lib/speech/client";
-import { CUSTOM_NAME_PATTERN, MAX_VOICE_BYTES, MAX_VOICE_SECONDS } from "@/lib/speech/constants";
+import { MAX_VOICE_BYTES, MAX_VOICE_SECONDS } from "@/lib/speech/constants";
 import { localError } from "@/lib/speech/local-error";
 import { useSpeechPrefs } from "@/lib/speech/prefs";
 import { useHydrated } from "@/lib/speech/use-hydrated";
+import { displayNameProblem, MAX_DISPLAY_NAME, providerVoiceName } from "@/lib/speech/voice-name";
 import { useVoices } from "@/lib/speech/voices-store";
 import { sniffAudio } from "@/lib/speech/wav";
 import { cardClass, hintClass, inputClass, labelClass, primaryButton } from "./styles";
@@ -23,13 +24,10 @@ interface Clip {
 
 type Stage = "idle" | "checking" | "transcribing" | "uploading";
 
-/** A provider-safe name from a file name: letters, digits, _ and - only. */
+/** A first name for the voice: the file's own name, without its extension. */
 function nameFrom(fileName: string): string {
-  const base = fileName
-    .replace(/\.[^.]*$/, "")
-    .replace(/[^A-Za-z0-9_-]+/g, "-")
-    .replace(/^-+|-+$/g, "");
-  return base.slice(0, 64) || `voice-${Date.now().toString(36)}`;
+  const base = fileName.replace(/\.[^.]*$/, "").trim();
+  return [...base].slice(0, MAX_DISPLAY_NAME).join("") || `voice-${Date.now().toString(36)}`;
 }
 
 export function VoiceUploadForm() {
@@ -37,6 +35,7 @@ export function VoiceUploadForm() {
   const ids = { name: useId(), text: useId(), file: useId(), nameHint: useId(), textHint: useId() };
   const model = useSpeechPrefs((s) => s.form.model);
   const setForm = useSpeechPrefs((s) => s.setForm);
+  const nameVoice = useSpeechPrefs((s) => s.nameVoice);
   const added = useVoices((s) => s.added);
   const fileInput = useRef<HTMLInputElement>(null);
   const [clip, setClip] = useState<Clip | null>(null);
@@ -93,7 +92,8 @@ export function VoiceUploadForm() {
     if (busy) return;
     setDone(null);
     if (!clip) return setError(localError("speech.upload.noFile"));
-    if (!CUSTOM_NAME_PATTERN.test(name)) return setError(localError("speech.upload.badName"));
+    if (displayNameProblem(name)) return setError(localError("speech.upload.badName", { max: MAX_DISPLAY_NAME }));
+    const displayName = name.trim();
     setError(null);
     try {
       let transcript = text.trim();
@@ -107,15 +107,16 @@ export function VoiceUploadForm() {
       }
       setStage("uploading");
       const voice = await uploadVoice({
-        customName: name,
+        customName: providerVoiceName(displayName),
         text: transcript,
         model,
         file: clip.blob,
         fileName: clip.name,
       });
+      if (displayName !== voice.customName) nameVoice(voice.uri, displayName);
       added(voice);
       setForm({ voice: voice.uri, model: voice.model || model });
-      setDone(t("speech.upload.done", { name: voice.customName }));
+      setDone(t("speech.upload.done", { name: displayName }));
       setClip(null);
       setName("");
       setText("");
@@ -164,7 +165,7 @@ export function VoiceUploadForm() {
             id={ids.name}
             className={inputClass}
             value={name}
-            maxLength={64}
+            maxLength={MAX_DISPLAY_NAME * 2}
             onChange={(e) => setName(e.target.value)}
             aria-describedby={ids.nameHint}
           />

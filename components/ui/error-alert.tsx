@@ -2,18 +2,25 @@
 
 import type { AppErrorJSON } from "@/lib/errors";
 import { useI18n } from "@/lib/i18n/client";
+import { Disclosure } from "./disclosure";
 
-/** A typed app error in the user's language: what happened, what to do, and the trace id for a report. */
+/**
+ * A typed app error in the user's language: what happened and what to do. The technical detail
+ * (e.g. `ECONNREFUSED 127.0.0.1:443`) and the trace id for a report sit behind a Details disclosure.
+ */
 export function ErrorAlert({
   error,
   onRetry,
   onDismiss,
   title,
+  detailOpen,
 }: {
   error: AppErrorJSON;
   onRetry?: () => void;
   onDismiss?: () => void;
   title?: string;
+  /** The detail is itself the explanation (e.g. a provider's reason for a failed job): show it open. */
+  detailOpen?: boolean;
 }) {
   const { locale, t } = useI18n();
   return (
@@ -24,12 +31,7 @@ export function ErrorAlert({
     >
       {title && <p className="font-medium">{title}</p>}
       <p>{locale === "zh" ? error.message.zh : error.message.en}</p>
-      {error.detail && <p className="mt-1 break-words text-xs opacity-80">{error.detail}</p>}
-      {error.traceId && (
-        <p className="mt-1 text-xs opacity-70">
-          {t("common.traceId")}: <code>{error.traceId}</code>
-        </p>
-      )}
+      <ErrorDetails error={error} open={detailOpen} />
       {(onRetry || onDismiss) && (
         <div className="mt-2 flex gap-2">
           {onRetry && (
@@ -44,6 +46,24 @@ export function ErrorAlert({
           )}
         </div>
       )}
+    </div>
+  );
+}
+
+/** The technical side of an error, folded away: the raw detail and the trace id for a report. */
+export function ErrorDetails({ error, open }: { error: AppErrorJSON; open?: boolean }) {
+  const { t } = useI18n();
+  if (!error.detail && !error.traceId) return null;
+  return (
+    <div data-testid="error-details" className="mt-1">
+      <Disclosure summary={t("common.details")} defaultOpen={open}>
+        {error.detail && <p className="break-words text-xs opacity-80">{error.detail}</p>}
+        {error.traceId && (
+          <p className="mt-1 text-xs opacity-70">
+            {t("common.traceId")}: <code>{error.traceId}</code>
+          </p>
+        )}
+      </Disclosure>
     </div>
   );
 }

@@ -2,6 +2,7 @@
 
 import { useCallback, useEffect, useRef, useState } from "react";
 import { apiJson } from "@/lib/api-client";
+import type { VideoJob } from "@/lib/db/schema";
 import { AppError, type AppErrorJSON } from "@/lib/errors";
 import type { ModelInfo } from "@/lib/providers/catalog";
 
@@ -70,6 +71,14 @@ export function useVideoModels() {
 /** "Wan-AI/Wan2.2-I2V-A14B" → "Wan2.2-I2V-A14B": the organisation prefix adds little in a picker. */
 export function shortModelName(id: string): string {
   return id.includes("/") ? id.slice(id.lastIndexOf("/") + 1) : id;
+}
+
+/**
+ * How long a job has taken: from the moment it was submitted until it ended (or now). The one clock
+ * for every label of a job (queued or rendering, before or after a reload), so no two labels differ.
+ */
+export function jobElapsedMs(job: Pick<VideoJob, "createdAt" | "finishedAt">, now: number): number {
+  return (job.finishedAt ?? now) - job.createdAt;
 }
 
 /** m:ss (or h:mm:ss) for elapsed times. */

@@ -2,7 +2,7 @@
 
 import type { VideoJob } from "@/lib/db/schema";
 import { useT } from "@/lib/i18n/client";
-import { formatElapsed } from "./hooks";
+import { formatElapsed, jobElapsedMs } from "./hooks";
 
 const BADGE: Record<VideoJob["status"], string> = {
   queued: "bg-amber-400/90 text-amber-950",
@@ -30,7 +30,6 @@ export function StatusBadge({ status }: { status: VideoJob["status"] }) {
 export function JobPlaceholder({ job, thumbUrl, now }: { job: VideoJob; thumbUrl?: string; now: number }) {
   const t = useT();
   const active = job.status === "queued" || job.status === "running";
-  const since = job.status === "running" && job.startedAt ? job.startedAt : job.createdAt;
   return (
     <div className="absolute inset-0 overflow-hidden">
       <div
@@ -62,7 +61,7 @@ export function JobPlaceholder({ job, thumbUrl, now }: { job: VideoJob; thumbUrl
                 : t(job.status === "queued" ? "video.waiting" : "video.rendering")}
             </p>
             <p className="text-xs tabular-nums text-white/80">
-              {t("video.elapsed", { time: formatElapsed(now - since) })}
+              {t("video.elapsed", { time: formatElapsed(jobElapsedMs(job, now)) })}
             </p>
           </>
         ) : (

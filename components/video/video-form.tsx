@@ -1,6 +1,7 @@
 "use client";
 
 import { type FormEvent, useEffect, useId, useRef, useState } from "react";
+import { OfflineHint, useOnline } from "@/components/shell/online";
 import { ErrorAlert } from "@/components/ui/error-alert";
 import { AppError, type AppErrorJSON } from "@/lib/errors";
 import { useT } from "@/lib/i18n/client";
@@ -27,6 +28,7 @@ export function VideoForm() {
   const { patch } = form;
   const { models, error: modelsError, reload } = useVideoModels();
   const [submitting, setSubmitting] = useState(false);
+  const online = useOnline();
   const [error, setError] = useState<AppErrorJSON | null>(null);
   const [note, setNote] = useState<string | null>(null);
   const promptRef = useRef<HTMLTextAreaElement>(null);
@@ -64,7 +66,7 @@ export function VideoForm() {
 
   const submit = async (e?: FormEvent) => {
     e?.preventDefault();
-    if (submitting || !current) return;
+    if (submitting || !current || !online) return;
     setError(null);
     setSubmitting(true);
     try {
@@ -207,7 +209,12 @@ export function VideoForm() {
       {modelsError && <ErrorAlert error={modelsError} onRetry={reload} />}
       {error && <ErrorAlert error={error} title={t("video.submitFailed")} onDismiss={() => setError(null)} />}
 
-      <button type="submit" disabled={submitting || !current} className={`${primaryButton} w-full`}>
+      <button
+        type="submit"
+        disabled={submitting || !current || !online}
+        aria-describedby={online ? undefined : "video-offline"}
+        className={`${primaryButton} w-full`}
+      >
         {submitting ? (
           <span
             aria-hidden="true"
@@ -220,6 +227,7 @@ export function VideoForm() {
         )}
         {t("video.generate")}
       </button>
+      <OfflineHint id="video-offline" action="generate" />
       <p role="status" className="sr-only">
         {submitting ? t("video.submitting") : ""}
       </p>

@@ -8,7 +8,7 @@ import type { VideoJob } from "@/lib/db/schema";
 import type { AppErrorJSON, ErrorCode } from "@/lib/errors";
 import { useI18n } from "@/lib/i18n/client";
 import { useVideoForm } from "@/lib/video/form-store";
-import { formatElapsed, shortModelName, useNow, useObjectUrl } from "./hooks";
+import { formatElapsed, jobElapsedMs, shortModelName, useNow, useObjectUrl } from "./hooks";
 import { JobPlaceholder, StatusBadge } from "./job-media";
 import { card, chip, ghostButton } from "./styles";
 
@@ -51,7 +51,7 @@ function VideoJobCardImpl({ job }: { job: VideoJob }) {
 
   const size = String(job.params.size ?? "");
   const seed = job.seed ?? (typeof job.params.seed === "number" ? job.params.seed : undefined);
-  const total = (job.finishedAt ?? now) - job.createdAt;
+
   const created = new Date(job.createdAt).toLocaleString(locale === "zh" ? "zh-CN" : "en-US", {
     dateStyle: "medium",
     timeStyle: "short",
@@ -113,6 +113,8 @@ function VideoJobCardImpl({ job }: { job: VideoJob }) {
           <ErrorAlert
             error={asAlert(job.failure)}
             title={t(job.status === "expired" ? "video.expiredTitle" : "video.failedTitle")}
+            // The provider's reason is the explanation here, not a technical detail.
+            detailOpen
           />
         )}
         {active && job.lastError && (
@@ -124,8 +126,8 @@ function VideoJobCardImpl({ job }: { job: VideoJob }) {
         <div className="mt-auto flex flex-wrap items-center justify-between gap-2 border-t border-zinc-100 pt-2 dark:border-zinc-800">
           <p className="text-[11px] tabular-nums text-zinc-500">
             <time dateTime={new Date(job.createdAt).toISOString()}>{created}</time>
-            {" · "}
-            {t(active ? "video.elapsed" : "video.took", { time: formatElapsed(total) })}
+            {/* While it runs, the one elapsed clock is on the picture (JobPlaceholder). */}
+            {!active && ` · ${t("video.took", { time: formatElapsed(jobElapsedMs(job, now)) })}`}
           </p>
           <div className="flex items-center gap-0.5">
             {done && videoUrl && (

@@ -1,12 +1,21 @@
-// Signed session cookies for the access code. Web Crypto only, so the same code runs
-// in proxy.ts and in route handlers: every handler checks the cookie itself, never
-// trusting that the proxy ran (CVE-2025-29927 skipped middleware with one header).
+// Signed session cookies: the access code's sessions, and anonymous visitors' when there is no
+// code. The same code runs in proxy.ts (always Node.js in Next 16) and in route handlers: every
+// handler checks the cookie itself, never trusting that the proxy ran (CVE-2025-29927 skipped
+// middleware with one header). Sign-out revokes a session server-side (revocation.ts).
 
 import { parseEnv, type ServerEnv } from "@/lib/env-schema";
 import type { RequestHead } from "@/lib/http/request-head";
+import { isSessionRevoked, revokeSession } from "./revocation";
 
 export const SESSION_COOKIE = "sp_session";
-export const SESSION_MAX_AGE_S = 30 * 24 * 60 * 60;
+/** Without ACCESS_CODE every visitor gets an anonymous session, so the per-session limit holds there too. */
+export const ANON_COOKIE = "sp_anon";
+/** A session ends after this long without use (the cookie is renewed while it is used)… */
+export const SESSION_IDLE_S = 7 * 24 * 60 * 60;
+/** …and this long after sign-in, used or not. */
+export const SESSION_ABSOLUTE_S = 30 * 24 * 60 * 60;
+/** A cookie older than this is renewed on the next request. */
+const RENEW_AFTER_S = 60 * 60;
 
 const encoder = new TextEncoder();
 
@@ -64,22 +73,62 @@ async function codesFingerprint(): Promise<string> {
   return b64url(await sha256(env().accessCodes.join(","))).slice(0, 16);
 }
 
+export type SessionKind = "access" | "anonymous";
+
 export interface Session {
   sid: string;
+  /** When the cookie expires (sliding: renewed while used, never past start + SESSION_ABSOLUTE_S). */
   exp: number;
+  /** When the session began (sign-in, or the first visit). */
+  start: number;
+  /** "public": a request without a session on a route that needs none. */
+  kind: SessionKind | "public";
+  /** The response should (re)send this session's cookie: a new visitor, or a renewal. */
+  renew?: boolean;
+  /** Made for this request (no cookie came with it): nothing to count it against yet. */
+  fresh?: boolean;
+}
+
+function expiryFor(start: number, now: number): number {
+  return Math.min(now + SESSION_IDLE_S * 1000, start + SESSION_ABSOLUTE_S * 1000);
+}
+
+/** A new session of `kind` starting now (not yet sent anywhere: see sessionCookie). */
+export function newSession(kind: SessionKind, now = Date.now()): Session {
+  return { sid: b64url(crypto.getRandomValues(new Uint8Array(16))), start: now, exp: expiryFor(now, now), kind };
+}
+
+/** The signed cookie value for a session. */
+export async function signSession(session: Session): Promise<string> {
+  const payload = b64url(
+    encoder.encode(
+      JSON.stringify({
+        sid: session.sid,
+        exp: session.exp,
+        st: session.start,
+        k: session.kind,
+        c: await codesFingerprint(),
+      }),
+    ),
+  );
+  const sig = b64url(await crypto.subtle.sign("HMAC", await signingKey(), encoder.encode(payload)));
+  return `${payload}.${sig}`;
 }
 
 export async function createSessionToken(now = Date.now()): Promise<{ token: string; session: Session }> {
-  const session: Session = {
-    sid: b64url(crypto.getRandomValues(new Uint8Array(16))),
-    exp: now + SESSION_MAX_AGE_S * 1000,
-  };
-  const payload = b64url(encoder.encode(JSON.stringify({ ...session, c: await codesFingerprint() })));
-  const sig = b64url(await crypto.subtle.sign("HMAC", await signingKey(), encoder.encode(payload)));
-  return { token: `${payload}.${sig}`, session };
+  const session = newSession("access", now);
+  return { token: await signSession(session), session };
 }
 
-export async function verifySessionToken(token: string | undefined, now = Date.now()): Promise<Session | null> {
+/**
+ * The session a cookie value proves, or null: a bad signature, another kind, expired, signed for other
+ * access codes, or signed out (revoked). A session older than RENEW_AFTER_S comes back with `renew`.
+ */
+export async function verifySessionToken(
+  token: string | undefined,
+  now = Date.now(),
+  kind: SessionKind = "access",
+): Promise<Session | null> {
   if (!token || token.length > 512) return null;
   const [payload, sig, extra] = token.split(".");
   if (!payload || !sig || extra !== undefined) return null;
@@ -87,18 +136,45 @@ export async function verifySessionToken(token: string | undefined, now = Date.n
   if (!sigBytes) return null;
   const ok = await crypto.subtle.verify("HMAC", await signingKey(), sigBytes, encoder.encode(payload));
   if (!ok) return null;
+  let data: { sid?: unknown; exp?: unknown; st?: unknown; k?: unknown; c?: unknown };
   try {
-    const data = JSON.parse(new TextDecoder().decode(fromB64url(payload) ?? new Uint8Array())) as {
-      sid?: unknown;
-      exp?: unknown;
-      c?: unknown;
-    };
-    if (typeof data.sid !== "string" || typeof data.exp !== "number" || data.exp < now) return null;
-    if (data.c !== (await codesFingerprint())) return null;
-    return { sid: data.sid, exp: data.exp };
+    data = JSON.parse(new TextDecoder().decode(fromB64url(payload) ?? new Uint8Array()));
   } catch {
     return null;
   }
+  if (typeof data.sid !== "string" || typeof data.exp !== "number" || typeof data.st !== "number") return null;
+  if (data.k !== kind || data.exp < now || data.st + SESSION_ABSOLUTE_S * 1000 < now) return null;
+  if (data.c !== (await codesFingerprint())) return null;
+  if (await isSessionRevoked(data.sid, env().redisUrl, now)) return null;
+  const session: Session = { sid: data.sid, exp: data.exp, start: data.st, kind };
+  const issuedAt = data.exp - SESSION_IDLE_S * 1000;
+  if (now - issuedAt > RENEW_AFTER_S * 1000 && data.exp < data.st + SESSION_ABSOLUTE_S * 1000) {
+    return { ...session, exp: expiryFor(data.st, now), renew: true };
+  }
+  return session;
+}
+
+/** Signs out: the session's cookie stops working everywhere now, not when it expires. */
+export async function revoke(session: Session, now = Date.now()): Promise<void> {
+  if (session.kind === "public") return;
+  await revokeSession(session.sid, session.start + SESSION_ABSOLUTE_S * 1000, env().redisUrl, now);
+}
+
+/** The Set-Cookie value that sends `session` (or, with null, clears the cookie `name`). */
+export async function sessionCookie(
+  name: string,
+  session: Session | null,
+  secure: boolean,
+  now = Date.now(),
+): Promise<string> {
+  const value = session ? await signSession(session) : "";
+  const maxAge = session ? Math.max(0, Math.round((session.exp - now) / 1000)) : 0;
+  return `${name}=${value}; Path=/; HttpOnly; SameSite=Lax; Max-Age=${maxAge}${secure ? "; Secure" : ""}`;
+}
+
+/** Whether the browser reached us over https (directly, or as the proxy in front says). */
+export function isSecureRequest(request: RequestHead & { url?: string }): boolean {
+  return request.url?.startsWith("https:") === true || request.headers.get("x-forwarded-proto") === "https";
 }
 
 /** Compares the submitted code with every configured code in constant time (digests, no early exit). */
@@ -123,8 +199,18 @@ export function readCookie(header: string | null, name: string): string | undefi
   return undefined;
 }
 
-/** The session of a request, or null; with access control off everyone has an anonymous session. */
-export async function requestSession(request: RequestHead): Promise<Session | null> {
-  if (!accessControlEnabled()) return { sid: "anonymous", exp: Number.POSITIVE_INFINITY };
-  return verifySessionToken(readCookie(request.headers.get("cookie"), SESSION_COOKIE));
+/**
+ * The session of a request, or null. With ACCESS_CODE, the signed-in session of the cookie; without,
+ * the visitor's anonymous session, a new one (marked `renew`, to be sent) when the cookie is missing.
+ */
+export async function requestSession(request: RequestHead, now = Date.now()): Promise<Session | null> {
+  const cookies = request.headers.get("cookie");
+  if (accessControlEnabled()) return verifySessionToken(readCookie(cookies, SESSION_COOKIE), now, "access");
+  const anonymous = await verifySessionToken(readCookie(cookies, ANON_COOKIE), now, "anonymous");
+  return anonymous ?? { ...newSession("anonymous", now), renew: true, fresh: true };
+}
+
+/** The cookie name a session of this kind travels in. */
+export function cookieName(kind: SessionKind): string {
+  return kind === "access" ? SESSION_COOKIE : ANON_COOKIE;
 }

@@ -5,6 +5,7 @@ import {
   experimental_streamTextLowMemory as streamText,
 } from "ai";
 import { outputTokens } from "@/lib/chat/context";
+import { refuseForeignFileUrls } from "@/lib/chat/file-sources";
 import { checkAttachments, prepareThread } from "@/lib/chat/messages";
 import { createMetadataTracker } from "@/lib/chat/metadata";
 import { chatModelInfo, getChatModel } from "@/lib/chat/model";
@@ -18,6 +19,7 @@ import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { parseJsonBody } from "@/lib/http/handler";
 import type { NodeHandler } from "@/lib/http/node-handler";
+import { publicErrorJSON } from "@/lib/security/redact";
 import { isUploadUrl, publishInlineImages } from "@/lib/uploads/publish";
 import { uploadStore } from "@/lib/uploads/store";
 import { upstreamDispatched } from "@/lib/upstream";
@@ -31,14 +33,14 @@ const HEADERS = {
   "x-accel-buffering": "no",
 };
 
-// The server never fetches a URL a client supplied: https images go to the provider as links
-// (see lib/chat/model.ts), data: URLs are inlined, links this server published for a URL-only
-// model pass as they are (PUBLIC_BASE_URL may be plain http on a private network), anything else
-// is refused here.
+// Neither this server nor the provider fetches a URL a client supplied: file parts are data: URLs
+// (inlined) or links this server published for a URL-only model (refuseForeignFileUrls checks that
+// first), which pass as they are (PUBLIC_BASE_URL may be plain http on a private network). Anything
+// else that reaches the SDK's download step is refused here too.
 const refuseDownload: Experimental_DownloadFunction = async (files) =>
   files.map((file) => {
     // null = not downloaded: the URL goes to the provider as it is.
-    if (file.isUrlSupportedByModel || isUploadUrl(file.url.toString(), getEnv().publicBaseUrl)) return null;
+    if (isUploadUrl(file.url.toString(), getEnv().publicBaseUrl)) return null;
     throw new AppError("bad_request", {
       detail: "messages: attachment URL not accepted",
       message: { en: "Attach images as files, not as links.", zh: "请以文件形式附加图片，而不是链接。" },
@@ -53,6 +55,7 @@ export const chatReply: NodeHandler = async (request) => {
   const info = chatModelInfo(body.model);
   const call = toCallSettings(info, body.settings);
   const env = getEnv();
+  refuseForeignFileUrls(uiMessages, env.publicBaseUrl);
   checkAttachments(info, uiMessages, { publishesImages: !!env.publicBaseUrl });
   const prepared = prepareThread(uiMessages, { continue: body.continue });
   // The oldest turns that do not fit the window are left out here, and the reply says how many.
@@ -114,7 +117,7 @@ export const chatReply: NodeHandler = async (request) => {
       sendReasoning: true,
       messageMetadata: tracker.metadata,
       // The client rebuilds the typed error with AppError.fromJSON (see lib/chat/errors.ts).
-      onError: (error) => JSON.stringify(appErrorFromStream(body.model.provider, error).toJSON()),
+      onError: (error) => JSON.stringify(publicErrorJSON(appErrorFromStream(body.model.provider, error))),
     }),
   });
 };

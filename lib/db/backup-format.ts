@@ -19,6 +19,15 @@ export const BLOB_FIELDS: Record<TableName, readonly string[]> = {
   attachments: ["blob"],
 };
 
+/** What each Blob property must hold: imported bytes are typed by what they are (backup-sniff.ts). */
+export const BLOB_MEDIA: Record<string, "image" | "video" | "audio"> = {
+  "images.blob": "image",
+  "videos.blob": "video",
+  "videos.startImage": "image",
+  "speech.blob": "audio",
+  "attachments.blob": "image",
+};
+
 /** Derived or tab-local properties that are not exported (rebuilt or meaningless on import). */
 export const DROPPED_FIELDS: Record<TableName, readonly string[]> = {
   conversations: ["words"],
@@ -146,14 +155,20 @@ export async function blobToDataUrl(blob: Blob): Promise<string> {
   return `data:${blob.type};base64,${b64}`;
 }
 
-export function dataUrlToBlob(url: string): Blob {
+/** The bytes of a base64 `data:` URL and the type it declares (which says nothing about the bytes). */
+export function dataUrlToBytes(url: string): { bytes: Uint8Array<ArrayBuffer>; type: string } {
   const comma = url.indexOf(",");
   const header = url.slice(5, comma);
   if (!url.startsWith("data:") || comma < 0 || !header.endsWith(";base64")) throw new Error("not a base64 data: URL");
   const bin = atob(url.slice(comma + 1));
   const bytes = new Uint8Array(bin.length);
   for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
-  return new Blob([bytes], { type: header.slice(0, -";base64".length) });
+  return { bytes, type: header.slice(0, -";base64".length) };
+}
+
+export function dataUrlToBlob(url: string): Blob {
+  const { bytes, type } = dataUrlToBytes(url);
+  return new Blob([bytes], { type });
 }
 
 /** JSON with sorted keys, so two rows compare equal whatever order their properties were set in. */

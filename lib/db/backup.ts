@@ -7,9 +7,10 @@ import {
   BACKUP_VERSION,
   type Backup,
   BLOB_FIELDS,
+  BLOB_MEDIA,
   blobToDataUrl,
   DROPPED_FIELDS,
-  dataUrlToBlob,
+  dataUrlToBytes,
   ENVELOPE,
   type JsonRow,
   ROW_SCHEMAS,
@@ -17,6 +18,7 @@ import {
   TABLES,
   type TableName,
 } from "./backup-format";
+import { mediaClassOf, notMediaReason, sniffMediaType } from "./backup-sniff";
 import { type AppDB, SCHEMA_VERSION } from "./schema";
 import { withQuotaGuard } from "./storage";
 import { tokenize } from "./tokenize";
@@ -35,18 +37,67 @@ async function toJsonRow(table: TableName, row: object): Promise<JsonRow> {
   return out;
 }
 
-/** A validated file row as it is stored: Blobs decoded, search words rebuilt. */
-function fromJsonRow(table: TableName, row: JsonRow): JsonRow {
+// Tables whose rows record their Blob's type beside it.
+const MIME_FIELD: Partial<Record<TableName, string>> = { images: "blob", speech: "blob", attachments: "blob" };
+
+/** A stored Blob from a file's data URL, typed by its bytes; throws (the row is skipped) if they are not media. */
+function importBlob(table: TableName, field: string, url: string, declared: unknown): Blob {
+  const cls = BLOB_MEDIA[`${table}.${field}`] ?? "image";
+  const { bytes } = dataUrlToBytes(url);
+  const type = sniffMediaType(bytes, cls, typeof declared === "string" ? declared : undefined);
+  if (!type) throw new Error(notMediaReason(cls));
+  return new Blob([bytes], { type });
+}
+
+/**
+ * A message's parts as they may be stored: a file part keeps a stored attachment, an inline file
+ * re-typed from its bytes, or a remote http(s) link (shown only when the user asks, like a remote
+ * image in a reply). Other file parts (SVG, HTML, other schemes) are dropped.
+ */
+function importParts(parts: unknown[], note: (line: string) => void): unknown[] {
+  const out: unknown[] = [];
+  for (const part of parts) {
+    const p = part as Record<string, unknown>;
+    if (p.type !== "file") {
+      out.push(part);
+      continue;
+    }
+    const url = typeof p.url === "string" ? p.url : "";
+    if (url.startsWith("attachment:") || /^https?:\/\//i.test(url)) {
+      out.push(part);
+      continue;
+    }
+    const cls = mediaClassOf(String(p.mediaType ?? ""));
+    try {
+      if (!url.startsWith("data:") || !cls) throw new Error("not an inline image, video or audio file");
+      const { bytes } = dataUrlToBytes(url);
+      const type = sniffMediaType(bytes, cls);
+      if (!type) throw new Error(notMediaReason(cls));
+      out.push({ ...p, mediaType: type, url: `data:${type};base64,${url.slice(url.indexOf(",") + 1)}` });
+    } catch (err) {
+      note(`a file part was dropped: ${err instanceof Error ? err.message : "unreadable"}`);
+    }
+  }
+  return out;
+}
+
+/** A validated file row as it is stored: Blobs decoded and typed by their bytes, search words rebuilt. */
+function fromJsonRow(table: TableName, row: JsonRow, note: (line: string) => void): JsonRow {
   const out: JsonRow = { ...row };
   for (const f of DROPPED_FIELDS[table]) delete out[f];
   for (const f of BLOB_FIELDS[table]) {
-    if (typeof out[f] === "string") out[f] = dataUrlToBlob(out[f] as string);
+    if (typeof out[f] !== "string") continue;
+    const blob = importBlob(table, f, out[f] as string, out.mime);
+    out[f] = blob;
+    if (MIME_FIELD[table] === f) out.mime = blob.type;
   }
   if (table === "conversations") out.words = tokenize(String(out.title ?? ""));
   if (table === "messages") {
     // No stream of this device is writing an imported reply; it is as good as interrupted.
     if (out.status === "streaming") out.status = "interrupted";
     out.words = tokenize(String(out.text ?? ""));
+    if (Array.isArray(out.parts))
+      out.parts = importParts(out.parts, (line) => note(`messages ${String(out.id)}: ${line}`));
   }
   return out;
 }
@@ -191,7 +242,7 @@ export async function importAll(db: AppDB, input: unknown): Promise<ImportReport
     decoded[table] = [];
     for (const row of toAdd[table]) {
       try {
-        decoded[table].push(fromJsonRow(table, row));
+        decoded[table].push(fromJsonRow(table, row, note));
       } catch (err) {
         report.skipped[table]++;
         note(`${table} ${String(row.id)}: ${err instanceof Error ? err.message : "could not be decoded"}`);

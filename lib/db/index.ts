@@ -12,6 +12,7 @@ export { conversationIdOf, MESSAGE_ID_SEPARATOR, messageIdAt, monotonicNow, newM
 export * from "./markdown";
 export * from "./media";
 export * from "./messages";
+export * from "./reply-snapshot";
 export * from "./schema";
 export * from "./search";
 export * from "./storage";

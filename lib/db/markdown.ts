@@ -1,5 +1,6 @@
 // One conversation (the branch on screen) as Markdown, for "Export as Markdown".
 
+import { reasoningBlocks } from "@/lib/chat/reasoning";
 import { getConversationMessages } from "./messages";
 import type { AppDB, Attachment, Conversation, Message, MessagePart } from "./schema";
 import { getThread } from "./tree";
@@ -80,10 +81,10 @@ export function conversationToMarkdown(
             ? `${L.assistant} (${m.model.id})`
             : L.assistant;
     out.push(`**${who}**`);
-    const reasoning = m.parts
-      .filter((p) => p.type === "reasoning")
-      .map(partText)
-      .join("")
+    // A continued reply thought once per request: its blocks stay apart.
+    const reasoning = reasoningBlocks(m.parts)
+      .map((block) => block.trim())
+      .join("\n\n")
       .trim();
     if (reasoning) {
       out.push(`<details>\n<summary>${L.reasoning}</summary>\n\n${reasoning}\n\n</details>`);

@@ -155,6 +155,23 @@ export interface FinishExtra {
   contextTrimmed?: number;
 }
 
+/** The stored row of a reply once final (no database access): the one place that says how. */
+export function finishedRow(m: Message, status: FinalStatus, extra: FinishExtra, words?: string[]): Message {
+  const text = extra.text ?? m.text;
+  const next: Message = { ...m, status, text, parts: extra.parts ?? m.parts, updatedAt: monotonicNow() };
+  next.words = words ?? tokenize(text);
+  delete next.streamOwner;
+  // `extra.usage` is this request's usage: a continued reply adds to what it had.
+  if (extra.usage) next.usage = addUsage(m.usage, extra.usage);
+  if (extra.error) next.error = extra.error;
+  if (extra.finishReason) next.finishReason = extra.finishReason;
+  if (extra.reasoningMs !== undefined) next.reasoningMs = extra.reasoningMs;
+  if (extra.model) next.model = extra.model;
+  if (extra.contextTrimmed) next.contextTrimmed = extra.contextTrimmed;
+  else if (extra.contextTrimmed === 0) delete next.contextTrimmed;
+  return next;
+}
+
 /** Marks a reply final, indexes its text, and credits usage and the first title to its conversation. */
 export async function finishAssistantMessage(
   db: AppDB,
@@ -169,18 +186,8 @@ export async function finishAssistantMessage(
     db.transaction("rw", [db.conversations, db.messages], async () => {
       const m = await db.messages.get(messageId);
       if (!m) return;
-      const text = extra.text ?? m.text;
-      const next: Message = { ...m, status, text, parts: extra.parts ?? m.parts, updatedAt: monotonicNow() };
-      next.words = words ?? tokenize(text);
-      delete next.streamOwner;
-      // `extra.usage` is this request's usage: a continued reply adds to what it had.
-      if (extra.usage) next.usage = addUsage(m.usage, extra.usage);
-      if (extra.error) next.error = extra.error;
-      if (extra.finishReason) next.finishReason = extra.finishReason;
-      if (extra.reasoningMs !== undefined) next.reasoningMs = extra.reasoningMs;
-      if (extra.model) next.model = extra.model;
-      if (extra.contextTrimmed) next.contextTrimmed = extra.contextTrimmed;
-      else if (extra.contextTrimmed === 0) delete next.contextTrimmed;
+      const next = finishedRow(m, status, extra, words);
+      const text = next.text;
       await db.messages.put(next);
       const question = m.parentId ? await db.messages.get(m.parentId) : undefined;
       await db.conversations

@@ -3,6 +3,7 @@
 
 import { TAB_ID } from "./ids";
 import { type FinalStatus, type FinishExtra, finishAssistantMessage, type StreamSnapshot } from "./messages";
+import { dropReplySnapshot, replySnapshots } from "./reply-snapshot";
 import type { AppDB, Message } from "./schema";
 import { withQuotaGuard } from "./storage";
 import { claimTabLock, liveTabs } from "./tabs";
@@ -123,15 +124,18 @@ export function flushOnPageHide(saver: Pick<ThrottledSaver, "flush">): () => voi
 /**
  * Call at startup: replies still "streaming" whose tab is gone become "interrupted" (with their
  * text indexed) so the UI offers Continue. A reply streamed right now by another open tab is left
- * alone (Web Locks tell which tabs live; without them every foreign stream counts as gone).
+ * alone (Web Locks tell which tabs live; without them every foreign stream counts as gone). What a
+ * page that went away kept of its reply (lib/db/reply-snapshot.ts) is stored first: a reply whose
+ * stream had ended comes back final, one still arriving with everything that had arrived.
  */
 export async function markStreamingAsInterrupted(
   db: AppDB,
-  options: { isAlive?: (tabId: string) => boolean } = {},
+  options: { isAlive?: (tabId: string) => boolean; snapshots?: Storage } = {},
 ): Promise<number> {
   claimTabLock();
   const tabs = options.isAlive ? null : await liveTabs();
   const alive = options.isAlive ?? ((tab: string) => tabs?.has(tab) ?? false);
+  await applyReplySnapshots(db, alive, options.snapshots);
   const stale = (await db.messages.where("status").equals("streaming").toArray()).filter(
     (m) => m.streamOwner !== TAB_ID && !(m.streamOwner && alive(m.streamOwner)),
   );
@@ -148,4 +152,36 @@ export async function markStreamingAsInterrupted(
     }),
   );
   return stale.length;
+}
+
+async function applyReplySnapshots(db: AppDB, alive: (tab: string) => boolean, store?: Storage): Promise<void> {
+  for (const snapshot of replySnapshots(store)) {
+    let done = true;
+    await withQuotaGuard(() =>
+      db.transaction("rw", db.messages, async () => {
+        const row = await db.messages.get(snapshot.id);
+        // Already final (the page's own last write made it), or gone: nothing to restore.
+        if (row?.status !== "streaming") return;
+        // Another open tab streams it now (a Continue since): its own writes win; keep the snapshot.
+        if (row.streamOwner && row.streamOwner !== TAB_ID && alive(row.streamOwner)) {
+          done = false;
+          return;
+        }
+        if (snapshot.status === "streaming") {
+          // Only when newer than what the throttled writes stored.
+          if (snapshot.updatedAt >= row.updatedAt) {
+            await db.messages.put({
+              ...row,
+              parts: snapshot.parts,
+              text: snapshot.text,
+              updatedAt: snapshot.updatedAt,
+            });
+          }
+        } else {
+          await db.messages.put({ ...snapshot, words: snapshot.words ?? tokenize(snapshot.text) });
+        }
+      }),
+    );
+    if (done) dropReplySnapshot(snapshot.id, store);
+  }
 }

@@ -2,7 +2,8 @@ import "server-only";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Session } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
-import { admitRequest, failureResponse, type HandlerOptions } from "./handler";
+import { type BodyLimits, bodyLimits, bodyTooSlow, LINGER_MAX_BYTES, LINGER_MAX_MS, serverBusy } from "./body";
+import { admitRequest, failureResponse, type HandlerOptions, sessionCookieFor } from "./handler";
 import type { RequestHead } from "./request-head";
 
 // apiHandler for a Pages Router API route, which gets Node's request and response as they are. An App
@@ -37,10 +38,11 @@ export interface NodeHandlerOptions extends HandlerOptions {
 
 export function nodeApiHandler(fn: NodeHandler, options: NodeHandlerOptions) {
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const label = `${req.method ?? "?"} ${(req.url ?? "").split("?")[0]}`;
     if (req.method !== options.method) {
       res.setHeader("allow", options.method);
       res.setHeader("connection", "close");
-      await send(failureResponse(methodNotAllowed(req.method, options.method)), res);
+      await send(failureResponse(methodNotAllowed(req.method, options.method), { label }), res);
       return;
     }
     const controller = new AbortController();
@@ -49,19 +51,27 @@ export function nodeApiHandler(fn: NodeHandler, options: NodeHandlerOptions) {
     };
     res.once("close", onClose);
     const request: NodeApiRequest = {
+      method: req.method,
+      // Node's socket is right here: the peer needs no stamp (lib/http/peer.ts).
+      peerAddress: req.socket.remoteAddress,
       headers: { get: (name) => headerValue(req, name) },
       signal: controller.signal,
-      bytes: (maxBytes) => readBody(req, maxBytes),
+      bytes: (maxBytes) => readBody(req, bodyLimits(maxBytes)),
     };
     let response: Response | ChunkedReply;
+    let known: Session | undefined;
     try {
-      response = await fn(request, { session: await admitRequest(request, options) });
+      const session = await admitRequest(request, options, (s) => {
+        known = s;
+      });
+      response = await fn(request, { session });
     } catch (err) {
-      response = failureResponse(err);
-      // The rest of a refused body is not read: the connection closes after the answer.
-      if (!req.complete) res.setHeader("connection", "close");
+      response = failureResponse(err, { label, signal: controller.signal });
+      // The rest of a body refused before it was read is not read: the connection closes after the answer.
+      if (!req.complete && !lingering.has(req)) res.setHeader("connection", "close");
     }
-    await send(response, res);
+    const cookie = known && (await sessionCookieFor(known, request, response.headers.getSetCookie()));
+    await send(response, res, cookie);
   };
 }
 
@@ -83,44 +93,78 @@ function headerValue(req: IncomingMessage, name: string): string | null {
   return Array.isArray(value) ? value.join(", ") : value;
 }
 
-function readBody(req: IncomingMessage, maxBytes: number): Promise<Uint8Array> {
+/**
+ * The whole body under `limits` (lib/http/body.ts): 413 past the cap, 408 when it arrives too slowly,
+ * 503 when the server holds too many bodies at once. Event-driven rather than through a web stream:
+ * a chat request is usually one chunk, and this path is on every reply's time to first token.
+ */
+function readBody(req: IncomingMessage, limits: BodyLimits): Promise<Uint8Array> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
+    let reserved = 0;
     const cleanup = () => {
+      clearTimeout(deadline);
+      clearTimeout(idle);
       req.off("data", onData);
       req.off("end", onEnd);
       req.off("error", onError);
       req.off("close", onClosed);
+      // Held only while the body is assembled; the handler's parse follows at once.
+      limits.budget.release(reserved);
+      reserved = 0;
     };
+    const fail = (err: unknown) => {
+      cleanup();
+      // Too large or no room: drop the rest so the client reads the answer. Too slow: stop reading.
+      if (err instanceof AppError && err.status !== 408) linger(req);
+      else req.pause();
+      reject(err);
+    };
+    const deadline = setTimeout(
+      () => fail(bodyTooSlow(`body not complete within ${limits.timeoutMs} ms`)),
+      limits.timeoutMs,
+    );
+    const idle = setTimeout(() => fail(bodyTooSlow(`no body bytes for ${limits.idleMs} ms`)), limits.idleMs);
     const onData = (chunk: Buffer) => {
+      idle.refresh();
       size += chunk.byteLength;
-      if (size > maxBytes) {
-        cleanup();
-        req.pause();
-        reject(new AppError("payload_too_large"));
-        return;
-      }
+      if (size > limits.maxBytes) return fail(new AppError("payload_too_large"));
+      if (!limits.budget.tryReserve(chunk.byteLength)) return fail(serverBusy());
+      reserved += chunk.byteLength;
       chunks.push(chunk);
     };
     const onEnd = () => {
+      const body = chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks, size);
       cleanup();
-      resolve(chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks, size));
+      resolve(body);
     };
-    const onError = (err: Error) => {
-      cleanup();
-      reject(err);
-    };
+    const onError = (err: Error) => fail(err);
     const onClosed = () => {
       if (req.complete) return;
-      cleanup();
-      reject(new AppError("bad_request", { detail: "The request body ended early" }));
+      fail(new AppError("bad_request", { detail: "The request body ended early" }));
     };
     req.on("data", onData);
     req.once("end", onEnd);
     req.once("error", onError);
     req.once("close", onClosed);
   });
+}
+
+const lingering = new WeakSet<IncomingMessage>();
+
+/** Reads and drops the rest of a refused body within the linger bounds (lib/http/body.ts), then cuts. */
+function linger(req: IncomingMessage) {
+  lingering.add(req);
+  let dropped = 0;
+  const stop = () => req.destroy();
+  const timer = setTimeout(stop, LINGER_MAX_MS);
+  req.on("data", (chunk: Buffer) => {
+    dropped += chunk.byteLength;
+    if (dropped > LINGER_MAX_BYTES) stop();
+  });
+  req.once("close", () => clearTimeout(timer));
+  req.resume();
 }
 
 /** A web Response as a ChunkedReply. */
@@ -138,10 +182,11 @@ function chunksOf(response: Response): ChunkedReply {
 }
 
 /** Writes a reply to Node's response: status and headers with the first chunk, then each chunk as it comes. */
-async function send(reply: Response | ChunkedReply, res: ServerResponse): Promise<void> {
+async function send(reply: Response | ChunkedReply, res: ServerResponse, extraCookie?: string): Promise<void> {
   const body = reply instanceof Response ? chunksOf(reply) : reply;
   res.statusCode = body.status;
   const cookies = body.headers.getSetCookie();
+  if (extraCookie) cookies.push(extraCookie);
   for (const [name, value] of body.headers) {
     if (name !== "set-cookie") res.setHeader(name, value);
   }

@@ -43,13 +43,16 @@ const EXT: Record<string, string> = {
 };
 
 /** A download name a user can recognise later: prompt words, seed, and the right extension. */
-export function downloadName(record: Pick<ImageRecord, "prompt" | "seed" | "mime" | "id">): string {
+export function downloadName(record: Pick<ImageRecord, "prompt" | "seed" | "mime" | "id" | "params">): string {
   const words =
     record.prompt
       .normalize("NFKC")
       .replace(/[^\p{L}\p{N}]+/gu, "-")
       .replace(/^-+|-+$/g, "")
       .slice(0, 40) || "image";
-  const tag = record.seed !== undefined ? `seed${record.seed}` : record.id.slice(0, 8);
+  // A batch shares one seed: its images are told apart by their place in the batch.
+  const index = record.params?.seedScope === "batch" ? record.params.batchIndex : undefined;
+  const place = typeof index === "number" ? `-${index + 1}` : "";
+  const tag = record.seed !== undefined ? `seed${record.seed}${place}` : record.id.slice(0, 8);
   return `${words}-${tag}.${EXT[record.mime] ?? "png"}`;
 }

@@ -45,6 +45,13 @@ export interface StoredParams {
   /** A gallery image used as the reference, so "Reuse settings" can attach it again. */
   referenceImageId?: string;
   hasReference?: boolean;
+  /** Stored per image: its place in the batch the provider returned (0-based). */
+  batchIndex?: number;
+  /**
+   * Stored per image: whose seed `seed` is. "image": this image's own (a batch of one, or a provider
+   * that reports per-image seeds). "batch": the request's; this image's own seed is unknown.
+   */
+  seedScope?: "image" | "batch";
 }
 
 export function findModel(models: ModelInfo[], key: string): ModelInfo | undefined {

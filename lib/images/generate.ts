@@ -23,6 +23,8 @@ export type Download = (url: string, options: SafeFetchOptions) => Promise<{ byt
 
 interface ProviderResult {
   urls: string[];
+  /** Per image, when the provider gives each image its own seed (`images[i].seed`). */
+  seeds: (number | undefined)[];
   seed?: number;
   inferenceSeconds?: number;
 }
@@ -31,21 +33,32 @@ interface ProviderResult {
 export function readProviderResult(raw: unknown): ProviderResult {
   const body = (typeof raw === "object" && raw !== null ? raw : {}) as Record<string, unknown>;
   const list = Array.isArray(body.images) ? body.images : Array.isArray(body.data) ? body.data : [];
-  const urls = list
-    .map((item) => (typeof item === "object" && item !== null ? (item as { url?: unknown }).url : undefined))
-    .filter((url): url is string => typeof url === "string" && url !== "")
+  const items = list
+    .map((item) => (typeof item === "object" && item !== null ? (item as { url?: unknown; seed?: unknown }) : {}))
+    .filter((item): item is { url: string; seed?: unknown } => typeof item.url === "string" && item.url !== "")
     .slice(0, MAX_BATCH);
+  const urls = items.map((item) => item.url);
+  const seeds = items.map((item) => (isSeed(item.seed) ? item.seed : undefined));
   const timings = (typeof body.timings === "object" && body.timings !== null ? body.timings : {}) as {
     inference?: unknown;
   };
   return {
     urls,
-    seed: typeof body.seed === "number" && Number.isFinite(body.seed) ? body.seed : undefined,
+    seeds,
+    seed: isSeed(body.seed) ? body.seed : undefined,
     inferenceSeconds: typeof timings.inference === "number" ? timings.inference : undefined,
   };
 }
 
-async function fetchImage(url: string, download: Download, signal?: AbortSignal): Promise<GeneratedImage> {
+function isSeed(value: unknown): value is number {
+  return typeof value === "number" && Number.isInteger(value) && value >= 0;
+}
+
+async function fetchImage(
+  url: string,
+  download: Download,
+  signal?: AbortSignal,
+): Promise<Omit<GeneratedImage, "index" | "seed">> {
   const { bytes } = await download(url, { signal, maxBytes: MAX_IMAGE_BYTES, timeoutMs: DOWNLOAD_TIMEOUT_MS });
   const info = sniffImage(bytes);
   if (!info) {
@@ -103,10 +116,12 @@ export async function generateImages(
 
   const images: GeneratedImage[] = [];
   const failed: AppError[] = [];
-  for (const outcome of settled) {
-    if (outcome.status === "fulfilled") images.push(outcome.value);
+  settled.forEach((outcome, index) => {
+    const seed = result.seeds[index];
+    if (outcome.status === "fulfilled")
+      images.push({ ...outcome.value, index, ...(seed !== undefined ? { seed } : {}) });
     else failed.push(AppError.from(outcome.reason));
-  }
+  });
   // Nothing usable: the whole request failed, with the first reason (expired, unsafe_url, …).
   if (images.length === 0) throw failed[0] ?? noImages(req.provider);
 

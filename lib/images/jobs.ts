@@ -50,8 +50,13 @@ async function run(store: ImageStore, job: ImageJob, pending: Pending): Promise<
         prompt: request.prompt,
         negativePrompt: request.negativePrompt,
         model: res.model,
-        params: { ...pending.params },
-        seed: res.seed ?? undefined,
+        params: {
+          ...pending.params,
+          batchIndex: image.index ?? i,
+          seedScope: image.seed !== undefined || pending.params.batchSize <= 1 ? "image" : "batch",
+        },
+        // What the provider said: the image's own seed if it gave one, else the request's.
+        seed: image.seed ?? res.seed ?? undefined,
         timings,
         width: image.width,
         height: image.height,

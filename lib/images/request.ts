@@ -98,7 +98,9 @@ export function checkImageRequest(req: ImageRequest, spec: ImageSpec): Issue[] {
   };
   add(checkPrompt("prompt", req.prompt, spec.promptMax, name));
   for (const field of Object.keys(LABELS) as ImageField[]) {
-    if (req[field] !== undefined && !taken.has(field)) add(notTaken(field, name, LABELS[field]));
+    // One image is what a model without batch_size makes anyway: a batch of 1 asks for nothing it refuses.
+    const harmless = field === "batchSize" && req.batchSize === 1;
+    if (req[field] !== undefined && !taken.has(field) && !harmless) add(notTaken(field, name, LABELS[field]));
   }
   if (spec.sizes && req.size === undefined && spec.sizes.required) {
     add(issue("size", `${name} needs a size`, `${name} 需要设置尺寸`));
@@ -155,7 +157,7 @@ export function imageProviderCall(req: ImageRequest, spec: ImageSpec): ImageProv
   const body: Record<string, unknown> = { model: req.model, prompt: req.prompt };
   if (req.negativePrompt !== undefined) body.negative_prompt = req.negativePrompt;
   if (req.size !== undefined) body.image_size = req.size;
-  if (req.batchSize !== undefined) body.batch_size = req.batchSize;
+  if (req.batchSize !== undefined && spec.batch) body.batch_size = req.batchSize;
   if (req.seed !== undefined) body.seed = req.seed;
   if (req.steps !== undefined) body.num_inference_steps = req.steps;
   if (req.guidance !== undefined && spec.guidance) body[spec.guidance.field] = req.guidance;

@@ -12,12 +12,20 @@ export interface GeneratedImage {
   width: number;
   height: number;
   bytes: number;
+  /** Its place in the provider's list (a failed download leaves a gap). */
+  index: number;
+  /** This image's own seed, when the provider reports one per image (SiliconFlow reports one per request). */
+  seed?: number;
 }
 
 /** 200 body of POST /api/images. */
 export interface ImageResponse extends ImageRequestEcho {
   model: { provider: Provider; id: string };
-  /** The seed the provider reports (or the one sent); null for models without seeds (CogView). */
+  /**
+   * The seed the provider reports for the request (or the one sent); null for models without seeds
+   * (CogView). For a batch it is the batch's seed: the images of a batch differ, so it reproduces the
+   * whole batch, not one image of it on its own.
+   */
   seed: number | null;
   timings: {
     /** The provider's own inference time, when it reports one. */

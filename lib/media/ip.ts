@@ -46,7 +46,7 @@ function isPrivateV4(ip: string): boolean {
 }
 
 /** Expands an IPv6 literal (with optional embedded IPv4) into 8 groups. */
-function ipv6Groups(ip: string): number[] | null {
+export function ipv6Groups(ip: string): number[] | null {
   let text = ip.toLowerCase().replace(/^\[|\]$/g, "");
   const zone = text.indexOf("%");
   if (zone >= 0) text = text.slice(0, zone);

@@ -7,6 +7,11 @@ import tls from "node:tls";
 
 type Reply = string | number | null | Reply[] | Error;
 
+/** An error Redis answered (a bad command), as opposed to Redis being unreachable. */
+export class RedisReplyError extends Error {
+  override name = "RedisReplyError";
+}
+
 function encode(args: (string | number)[]): Buffer {
   const parts = [`*${args.length}\r\n`];
   for (const a of args) {
@@ -27,7 +32,7 @@ function parse(buf: Buffer, offset: number): { value: Reply; next: number } | nu
     case "+":
       return { value: line, next: after };
     case "-":
-      return { value: new Error(line), next: after };
+      return { value: new RedisReplyError(line), next: after };
     case ":":
       return { value: Number(line), next: after };
     case "$": {
@@ -54,13 +59,24 @@ function parse(buf: Buffer, offset: number): { value: Reply; next: number } | nu
   }
 }
 
+/** How long a command may take before Redis counts as down, and how long it then stays "down". */
+export const REDIS_COMMAND_TIMEOUT_MS = 1_000;
+export const REDIS_RETRY_AFTER_MS = 5_000;
+
 export class RedisClient {
   private socket: net.Socket | null = null;
   private buffer = Buffer.alloc(0);
   private pending: { resolve: (r: Reply) => void; reject: (e: Error) => void }[] = [];
   private connecting: Promise<net.Socket> | null = null;
+  // After a failure, commands fail at once until this time: a stopped or unreachable Redis must not
+  // make every request wait for a connect attempt (callers fall back to local state meanwhile).
+  private downUntil = 0;
 
-  constructor(private readonly url: string) {}
+  constructor(
+    private readonly url: string,
+    private readonly timeoutMs = REDIS_COMMAND_TIMEOUT_MS,
+    private readonly retryAfterMs = REDIS_RETRY_AFTER_MS,
+  ) {}
 
   private connect(): Promise<net.Socket> {
     if (this.socket && !this.socket.destroyed) return Promise.resolve(this.socket);
@@ -71,7 +87,7 @@ export class RedisClient {
         u.protocol === "rediss:"
           ? tls.connect({ host: u.hostname, port, servername: u.hostname })
           : net.connect(port, u.hostname);
-      socket.setTimeout(5_000);
+      socket.setTimeout(this.timeoutMs);
       const fail = (err: Error) => {
         this.socket = null;
         this.connecting = null;
@@ -128,13 +144,43 @@ export class RedisClient {
     });
   }
 
+  /** One command; rejects within the timeout when Redis is down, slow or unreachable. */
   async command(args: (string | number)[]): Promise<Reply> {
-    await this.connect();
-    return this.send(args);
+    if (Date.now() < this.downUntil) throw new Error("Redis is unavailable (retrying shortly)");
+    let timer: NodeJS.Timeout | undefined;
+    const deadline = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => {
+        // A late reply would be matched to the wrong waiter: drop the connection and start over.
+        this.socket?.destroy();
+        reject(new Error(`Redis did not answer within ${this.timeoutMs} ms`));
+      }, this.timeoutMs);
+    });
+    try {
+      return await Promise.race([this.connect().then(() => this.send(args)), deadline]);
+    } catch (err) {
+      if (!(err instanceof RedisReplyError)) this.downUntil = Date.now() + this.retryAfterMs;
+      throw err;
+    } finally {
+      clearTimeout(timer);
+    }
   }
 
   close() {
     this.socket?.destroy();
     this.socket = null;
   }
+}
+
+const shared = Symbol.for("siliconplay.redis-clients");
+const g = globalThis as unknown as { [shared]?: Map<string, RedisClient> };
+
+/** One connection per URL for the whole process (rate limits, sessions and uploads share it). */
+export function sharedRedis(url: string): RedisClient {
+  g[shared] ??= new Map();
+  let client = g[shared].get(url);
+  if (!client) {
+    client = new RedisClient(url);
+    g[shared].set(url, client);
+  }
+  return client;
 }

@@ -1,3 +1,4 @@
+import { continuationReasoning, readContinuation, remainderAfter } from "./continuation";
 import { streamErrorPayload } from "./faults";
 import { begin, type Ctx, end, hash32, isNum, randomId, record, sleep, write } from "./http";
 import type { SimProvider } from "./log";
@@ -48,10 +49,19 @@ export interface PlanInput {
 
 export function planReply({ body, model, thinking, chunkDelayMs }: PlanInput): ReplyPlan {
   const messages = Array.isArray(body.messages) ? body.messages : [];
-  const question = readQuestion(messages);
+  // Continue: the answer is the one the cut reply was giving, so it is planned from that question.
+  const continuation = readContinuation(messages);
+  const question = readQuestion(continuation ? continuation.earlier : messages);
   const directives = readDirectives(question.text);
+  // The cut reply already had its finish; the rest of it ends normally.
+  if (continuation) directives.finish = undefined;
   const budget = isNum(body.thinking_budget) ? body.thinking_budget : undefined;
-  let reasoning = thinking === "none" ? "" : reasoningText(question, budget);
+  let reasoning =
+    thinking === "none"
+      ? ""
+      : continuation
+        ? continuationReasoning(continuation.partial, budget)
+        : reasoningText(question, budget);
 
   let content: string;
   const format = record(body.response_format).type;
@@ -60,6 +70,7 @@ export function planReply({ body, model, thinking, chunkDelayMs }: PlanInput): R
   else if (directives.long !== undefined) content = longMarkdown(directives.long, hash32(question.text));
   else if (format === "json_object" || format === "json_schema") content = jsonReply(question, model);
   else content = answerText(question, model);
+  if (continuation) content = remainderAfter(content, continuation.partial);
 
   let toolCalls: ToolCallPlan[] = [];
   const tools = Array.isArray(body.tools) ? body.tools : [];

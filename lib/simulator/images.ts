@@ -46,7 +46,9 @@ export function siliconflowImages(ctx: Ctx): void {
     check.batch,
     check.size,
   );
-  // `timings.inference` is the provider's own time spent making the images: report the time really spent.
+  // `timings.inference` is the provider's own time spent making the images (upstream-contract.md §
+  // images), so it is part of the request's time: report the time really spent here. A made-up larger
+  // figure (steps × 50 ms) showed as an inference longer than the whole request in the image viewer.
   const rendered = (performance.now() - started) / 1000;
   sendJson(ctx, 200, {
     images: urls.map((url) => ({ url })),

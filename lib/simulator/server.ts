@@ -111,7 +111,8 @@ async function parseForm(raw: Buffer, contentType: string): Promise<FormData | n
     return await new Request("http://simulator.local/", {
       method: "POST",
       headers: { "content-type": contentType },
-      body: Uint8Array.from(raw),
+      // A view, not Uint8Array.from: copying element by element took seconds for a 50 MB upload.
+      body: new Uint8Array(raw.buffer as ArrayBuffer, raw.byteOffset, raw.byteLength),
     }).formData();
   } catch {
     return null;

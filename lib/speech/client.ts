@@ -4,10 +4,14 @@
 import { apiJson } from "@/lib/api-client";
 import { AppError, readErrorResponse } from "@/lib/errors";
 import type { CustomVoice, SpeechFormat } from "./constants";
+import { type InstructionPreset, speechInput } from "./text";
 
 export interface SpeechParams {
   model: string;
+  /** The text as the user typed it (see `style`). */
   input: string;
+  /** A style preset, joined to the text as CosyVoice2's instruction only in the request. */
+  style?: InstructionPreset;
   voice: string;
   format: SpeechFormat;
   sampleRate: number;
@@ -32,7 +36,7 @@ export async function requestSpeech(params: SpeechParams, signal?: AbortSignal):
       headers: { "content-type": "application/json" },
       body: JSON.stringify({
         model: params.model,
-        input: params.input,
+        input: speechInput(params.input, params.style),
         voice: params.voice,
         response_format: params.format,
         sample_rate: params.sampleRate,

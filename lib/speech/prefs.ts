@@ -33,8 +33,11 @@ export interface ReadAloudVoice {
 interface SpeechPrefs {
   form: SpeechForm;
   readAloud: ReadAloudVoice;
+  /** Display names of uploaded voices by uri, where they differ from the provider's `customName`. */
+  voiceNames: Record<string, string>;
   setForm(patch: Partial<SpeechForm>): void;
   setReadAloud(voice: ReadAloudVoice): void;
+  nameVoice(uri: string, name: string): void;
   /** A deleted custom voice must not stay selected anywhere. */
   forgetVoice(uri: string): void;
 }
@@ -66,8 +69,11 @@ export const useSpeechPrefs = create<SpeechPrefs>()(
       readAloud: { model: DEFAULT_SPEECH_MODEL, voice: DEFAULT_VOICE },
       setForm: (patch) => set((s) => ({ form: nextForm(s.form, patch) })),
       setReadAloud: (readAloud) => set({ readAloud }),
+      voiceNames: {},
+      nameVoice: (uri, name) => set((s) => ({ voiceNames: { ...s.voiceNames, [uri]: name } })),
       forgetVoice: (uri) =>
         set((s) => ({
+          voiceNames: Object.fromEntries(Object.entries(s.voiceNames).filter(([key]) => key !== uri)),
           form: s.form.voice === uri ? { ...s.form, voice: presetVoiceId(s.form.model, "alex") } : s.form,
           readAloud: s.readAloud.voice === uri ? { model: DEFAULT_SPEECH_MODEL, voice: DEFAULT_VOICE } : s.readAloud,
         })),
@@ -76,14 +82,16 @@ export const useSpeechPrefs = create<SpeechPrefs>()(
       name: "siliconplay.speech",
       version: 1,
       storage: createJSONStorage(() => localStorage),
-      partialize: (s) => ({ form: s.form, readAloud: s.readAloud }),
+      partialize: (s) => ({ form: s.form, readAloud: s.readAloud, voiceNames: s.voiceNames }),
       // Re-validate what comes back: an old or hand-edited entry must not produce an invalid request.
       merge: (persisted, current) => {
-        const p = (persisted ?? {}) as Partial<Pick<SpeechPrefs, "form" | "readAloud">>;
+        const p = (persisted ?? {}) as Partial<Pick<SpeechPrefs, "form" | "readAloud" | "voiceNames">>;
+        const names = typeof p.voiceNames === "object" && p.voiceNames !== null ? p.voiceNames : {};
         return {
           ...current,
           form: nextForm(DEFAULT_FORM, { ...p.form }),
           readAloud: p.readAloud?.voice && p.readAloud.model ? p.readAloud : current.readAloud,
+          voiceNames: Object.fromEntries(Object.entries(names).filter(([, name]) => typeof name === "string")),
         };
       },
       // Read after mount (useSpeechPrefsHydration), so the server's HTML and the first client render agree.

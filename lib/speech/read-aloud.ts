@@ -26,10 +26,16 @@ export const useReadAloud = create<ReadAloudState>()(() => ({ owner: null, statu
 let audio: HTMLAudioElement | null = null;
 let session: AbortController | null = null;
 
-/** A few silent samples: playing them inside the click unlocks audio in browsers that demand a gesture. */
+let silentUrl: string | undefined;
+
+/**
+ * A few silent samples: playing them inside the click unlocks audio in browsers that demand a
+ * gesture (iOS Safari). A blob: URL, made once: the page's CSP allows `media-src 'self' blob:`
+ * (lib/security/headers.ts), so a data: URL would be refused and audio would stay locked.
+ */
 function silence(): string {
-  const bytes = wavFromPcm16(new Uint8Array(64), 8000);
-  return `data:audio/wav;base64,${btoa(String.fromCharCode(...bytes))}`;
+  silentUrl ??= URL.createObjectURL(new Blob([wavFromPcm16(new Uint8Array(64), 8000)], { type: "audio/wav" }));
+  return silentUrl;
 }
 
 function element(): HTMLAudioElement {

@@ -1,60 +1,66 @@
 import "server-only";
 import { AppError } from "@/lib/errors";
-import { readBytesCapped } from "@/lib/http/handler";
-import { sniffAudio } from "./wav";
+import { bodyLimits, declaredLength, drainBody, webSource } from "@/lib/http/body";
+import { boundaryOf, type FilePart, headOf, MultipartParser, type ParsedForm } from "@/lib/http/multipart";
+import { type AudioContainer, sniffAudio } from "./wav";
 
-// Multipart bodies for the voice and transcription routes: read with a byte cap (413 before the
-// whole body is buffered), then parsed by the platform's FormData parser.
+// Multipart bodies for the voice and transcription routes, parsed as they stream in (lib/http/
+// multipart.ts): the audio stays in the chunks it arrived in, once, under the server's in-flight
+// byte budget, until the provider has it (`release`).
 
 export function badRequest(en: string, zh: string, detail?: string): AppError {
   return new AppError("bad_request", { detail: detail ?? en, message: { en, zh } });
 }
 
-/** The request's multipart form, refusing bodies over `maxBytes` with 413 and non-forms with 400. */
-export async function readFormCapped(request: Request, maxBytes: number): Promise<FormData> {
-  const type = request.headers.get("content-type") ?? "";
-  if (!type.toLowerCase().startsWith("multipart/form-data")) {
+export interface UploadForm extends ParsedForm {
+  /** Gives the held bytes back to the budget; call once the upload has gone upstream (or failed). */
+  release(): void;
+}
+
+/** The request's multipart form, refusing bodies over `maxBytes` with 413 and non-forms with 400/415. */
+export async function readUploadForm(request: Request, maxBytes: number): Promise<UploadForm> {
+  const boundary = boundaryOf(request.headers.get("content-type"));
+  if (!boundary) {
     throw badRequest(
       "Send the audio as multipart/form-data with a file field.",
       "请以 multipart/form-data 格式上传音频（file 字段）。",
     );
   }
-  const declared = Number(request.headers.get("content-length") ?? "0");
-  if (declared > maxBytes) throw new AppError("payload_too_large");
-  const bytes = await readBytesCapped(request, maxBytes);
+  const parser = new MultipartParser(boundary, { fileField: "file", maxFields: 16, maxFieldBytes: 16 * 1024 });
+  const held = await drainBody(webSource(request), bodyLimits(maxBytes), declaredLength(request.headers), (chunk) =>
+    parser.push(chunk),
+  );
   try {
-    return await new Response(bytes, { headers: { "content-type": type } }).formData();
-  } catch {
-    throw badRequest("The uploaded form could not be read. Try the upload again.", "无法解析上传的表单，请重新上传。");
+    return { ...parser.finish(), release: held.release };
+  } catch (err) {
+    held.release();
+    throw err;
   }
 }
 
-/** A form field as trimmed text, or "" when missing or not text. */
-export function field(form: FormData, name: string): string {
-  const value = form.get(name);
-  return typeof value === "string" ? value.trim() : "";
+/** A form field as trimmed text, or "" when missing. */
+export function field(form: ParsedForm, name: string): string {
+  return form.fields.get(name)?.trim() ?? "";
 }
 
 export interface AudioFile {
-  blob: Blob;
-  bytes: Uint8Array;
-  container: NonNullable<ReturnType<typeof sniffAudio>>;
+  part: FilePart;
+  /** The first bytes, enough for the container and a WAV header. */
+  head: Uint8Array;
+  container: AudioContainer;
   name: string;
+  type: string;
 }
 
-/** The `file` field as recognised audio; the container is read from the bytes, not the client's type. */
-export async function audioFile(
-  form: FormData,
-  maxBytes: number,
-  allowed: readonly AudioFile["container"][],
-): Promise<AudioFile> {
-  const file = form.get("file");
-  if (!(file instanceof Blob) || file.size === 0) {
+/** The `file` part as recognised audio; the container is read from the bytes, not the client's type. */
+export function audioFile(form: ParsedForm, maxBytes: number, allowed: readonly AudioContainer[]): AudioFile {
+  const part = form.file;
+  if (!part || part.size === 0) {
     throw badRequest("Choose an audio file to upload.", "请选择要上传的音频文件。", "file is required");
   }
-  if (file.size > maxBytes) throw new AppError("payload_too_large");
-  const bytes = new Uint8Array(await file.arrayBuffer());
-  const container = sniffAudio(bytes);
+  if (part.size > maxBytes) throw new AppError("payload_too_large");
+  const head = headOf(part.chunks, 64 * 1024);
+  const container = sniffAudio(head);
   if (!container || !allowed.includes(container)) {
     const list = allowed.map((c) => c.toUpperCase()).join(", ");
     throw badRequest(
@@ -63,6 +69,6 @@ export async function audioFile(
       `unsupported audio container: ${container ?? "unknown"}`,
     );
   }
-  const name = file instanceof File && file.name ? file.name : `audio.${container}`;
-  return { blob: new Blob([bytes], { type: file.type || `audio/${container}` }), bytes, container, name };
+  const type = /^audio\/[\w.+-]+$/i.test(part.type) ? part.type : `audio/${container}`;
+  return { part, head, container, name: part.filename || `audio.${container}`, type };
 }

@@ -23,6 +23,19 @@ export type InstructionPreset = keyof typeof INSTRUCTION_PRESETS;
 export const POINT_TAGS = ["[laughter]", "[breath]", "[sigh]", "[cough]"] as const;
 export const SPAN_TAGS = ["strong", "laughter"] as const;
 
+export function isInstructionPreset(value: unknown): value is InstructionPreset {
+  return typeof value === "string" && Object.hasOwn(INSTRUCTION_PRESETS, value);
+}
+
+/**
+ * What is sent as `input`: the text as typed, with the chosen style's instruction put before the
+ * marker only now. The style lives beside the text (a chip in the form, a field of the stored
+ * clip), so the user's text and the history never show the raw instruction.
+ */
+export function speechInput(text: string, style?: InstructionPreset | null): string {
+  return style ? withInstruction(text, INSTRUCTION_PRESETS[style]) : text;
+}
+
 export function splitInstruction(text: string): { instruction: string; body: string } {
   const at = text.indexOf(INSTRUCTION_MARK);
   if (at < 0) return { instruction: "", body: text };
@@ -42,9 +55,12 @@ export interface Edit {
   selectionEnd: number;
 }
 
-/** Inserts a point tag at the caret (replacing any selection), with spaces so words stay apart. */
-export function insertTag(text: string, start: number, end: number, tag: string): Edit {
-  const before = text.slice(0, start);
+/**
+ * Inserts a point tag at the caret, with spaces so words stay apart. A selection is kept, never
+ * replaced: the tag goes right after it (a sound after the selected words).
+ */
+export function insertTag(text: string, _start: number, end: number, tag: string): Edit {
+  const before = text.slice(0, end);
   const after = text.slice(end);
   const lead = before && !/\s$/.test(before) ? " " : "";
   const trail = after && !/^\s/.test(after) ? " " : "";

@@ -40,8 +40,11 @@ export function wavFromFloat32(samples: Float32Array, sampleRate: number): Uint8
 const text4 = (b: Uint8Array, at: number) =>
   String.fromCharCode(b[at] ?? 0, b[at + 1] ?? 0, b[at + 2] ?? 0, b[at + 3] ?? 0);
 
-/** Seconds of a RIFF/WAVE file from its fmt and data chunks, or null when it is not a readable WAV. */
-export function wavDurationSeconds(bytes: Uint8Array): number | null {
+/**
+ * Seconds of a RIFF/WAVE file from its fmt and data chunks, or null when it is not a readable WAV.
+ * `bytes` may be the file's first bytes only, with `totalBytes` the whole file's size.
+ */
+export function wavDurationSeconds(bytes: Uint8Array, totalBytes = bytes.byteLength): number | null {
   if (bytes.byteLength < 12 || text4(bytes, 0) !== "RIFF" || text4(bytes, 8) !== "WAVE") return null;
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   let byteRate = 0;
@@ -50,7 +53,7 @@ export function wavDurationSeconds(bytes: Uint8Array): number | null {
     const size = view.getUint32(at + 4, true);
     if (id === "fmt " && at + 20 <= bytes.byteLength) byteRate = view.getUint32(at + 16, true);
     // Streamed WAVs often declare a bogus (0 or 0xFFFFFFFF) data size: trust the bytes present.
-    if (id === "data") return byteRate > 0 ? Math.min(size, bytes.byteLength - at - 8) / byteRate : null;
+    if (id === "data") return byteRate > 0 ? Math.min(size, totalBytes - at - 8) / byteRate : null;
     at += 8 + size + (size % 2);
   }
   return null;

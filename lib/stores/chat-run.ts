@@ -8,11 +8,13 @@ import type { ChatMessage, ChatModelRef, ChatSettingsInput } from "@/lib/chat/ty
 import {
   type AppDB,
   createThrottledSaver,
+  dropReplySnapshot,
   type FinalStatus,
   type FinishExtra,
-  flushOnPageHide,
+  finishedRow,
   getDB,
   isQuotaError,
+  keepReplySnapshot,
   type Message,
   quotaError,
 } from "@/lib/db";
@@ -104,6 +106,66 @@ function outcomeOf(event: FinishEvent | undefined, failure: unknown, hasContent:
   return { status: hasContent && CUT_CODES.has(error.code) ? "interrupted" : "failed", error };
 }
 
+/** What the final write stores besides the status: parts, text, usage, finish reason, thinking time. */
+function finishExtraOf(
+  message: ChatMessage | undefined,
+  body: RequestBody,
+  timing: LiveTiming,
+  keepReasoningMs: boolean | undefined,
+  now: number,
+): FinishExtra {
+  const meta = message?.metadata ?? {};
+  const extra: FinishExtra = { model: meta.model ?? body.model };
+  if (message) {
+    extra.parts = toStoredParts(message.parts);
+    extra.text = textOfParts(message.parts);
+  }
+  if (meta.usage) extra.usage = meta.usage;
+  if (meta.finishReason) extra.finishReason = meta.finishReason;
+  // Each request says how many earlier messages it left out; a later one that sent all clears it.
+  if (!body.continue || meta.contextTrimmed) extra.contextTrimmed = meta.contextTrimmed ?? 0;
+  if (!keepReasoningMs) {
+    const measured =
+      timing.reasoningStart !== undefined ? (timing.answerStart ?? now) - timing.reasoningStart : undefined;
+    const ms = meta.reasoningMs ?? measured;
+    if (ms !== undefined) extra.reasoningMs = Math.round(ms);
+  }
+  return extra;
+}
+
+/**
+ * The page is going away (or hidden, which on phones often ends the same way): keep what this tab
+ * has of the reply right now, synchronously (lib/db/reply-snapshot.ts), instead of trusting the
+ * throttled IndexedDB writes to commit in time. A reply whose stream already ended is kept final;
+ * one still arriving stays "streaming", so the next start offers Continue with all of it.
+ */
+function watchPageHide(
+  current: () => {
+    row: Message | undefined;
+    message: ChatMessage | undefined;
+    done: boolean;
+    extra: () => FinishExtra;
+  },
+): () => void {
+  if (typeof window === "undefined" || typeof document === "undefined") return () => {};
+  const onHide = () => {
+    const { row, message, done, extra } = current();
+    if (!row || message?.role !== "assistant") return;
+    const parts = toStoredParts(message.parts);
+    const text = textOfParts(message.parts);
+    keepReplySnapshot(done ? finishedRow(row, "complete", extra()) : { ...row, parts, text, updatedAt: Date.now() });
+  };
+  const onVisibility = () => {
+    if (document.visibilityState === "hidden") onHide();
+  };
+  window.addEventListener("pagehide", onHide);
+  document.addEventListener("visibilitychange", onVisibility);
+  return () => {
+    window.removeEventListener("pagehide", onHide);
+    document.removeEventListener("visibilitychange", onVisibility);
+  };
+}
+
 export async function runReply(input: RunInput): Promise<RunOutcome> {
   const { db, chat, replyId, body } = input;
   watchUnload();
@@ -111,10 +173,30 @@ export async function runReply(input: RunInput): Promise<RunOutcome> {
   const saver = createThrottledSaver(db, replyId, {
     onError: (err) => input.onStorageError?.(toAppErrorJSON(isQuotaError(err) ? quotaError(err) : err)),
   });
-  const offHide = flushOnPageHide(saver);
   const timing: LiveTiming = {};
   timings.set(replyId, timing);
   const now = () => performance.now();
+  // The stored row as this request began, so a page going away can keep the whole row at once.
+  // Read alongside the request, not before it: the first token does not wait for it.
+  let row: Message | undefined;
+  void db.messages.get(replyId).then(
+    (r) => {
+      row = r;
+    },
+    () => {},
+  );
+  let ended: FinishEvent | undefined;
+  let settled = false;
+  const offHide = watchPageHide(() => {
+    const event = ended ?? finishEvents.get(chat);
+    const message = event?.message ?? (chat.lastMessage?.role === "assistant" ? chat.lastMessage : undefined);
+    return {
+      row: settled ? undefined : row,
+      message,
+      done: !!event && !event.isAbort && !event.isError,
+      extra: () => finishExtraOf(message, body, timing, input.keepReasoningMs, now()),
+    };
+  });
 
   // Unthrottled but cheap: only looks at part types, to time the thinking precisely.
   const offTiming = chat["~registerMessagesCallback"](() => {
@@ -141,6 +223,7 @@ export async function runReply(input: RunInput): Promise<RunOutcome> {
   offTiming();
   offSave();
   const event = finishEvents.get(chat);
+  ended = event;
   finishEvents.delete(chat);
   const failure = thrown ?? (event?.isError ? chat.error : undefined);
   chat.clearError();
@@ -152,30 +235,16 @@ export async function runReply(input: RunInput): Promise<RunOutcome> {
   }
 
   const message = event?.message ?? (chat.lastMessage?.role === "assistant" ? chat.lastMessage : undefined);
-  const text = message ? textOfParts(message.parts) : "";
   const hasContent = !!message?.parts.some((p) => (p.type === "text" || p.type === "reasoning") && p.text);
   const outcome = outcomeOf(event, failure, hasContent);
 
-  const meta = message?.metadata ?? {};
-  const extra: FinishExtra = { model: meta.model ?? body.model };
-  if (message) {
-    extra.parts = toStoredParts(message.parts);
-    extra.text = text;
-  }
-  if (meta.usage) extra.usage = meta.usage;
-  if (meta.finishReason) extra.finishReason = meta.finishReason;
-  // Each request says how many earlier messages it left out; a later one that sent all clears it.
-  if (!continuing || meta.contextTrimmed) extra.contextTrimmed = meta.contextTrimmed ?? 0;
-  if (!input.keepReasoningMs) {
-    const measured =
-      timing.reasoningStart !== undefined ? (timing.answerStart ?? now()) - timing.reasoningStart : undefined;
-    const ms = meta.reasoningMs ?? measured;
-    if (ms !== undefined) extra.reasoningMs = Math.round(ms);
-  }
+  const extra = finishExtraOf(message, body, timing, input.keepReasoningMs, now());
   if (outcome.error) extra.error = toMessageError(outcome.error);
 
   try {
     await saver.finish(outcome.status as FinalStatus, extra);
+    settled = true;
+    dropReplySnapshot(replyId);
   } catch (err) {
     input.onStorageError?.(toAppErrorJSON(err));
   } finally {

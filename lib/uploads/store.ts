@@ -1,6 +1,7 @@
 import "server-only";
 import { createHash, randomBytes } from "node:crypto";
-import { RedisClient } from "@/lib/security/redis";
+import { AppError } from "@/lib/errors";
+import { REDIS_RETRY_AFTER_MS, RedisClient } from "@/lib/security/redis";
 
 // Images published for a URL-only vision model (GLM-4V-Flash) to fetch. The token is the only
 // secret: 256 random bits, never stored as such — entries are keyed by its SHA-256, so a lookup
@@ -96,24 +97,45 @@ export class RedisUploadStore implements UploadStore {
   private client: RedisClient;
 
   constructor(url: string) {
-    this.client = new RedisClient(url);
+    // An image is up to 5 MB (7 MB as base64): more time than the limiter's one-second commands.
+    this.client = new RedisClient(url, 10_000);
   }
 
   async put(upload: StoredUpload, ttlMs: number): Promise<string> {
     const token = newToken();
     const value = `${upload.mediaType} ${Buffer.from(upload.bytes).toString("base64")}`;
-    await this.client.command(["SET", `sp:upload:${digest(token)}`, value, "PX", Math.max(1, Math.round(ttlMs))]);
+    await this.command(["SET", `sp:upload:${digest(token)}`, value, "PX", Math.max(1, Math.round(ttlMs))]);
     return token;
   }
 
   async get(token: string): Promise<StoredUpload | null> {
     if (!isToken(token)) return null;
-    const reply = await this.client.command(["GET", `sp:upload:${digest(token)}`]);
+    const reply = await this.command(["GET", `sp:upload:${digest(token)}`]);
     if (typeof reply !== "string") return null;
     const space = reply.indexOf(" ");
     const mediaType = reply.slice(0, space);
     if (mediaType !== "image/jpeg" && mediaType !== "image/png") return null;
     return { mediaType, bytes: new Uint8Array(Buffer.from(reply.slice(space + 1), "base64")) };
+  }
+
+  /**
+   * A link kept in one instance's memory may be fetched from another, so there is no local fallback
+   * here: while Redis does not answer, publishing (and serving) answers 503 with Retry-After.
+   */
+  private async command(args: (string | number)[]) {
+    try {
+      return await this.client.command(args);
+    } catch (err) {
+      throw new AppError("overloaded", {
+        status: 503,
+        retryAfterMs: REDIS_RETRY_AFTER_MS,
+        detail: `upload store: ${err instanceof Error ? err.message : String(err)}`,
+        message: {
+          en: "Image links are unavailable for a moment (the server's shared store does not answer). Try again shortly, or pick a vision model that takes inline images.",
+          zh: "图片链接暂时不可用（服务器的共享存储无响应）。请稍后重试，或选择支持内嵌图片的视觉模型。",
+        },
+      });
+    }
   }
 }
 

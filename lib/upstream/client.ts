@@ -1,11 +1,13 @@
 import "server-only";
 import { getEnv } from "@/lib/env";
 import { AppError, type Provider } from "@/lib/errors";
+import { redactText } from "@/lib/security/redact";
 import { abortReason, sleep, throwIfAborted } from "./abort";
 import { assertSafePath, buildUrl, relativePath } from "./guard";
 import { parseStreamErrorEvent, truncate } from "./parse-error";
 import { resolveProvider } from "./providers";
 import { MAX_ATTEMPTS, retryDelayMs, shouldRetry } from "./retry";
+import type { GatheredBody } from "./transport";
 import { attemptOnce, toAppError } from "./transport";
 
 // The one HTTP client for both providers: auth, timeouts, abort, retry before the first byte, and
@@ -17,8 +19,12 @@ export interface UpstreamInit {
   method?: UpstreamMethod;
   /** Sent as `application/json`; takes precedence over `body`. */
   json?: unknown;
-  /** Any fetch body (string, FormData, Blob, bytes, stream); buffered once so a retry can resend it. */
-  body?: BodyInit;
+  /**
+   * Any fetch body (string, FormData, Blob, bytes, stream), buffered once so a retry can resend it; or
+   * a body already held as a list of chunks (an upload passed on: see lib/http/multipart.ts), sent
+   * from those chunks without assembling them.
+   */
+  body?: BodyInit | GatheredBody;
   /** Any fetch headers; the names are case-insensitive. */
   headers?: HeadersInit;
   /** The browser's `request.signal`: aborting it closes the upstream connection at any stage. */
@@ -81,7 +87,7 @@ export async function upstreamJson<T>(provider: Provider, path: string, init: Up
   } catch {
     throw new AppError("upstream_error", {
       provider,
-      detail: truncate(`Response is not JSON: ${text.replace(/\s+/g, " ").trim() || "(empty)"}`, 300),
+      detail: redactText(truncate(`Response is not JSON: ${text.replace(/\s+/g, " ").trim() || "(empty)"}`, 300)),
       traceId: res.headers.get("x-siliconcloud-trace-id") ?? undefined,
     });
   }
@@ -168,33 +174,39 @@ function resolveTimeouts(init: UpstreamInit): { connectTimeoutMs: number; firstB
 }
 
 interface Payload {
-  bytes?: Uint8Array;
+  bytes?: Uint8Array | readonly Uint8Array[];
+  size?: number;
   contentType?: string;
+}
+
+function isGathered(body: unknown): body is GatheredBody {
+  return typeof body === "object" && body !== null && Array.isArray((body as GatheredBody).chunks);
 }
 
 async function preparePayload(init: UpstreamInit): Promise<Payload> {
   if (init.json !== undefined) {
-    return { bytes: new TextEncoder().encode(JSON.stringify(init.json)), contentType: "application/json" };
+    const bytes = new TextEncoder().encode(JSON.stringify(init.json));
+    return { bytes, size: bytes.byteLength, contentType: "application/json" };
   }
   const body = init.body;
   if (body === undefined || body === null) return {};
+  if (isGathered(body)) return { bytes: body.chunks, size: body.size, contentType: body.contentType };
   // The AI SDK sends a JSON string: encoding it directly skips a Request construction and an async
   // body read (tens of microseconds before every chat request is written). The content type is the
   // one fetch gives a string body; the SDK sets its own application/json anyway.
   if (typeof body === "string") {
-    return { bytes: new TextEncoder().encode(body), contentType: "text/plain;charset=UTF-8" };
+    const bytes = new TextEncoder().encode(body);
+    return { bytes, size: bytes.byteLength, contentType: "text/plain;charset=UTF-8" };
   }
-  if (body instanceof Uint8Array) return { bytes: body };
+  if (body instanceof Uint8Array) return { bytes: body, size: body.byteLength };
   // Request does the encoding fetch would do (FormData → multipart with boundary, URLSearchParams …).
   const encoder = new Request("http://body.invalid/", {
     method: "POST",
     body,
     duplex: "half",
   } as RequestInit);
-  return {
-    bytes: new Uint8Array(await encoder.arrayBuffer()),
-    contentType: encoder.headers.get("content-type") ?? undefined,
-  };
+  const bytes = new Uint8Array(await encoder.arrayBuffer());
+  return { bytes, size: bytes.byteLength, contentType: encoder.headers.get("content-type") ?? undefined };
 }
 
 const HOP_HEADERS = ["host", "connection", "keep-alive", "content-length", "transfer-encoding", "upgrade", "te"];
@@ -204,7 +216,7 @@ function buildHeaders(given: HeadersInit | undefined, apiKey: string, payload: P
   for (const name of HOP_HEADERS) h.delete(name);
   h.set("authorization", `Bearer ${apiKey}`);
   if (payload.contentType && !h.has("content-type")) h.set("content-type", payload.contentType);
-  if (payload.bytes) h.set("content-length", String(payload.bytes.byteLength));
+  if (payload.bytes) h.set("content-length", String(payload.size ?? (payload.bytes as Uint8Array).byteLength));
   // Uncompressed keeps SSE chunks flowing as they are produced; the transport still decodes gzip/br.
   if (!h.has("accept-encoding")) h.set("accept-encoding", "identity");
   if (!h.has("user-agent")) h.set("user-agent", "siliconplay");

@@ -1,5 +1,6 @@
 import "server-only";
 import { AppError, type ErrorCode, type Provider } from "@/lib/errors";
+import { redactText } from "@/lib/security/redact";
 
 // Every error body form of upstream-contract.md goes through here: SiliconFlow's `{code, message}`,
 // bare JSON strings, plain text and HTML from gateways, the 429 body with only `message`, GLM's
@@ -87,8 +88,8 @@ export function parseUpstreamError(input: UpstreamErrorInput): AppError {
   const code = classify(status, fields);
   return new AppError(code, {
     provider,
-    detail: buildDetail(code, fields, status),
-    traceId: traceIdFrom(provider, fields, headers),
+    detail: redacted(buildDetail(code, fields, status)),
+    traceId: redacted(traceIdFrom(provider, fields, headers)),
     retryAfterMs: headers ? retryAfterMsFrom(headers) : undefined,
     upstreamStatus: status,
   });
@@ -120,9 +121,14 @@ export function parseStreamErrorEvent(provider: Provider, json: unknown): AppErr
   const code = classify(httpLike, fields);
   return new AppError(code, {
     provider,
-    detail: buildDetail(code, fields, httpLike),
-    traceId: fields.requestId,
+    detail: redacted(buildDetail(code, fields, httpLike)),
+    traceId: redacted(fields.requestId),
   });
+}
+
+/** Provider text is shown to the user: it loses secrets and internal addresses first (lib/security/redact.ts). */
+function redacted(text: string | undefined): string | undefined {
+  return text === undefined ? undefined : redactText(text);
 }
 
 function isErrorLikeCodeBody(value: Record<string, unknown>): boolean {

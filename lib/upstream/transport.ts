@@ -5,6 +5,7 @@ import type { Socket } from "node:net";
 import type { Readable } from "node:stream";
 import zlib from "node:zlib";
 import { AppError, type Provider } from "@/lib/errors";
+import { redactText } from "@/lib/security/redact";
 import { abortReason } from "./abort";
 import { notifyDispatched } from "./dispatch";
 import { parseUpstreamError, truncate } from "./parse-error";
@@ -22,12 +23,19 @@ const agents = {
   https: new https.Agent({ keepAlive: true }),
 };
 
+/** A request body held as the chunks it arrived in, sent one after the other (never assembled). */
+export interface GatheredBody {
+  chunks: readonly Uint8Array[];
+  size: number;
+  contentType: string;
+}
+
 export interface Attempt {
   provider: Provider;
   url: URL;
   method: string;
   headers: Record<string, string>;
-  body?: Uint8Array;
+  body?: Uint8Array | readonly Uint8Array[];
   signal?: AbortSignal;
   connectTimeoutMs: number;
   firstByteTimeoutMs: number;
@@ -98,7 +106,12 @@ export function attemptOnce(a: Attempt): Promise<Response> {
       );
     });
     if (a.signal?.aborted) onAbort();
-    req.end(a.body);
+    if (a.body instanceof Uint8Array || a.body === undefined) req.end(a.body);
+    else {
+      // Queued as references: the socket writes them out without another copy.
+      for (const chunk of a.body) req.write(chunk);
+      req.end();
+    }
   });
 }
 
@@ -249,14 +262,14 @@ export function toAppError(err: unknown, provider: Provider, url?: URL): AppErro
   const code = errorCode(err);
   const where = url ? ` (${url.host})` : "";
   if (code === "ETIMEDOUT" || code === "UND_ERR_CONNECT_TIMEOUT" || code === "UND_ERR_HEADERS_TIMEOUT") {
-    return new AppError("timeout", { provider, detail: `${code}${where}`, cause: err });
+    return new AppError("timeout", { provider, detail: redactText(`${code}${where}`), cause: err });
   }
   const message = err instanceof Error ? err.message : String(err);
   return new AppError("network", {
     provider,
-    detail: truncate(
-      `${code ?? (err instanceof TypeError ? "fetch failed" : "network error")}: ${message}${where}`,
-      300,
+    // A socket error names the address it failed to reach: no internal address leaves the server.
+    detail: redactText(
+      truncate(`${code ?? (err instanceof TypeError ? "fetch failed" : "network error")}: ${message}${where}`, 300),
     ),
     cause: err,
   });

@@ -17,4 +17,10 @@ export const config = {
 };
 
 // A reply is a generation: it counts against RATE_LIMIT_PER_MINUTE like images and speech.
-export default nodeApiHandler(chatReply, { method: "POST", rateLimit: true, maxBodyBytes: CHAT_BODY_MAX_BYTES });
+// A JSON body only (415 otherwise), from this app's own pages only (lib/security/origin.ts).
+export default nodeApiHandler(chatReply, {
+  method: "POST",
+  rateLimit: true,
+  body: "json",
+  maxBodyBytes: CHAT_BODY_MAX_BYTES,
+});

@@ -29,6 +29,8 @@ test("search finds a conversation by a word in one of its messages", async ({ pa
 });
 
 test("rename, pin, and delete with undo", async ({ page, t }) => {
+  // Two conversations and a dozen steps: more than the default minute on a busy machine.
+  test.setTimeout(90_000);
   const chat = new ChatPage(page, t);
   await chat.goto();
   await chat.pickModel("Qwen/Qwen2.5-7B-Instruct");
@@ -66,6 +68,20 @@ test("rename, pin, and delete with undo", async ({ page, t }) => {
     .getByRole("button", { name: t("chat.undo") })
     .click();
   await expect(links.first()).toHaveText(/Bee notes/);
+
+  // Deleting the open conversation leaves it for New chat; Undo opens it again.
+  const openId = chat.conversationId();
+  await actionsFor("Second topic: ants").click();
+  await page.getByRole("menuitem", { name: t("chat.row.delete") }).click();
+  await expect(page).toHaveURL(/\/chat$/);
+  await expect(chat.userMessages).toHaveCount(0);
+  await page
+    .getByTestId("undo-toast")
+    .getByRole("button", { name: t("chat.undo") })
+    .click();
+  await expect(chat.conversationLink("Second topic: ants")).toBeVisible();
+  await expect(page).toHaveURL(new RegExp(`/chat/${openId}$`));
+  await expect(chat.userMessages.first()).toHaveText("Second topic: ants");
 
   // Delete for good once the notice is gone.
   await actionsFor("Bee notes").click();

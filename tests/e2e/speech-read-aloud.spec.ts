@@ -9,6 +9,18 @@ test("Read aloud speaks the answer (not the reasoning) in the default voice, in 
   t,
   sim,
 }) => {
+  // Everything Read aloud plays (the silent unlock clip included) must pass the app's own CSP.
+  await page.addInitScript(() => {
+    const seen: string[] = [];
+    (window as unknown as { cspViolations: string[] }).cspViolations = seen;
+    document.addEventListener("securitypolicyviolation", (e) => {
+      if (e.effectiveDirective.startsWith("media-src")) seen.push(`${e.effectiveDirective} ${e.blockedURI}`);
+    });
+  });
+  const refused: string[] = [];
+  page.on("console", (m) => {
+    if (/Content Security Policy/i.test(m.text()) && /media/i.test(m.text())) refused.push(m.text());
+  });
   // The default voice comes from Settings.
   await page.goto("/settings");
   await page.getByLabel(t("speech.settings.defaultVoice"), { exact: true }).selectOption(`${MODEL}:bella`);
@@ -41,6 +53,8 @@ test("Read aloud speaks the answer (not the reasoning) in the default voice, in 
   await button.click();
   await expect(button).toHaveAttribute("data-state", "idle");
   await expect(button).toHaveAttribute("aria-pressed", "false");
+  expect(await page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations)).toEqual([]);
+  expect(refused).toEqual([]);
 });
 
 test("a failed Read aloud says what happened", async ({ page, t, sim }) => {

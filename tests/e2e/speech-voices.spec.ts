@@ -35,6 +35,30 @@ test.describe("custom voices", () => {
     await expect(page.getByLabel(t("speech.voice.label"), { exact: true })).toHaveValue(`${MODEL}:alex`);
   });
 
+  test("a voice can have any name: the app shows it and derives the provider's name", async ({ page, t, sim }) => {
+    await openSpeech(page, t);
+    const name = "Grandma's voice 奶奶";
+    await page.getByTestId("voice-file-input").setInputFiles(FIXTURE_WAV);
+    await page.getByLabel(t("speech.upload.name"), { exact: true }).fill(name);
+    await page.getByLabel(t("speech.upload.transcript"), { exact: true }).fill("hello");
+    await page.getByRole("button", { name: t("speech.upload.submit"), exact: true }).click();
+    await expect(page.getByTestId("voice-upload-done")).toContainText(name);
+
+    const [upload] = await sim.log({ path: "/uploads/audio/voice" });
+    const body = upload?.body as { customName?: string; fields?: { customName?: string } } | undefined;
+    const sent = body?.customName ?? body?.fields?.customName ?? "";
+    expect(sent).toMatch(/^[A-Za-z0-9_-]{1,64}$/);
+    const voice = page.getByTestId("custom-voice").filter({ hasText: name });
+    await expect(voice).toHaveCount(1);
+    await expect(voice).toHaveAttribute("data-uri", new RegExp(`^speech:${sent}:`));
+    // Selected, under its own name, and still named so after a reload.
+    const select = page.getByLabel(t("speech.voice.label"), { exact: true });
+    await expect(select.locator("option:checked")).toHaveText(name);
+    await page.reload();
+    await expect(voice).toHaveCount(1);
+    await expect(select.locator("option:checked")).toHaveText(name);
+  });
+
   test("without a transcript the clip is transcribed first", async ({ page, t, sim }) => {
     await openSpeech(page, t);
     await page.getByTestId("voice-file-input").setInputFiles(FIXTURE_WAV);

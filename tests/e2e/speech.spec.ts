@@ -53,13 +53,19 @@ test.describe("speech studio", () => {
     await page.getByLabel(t("speech.voice.label"), { exact: true }).selectOption(`${MODEL}:claire`);
     await page.getByLabel(t("speech.speed.label"), { exact: true }).fill("1.5");
     await page.getByLabel(t("speech.gain.label"), { exact: true }).fill("-4");
-    // The Style helper puts CosyVoice2's instruction before <|endofprompt|>.
+    // The Style is a chip beside the text: the text box keeps only what is spoken, in any UI language.
     await textBox(page, t).fill("今天真开心");
     await page.getByLabel(t("speech.instruction.label"), { exact: true }).selectOption("happy");
-    await expect(textBox(page, t)).toHaveValue("你能用高兴的情感说吗？<|endofprompt|>今天真开心");
+    await expect(textBox(page, t)).toHaveValue("今天真开心");
+    const chip = t("speech.style.chip", { style: t("speech.instruction.happy") });
+    await expect(page.getByTestId("speech-style")).toContainText(chip);
     await page.getByRole("button", { name: t("speech.generate"), exact: true }).click();
     const result = page.getByTestId("speech-result").filter({ hasText: "今天真开心" });
     await expect(result).toHaveAttribute("data-state", "ready");
+    // History shows the style as a chip too, never the raw instruction.
+    await expect(result.getByTestId("speech-style")).toHaveText(chip);
+    await expect(result).not.toContainText("<|endofprompt|>");
+    await expect(result).not.toContainText("你能用高兴的情感说吗");
     expect(await playable(result)).toBeGreaterThan(0);
     await expect(result.getByRole("link", { name: t("speech.result.download") })).toHaveAttribute("download", /\.wav$/);
     const [call] = await sim.log({ path: "/audio/speech" });
@@ -72,17 +78,37 @@ test.describe("speech studio", () => {
       gain: -4,
     });
 
-    // The choices are remembered for the next visit.
+    // The choices are remembered for the next visit; the stored clip keeps its style apart.
     await page.reload();
     await expect(format).toHaveValue("pcm");
     await expect(rate).toHaveValue("16000");
+    const stored = page.getByTestId("speech-result").filter({ hasText: "今天真开心" });
+    await expect(stored.getByTestId("speech-style")).toHaveText(chip);
+    await expect(stored).not.toContainText("<|endofprompt|>");
+  });
+
+  test("tag buttons keep the selected words: a span tag wraps them, a point tag follows them", async ({ page, t }) => {
+    await openSpeech(page, t);
+    const box = textBox(page, t);
+    await box.fill("say this loudly");
+    await box.evaluate((el: HTMLTextAreaElement) => el.setSelectionRange(4, 8));
+    await page.getByRole("button", { name: t("speech.tags.wrap", { tag: "<strong>" }), exact: true }).click();
+    await expect(box).toHaveValue("say <strong>this</strong> loudly");
+    await box.fill("say this loudly");
+    await box.evaluate((el: HTMLTextAreaElement) => el.setSelectionRange(4, 8));
+    await page.getByRole("button", { name: t("speech.tags.insert", { tag: "[laughter]" }), exact: true }).click();
+    await expect(box).toHaveValue("say this [laughter] loudly");
   });
 
   test("empty text and text over the model's limit are refused with a clear message", async ({ page, t, sim }) => {
     await openSpeech(page, t);
     const generateButton = page.getByRole("button", { name: t("speech.generate"), exact: true });
     await generateButton.click();
-    await expect(page.getByRole("alert").filter({ hasText: t("speech.error.empty") })).toBeVisible();
+    const empty = page.getByRole("alert").filter({ hasText: t("speech.error.empty") });
+    await expect(empty).toBeVisible();
+    // The complaint goes once there is text.
+    await textBox(page, t).fill("Now there is text.");
+    await expect(empty).toHaveCount(0);
 
     await textBox(page, t).fill("a".repeat(4001));
     await generateButton.click();

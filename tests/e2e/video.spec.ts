@@ -1,3 +1,4 @@
+import { pattern } from "./pages/chat-page";
 import { expect, test } from "./support/fixtures";
 import { E2E_SILICONFLOW_KEY } from "./support/keys";
 import { generate, openStudio, playableDuration, promptBox, T2V } from "./video-helpers";
@@ -51,6 +52,9 @@ test.describe("video studio", () => {
   });
 
   test("a reload mid-job resumes polling and completes the same job", async ({ page, t, sim }) => {
+    // Long enough to look at the running job after the reload, even on a busy machine.
+    test.setTimeout(90_000);
+    await sim.configure({ videoRunMs: 15_000 });
     await openStudio(page, t);
     const job = await generate(page, t, "Timelapse of clouds over a mountain ridge");
     await expect(job).toHaveAttribute("data-status", "running");
@@ -61,7 +65,10 @@ test.describe("video studio", () => {
     const resumed = page.getByTestId("video-job");
     await expect(resumed).toHaveCount(1);
     await expect(resumed).toHaveAttribute("data-request-id", requestId ?? "");
-    await expect(resumed).toHaveAttribute("data-status", "succeeded", { timeout: 20_000 });
+    // While it runs: one elapsed time on the card, not two clocks that disagree.
+    await expect(resumed).toHaveAttribute("data-status", "running");
+    await expect(resumed.getByText(pattern(t("video.elapsed"), { time: "\\d+:\\d\\d" }))).toHaveCount(1);
+    await expect(resumed).toHaveAttribute("data-status", "succeeded", { timeout: 30_000 });
     expect(await playableDuration(resumed)).toBeGreaterThan(0);
     // Resuming polls the stored job; it never submits (and pays for) a second one.
     expect(await sim.log({ path: "/video/submit" })).toHaveLength(1);

@@ -33,6 +33,8 @@ beforeEach(async () => {
   await resetSim(h);
 });
 
+const GLM_VISION_FLASH = { provider: "glm", id: "glm-4v-flash" } as const;
+
 type Body = Record<string, unknown> & { messages: Record<string, unknown>[] };
 const upstreamBody = async (): Promise<Body> => {
   const entries = await h.log();
@@ -218,22 +220,27 @@ describe("POST /api/chat request to the provider", () => {
     expect(content.find((p) => p.type === "image_url")?.image_url?.url).toMatch(/^data:image\/png;base64,/);
   });
 
-  it("hands an https image link to the provider without fetching it", async () => {
-    const url = "https://images.example.com/cat.jpg";
-    const message = {
-      id: "u1",
-      role: "user",
-      parts: [
-        { type: "text", text: "Describe it" },
-        { type: "file", mediaType: "image/jpeg", url },
-      ],
-    };
-    // A SiliconFlow model: the simulated GLM would try to download the link, as GLM does.
-    await readChunks(
-      await h.post(chatBody({ provider: "siliconflow", id: "Qwen/Qwen2.5-VL-72B-Instruct" }, [message])),
-    );
-    const content = (await upstreamBody()).messages[0]?.content as { type: string; image_url?: { url: string } }[];
-    expect(content.find((p) => p.type === "image_url")?.image_url?.url).toBe(url);
+  // The provider would download an https link itself: the deployment's account fetching whatever a
+  // client names. Only data: parts and links this server published go upstream.
+  it("refuses an https image link before anything reaches the provider", async () => {
+    for (const url of ["https://images.example.com/cat.jpg", "https://127.0.0.1/api/uploads/x.jpg"]) {
+      const message = {
+        id: "u1",
+        role: "user",
+        parts: [
+          { type: "text", text: "Describe it" },
+          { type: "file", mediaType: "image/jpeg", url },
+        ],
+      };
+      for (const model of [{ provider: "siliconflow", id: "Qwen/Qwen2.5-VL-72B-Instruct" }, GLM_VISION_FLASH]) {
+        const res = await h.post(chatBody(model, [message]));
+        expect(res.status, `${model.id} ${url}`).toBe(400);
+        const { error } = (await res.json()) as { error: { message: { en: string; zh: string } } };
+        expect(error.message.en).toContain("not as links");
+        expect(error.message.zh).toContain("链接");
+      }
+    }
+    expect(await h.log()).toEqual([]);
   });
 });
 

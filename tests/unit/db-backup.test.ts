@@ -22,6 +22,7 @@ import {
 } from "@/lib/db";
 import { type Backup, exportAll, importAll, TABLES } from "@/lib/db/backup";
 import { AppError } from "@/lib/errors";
+import { encodePng } from "@/lib/simulator/png";
 
 const opened: AppDB[] = [];
 function freshDb(): AppDB {
@@ -34,6 +35,26 @@ afterEach(async () => {
 });
 
 const sf = (id: string) => ({ provider: "siliconflow" as const, id });
+
+// Real media bytes: an import keeps a Blob only if its first bytes are the media it claims to be.
+const PNG = new Uint8Array(encodePng(2, 2, Buffer.alloc(12, 90)));
+const JPEG = new Uint8Array([
+  0xff,
+  0xd8,
+  0xff,
+  0xc0,
+  0x00,
+  0x11,
+  0x08,
+  0x00,
+  0x02,
+  0x00,
+  0x03,
+  0x03,
+  ...Array(12).fill(0),
+]);
+const MP4 = new Uint8Array([0, 0, 0, 0x18, ...new TextEncoder().encode("ftypisom"), ...Array(12).fill(0)]);
+const MP3 = new Uint8Array([...new TextEncoder().encode("ID3"), 4, 0, 0, 0, 0, 0, 0]);
 
 async function populate(db: AppDB) {
   const conv = await createConversation(db, {
@@ -52,7 +73,7 @@ async function populate(db: AppDB) {
   await saveAttachment(db, {
     messageId: q.id,
     conversationId: conv.id,
-    blob: new Blob([new Uint8Array([1, 2, 3, 4])], { type: "image/png" }),
+    blob: new Blob([PNG], { type: "image/png" }),
     name: "cat.png",
   });
   const a = await startAssistantMessage(db, {
@@ -78,25 +99,25 @@ async function populate(db: AppDB) {
     model: sf("Kwai-Kolors/Kolors"),
     params: { seed: 1 },
     seed: 1,
-    blob: new Blob([new Uint8Array([9])], { type: "image/png" }),
+    blob: new Blob([PNG], { type: "image/png" }),
   });
   const job = await saveVideoJob(db, {
     requestId: "r1",
     model: sf("Wan-AI/Wan2.1-T2V-14B"),
     prompt: "v",
     params: {},
-    startImage: new Blob(["s"], { type: "image/jpeg" }),
+    startImage: new Blob([JPEG], { type: "image/jpeg" }),
   });
   await updateVideoJob(db, job.id, {
     status: "succeeded",
-    blob: new Blob([new Uint8Array([0, 1])], { type: "video/mp4" }),
+    blob: new Blob([MP4], { type: "video/mp4" }),
   });
   await saveSpeechClip(db, {
     text: "hi",
     model: sf("FunAudioLLM/CosyVoice2-0.5B"),
     voice: "alex",
     settings: { speed: 1 },
-    blob: new Blob(["mp3"], { type: "audio/mpeg" }),
+    blob: new Blob([MP3], { type: "audio/mpeg" }),
   });
   return { conv, q, a };
 }

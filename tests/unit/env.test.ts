@@ -26,6 +26,12 @@ describe("parseEnv", () => {
       rateLimitPerMinute: 60,
       connectTimeoutMs: 10_000,
       firstByteTimeoutMs: 60_000,
+      trustedProxyHops: 0,
+      trustedOrigins: [],
+      onVercel: false,
+      uploadsInFlightBytes: 256 * 1024 * 1024,
+      bodyTimeoutMs: 120_000,
+      bodyIdleTimeoutMs: 15_000,
     });
     expect(DEFAULT_SILICONFLOW_BASE_URL).toBe("https://api.siliconflow.cn/v1");
     expect(DEFAULT_GLM_BASE_URL).toBe("https://open.bigmodel.cn/api/paas/v4");

@@ -51,6 +51,8 @@ describe("generateImages", () => {
     expect(res).toMatchObject({ jobId: "job-7", references: 0 });
     expect(res.failed).toEqual([]);
     expect(res.timings.inferenceMs).toBeGreaterThan(0);
+    // The provider's inference is part of the request: never longer than our call to it.
+    expect(res.timings.inferenceMs).toBeLessThanOrEqual(res.timings.upstreamMs);
     for (const image of res.images) {
       expect(image).toMatchObject({ mime: "image/png", width: 768, height: 1024 });
       expect(Buffer.from(image.data, "base64").length).toBe(image.bytes);
@@ -160,9 +162,20 @@ describe("readProviderResult", () => {
       readProviderResult({ images: [{ url: "u1" }, { url: 3 }, {}], seed: 5, timings: { inference: 1.5 } }),
     ).toEqual({
       urls: ["u1"],
+      seeds: [undefined],
       seed: 5,
       inferenceSeconds: 1.5,
     });
+    // A provider that seeds each image separately: each image's own seed is kept.
+    expect(
+      readProviderResult({
+        images: [
+          { url: "a", seed: 11 },
+          { url: "b", seed: 12 },
+        ],
+        seed: 11,
+      }).seeds,
+    ).toEqual([11, 12]);
     expect(readProviderResult({ created: 1, data: [{ url: "g" }] }).urls).toEqual(["g"]);
     expect(readProviderResult("nope").urls).toEqual([]);
     expect(readProviderResult({ images: Array(9).fill({ url: "x" }) }).urls).toHaveLength(4);

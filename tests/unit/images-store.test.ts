@@ -37,7 +37,14 @@ function okResponse(count: number, seed: number): ImageResponse {
     model: { provider: "siliconflow", id: "black-forest-labs/FLUX.1-schnell" },
     seed,
     timings: { inferenceMs: 900, upstreamMs: 1000, downloadMs: 20 },
-    images: Array.from({ length: count }, () => ({ data: PNG, mime: "image/png", width: 1, height: 1, bytes: 70 })),
+    images: Array.from({ length: count }, (_, index) => ({
+      data: PNG,
+      mime: "image/png",
+      width: 1,
+      height: 1,
+      bytes: 70,
+      index,
+    })),
     failed: [],
   };
 }
@@ -102,6 +109,33 @@ describe("image jobs", () => {
     });
     expect(rows[0]?.timings?.inferenceMs).toBe(900);
     expect(rows[0]?.blob.size).toBe(70);
+    // One seed came back for the batch: each image records its place and that its own seed is unknown.
+    expect(rows.map((r) => r.params.batchIndex).sort()).toEqual([0, 1]);
+    for (const row of rows) expect(row.params.seedScope).toBe("batch");
+  });
+
+  it("keeps a per-image seed when the provider reports one, and a batch of one owns its seed", async () => {
+    answerWith(() => {
+      const res = okResponse(2, 7);
+      res.images = res.images.map((image, i) => ({ ...image, seed: 100 + i }));
+      return Response.json(res);
+    });
+    useImageStore.getState().setForm({ batchSize: 2 });
+    useImageStore.getState().generate();
+    await settle();
+    const rows = await imagesInBatch(db, useImageStore.getState().jobs[0]?.id ?? "");
+    const byIndex = [...rows].sort((a, b) => Number(a.params.batchIndex) - Number(b.params.batchIndex));
+    expect(byIndex.map((r) => [r.seed, r.params.seedScope])).toEqual([
+      [100, "image"],
+      [101, "image"],
+    ]);
+
+    answerWith(() => Response.json(okResponse(1, 9)));
+    useImageStore.getState().setForm({ batchSize: 1 });
+    useImageStore.getState().generate();
+    await settle();
+    const single = await imagesInBatch(db, useImageStore.getState().jobs[0]?.id ?? "");
+    expect(single.map((r) => [r.seed, r.params.seedScope])).toEqual([[9, "image"]]);
   });
 
   it("turns a failure into an alert on the job and stores nothing", async () => {

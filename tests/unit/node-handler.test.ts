@@ -42,8 +42,13 @@ describe("nodeApiHandler", () => {
     const res = await post(served.url, "héllo", { headers: { "x-test": "yes" } });
     expect(res.status).toBe(201);
     expect(res.headers.get("x-echo")).toBe("yes");
-    expect(res.headers.getSetCookie()).toEqual(["a=1; Path=/", "b=2; Path=/"]);
-    expect(await res.text()).toBe("anonymous:héllo");
+    // The handler's own cookies, then the new visitor's anonymous session (no ACCESS_CODE here).
+    const [a, b, anonymous] = res.headers.getSetCookie();
+    expect([a, b]).toEqual(["a=1; Path=/", "b=2; Path=/"]);
+    expect(anonymous).toMatch(/^sp_anon=[\w-]+\.[\w-]+; Path=\/; HttpOnly; SameSite=Lax; Max-Age=\d+$/);
+    const [sid, text] = (await res.text()).split(":");
+    expect(sid).toMatch(/^[\w-]{22}$/);
+    expect(text).toBe("héllo");
   });
 
   it("refuses a body that streams past the cap with 413, and one declared past it before reading", async () => {

@@ -140,10 +140,10 @@ describe("/api/voices", () => {
     expect((await noFile.json()).error.message.en).toContain("audio file");
   });
 
-  it("refuses uploads over 10 MB with 413 and non-multipart bodies with 400", async () => {
+  it("refuses uploads over 10 MB with 413 and non-multipart bodies with 415", async () => {
     const big = new Blob([new Uint8Array(11 * 1024 * 1024)]);
     expect((await voicesPOST(form("/api/voices", { customName: "a", text: "hi", file: big }))).status).toBe(413);
-    expect((await voicesPOST(json("/api/voices", { customName: "a" }))).status).toBe(400);
+    expect((await voicesPOST(json("/api/voices", { customName: "a" }))).status).toBe(415);
   });
 
   it("refuses to delete something that is not a voice uri", async () => {

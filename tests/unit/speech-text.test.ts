@@ -1,13 +1,16 @@
 import { describe, expect, it } from "vitest";
+import { CUSTOM_NAME_PATTERN } from "@/lib/speech/constants";
 import {
   INSTRUCTION_MARK,
   insertTag,
   speakableText,
+  speechInput,
   splitForSpeech,
   splitInstruction,
   withInstruction,
   wrapTag,
 } from "@/lib/speech/text";
+import { displayNameProblem, providerVoiceName } from "@/lib/speech/voice-name";
 
 describe("instruction prefix", () => {
   it("sets, replaces and removes the part before <|endofprompt|>", () => {
@@ -23,6 +26,13 @@ describe("instruction prefix", () => {
   it("never lets an instruction smuggle in a second marker", () => {
     expect(withInstruction("hi", `a${INSTRUCTION_MARK}b`)).toBe(`ab${INSTRUCTION_MARK}hi`);
   });
+
+  it("joins a style to the text only for the request; without one the text goes as typed", () => {
+    expect(speechInput("今天真开心", "happy")).toBe(`你能用高兴的情感说吗？${INSTRUCTION_MARK}今天真开心`);
+    expect(speechInput("Hello", null)).toBe("Hello");
+    // A style chosen over an instruction typed by hand replaces it; the spoken text stays.
+    expect(speechInput(`typed${INSTRUCTION_MARK}Hello`, "sad")).toBe(`你能用悲伤的情感说吗？${INSTRUCTION_MARK}Hello`);
+  });
 });
 
 describe("tags", () => {
@@ -30,6 +40,12 @@ describe("tags", () => {
     const edit = insertTag("Hello world", 5, 5, "[laughter]");
     expect(edit.text).toBe("Hello [laughter] world");
     expect(edit.selectionStart).toBe("Hello [laughter]".length);
+  });
+
+  it("keeps a selected word when a point tag is inserted: the tag goes after it", () => {
+    const edit = insertTag("say this loudly", 4, 8, "[laughter]");
+    expect(edit.text).toBe("say this [laughter] loudly");
+    expect(edit.selectionStart).toBe("say this [laughter]".length);
   });
 
   it("wraps the selection in a span tag", () => {
@@ -88,5 +104,29 @@ describe("splitForSpeech", () => {
 
   it("returns nothing for blank text", () => {
     expect(splitForSpeech("  \n ")).toEqual([]);
+  });
+});
+
+describe("custom voice names", () => {
+  it("sends a name that already fits the provider's rule as it is", () => {
+    expect(providerVoiceName(" narrator_2 ")).toBe("narrator_2");
+  });
+
+  it("derives a provider name from any display name, distinct for distinct names", () => {
+    const names = ["奶奶", "外婆", "Zoë", "Zoe's voice", "My voice", "🎙️", `${"a".repeat(64)} b`];
+    const derived = names.map(providerVoiceName);
+    for (const name of derived) expect(name).toMatch(CUSTOM_NAME_PATTERN);
+    expect(new Set(derived).size).toBe(names.length);
+    expect(providerVoiceName("Zoë")).toMatch(/^Zoe-/);
+    expect(providerVoiceName("My voice")).toMatch(/^My-voice-/);
+    expect(providerVoiceName("奶奶")).toMatch(/^voice-/);
+    // The same name always gives the same provider name.
+    expect(providerVoiceName("奶奶")).toBe(providerVoiceName("奶奶"));
+  });
+
+  it("refuses only an empty or overlong display name", () => {
+    expect(displayNameProblem("  ")).toBe("empty");
+    expect(displayNameProblem("奶".repeat(65))).toBe("tooLong");
+    expect(displayNameProblem("奶奶的声音")).toBeNull();
   });
 });

@@ -40,6 +40,12 @@ function env(partial: Partial<ServerEnv>): ServerEnv {
     rateLimitPerMinute: 30,
     connectTimeoutMs: 10_000,
     firstByteTimeoutMs: 60_000,
+    trustedProxyHops: 0,
+    trustedOrigins: [],
+    onVercel: false,
+    uploadsInFlightBytes: 256 * 1024 * 1024,
+    bodyTimeoutMs: 120_000,
+    bodyIdleTimeoutMs: 15_000,
     ...partial,
   };
 }

@@ -3,8 +3,12 @@ import {
   accessControlEnabled,
   checkAccessCode,
   createSessionToken,
+  isSecureRequest,
+  readCookie,
+  revoke,
   SESSION_COOKIE,
-  SESSION_MAX_AGE_S,
+  sessionCookie,
+  verifySessionToken,
 } from "@/lib/auth/session";
 import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
@@ -16,17 +20,22 @@ export const dynamic = "force-dynamic";
 
 const LOGIN_ATTEMPTS_PER_MINUTE = 5;
 
-function cookie(value: string, maxAge: number, request: Request): string {
-  const secure = new URL(request.url).protocol === "https:" || request.headers.get("x-forwarded-proto") === "https";
-  return `${SESSION_COOKIE}=${value}; Path=/; HttpOnly; SameSite=Lax; Max-Age=${maxAge}${secure ? "; Secure" : ""}`;
-}
-
 export const POST = apiHandler(
   async (request) => {
-    // Throttled per address before the code is even looked at, so guessing is slow.
+    // Throttled per address (the real client: lib/auth/client-address.ts) before the code is even
+    // looked at, so guessing is slow whatever the request claims about where it comes from.
     if (accessControlEnabled()) {
-      const key = `login:${clientAddress(request)}`;
-      await enforceRateLimit(rateStore(getEnv().redisUrl), [key], LOGIN_ATTEMPTS_PER_MINUTE);
+      const env = getEnv();
+      await enforceRateLimit(
+        rateStore(env.redisUrl),
+        [`login:${clientAddress(request, env)}`],
+        LOGIN_ATTEMPTS_PER_MINUTE,
+        60_000,
+        {
+          en: `Too many sign-in attempts: ${LOGIN_ATTEMPTS_PER_MINUTE} a minute are allowed. Wait a minute and try again.`,
+          zh: `登录尝试过于频繁：每分钟最多 ${LOGIN_ATTEMPTS_PER_MINUTE} 次。请一分钟后再试。`,
+        },
+      );
     }
     const { code } = await readJson(request, loginSchema, 4096);
     if (!accessControlEnabled()) return Response.json({ ok: true, accessControl: false });
@@ -38,13 +47,24 @@ export const POST = apiHandler(
         },
       });
     }
-    const { token } = await createSessionToken();
-    return Response.json({ ok: true }, { headers: { "set-cookie": cookie(token, SESSION_MAX_AGE_S, request) } });
+    const { session } = await createSessionToken();
+    return Response.json(
+      { ok: true },
+      { headers: { "set-cookie": await sessionCookie(SESSION_COOKIE, session, isSecureRequest(request)) } },
+    );
   },
-  { public: true, maxBodyBytes: 4096 },
+  { public: true, body: "json", maxBodyBytes: 4096 },
 );
 
+/** Sign out: the session is revoked on the server (its cookie stops working at once), and the cookie cleared. */
 export const DELETE = apiHandler(
-  async (request) => Response.json({ ok: true }, { headers: { "set-cookie": cookie("", 0, request) } }),
+  async (request) => {
+    const session = await verifySessionToken(readCookie(request.headers.get("cookie"), SESSION_COOKIE));
+    if (session) await revoke(session);
+    return Response.json(
+      { ok: true },
+      { headers: { "set-cookie": await sessionCookie(SESSION_COOKIE, null, isSecureRequest(request)) } },
+    );
+  },
   { public: true, maxBodyBytes: 1024 },
 );

@@ -17,5 +17,5 @@ export const POST = apiHandler(
     const result = await generateImages(body, { signal: request.signal });
     return Response.json(result, { headers: { "cache-control": "no-store" } });
   },
-  { rateLimit: true, maxBodyBytes: IMAGE_BODY_MAX_BYTES },
+  { rateLimit: true, body: "json", maxBodyBytes: IMAGE_BODY_MAX_BYTES },
 );

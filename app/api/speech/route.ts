@@ -29,5 +29,5 @@ export const POST = apiHandler(
     if (trace) headers.set("x-siliconcloud-trace-id", trace);
     return new Response(upstream.body, { status: 200, headers });
   },
-  { rateLimit: true },
+  { rateLimit: true, body: "json", maxBodyBytes: SPEECH_BODY_MAX_BYTES },
 );

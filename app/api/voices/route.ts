@@ -1,7 +1,8 @@
 import { AppError } from "@/lib/errors";
 import { apiHandler, readJson } from "@/lib/http/handler";
+import { buildMultipart } from "@/lib/http/multipart";
 import { DEFAULT_SPEECH_MODEL, MAX_VOICE_BYTES, MAX_VOICE_SECONDS } from "@/lib/speech/constants";
-import { audioFile, badRequest, field, readFormCapped } from "@/lib/speech/server-form";
+import { audioFile, badRequest, field, readUploadForm } from "@/lib/speech/server-form";
 import { wavDurationSeconds } from "@/lib/speech/wav";
 import { upstreamJson } from "@/lib/upstream";
 import { deleteVoiceSchema, normalizeVoiceList, uploadFieldsSchema, VOICE_FORM_MAX_BYTES } from "./schema";
@@ -22,55 +23,65 @@ export const GET = apiHandler(async (request) => {
 /** Multipart `customName`, `text`, `model`, `file` → the provider's `{uri}`. */
 export const POST = apiHandler(
   async (request) => {
-    const form = await readFormCapped(request, VOICE_FORM_MAX_BYTES);
-    const fields = uploadFieldsSchema.safeParse({
-      customName: field(form, "customName"),
-      text: field(form, "text"),
-      model: field(form, "model") || DEFAULT_SPEECH_MODEL,
-    });
-    if (!fields.success) {
-      const issue = fields.error.issues[0];
-      const where = String(issue?.path[0] ?? "form");
-      throw badRequest(
-        `Invalid value for "${where}": ${issue?.message ?? "invalid"}.`,
-        `参数“${where}”无效：${issue?.message ?? "invalid"}。`,
+    const form = await readUploadForm(request, VOICE_FORM_MAX_BYTES);
+    try {
+      const fields = uploadFieldsSchema.safeParse({
+        customName: field(form, "customName"),
+        text: field(form, "text"),
+        model: field(form, "model") || DEFAULT_SPEECH_MODEL,
+      });
+      if (!fields.success) {
+        const issue = fields.error.issues[0];
+        const where = String(issue?.path[0] ?? "form");
+        throw badRequest(
+          `Invalid value for "${where}": ${issue?.message ?? "invalid"}.`,
+          `参数“${where}”无效：${issue?.message ?? "invalid"}。`,
+        );
+      }
+      // The provider takes mp3, wav, pcm and opus; the browser converts anything else to WAV first.
+      const file = audioFile(form, MAX_VOICE_BYTES, ["wav", "mp3", "ogg"]);
+      const seconds = file.container === "wav" ? wavDurationSeconds(file.head, file.part.size) : null;
+      if (seconds !== null && seconds > MAX_VOICE_SECONDS) {
+        throw badRequest(
+          `The recording is ${seconds.toFixed(1)} s long; a reference voice must be under ${MAX_VOICE_SECONDS} s (8–10 s works best). Trim it and upload again.`,
+          `录音时长 ${seconds.toFixed(1)} 秒；参考音色必须短于 ${MAX_VOICE_SECONDS} 秒（8–10 秒效果最佳）。请剪短后重新上传。`,
+          `reference audio is ${seconds.toFixed(1)} s`,
+        );
+      }
+      const body = buildMultipart(
+        [
+          ["model", fields.data.model],
+          ["customName", fields.data.customName],
+          ["text", fields.data.text],
+        ],
+        { ...file.part, filename: file.name, type: file.type },
       );
+      const result = await upstreamJson<{ uri?: unknown }>("siliconflow", "/uploads/audio/voice", {
+        method: "POST",
+        body,
+        signal: request.signal,
+      });
+      if (typeof result.uri !== "string") {
+        throw new AppError("upstream_error", { provider: "siliconflow", detail: "upload response has no uri" });
+      }
+      return Response.json({ voice: { uri: result.uri, ...fields.data } }, { headers: NO_STORE });
+    } finally {
+      form.release();
     }
-    // The provider takes mp3, wav, pcm and opus; the browser converts anything else to WAV first.
-    const file = await audioFile(form, MAX_VOICE_BYTES, ["wav", "mp3", "ogg"]);
-    const seconds = file.container === "wav" ? wavDurationSeconds(file.bytes) : null;
-    if (seconds !== null && seconds > MAX_VOICE_SECONDS) {
-      throw badRequest(
-        `The recording is ${seconds.toFixed(1)} s long; a reference voice must be under ${MAX_VOICE_SECONDS} s (8–10 s works best). Trim it and upload again.`,
-        `录音时长 ${seconds.toFixed(1)} 秒；参考音色必须短于 ${MAX_VOICE_SECONDS} 秒（8–10 秒效果最佳）。请剪短后重新上传。`,
-        `reference audio is ${seconds.toFixed(1)} s`,
-      );
-    }
-    const upstream = new FormData();
-    upstream.set("model", fields.data.model);
-    upstream.set("customName", fields.data.customName);
-    upstream.set("text", fields.data.text);
-    upstream.set("file", file.blob, file.name);
-    const result = await upstreamJson<{ uri?: unknown }>("siliconflow", "/uploads/audio/voice", {
-      method: "POST",
-      body: upstream,
-      signal: request.signal,
-    });
-    if (typeof result.uri !== "string") {
-      throw new AppError("upstream_error", { provider: "siliconflow", detail: "upload response has no uri" });
-    }
-    return Response.json({ voice: { uri: result.uri, ...fields.data } }, { headers: NO_STORE });
   },
-  { rateLimit: true },
+  { rateLimit: true, body: "multipart", maxBodyBytes: VOICE_FORM_MAX_BYTES },
 );
 
 /** `{uri}` → deleted at the provider. */
-export const DELETE = apiHandler(async (request) => {
-  const { uri } = await readJson(request, deleteVoiceSchema, 4 * 1024);
-  await upstreamJson("siliconflow", "/audio/voice/deletions", {
-    method: "POST",
-    json: { uri },
-    signal: request.signal,
-  });
-  return Response.json({ deleted: uri }, { headers: NO_STORE });
-});
+export const DELETE = apiHandler(
+  async (request) => {
+    const { uri } = await readJson(request, deleteVoiceSchema, 4 * 1024);
+    await upstreamJson("siliconflow", "/audio/voice/deletions", {
+      method: "POST",
+      json: { uri },
+      signal: request.signal,
+    });
+    return Response.json({ deleted: uri }, { headers: NO_STORE });
+  },
+  { body: "json" },
+);

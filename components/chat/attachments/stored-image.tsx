@@ -1,17 +1,22 @@
 "use client";
 
 import { useEffect, useState } from "react";
+import { SafeImage } from "@/components/chat/markdown/inline";
 import { getAttachment, getDB, parseAttachmentUrl } from "@/lib/db";
 
-/** An image of a sent message: a stored attachment (as an object URL, revoked when gone) or a plain URL. */
+// Raster images only: an SVG (or anything else) in a data: URL is not shown.
+const INLINE_IMAGE = /^data:image\/(png|jpeg|webp|gif);base64,/i;
+
+/**
+ * An image of a sent message: a stored attachment (as an object URL, revoked when gone), an
+ * inline raster image, or a remote URL (from an imported backup), which like a remote image in a
+ * reply loads only when the user asks.
+ */
 export function StoredImage({ url, name, className }: { url: string; name: string; className?: string }) {
   const id = parseAttachmentUrl(url);
-  const [src, setSrc] = useState<string | null>(id ? null : url);
+  const [src, setSrc] = useState<string | null>(null);
   useEffect(() => {
-    if (!id) {
-      setSrc(url);
-      return;
-    }
+    if (!id) return;
     let objectUrl: string | null = null;
     let live = true;
     void getAttachment(getDB(), id).then((row) => {
@@ -22,8 +27,16 @@ export function StoredImage({ url, name, className }: { url: string; name: strin
     return () => {
       live = false;
       if (objectUrl) URL.revokeObjectURL(objectUrl);
+      setSrc(null);
     };
-  }, [id, url]);
+  }, [id]);
+  if (!id) {
+    if (INLINE_IMAGE.test(url)) {
+      // biome-ignore lint/performance/noImgElement: the user's own inline image, not optimisable
+      return <img data-testid="message-image" src={url} alt={name} className={className} />;
+    }
+    return <SafeImage src={url} alt={name} />;
+  }
   if (!src)
     return (
       <span

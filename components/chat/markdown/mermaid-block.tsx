@@ -1,16 +1,26 @@
 "use client";
 
-import { useEffect, useId, useState, useSyncExternalStore } from "react";
+import { useEffect, useId, useRef, useState, useSyncExternalStore } from "react";
+import { yieldToMain } from "@/lib/yield";
 import { CodeBlock } from "./code-block";
+import { checkMermaidSource, MERMAID_MAX_LINES, mermaidConfig, sanitizeSvg } from "./mermaid-safety";
+import { watchNearView } from "./near-view";
 import { useMarkdownStrings } from "./use-strings";
 
 type Mermaid = typeof import("mermaid")["default"];
 let mermaidModule: Promise<Mermaid> | null = null;
-// mermaid keeps global state (config, a scratch element per render): one diagram at a time.
+// mermaid keeps global state (config, a scratch element per render): one diagram at a time, and
+// a yield between two, so a reply with many diagrams is many tasks the page can answer between.
 let queue: Promise<unknown> = Promise.resolve();
 
 function loadMermaid(): Promise<Mermaid> {
-  mermaidModule ??= import("mermaid").then((m) => m.default);
+  if (!mermaidModule) {
+    mermaidModule = import("mermaid").then((m) => m.default);
+    // A failed chunk load (offline, a deploy replaced the files) may work on the next try.
+    mermaidModule.catch(() => {
+      mermaidModule = null;
+    });
+  }
   return mermaidModule;
 }
 
@@ -24,16 +34,11 @@ const isDark = () => document.documentElement.classList.contains("dark");
 async function renderDiagram(id: string, code: string, dark: boolean): Promise<string> {
   const mermaid = await loadMermaid();
   const run = queue.then(async () => {
-    mermaid.initialize({
-      startOnLoad: false,
-      // strict: labels are sanitized by DOMPurify, click bindings and scripts are disabled.
-      securityLevel: "strict",
-      suppressErrorRendering: true,
-      theme: dark ? "dark" : "default",
-    });
+    await yieldToMain();
+    mermaid.initialize(mermaidConfig(dark));
     try {
       const { svg } = await mermaid.render(id, code);
-      return svg;
+      return sanitizeSvg(svg);
     } finally {
       // On a syntax error mermaid can leave its scratch node behind.
       document.getElementById(`d${id}`)?.remove();
@@ -44,47 +49,70 @@ async function renderDiagram(id: string, code: string, dark: boolean): Promise<s
 }
 
 /**
- * A ```mermaid fence: the source (as a normal code block) until the block is final, then the
- * diagram, loaded and rendered lazily. On a parse error the source stays, with a note.
+ * A ```mermaid fence: the source (as a normal code block) until the block is final and near the
+ * view, then the diagram, loaded and rendered lazily. The source stays, with a note, when the
+ * diagram is too large, asks for styles or resources it may not have, or does not parse.
  */
 export function MermaidBlock({ code, final }: { code: string; final: boolean }) {
   const t = useMarkdownStrings();
   const id = `mermaid-${useId().replace(/[^a-zA-Z0-9-]/g, "")}`;
   const dark = useSyncExternalStore(subscribeTheme, isDark, () => false);
   const [result, setResult] = useState<{ key: string; svg: string | null } | null>(null);
+  const [near, setNear] = useState(false);
+  const box = useRef<HTMLDivElement>(null);
   const key = `${dark ? "dark" : "light"}\u0000${code}`;
+  const check = final ? checkMermaidSource(code) : null;
+  const allowed = check?.ok === true;
 
   useEffect(() => {
-    if (!final) return;
+    const el = box.current;
+    if (!el || !allowed) return;
+    return watchNearView(el, setNear);
+  }, [allowed]);
+
+  useEffect(() => {
+    if (!allowed || !near) return;
     let live = true;
+    const done = (svg: string | null) => live && setResult({ key: `${dark ? "dark" : "light"}\u0000${code}`, svg });
     renderDiagram(id, code, dark).then(
-      (svg) => live && setResult({ key: `${dark ? "dark" : "light"}\u0000${code}`, svg }),
-      () => live && setResult({ key: `${dark ? "dark" : "light"}\u0000${code}`, svg: null }),
+      (svg) => done(svg || null),
+      () => done(null),
     );
     return () => {
       live = false;
     };
-  }, [id, code, dark, final]);
+  }, [id, code, dark, allowed, near]);
 
   const current = result?.key === key ? result : null;
-  if (current?.svg) {
+  if (allowed && current?.svg) {
     return (
       <div
         role="img"
         aria-label={t("markdown.mermaid.label")}
         data-testid="mermaid-diagram"
         className="my-4 flex justify-center overflow-x-auto rounded-lg border border-zinc-200 p-3 dark:border-zinc-800 [&_svg]:h-auto [&_svg]:max-w-full"
-        // biome-ignore lint/security/noDangerouslySetInnerHtml: mermaid's own output with securityLevel "strict", which it sanitizes with DOMPurify; never model text.
+        // biome-ignore lint/security/noDangerouslySetInnerHtml: mermaid's SVG from a source checked by checkMermaidSource, with HTML labels off, then cleaned by sanitizeSvg; never model text as HTML.
         dangerouslySetInnerHTML={{ __html: current.svg }}
       />
     );
   }
+  let note: { text: string; alert: boolean } | null = null;
+  if (check && !check.ok) {
+    note =
+      check.reason === "too_large"
+        ? { text: t("markdown.mermaid.tooLarge", { max: String(MERMAID_MAX_LINES) }), alert: false }
+        : { text: t("markdown.mermaid.unsafe"), alert: false };
+  } else if (final) {
+    note = current
+      ? { text: t("markdown.mermaid.error"), alert: true }
+      : { text: t("markdown.mermaid.rendering"), alert: false };
+  }
   return (
-    <div>
+    <div ref={box} data-testid="mermaid-source">
       <CodeBlock code={code} lang="mermaid" final={final} />
-      {final && (
-        <p role={current ? "alert" : "status"} className="-mt-2 mb-4 text-xs text-zinc-500">
-          {current ? t("markdown.mermaid.error") : t("markdown.mermaid.rendering")}
+      {note && (
+        <p role={note.alert ? "alert" : "status"} className="-mt-2 mb-4 text-xs text-zinc-500">
+          {note.text}
         </p>
       )}
     </div>

@@ -4,6 +4,8 @@ import { gfmFromMarkdown } from "mdast-util-gfm";
 import { mathFromMarkdown } from "mdast-util-math";
 import { gfm } from "micromark-extension-gfm";
 import { math } from "micromark-extension-math";
+import { flattenDeep } from "./flatten";
+import { tameMarkdown } from "./tame";
 
 // micromark + mdast directly (no unified, no hast, no HTML parser): the syntax tree is rendered to
 // React by render.tsx, so raw HTML in model output can only ever become a text node. The extension
@@ -32,8 +34,9 @@ export function parseBlock(text: string, defs: string, final: boolean): Root {
     return hit;
   }
   // Definitions go first: they render nothing, and an unclosed fence at the end of a streaming
-  // block must not swallow them.
-  const tree = fromMarkdown(defs ? `${defs}\n\n${text}` : text, options);
+  // block must not swallow them. Model text is tamed first and the tree flattened after, so no
+  // block costs more than bounded work (tame.ts, flatten.ts).
+  const tree = flattenDeep(fromMarkdown(tameMarkdown(defs ? `${defs}\n\n${text}` : text), options));
   if (!final) return tree;
   cache.set(key, tree);
   if (cache.size > CACHE_LIMIT) cache.delete(cache.keys().next().value as string);

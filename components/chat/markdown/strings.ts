@@ -16,6 +16,10 @@ export const en = {
   "markdown.mermaid.label": "Mermaid diagram",
   "markdown.mermaid.rendering": "Rendering diagram…",
   "markdown.mermaid.error": "The diagram could not be rendered; showing its source.",
+  "markdown.mermaid.tooLarge": "This diagram is too large to draw here (over {max} lines); showing its source.",
+  "markdown.mermaid.unsafe":
+    "This diagram asks for custom styles, fonts, HTML or outside resources, which are not allowed; showing its source.",
+  "markdown.fallback": "This reply could not be shown with formatting, so here is its text as written.",
 } as const;
 
 export type MarkdownKey = keyof typeof en;
@@ -35,4 +39,7 @@ export const zh: Record<MarkdownKey, string> = {
   "markdown.mermaid.label": "Mermaid 图表",
   "markdown.mermaid.rendering": "正在渲染图表…",
   "markdown.mermaid.error": "图表无法渲染，显示其源代码。",
+  "markdown.mermaid.tooLarge": "此图表过大（超过 {max} 行），无法在此绘制，显示其源代码。",
+  "markdown.mermaid.unsafe": "此图表要求自定义样式、字体、HTML 或外部资源，这些均不允许，显示其源代码。",
+  "markdown.fallback": "此回复无法按格式显示，以下是其原始文本。",
 };

@@ -4,6 +4,13 @@ export const en = {
   "auth.code": "Access code",
   "auth.unlock": "Unlock",
   "auth.logout": "Sign out",
+  "auth.logout.title": "Sign out of SiliconPlay",
+  "auth.logout.body":
+    "Your conversations, images, videos, speech and settings are kept in this browser, with a copy of the app for offline use. Signing out does not remove them: on a shared or public computer, clear them so the next person cannot read them.",
+  "auth.logout.clear": "Sign out and clear this browser's data",
+  "auth.logout.keep": "Sign out, keep data",
+  "auth.logout.cancel": "Cancel",
+  "auth.logout.working": "Signing out…",
 } as const;
 
 export const zh: Record<keyof typeof en, string> = {
@@ -12,4 +19,11 @@ export const zh: Record<keyof typeof en, string> = {
   "auth.code": "访问码",
   "auth.unlock": "解锁",
   "auth.logout": "退出登录",
+  "auth.logout.title": "退出 SiliconPlay",
+  "auth.logout.body":
+    "你的对话、图像、视频、语音和设置保存在此浏览器中，另有一份供离线使用的应用副本。退出登录不会删除它们：在共用或公共电脑上，请清除这些数据，以免下一位使用者看到。",
+  "auth.logout.clear": "退出并清除此浏览器中的数据",
+  "auth.logout.keep": "退出，保留数据",
+  "auth.logout.cancel": "取消",
+  "auth.logout.working": "正在退出…",
 };

@@ -14,6 +14,8 @@ export const en = {
     "Demo mode: no API key is configured, so replies come from the built-in offline simulator. Set SILICONFLOW_API_KEY or GLM_API_KEY in .env.local to use real models.",
   "offline.banner":
     "You are offline. Your history and saved media are available; generating replies, images, video or speech needs a connection.",
+  "offline.send": "You are offline: sending a message needs a connection.",
+  "offline.generate": "You are offline: generating needs a connection.",
   "locale.label": "Language",
   "theme.label": "Theme",
   "theme.light": "Light",
@@ -23,6 +25,7 @@ export const en = {
   "common.loading": "Loading…",
   "common.dismiss": "Dismiss",
   "common.traceId": "Trace ID",
+  "common.details": "Details",
   // components/ui primitives: names and messages the shared controls carry.
   "ui.close": "Close",
   "ui.number.role": "Number field",
@@ -57,6 +60,8 @@ export const zh: Record<CommonKey, string> = {
   "demo.banner":
     "演示模式：未配置 API 密钥，回复来自内置的离线模拟器。在 .env.local 中设置 SILICONFLOW_API_KEY 或 GLM_API_KEY 即可使用真实模型。",
   "offline.banner": "当前处于离线状态。历史记录和已保存的媒体仍可查看；生成回复、图像、视频或语音需要网络连接。",
+  "offline.send": "当前处于离线状态：发送消息需要网络连接。",
+  "offline.generate": "当前处于离线状态：生成需要网络连接。",
   "locale.label": "语言",
   "theme.label": "主题",
   "theme.light": "浅色",
@@ -66,6 +71,7 @@ export const zh: Record<CommonKey, string> = {
   "common.loading": "加载中…",
   "common.dismiss": "关闭",
   "common.traceId": "追踪 ID",
+  "common.details": "详细信息",
   "ui.close": "关闭",
   "ui.number.role": "数字输入框",
   "ui.number.increment": "增加",

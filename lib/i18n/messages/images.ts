@@ -76,6 +76,9 @@ export const en = {
   "images.meta.inference": "Inference",
   "images.meta.total": "Total time",
   "images.meta.created": "Created",
+  "images.seed.batch":
+    "The seed of the whole batch: this is image {n} of {count}, and the provider did not report its own seed. Reuse settings makes the same batch again.",
+  "images.blocker.loading": "Waiting for the model list…",
   "images.deleted": "Image deleted.",
   "images.undo": "Undo",
 } as const;
@@ -153,6 +156,9 @@ export const zh: Record<keyof typeof en, string> = {
   "images.meta.inference": "推理耗时",
   "images.meta.total": "总耗时",
   "images.meta.created": "创建时间",
+  "images.seed.batch":
+    "这是整批图片的种子：本图是该批 {count} 张中的第 {n} 张，服务商没有返回它自己的种子。“复用参数”会重新生成同一批。",
+  "images.blocker.loading": "正在等待模型列表…",
   "images.deleted": "图片已删除。",
   "images.undo": "撤销",
 };

@@ -10,5 +10,5 @@ export const POST = apiHandler(
     const input = await readJson(request, videoSubmitSchema, VIDEO_SUBMIT_MAX_BYTES);
     return Response.json(await submitVideo(input), { headers: { "cache-control": "no-store" } });
   },
-  { rateLimit: true, maxBodyBytes: VIDEO_SUBMIT_MAX_BYTES },
+  { rateLimit: true, body: "json", maxBodyBytes: VIDEO_SUBMIT_MAX_BYTES },
 );
