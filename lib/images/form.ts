@@ -20,6 +20,8 @@ export interface ImageForm {
   lastSeed: number | null;
   steps: number | null;
   guidance: number | null;
+  /** CogView-4-250304's quality; absent in forms saved before it existed. */
+  quality?: string;
 }
 
 export const EMPTY_FORM: ImageForm = {
@@ -44,7 +46,12 @@ export interface StoredParams {
   seedFixed: boolean;
   /** A gallery image used as the reference, so "Reuse settings" can attach it again. */
   referenceImageId?: string;
+  /** Every gallery image used as a reference, in order: the image's lineage. */
+  referenceImageIds?: string[];
   hasReference?: boolean;
+  /** How many references were sent (some may not have been gallery images). */
+  references?: number;
+  quality?: string;
   /** Stored per image: its place in the batch the provider returned (0-based). */
   batchIndex?: number;
   /**
@@ -84,6 +91,11 @@ export function fitToModel(form: ImageForm, model: ModelInfo, keepTuning = false
     batchSize: clamp(Math.round(form.batchSize) || 1, 1, caps.batchMax),
     steps,
     guidance,
+    quality: caps.spec.quality
+      ? form.quality && caps.spec.quality.options.includes(form.quality)
+        ? form.quality
+        : caps.spec.quality.default
+      : undefined,
   };
 }
 
@@ -96,7 +108,12 @@ export function withValidModel(form: ImageForm, models: ModelInfo[]): ImageForm 
 }
 
 /** The request for one press; `seed` is the value to send (drawn by the caller when random). */
-export function buildRequest(form: ImageForm, caps: ImageCaps, seed: number | null, image?: string): ImageRequest {
+export function buildRequest(
+  form: ImageForm,
+  caps: ImageCaps,
+  seed: number | null,
+  images: readonly string[] = [],
+): ImageRequest {
   const ref = parseModelKey(form.modelKey);
   if (!ref) throw new Error("no model selected");
   // Only the fields the model takes (request.ts): a size for models without one, or a batch size for
@@ -109,7 +126,8 @@ export function buildRequest(form: ImageForm, caps: ImageCaps, seed: number | nu
     seed: seed === null ? undefined : clamp(Math.floor(seed), 0, MAX_SEED),
     steps: form.steps ?? undefined,
     guidance: form.guidance ?? undefined,
-    references: image ? [image] : undefined,
+    quality: form.quality,
+    references: images.length > 0 ? images : undefined,
   });
 }
 
@@ -126,6 +144,7 @@ export function formFromRecord(record: ImageRecord): ImageForm {
     lastSeed: null,
     steps: typeof p.steps === "number" ? p.steps : null,
     guidance: typeof p.guidance === "number" ? p.guidance : null,
+    quality: typeof p.quality === "string" ? p.quality : undefined,
   };
 }
 
@@ -133,10 +152,10 @@ export function formFromRecord(record: ImageRecord): ImageForm {
 export function blocker(
   form: ImageForm,
   caps: ImageCaps | null,
-  hasReference: boolean,
+  references: number,
 ): "prompt" | "model" | "reference" | null {
   if (!caps || !form.modelKey) return "model";
   if (!form.prompt.trim()) return "prompt";
-  if (caps.reference === "required" && !hasReference) return "reference";
+  if (references < (caps.spec.references?.min ?? 0)) return "reference";
   return null;
 }

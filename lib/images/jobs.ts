@@ -96,7 +96,7 @@ export function startJob(store: ImageStore): void {
   const state = store.getState();
   const model = findModel(state.models.list, state.form.modelKey);
   const caps = model ? imageCaps(model) : null;
-  if (!model || !caps || blocker(state.form, caps, !!state.reference) || running(store) >= MAX_RUNNING) return;
+  if (!model || !caps || blocker(state.form, caps, state.references.length) || running(store) >= MAX_RUNNING) return;
 
   // Values typed past a range (or left by an older model) are pulled inside it, never sent as typed.
   const form = fitToModel(state.form, model, true);
@@ -106,21 +106,24 @@ export function startJob(store: ImageStore): void {
     // A random seed is shown once used, so a good result can be pinned with one click.
     if (form.seed === null) state.setForm({ lastSeed: seed });
   }
-  const reference = caps.reference === "none" ? null : state.reference;
+  const references = state.references.slice(0, caps.spec.references?.max ?? 0);
+  const ids = references.map((r) => r.imageId).filter((id): id is string => id !== undefined);
   const params: StoredParams = {
     size: form.size,
     batchSize: form.batchSize,
     seedFixed: form.seed !== null,
     ...(caps.steps && form.steps !== null ? { steps: form.steps } : {}),
     ...(caps.guidance && form.guidance !== null ? { guidance: form.guidance } : {}),
-    ...(reference ? { hasReference: true } : {}),
-    ...(reference?.imageId ? { referenceImageId: reference.imageId } : {}),
+    ...(caps.spec.quality && form.quality ? { quality: form.quality } : {}),
+    ...(references.length > 0 ? { hasReference: true, references: references.length } : {}),
+    // Lineage: the gallery images this one was made from ("Edit again" chains through these).
+    ...(ids[0] ? { referenceImageId: ids[0], referenceImageIds: ids } : {}),
   };
   // The data URI is made once and reused by Retry (the reference may be swapped meanwhile).
   let built: Promise<ImageRequest> | undefined;
   const build = () => {
-    built ??= (reference ? blobToDataUrl(reference.blob) : Promise.resolve(undefined)).then((image) =>
-      buildRequest(form, caps, seed, image),
+    built ??= Promise.all(references.map((r) => blobToDataUrl(r.blob))).then((images) =>
+      buildRequest(form, caps, seed, images),
     );
     return built;
   };

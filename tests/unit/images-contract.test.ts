@@ -146,7 +146,7 @@ describe("form", () => {
 
   it("builds only the fields the model takes", () => {
     const form = { ...EMPTY_FORM, modelKey: "glm:cogview-4", prompt: " a cat ", negativePrompt: "dog", steps: 4 };
-    expect(buildRequest(form, imageCaps(cog), 5, "data:image/png;base64,AA==")).toEqual({
+    expect(buildRequest(form, imageCaps(cog), 5, ["data:image/png;base64,AA=="])).toEqual({
       provider: "glm",
       model: "cogview-4",
       prompt: "a cat",
@@ -158,13 +158,11 @@ describe("form", () => {
 
   it("tells why Generate cannot run", () => {
     const caps = imageCaps(describeModel("siliconflow", "Qwen/Qwen-Image-Edit"));
-    expect(blocker({ ...EMPTY_FORM, modelKey: "x:y" }, null, false)).toBe("model");
-    expect(blocker({ ...EMPTY_FORM, modelKey: "siliconflow:Qwen/Qwen-Image-Edit" }, caps, false)).toBe("prompt");
-    expect(blocker({ ...EMPTY_FORM, modelKey: "siliconflow:Qwen/Qwen-Image-Edit", prompt: "p" }, caps, false)).toBe(
+    expect(blocker({ ...EMPTY_FORM, modelKey: "x:y" }, null, 0)).toBe("model");
+    expect(blocker({ ...EMPTY_FORM, modelKey: "siliconflow:Qwen/Qwen-Image-Edit" }, caps, 0)).toBe("prompt");
+    expect(blocker({ ...EMPTY_FORM, modelKey: "siliconflow:Qwen/Qwen-Image-Edit", prompt: "p" }, caps, 0)).toBe(
       "reference",
     );
-    expect(
-      blocker({ ...EMPTY_FORM, modelKey: "siliconflow:Qwen/Qwen-Image-Edit", prompt: "p" }, caps, true),
-    ).toBeNull();
+    expect(blocker({ ...EMPTY_FORM, modelKey: "siliconflow:Qwen/Qwen-Image-Edit", prompt: "p" }, caps, 1)).toBeNull();
   });
 });
