@@ -48,6 +48,27 @@ export function sizeForAspect(width: number, height: number): VideoSize {
   return best[0];
 }
 
+/** Of `options`, the size whose aspect ratio is closest to `size`'s (the first option when none parse). */
+export function closestSize(size: string, options: readonly string[]): string {
+  if (options.includes(size)) return size;
+  const want = parseSize(size);
+  const ratio = want.width / want.height;
+  let best = options[0] ?? size;
+  let bestScore = Number.POSITIVE_INFINITY;
+  for (const option of options) {
+    const o = parseSize(option);
+    // Aspect first; among equal aspects, the nearest pixel count.
+    const score =
+      Math.abs(Math.log(ratio / (o.width / o.height))) * 1000 +
+      Math.abs(Math.log((o.width * o.height) / (want.width * want.height)));
+    if (score < bestScore) {
+      bestScore = score;
+      best = option;
+    }
+  }
+  return best;
+}
+
 export function parseSize(size: string): { width: number; height: number } {
   const [w, h] = size.split("x").map(Number);
   return { width: w || 1280, height: h || 720 };
