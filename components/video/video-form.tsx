@@ -55,7 +55,9 @@ export function VideoForm() {
   // Once the list is in: keep a valid choice, preferring the kind that matches the start image.
   useEffect(() => {
     if (!models?.length || models.some((m) => m.id === form.model)) return;
-    const wanted = models.find((m) => Boolean(m.imageToVideo) === Boolean(form.image)) ?? models[0];
+    // SiliconFlow's Wan first (the studio's long-standing default), GLM's when it is all there is.
+    const kind = (m: ModelInfo) => Boolean(m.imageToVideo) === Boolean(form.image);
+    const wanted = models.find((m) => m.provider === "siliconflow" && kind(m)) ?? models.find(kind) ?? models[0];
     if (wanted) patch({ model: wanted.id });
   }, [models, form.model, form.image, patch]);
 
