@@ -21,7 +21,11 @@ export interface Reference {
   imageId?: string;
 }
 
-export type JobStatus = "running" | "succeeded" | "failed";
+/** `interrupted`: the page was reloaded or closed while the request ran, so its answer was lost. */
+export type JobStatus = "running" | "succeeded" | "failed" | "interrupted";
+
+/** Jobs kept across reloads (the newest): enough to show what happened to each recent press. */
+const KEPT_JOBS = 12;
 
 export interface ImageJob {
   /** Also the batchId of the stored images. */
@@ -245,7 +249,23 @@ export const useImageStore = create<ImageStudioState>()(
     {
       name: "siliconplay.images.form",
       storage: createJSONStorage(() => localStorage),
-      partialize: (s) => ({ form: s.form }),
+      // Jobs too: a generation running when the page goes away is shown as interrupted after the
+      // reload instead of vanishing (its answer cannot reach a page that no longer exists).
+      partialize: (s) => ({ form: s.form, jobs: s.jobs.slice(0, KEPT_JOBS) }),
+      merge: (persisted, current) => {
+        const saved = (persisted ?? {}) as Partial<Pick<ImageStudioState, "form" | "jobs">>;
+        const now = Date.now();
+        const restored = (saved.jobs ?? []).map((job) =>
+          job.status === "running" ? { ...job, status: "interrupted" as const, finishedAt: now } : job,
+        );
+        // Jobs started in this page before hydration stay in front.
+        const live = new Set(current.jobs.map((j) => j.id));
+        return {
+          ...current,
+          ...(saved.form ? { form: saved.form } : {}),
+          jobs: [...current.jobs, ...restored.filter((j) => !live.has(j.id))],
+        };
+      },
       // Rehydrated by the studio after mount, so the server-rendered HTML matches the first render.
       skipHydration: true,
       version: 1,

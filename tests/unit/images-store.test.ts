@@ -4,7 +4,7 @@ import { AppDB, getImages, type ImageRecord, imagesInBatch, listImageIds, saveIm
 import { AppError } from "@/lib/errors";
 import { setImagesDb } from "@/lib/images/db";
 import { EMPTY_FORM } from "@/lib/images/form";
-import { referenceIds, useImageStore } from "@/lib/images/store";
+import { type ImageJob, type ImageStudioState, referenceIds, useImageStore } from "@/lib/images/store";
 import type { ImageResponse } from "@/lib/images/types";
 import { describeModel } from "@/lib/providers/catalog";
 
@@ -213,6 +213,36 @@ describe("gallery actions", () => {
     useImageStore.getState().referenceFrom(record);
     expect(useImageStore.getState().form.modelKey).toBe("siliconflow:Kwai-Kolors/Kolors");
     expect(useImageStore.getState().references.map((r) => r.imageId)).toEqual([record.id]);
+  });
+});
+
+describe("image jobs across a reload", () => {
+  it("keeps recent jobs, and one that was running comes back interrupted, not lost", () => {
+    const { partialize, merge } = useImageStore.persist.getOptions();
+    const job = (id: string, status: ImageJob["status"]): ImageJob => ({
+      id,
+      status,
+      prompt: id,
+      model: { provider: "siliconflow", id: "black-forest-labs/FLUX.1-schnell" },
+      batchSize: 1,
+      size: "1024x1024",
+      startedAt: 1,
+      imageIds: [],
+      warnings: [],
+    });
+    useImageStore.setState({ jobs: [job("a", "running"), job("b", "succeeded")] });
+    // What goes to storage, through JSON as localStorage holds it.
+    const saved = JSON.parse(JSON.stringify(partialize?.(useImageStore.getState())));
+    expect(saved.jobs.map((j: ImageJob) => j.id)).toEqual(["a", "b"]);
+
+    const fresh = { ...useImageStore.getState(), jobs: [] };
+    const merged = merge?.(saved, fresh) as ImageStudioState;
+    expect(merged.jobs.map((j) => [j.id, j.status])).toEqual([
+      ["a", "interrupted"],
+      ["b", "succeeded"],
+    ]);
+    expect(merged.jobs[0]?.finishedAt).toBeTypeOf("number");
+    expect(merged.form).toEqual(saved.form);
   });
 });
 

@@ -93,6 +93,8 @@ export const en = {
   "images.action.editAgain": "Edit again",
   "images.lineage.title": "Edited from",
   "images.lineage.missing": "A reference image that is no longer in the gallery",
+  "images.job.interrupted":
+    "This generation was interrupted: the page was reloaded or closed before the picture arrived. Nothing was saved; press Generate to make it again.",
 } as const;
 
 export const zh: Record<keyof typeof en, string> = {
@@ -185,4 +187,5 @@ export const zh: Record<keyof typeof en, string> = {
   "images.action.editAgain": "继续编辑",
   "images.lineage.title": "编辑自",
   "images.lineage.missing": "一张已不在图库中的参考图",
+  "images.job.interrupted": "该生成已中断：图片返回前页面被刷新或关闭，没有保存任何内容。请再次点击“生成”。",
 };
