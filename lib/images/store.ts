@@ -24,7 +24,7 @@ export interface Reference {
 /** `interrupted`: the page was reloaded or closed while the request ran, so its answer was lost. */
 export type JobStatus = "running" | "succeeded" | "failed" | "interrupted";
 
-/** Jobs kept across reloads (the newest): enough to show what happened to each recent press. */
+/** Unfinished jobs kept across reloads (the newest): enough to say what happened to each press. */
 const KEPT_JOBS = 12;
 
 export interface ImageJob {
@@ -251,7 +251,11 @@ export const useImageStore = create<ImageStudioState>()(
       storage: createJSONStorage(() => localStorage),
       // Jobs too: a generation running when the page goes away is shown as interrupted after the
       // reload instead of vanishing (its answer cannot reach a page that no longer exists).
-      partialize: (s) => ({ form: s.form, jobs: s.jobs.slice(0, KEPT_JOBS) }),
+      // Only those: finished ones are in the gallery, and the newest batch shows after a reload anyway.
+      partialize: (s) => ({
+        form: s.form,
+        jobs: s.jobs.filter((j) => j.status === "running" || j.status === "interrupted").slice(0, KEPT_JOBS),
+      }),
       merge: (persisted, current) => {
         const saved = (persisted ?? {}) as Partial<Pick<ImageStudioState, "form" | "jobs">>;
         const now = Date.now();

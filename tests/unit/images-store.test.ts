@@ -217,7 +217,7 @@ describe("gallery actions", () => {
 });
 
 describe("image jobs across a reload", () => {
-  it("keeps recent jobs, and one that was running comes back interrupted, not lost", () => {
+  it("keeps unfinished jobs, and one that was running comes back interrupted, not lost", () => {
     const { partialize, merge } = useImageStore.persist.getOptions();
     const job = (id: string, status: ImageJob["status"]): ImageJob => ({
       id,
@@ -230,16 +230,16 @@ describe("image jobs across a reload", () => {
       imageIds: [],
       warnings: [],
     });
-    useImageStore.setState({ jobs: [job("a", "running"), job("b", "succeeded")] });
-    // What goes to storage, through JSON as localStorage holds it.
+    useImageStore.setState({ jobs: [job("a", "running"), job("b", "succeeded"), job("c", "interrupted")] });
+    // What goes to storage, through JSON as localStorage holds it: the unfinished ones only.
     const saved = JSON.parse(JSON.stringify(partialize?.(useImageStore.getState())));
-    expect(saved.jobs.map((j: ImageJob) => j.id)).toEqual(["a", "b"]);
+    expect(saved.jobs.map((j: ImageJob) => j.id)).toEqual(["a", "c"]);
 
     const fresh = { ...useImageStore.getState(), jobs: [] };
     const merged = merge?.(saved, fresh) as ImageStudioState;
     expect(merged.jobs.map((j) => [j.id, j.status])).toEqual([
       ["a", "interrupted"],
-      ["b", "succeeded"],
+      ["c", "interrupted"],
     ]);
     expect(merged.jobs[0]?.finishedAt).toBeTypeOf("number");
     expect(merged.form).toEqual(saved.form);
