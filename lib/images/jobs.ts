@@ -23,6 +23,21 @@ const controllers = new Map<string, AbortController>();
 /** How to send a job again (Retry): the same request, so a fixed seed stays the same. */
 const pendingById = new Map<string, Pending>();
 
+/**
+ * The page is going away (reload, close): its requests are cut, and the error that follows is not the
+ * provider's. Such a job stays "running" in storage and comes back as interrupted (store.ts).
+ */
+let leaving = false;
+if (typeof window !== "undefined") {
+  window.addEventListener("pagehide", () => {
+    leaving = true;
+  });
+  // Back from the bfcache: the page lives on.
+  window.addEventListener("pageshow", () => {
+    leaving = false;
+  });
+}
+
 function patchJob(store: ImageStore, id: string, patch: Partial<ImageJob>): void {
   store.setState((s) => ({ jobs: s.jobs.map((j) => (j.id === id ? { ...j, ...patch } : j)) }));
 }
@@ -74,8 +89,8 @@ async function run(store: ImageStore, job: ImageJob, pending: Pending): Promise<
       warnings: res.failed,
     });
   } catch (err) {
-    // Cancelled: the job is already gone from the list.
-    if (controller.signal.aborted) return;
+    // Cancelled: the job is already gone from the list. Leaving: see `leaving`.
+    if (controller.signal.aborted || leaving) return;
     patchJob(store, job.id, { status: "failed", finishedAt: Date.now(), error: AppError.from(err).toJSON() });
   } finally {
     controllers.delete(job.id);

@@ -82,7 +82,7 @@ export function isDialogueModel(model: string): boolean {
 export function voiceForModel(voice: string, model: string): string {
   // The dialogue voices exist only on dialogue models: elsewhere the first preset stands in.
   // Choosing a dialogue model starts with its own two voices, the point of choosing it.
-  if (isDialogueModel(model)) return voice === DIALOGUE_VOICE || presetOf(voice) === null ? DIALOGUE_VOICE : voice;
+  if (isDialogueModel(model)) return voice.startsWith(`${model}:`) ? voice : DIALOGUE_VOICE;
   if (voice === DIALOGUE_VOICE) return presetVoiceId(model, "alex");
   const preset = presetOf(voice);
   return preset ? presetVoiceId(model, preset) : voice;

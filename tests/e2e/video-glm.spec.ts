@@ -100,6 +100,7 @@ test.describe("CogVideoX and Wan2.2 I2V", () => {
   }) => {
     await sim.configure({ videoQueueMs: 200, videoRunMs: 300 });
     await openStudio(page, t);
+    await page.getByLabel(t("video.model"), { exact: true }).selectOption("Wan-AI/Wan2.2-T2V-A14B");
     await page.getByTestId("video-image-input").setInputFiles(pngFile(180, 320, "portrait.png"));
     await expect(page.getByLabel(t("video.model"), { exact: true })).toHaveValue(I2V);
     // A portrait picture picks the portrait size.
