@@ -1,6 +1,6 @@
 "use client";
 
-import { memo, useMemo } from "react";
+import { memo, useMemo, useState } from "react";
 import { ReadAloudButton } from "@/components/speech/read-aloud-button";
 import { ErrorAlert } from "@/components/ui/error-alert";
 import { PlayIcon, RefreshIcon } from "@/components/ui/icons";
@@ -13,6 +13,10 @@ import type { LiveTiming } from "@/lib/stores/chat-timing";
 import { canContinue, FinishNotice, UsageLine } from "./finish-notice";
 import { ActionButton, CopyButton, VersionSwitcher } from "./message-actions";
 import { MessageText } from "./message-text";
+import { JsonReplyView } from "./playground/json-reply-view";
+import { EditReplyButton, ReplyEditor } from "./playground/reply-editor";
+import { PlaygroundNotes, PrefixedText } from "./playground/reply-extras";
+import { ToolCalls } from "./playground/tool-calls";
 import { ReasoningPane } from "./reasoning-pane";
 
 export interface AssistantMessageProps {
@@ -54,6 +58,8 @@ export const AssistantMessage = memo(function AssistantMessage(props: AssistantM
   const waiting = streaming && !text && reasoning.length === 0;
   const trimmed = (streaming ? props.liveTrimmed : undefined) ?? message.contextTrimmed ?? 0;
   const actions = useChatSessions.getState();
+  const [editing, setEditing] = useState(false);
+  const prefixLength = message.playground?.prefixLength;
 
   return (
     <article
@@ -91,8 +97,24 @@ export const AssistantMessage = memo(function AssistantMessage(props: AssistantM
           <span className="sr-only">{t("chat.waiting")}</span>
         </p>
       )}
+      {!streaming && <PlaygroundNotes message={message} />}
+      <ToolCalls
+        message={message}
+        parts={parts as Parameters<typeof ToolCalls>[0]["parts"]}
+        streaming={streaming}
+        busy={busy}
+        isLast={isLast}
+      />
       <div data-testid="message-content" className="text-[15px] leading-7">
-        {text && <MessageText text={text} streaming={streaming} />}
+        {editing ? (
+          <ReplyEditor message={message} text={text} busy={busy} onDone={() => setEditing(false)} />
+        ) : !streaming && text && message.playground?.responseFormat === "json" ? (
+          <JsonReplyView message={message} text={text} isLast={isLast} />
+        ) : !streaming && text && prefixLength !== undefined && prefixLength <= text.length ? (
+          <PrefixedText text={text} prefixLength={prefixLength} />
+        ) : (
+          text && <MessageText text={text} streaming={streaming} />
+        )}
       </div>
       <FinishNotice status={status} finishReason={message.finishReason} elsewhere={!streaming} />
       {message.error && !streaming && (
@@ -111,6 +133,7 @@ export const AssistantMessage = memo(function AssistantMessage(props: AssistantM
         >
           {text && <CopyButton text={text} />}
           {text && <ReadAloudButton text={text} />}
+          {text && <EditReplyButton disabled={busy || editing} onEdit={() => setEditing(true)} />}
           <ActionButton
             label={t("chat.actions.regenerate")}
             disabled={busy}

@@ -11,6 +11,7 @@ import type { ChatSettings } from "@/lib/db";
 import type { MessageKey } from "@/lib/i18n";
 import { useI18n } from "@/lib/i18n/client";
 import { modelInfo, useChatModels } from "@/lib/stores/chat-models";
+import { PlaygroundSettingsSection } from "./playground/playground-settings";
 import { SettingsField } from "./settings-field";
 
 type TextField = Exclude<SettingField, "thinking" | "reasoningEffort">;
@@ -242,6 +243,7 @@ export function ChatSettingsPanel({
           {field("thinkingBudget", "chat.settings.thinkingBudget", `${budget.min} – ${budget.max}`, {
             disabled: !thinkingOn,
           })}
+          <PlaygroundSettingsSection model={info} />
         </div>
       </div>
       <div className="flex justify-between gap-2 border-t border-zinc-200 px-4 py-3 dark:border-zinc-800">

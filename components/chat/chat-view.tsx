@@ -4,6 +4,7 @@ import { useCallback, useEffect, useId, useRef } from "react";
 import { ErrorAlert } from "@/components/ui/error-alert";
 import { SlidersIcon } from "@/components/ui/icons";
 import { checkFitsContext, fitSettings } from "@/lib/chat/outgoing";
+import { usePlaygroundDraft } from "@/lib/chat/playground/client/store";
 import { reconcileSettings, type SettingChange, withClamped } from "@/lib/chat/reconcile";
 import type { ChatModelRef } from "@/lib/chat/types";
 import { type ChatSettings, getDB, setActiveLeaf, siblingLeaf, updateConversation } from "@/lib/db";
@@ -115,7 +116,11 @@ export function ChatView() {
       changeSettings(sendSettings);
       reportAdjusted(info.id, fitted.clamped);
     }
-    const id = await useChatSessions.getState().send({ conversationId, text, model, settings: sendSettings, images });
+    const playground = conversationId ? undefined : usePlaygroundDraft.getState().draft;
+    const id = await useChatSessions
+      .getState()
+      .send({ conversationId, text, model, settings: sendSettings, images, playground });
+    if (!conversationId) usePlaygroundDraft.getState().reset();
     if (!conversationId) {
       useSettingsNotices.getState().move(NEW_CHAT, id);
       await yieldToMain();

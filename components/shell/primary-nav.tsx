@@ -10,6 +10,7 @@ const LINKS: { href: string; key: MessageKey }[] = [
   { href: "/images", key: "nav.images" },
   { href: "/video", key: "nav.video" },
   { href: "/speech", key: "nav.speech" },
+  { href: "/complete", key: "nav.complete" },
   { href: "/settings", key: "nav.settings" },
 ];
 

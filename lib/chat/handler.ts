@@ -9,6 +9,7 @@ import { refuseForeignFileUrls } from "@/lib/chat/file-sources";
 import { checkAttachments, prepareThread } from "@/lib/chat/messages";
 import { createMetadataTracker } from "@/lib/chat/metadata";
 import { chatModelInfo, getChatModel } from "@/lib/chat/model";
+import { playgroundCall, withPrefix } from "@/lib/chat/playground/server";
 import { toCallSettings } from "@/lib/chat/settings";
 import { uiMessageSse } from "@/lib/chat/sse-response";
 import { appErrorFromStream } from "@/lib/chat/stream-guard";
@@ -54,13 +55,15 @@ export const chatReply: NodeHandler = async (request) => {
   // Everything that can be refused is refused here, before a byte goes upstream.
   const info = chatModelInfo(body.model);
   const call = toCallSettings(info, body.settings);
+  // Tools, JSON mode and prefix completion (lib/chat/playground): refused here or added to the call.
+  const playground = playgroundCall(info, { ...body, thinking: body.settings?.thinking, messages: uiMessages }, call);
   const env = getEnv();
   refuseForeignFileUrls(uiMessages, env.publicBaseUrl);
   checkAttachments(info, uiMessages, { publishesImages: !!env.publicBaseUrl });
   const prepared = prepareThread(uiMessages, { continue: body.continue });
   // The oldest turns that do not fit the window are left out here, and the reply says how many.
   const thread = trimToContext(info, prepared.messages, {
-    systemPrompt: body.settings?.systemPrompt,
+    systemPrompt: [body.settings?.systemPrompt, playground.promptExtra].filter(Boolean).join("\n"),
     maxTokens: body.settings?.maxTokens,
     keepLast: prepared.partial !== undefined ? 2 : 1,
   });
@@ -83,6 +86,7 @@ export const chatReply: NodeHandler = async (request) => {
     model: body.model,
     continuation: prepared.partial !== undefined,
     contextTrimmed: thread.dropped,
+    extra: playground.metadata,
   });
   // Registered before streamText, which may start the upstream request at once.
   const dispatched = upstreamDispatched(request.signal);
@@ -93,6 +97,8 @@ export const chatReply: NodeHandler = async (request) => {
     model,
     ...call,
     messages,
+    tools: playground.tools,
+    toolChoice: playground.toolChoice,
     abortSignal: request.signal,
     // The upstream client already retries before the first byte; a second layer would multiply tries.
     maxRetries: 0,
@@ -113,11 +119,14 @@ export const chatReply: NodeHandler = async (request) => {
   return uiMessageSse(result.stream, {
     headers: HEADERS,
     ready: dispatched,
-    toChunks: createUIChunker({
-      sendReasoning: true,
-      messageMetadata: tracker.metadata,
-      // The client rebuilds the typed error with AppError.fromJSON (see lib/chat/errors.ts).
-      onError: (error) => JSON.stringify(publicErrorJSON(appErrorFromStream(body.model.provider, error))),
-    }),
+    toChunks: withPrefix(
+      createUIChunker({
+        sendReasoning: true,
+        messageMetadata: tracker.metadata,
+        // The client rebuilds the typed error with AppError.fromJSON (see lib/chat/errors.ts).
+        onError: (error) => JSON.stringify(publicErrorJSON(appErrorFromStream(body.model.provider, error))),
+      }),
+      playground.prefix,
+    ),
   });
 };

@@ -3,9 +3,11 @@ import type { ModelInfo } from "@/lib/providers/catalog";
 import { detailOfPart } from "@/lib/vision/detail";
 import type { ChatMessage } from "./types";
 
-// What of the visible thread goes to the model: user text and images, assistant text. Earlier
-// reasoning is never sent back (SiliconFlow does not take it, and it costs tokens); tool, data and
-// source parts are UI-only here. Pure functions, usable in the browser too.
+// What of the visible thread goes to the model: user text and images, assistant text and finished tool
+// calls with their results (with the step boundaries that order them: call, result, then the answer).
+// Earlier reasoning is never sent back (SiliconFlow does not take it, and it costs tokens); a tool call
+// that never got a result is left out, since providers refuse a `tool_calls` message without its
+// `tool` answers; data and source parts are UI-only. Pure functions, usable in the browser too.
 
 type Part = ChatMessage["parts"][number];
 
@@ -30,7 +32,11 @@ const CJK = /[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]/;
 export function prepareThread(messages: ChatMessage[], options: { continue?: boolean } = {}): PreparedThread {
   const out: ChatMessage[] = [];
   for (const message of messages) {
-    const parts = message.parts.filter((part) => keepPart(message.role, part)).map(cleanPart);
+    let parts = message.parts.filter((part) => keepPart(message.role, part)).map(cleanPart);
+    // Step boundaries matter only between tool rounds; a plain reply goes as it always did.
+    if (!parts.some((part) => part.type !== "text" && part.type !== "file" && part.type !== "step-start")) {
+      parts = parts.filter((part) => part.type !== "step-start");
+    }
     if (parts.length === 0) continue;
     out.push({ id: message.id, role: message.role, parts });
   }
@@ -54,9 +60,17 @@ export function prepareThread(messages: ChatMessage[], options: { continue?: boo
   return { messages: out, partial };
 }
 
+/** Tool results a provider can be given (approval and denial states are not used here). */
+const ANSWERED = new Set(["output-available", "output-error"]);
+
 function keepPart(role: ChatMessage["role"], part: Part): boolean {
   if (part.type === "text") return true;
-  return role === "user" && part.type === "file";
+  if (role === "user") return part.type === "file";
+  if (part.type === "step-start") return true;
+  if (part.type === "dynamic-tool" || part.type.startsWith("tool-")) {
+    return ANSWERED.has((part as { state?: string }).state ?? "");
+  }
+  return false;
 }
 
 /** A file part as the model gets it: only an image's `detail` survives of its provider metadata. */

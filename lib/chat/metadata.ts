@@ -14,6 +14,8 @@ export interface MetadataOptions {
   continuation?: boolean;
   /** Earlier messages the request left out (lib/chat/trim.ts); sent with `start` when there are any. */
   contextTrimmed?: number;
+  /** More fields for `start` (the playground's notes, prefix length, JSON mode: lib/chat/playground). */
+  extra?: ChatMetadata;
   now?: () => number;
 }
 
@@ -28,6 +30,7 @@ export function createMetadataTracker({
   model,
   continuation,
   contextTrimmed,
+  extra,
   now = Date.now,
 }: MetadataOptions): MetadataTracker {
   let reasoningAt: number | undefined;
@@ -39,7 +42,8 @@ export function createMetadataTracker({
     },
     metadata({ part }) {
       if (part.type === "start") {
-        const start: ChatMetadata = continuation ? { model } : { model, createdAt: now() };
+        const start: ChatMetadata = { ...extra, model };
+        if (!continuation) start.createdAt = now();
         if (contextTrimmed) start.contextTrimmed = contextTrimmed;
         return start;
       }

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { CHAT_BODY_MAX_BYTES, CHAT_MAX_MESSAGES } from "@/lib/chat/bounds";
+import { isToolPartType, playgroundRequestFields, toolPartSchema } from "@/lib/chat/playground/contract";
 import { chatSettingsSchema, modelRefSchema } from "@/lib/chat/schema";
 
 // The page reads these from lib/chat/bounds.ts, which does not pull zod into its bundle.
@@ -14,13 +15,18 @@ export { CHAT_BODY_MAX_BYTES, CHAT_MAX_MESSAGES };
  *                                      //   { id, role: "user" | "assistant", parts, metadata? }
  *                                      //   parts used: { type: "text", text }
  *                                      //               { type: "file", mediaType: "image/…", url: "data:…" | "https://…" }
- *                                      //   other part types (reasoning, step-start, tool-*, data-*) are accepted and
- *                                      //   not sent: earlier reasoning never goes back to the provider
+ *                                      //   assistant tool calls: { type: "dynamic-tool", toolCallId, toolName, state, input, output? }
+ *                                      //     (lib/chat/playground/contract.ts); finished ones go back as tool_calls + tool messages
+ *                                      //   other part types (reasoning, step-start, data-*) are accepted; step-start keeps the
+ *                                      //   order of tool rounds; earlier reasoning never goes back to the provider
  *     model: { provider: "siliconflow" | "glm", id: string },
  *     settings?: ChatSettingsInput,    // lib/chat/types.ts; checked per model by lib/chat/limits.ts
  *     trigger?: "submit-message" | "regenerate-message",
  *     messageId?: string,              // what the default transport sends; not needed
  *     continue?: boolean,              // the last message is a cut assistant reply: stream its continuation
+ *     tools?: { definitions: FunctionTool[], choice?: ToolChoice },   // function calling (playground/contract.ts)
+ *     jsonMode?: { schema?: JSONSchema },                               // response_format json_object (+ schema)
+ *     prefix?: string,                 // prefix completion: the reply starts with this text (SiliconFlow `prefix`)
  *   }
  *
  * The answer is a UI message stream (SSE) for useChat; on a bad request, a JSON `{ error: AppErrorJSON }`
@@ -44,13 +50,13 @@ const otherPart = z.looseObject({
     .string()
     .min(1)
     .max(100)
-    .refine((t) => t !== "text" && t !== "file", "malformed part"),
+    .refine((t) => t !== "text" && t !== "file" && !isToolPartType(t), "malformed part"),
 });
 
 export const chatMessageSchema = z.looseObject({
   id: z.string().min(1).max(200),
   role: z.enum(["user", "assistant"]),
-  parts: z.array(z.union([textPart, filePart, otherPart])).max(MAX_PARTS),
+  parts: z.array(z.union([textPart, filePart, toolPartSchema, otherPart])).max(MAX_PARTS),
   metadata: z.unknown().optional(),
 });
 
@@ -62,6 +68,7 @@ export const chatRequestSchema = z.object({
   trigger: z.enum(["submit-message", "regenerate-message"]).optional(),
   messageId: z.string().max(200).optional(),
   continue: z.boolean().optional(),
+  ...playgroundRequestFields,
 });
 
 export type ChatRequest = z.infer<typeof chatRequestSchema>;

@@ -9,7 +9,13 @@ import { parseStreamErrorEvent } from "@/lib/upstream";
 // - a connection cut mid-stream: the SDK *throws* out of the stream, so the UI stream breaks instead of
 //   ending with an error chunk after the text that arrived;
 // - a malformed `data:` line: the SDK emits an error chunk, which stops the reply in useChat although the
-//   stream goes on.
+//   stream goes on;
+// - an error body written as a bare line, without `data:`: SiliconFlow ended a stream that way with
+//   `{"code":60000,"message":"Request processing has failed due to some unknown error.","data":null}`
+//   after the first content chunk (lobehub PR #4335's capture); an SSE parser ignores the line, and the
+//   SDK then reports only "Response stream ended without a finish reason".
+// An error with no more specific meaning (60000 and other unknown codes) becomes stream_interrupted:
+// the reply was cut off, what arrived is kept, Retry or Continue.
 // This guard sits between the upstream client and the SDK. Clean chunks pass through as the same bytes
 // (no copy, no delay); error events and cuts become one synthetic OpenAI-style error event carrying the
 // AppError, which the SDK turns into an error chunk before finishing the stream normally; malformed lines
@@ -153,6 +159,7 @@ function scan(provider: Provider, complete: string): ScanResult {
 }
 
 function judge(provider: Provider, line: string): "keep" | "drop" | AppError {
+  if (line.startsWith("{")) return bareErrorLine(provider, line);
   if (!line.startsWith("data:")) return "keep";
   const data = line.slice(5).trim();
   if (data === "" || data === "[DONE]") return "keep";
@@ -164,7 +171,28 @@ function judge(provider: Provider, line: string): "keep" | "drop" | AppError {
   } catch {
     return "drop";
   }
-  return parseStreamErrorEvent(provider, json) ?? "keep";
+  return midStream(parseStreamErrorEvent(provider, json)) ?? "keep";
+}
+
+/** A line that is a JSON error body without `data:`; anything else outside `data:` stays as it is. */
+function bareErrorLine(provider: Provider, line: string): "keep" | AppError {
+  let json: unknown;
+  try {
+    json = JSON.parse(line);
+  } catch {
+    return "keep";
+  }
+  return midStream(parseStreamErrorEvent(provider, json)) ?? "keep";
+}
+
+/** An unspecific error inside a stream that had started: the reply was cut off (see the top). */
+function midStream(error: AppError | null): AppError | null {
+  if (error?.code !== "upstream_error") return error;
+  return new AppError("stream_interrupted", {
+    provider: error.provider,
+    detail: error.detail,
+    traceId: error.traceId,
+  });
 }
 
 function errorEvent(error: AppError): string {

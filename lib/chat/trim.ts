@@ -37,6 +37,11 @@ export function messageSize(message: ChatMessage): MessageSize {
   for (const part of message.parts) {
     if (part.type === "text") text += part.text;
     else if (part.type === "file" && part.mediaType.startsWith("image/")) images.push(imageOf(part));
+    else if (part.type === "dynamic-tool" || part.type.startsWith("tool-")) {
+      // A tool round costs its call (name and arguments) and its result, both sent as JSON text.
+      const call = part as { toolName?: string; input?: unknown; output?: unknown; errorText?: string };
+      text += `${call.toolName ?? ""}${JSON.stringify(call.input ?? null)}${call.errorText ?? JSON.stringify(call.output ?? null)}`;
+    }
   }
   return { text, images };
 }

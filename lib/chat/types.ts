@@ -1,4 +1,5 @@
 import type { UIMessage } from "ai";
+import type { PlaygroundMetadata } from "@/lib/chat/playground/contract";
 import type { ChatSettings } from "@/lib/db/schema";
 
 // The contract between /api/chat and the chat UI. The route validates requests with the schemas
@@ -18,8 +19,8 @@ export interface ChatUsage {
   reasoning: number;
 }
 
-/** Metadata the route attaches to each assistant message. */
-export interface ChatMetadata {
+/** Metadata the route attaches to each assistant message (the playground's fields: playground/contract.ts). */
+export interface ChatMetadata extends PlaygroundMetadata {
   model?: ChatModelRef;
   createdAt?: number;
   usage?: ChatUsage;

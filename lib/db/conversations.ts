@@ -1,3 +1,4 @@
+import type { PlaygroundSettings } from "@/lib/chat/playground/settings";
 // Conversations: the sidebar list, titles, pins, soft delete with undo, purge.
 
 import { Dexie } from "dexie";
@@ -12,6 +13,7 @@ export interface NewConversation {
   model?: ModelRef;
   settings?: ChatSettings;
   pinned?: boolean;
+  playground?: PlaygroundSettings;
 }
 
 export async function createConversation(db: AppDB, init: NewConversation = {}): Promise<Conversation> {
@@ -30,6 +32,7 @@ export async function createConversation(db: AppDB, init: NewConversation = {}):
   };
   if (init.model) conversation.model = init.model;
   if (init.settings) conversation.settings = init.settings;
+  if (init.playground) conversation.playground = init.playground;
   await withQuotaGuard(() => db.conversations.add(conversation));
   return conversation;
 }
@@ -100,7 +103,7 @@ export async function setPinned(db: AppDB, id: string, pinned: boolean): Promise
 export async function updateConversation(
   db: AppDB,
   id: string,
-  patch: { model?: ModelRef; settings?: ChatSettings },
+  patch: { model?: ModelRef; settings?: ChatSettings; playground?: PlaygroundSettings },
 ): Promise<void> {
   await withQuotaGuard(() => db.conversations.update(id, patch));
 }

@@ -153,6 +153,7 @@ export interface FinishExtra {
   reasoningMs?: number;
   model?: ModelRef;
   contextTrimmed?: number;
+  playground?: Message["playground"];
 }
 
 /** The stored row of a reply once final (no database access): the one place that says how. */
@@ -169,6 +170,7 @@ export function finishedRow(m: Message, status: FinalStatus, extra: FinishExtra,
   if (extra.model) next.model = extra.model;
   if (extra.contextTrimmed) next.contextTrimmed = extra.contextTrimmed;
   else if (extra.contextTrimmed === 0) delete next.contextTrimmed;
+  if (extra.playground) next.playground = { ...m.playground, ...extra.playground };
   return next;
 }
 

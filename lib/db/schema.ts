@@ -6,6 +6,8 @@
 // - Never edit an old version's stores; add a version with an upgrade and a test in db-migration.
 
 import { Dexie, type DexieOptions, type Table, type Transaction } from "dexie";
+import type { PlaygroundMetadata } from "@/lib/chat/playground/contract";
+import type { PlaygroundSettings } from "@/lib/chat/playground/settings";
 import { DB_NAME } from "./name";
 import { tokenize } from "./tokenize";
 
@@ -57,6 +59,8 @@ export interface Conversation {
   activeLeafId?: string;
   /** Title tokens (multiEntry index). */
   words: string[];
+  /** Function calling and JSON mode (lib/chat/playground/settings.ts); not indexed. */
+  playground?: PlaygroundSettings;
 }
 
 /** An AI SDK UIMessage part, kept opaque: text, reasoning, file, … */
@@ -97,6 +101,8 @@ export interface Message {
   streamOwner?: string;
   /** Search tokens of `text` (multiEntry index); filled when the message is final. */
   words: string[];
+  /** What the reply's metadata said about tools, JSON mode and prefixes (lib/chat/playground/contract.ts). */
+  playground?: PlaygroundMetadata;
 }
 
 export interface ImageRecord {

@@ -11,6 +11,12 @@
 // - GLM-THINK: docs.bigmodel.cn/cn/guide/capabilities/thinking-mode: `thinking: {type}` from GLM-4.5
 //   on; GLM-4.7 and GLM-5.x think unless "disabled"; `reasoning_effort` from GLM-5.2.
 // - Context windows: the model makers' cards (same figures as lib/providers/catalog-*.ts).
+// - SF-FC: SiliconFlow's function-calling guide (seed 003 "Function Calling", docs.siliconflow.cn
+//   features/function_calling): models outside its list take no `tools`.
+// - SF-JSON: its JSON-mode guide (seeds 003/004): every LLM but the DeepSeek R1 series; other models
+//   answer 400 code 20024 "Json mode is not supported for this model." (chatwise-releases #141).
+// - SF-FIM: its FIM guide (seed 003 "FIM 补全", docs.siliconflow.cn/cn/userguide/guides/fim and
+//   completions): DeepSeek-V3 and the Qwen2.5-Coder models take `suffix` on /completions.
 
 /**
  * none: never thinks. always: always thinks, takes no switch. switch: thinks unless switched off.
@@ -26,7 +32,19 @@ export interface SimChatModel {
   context: number;
   /** The largest max_tokens accepted. */
   maxTokens: number;
+  /** Takes `tools` (SF-FC; GLM's function-calling models). */
+  tools: boolean;
+  /** Takes `response_format: {type: "json_object"}` (SF-JSON). */
+  json: boolean;
+  /** Takes FIM on /completions (SF-FIM). */
+  fim: boolean;
 }
+
+/** Chat models without function calling (vision and distilled models, GLM-Z1, GLM-4V). */
+const NO_TOOLS = /deepseek-vl2|R1-Distill|Qwen2\.5-VL|Qwen2\.5-Coder|GLM-Z1|GLM-4\.5V$|^glm-4v|^glm-z1|^glm-4\.5v$/i;
+/** Reasoning-only models (the R1 series and its kin) and GLM-4V take no JSON mode. */
+const NO_JSON = /DeepSeek-R1|QwQ|Thinking|GLM-Z1|Kimi-K2\.5|^glm-4v|^glm-z1/i;
+const FIM = new Set(["deepseek-ai/DeepSeek-V3", "Qwen/Qwen2.5-Coder-7B-Instruct", "Qwen/Qwen2.5-Coder-32B-Instruct"]);
 
 const m = (id: string, thinking: SimThinking, context: number, maxTokens: number, vision = false): SimChatModel => ({
   id,
@@ -34,6 +52,9 @@ const m = (id: string, thinking: SimThinking, context: number, maxTokens: number
   context,
   maxTokens,
   vision,
+  tools: !NO_TOOLS.test(id),
+  json: !NO_JSON.test(id),
+  fim: FIM.has(id),
 });
 
 const K = 1024;
@@ -57,6 +78,8 @@ export const SF_CHAT_MODELS: readonly SimChatModel[] = [
   m("Qwen/QwQ-32B", "always", 128 * K, 16 * K),
   m("Qwen/Qwen2.5-7B-Instruct", "none", 32 * K, 4 * K),
   m("Qwen/Qwen2.5-72B-Instruct", "none", 32 * K, 4 * K),
+  m("Qwen/Qwen2.5-Coder-7B-Instruct", "none", 32 * K, 4 * K),
+  m("Qwen/Qwen2.5-Coder-32B-Instruct", "none", 32 * K, 4 * K),
   m("Qwen/Qwen2.5-VL-72B-Instruct", "none", 32 * K, 4 * K, true),
   m("THUDM/GLM-4-9B-0414", "none", 32 * K, 4 * K),
   m("THUDM/GLM-Z1-9B-0414", "always", 128 * K, 16 * K),

@@ -1,14 +1,14 @@
 import { continuationReasoning, readContinuation, remainderAfter } from "./continuation";
 import { streamErrorPayload } from "./faults";
-import { begin, type Ctx, end, hash32, isNum, randomId, record, sleep, write } from "./http";
+import { begin, type Ctx, end, hash32, isNum, record, sleep, write } from "./http";
+import { jsonModeReply } from "./json-replies";
 import type { SimProvider } from "./log";
 import { longMarkdown } from "./longform";
+import { continuationOf } from "./prefix";
 import { sseFrames } from "./sse-variants";
 import {
   answerText,
-  exampleArgs,
   htmlReply,
-  isChinese,
   jsonReply,
   readDirectives,
   readQuestion,
@@ -17,16 +17,12 @@ import {
   takeTokens,
   tokenWeight,
 } from "./text";
+import { planToolCalls, type ToolCallPlan, toolResultAnswer } from "./tool-calls";
+
+export type { ToolCallPlan };
 
 // The provider-neutral part of a chat completion: what the model "says" and how it is paced.
 // siliconflow-chat.ts and glm.ts turn a plan into each provider's own wire format.
-
-export interface ToolCallPlan {
-  id: string;
-  name: string;
-  arguments: string;
-  argPieces: string[];
-}
 
 export interface ReplyPlan {
   reasoning: string;
@@ -37,6 +33,12 @@ export interface ReplyPlan {
   finishReason: string;
   promptTokens: number;
   delayMs: number;
+  /**
+   * `[[error:60000]]` in the prompt: SiliconFlow ends the stream after a few chunks with a bare error line,
+   * `{"code":60000,"message":"Request processing has failed due to some unknown error.","data":null}`
+   * (lobehub PR #4335's capture, where it came mid tool-call stream).
+   */
+  midStreamError: boolean;
 }
 
 export interface PlanInput {
@@ -65,28 +67,16 @@ export function planReply({ body, model, thinking, chunkDelayMs }: PlanInput): R
 
   let content: string;
   const format = record(body.response_format).type;
-  if (question.lastRole === "tool") content = toolResultAnswer(messages);
+  let toolCalls = planToolCalls(body, question.text, question.lastRole, directives.chunk);
+  if (toolCalls.length > 0) content = "";
+  else if (question.lastRole === "tool") content = toolResultAnswer(messages);
+  else if (typeof body.prefix === "string") content = continuationOf(body.prefix);
   else if (directives.html) content = htmlReply();
   else if (directives.long !== undefined) content = longMarkdown(directives.long, hash32(question.text));
-  else if (format === "json_object" || format === "json_schema") content = jsonReply(question, model);
-  else content = answerText(question, model);
+  else if (format === "json_object" || format === "json_schema") {
+    content = jsonModeReply(body, question.text, () => jsonReply(question, model));
+  } else content = answerText(question, model);
   if (continuation) content = remainderAfter(content, continuation.partial);
-
-  let toolCalls: ToolCallPlan[] = [];
-  const tools = Array.isArray(body.tools) ? body.tools : [];
-  if (tools.length > 0 && body.tool_choice !== "none" && question.lastRole !== "tool") {
-    const fn = record(record(chooseTool(tools, body.tool_choice, question.text)).function);
-    const args = JSON.stringify(exampleArgs(fn.parameters));
-    toolCalls = [
-      {
-        id: `call_${randomId(24)}`,
-        name: String(fn.name ?? "tool"),
-        arguments: args,
-        argPieces: splitChunks(args, Math.max(4, Math.ceil(args.length / 4))),
-      },
-    ];
-    content = "";
-  }
 
   let finishReason = toolCalls.length > 0 ? "tool_calls" : "stop";
   const stops = (typeof body.stop === "string" ? [body.stop] : Array.isArray(body.stop) ? body.stop : []).filter(
@@ -131,6 +121,7 @@ export function planReply({ body, model, thinking, chunkDelayMs }: PlanInput): R
     finishReason,
     promptTokens: promptTokensOf(body),
     delayMs: directives.rate ? 1000 / directives.rate : chunkDelayMs,
+    midStreamError: /\[\[error:60000\]\]/.test(question.text),
   };
 }
 
@@ -138,24 +129,6 @@ export function planReply({ body, model, thinking, chunkDelayMs }: PlanInput): R
 export function promptTokensOf(body: Record<string, unknown>): number {
   const question = readQuestion(Array.isArray(body.messages) ? body.messages : []);
   return Math.ceil(tokenWeight(question.promptText) + 4 * question.messageCount + 85 * question.allImages);
-}
-
-function chooseTool(tools: unknown[], choice: unknown, text: string): unknown {
-  const named = record(record(choice).function).name;
-  const nameOf = (tool: unknown) => record(record(tool).function).name;
-  return (
-    tools.find((t) => typeof named === "string" && nameOf(t) === named) ??
-    tools.find((t) => typeof nameOf(t) === "string" && text.includes(String(nameOf(t)))) ??
-    tools[0]
-  );
-}
-
-function toolResultAnswer(messages: unknown[]): string {
-  const result = String(record(messages[messages.length - 1]).content ?? "");
-  const short = result.length > 200 ? `${result.slice(0, 199)}…` : result;
-  return isChinese(result)
-    ? `工具返回了结果：\n\n\`\`\`\n${short}\n\`\`\`\n\n根据这个结果，回答已经完成。`
-    : `The tool returned:\n\n\`\`\`\n${short}\n\`\`\`\n\nBased on that result, the answer is complete.`;
 }
 
 /** Cumulative usage while streaming: providers report running totals, not per-chunk counts. */
@@ -197,12 +170,27 @@ export function planUsage(plan: ReplyPlan): UsageCounter {
 // Stream faults strike after this many chunks, so clients have already shown some text.
 const FAULT_AFTER_CHUNKS = 3;
 
+/** SiliconFlow's mid-stream failure as captured in lobehub PR #4335. */
+export const SF_60000 = {
+  code: 60000,
+  message: "Request processing has failed due to some unknown error.",
+  data: null,
+};
+
 /**
  * Writes SSE `data:` lines with the plan's pacing, applying any queued stream fault, then `[DONE]`.
  * Comment lines and other framing variants come from the configured `sseVariants` (sse-variants.ts).
  */
-export async function writeSse(ctx: Ctx, provider: SimProvider, payloads: unknown[], delayMs: number): Promise<void> {
-  const fault = ctx.state.faults.take(provider, ctx.path, true);
+export async function writeSse(
+  ctx: Ctx,
+  provider: SimProvider,
+  payloads: unknown[],
+  delayMs: number,
+  options: { errorLine?: string } = {},
+): Promise<void> {
+  const queued = ctx.state.faults.take(provider, ctx.path, true);
+  // A line the plan asks for (a cue in the prompt) strikes where a queued stream fault would.
+  const fault = queued ?? (options.errorLine !== undefined ? { fault: "bare-error-line" as const } : undefined);
   const frames = sseFrames(provider, payloads, ctx.state.config.sseVariants);
   const dataFrames = frames.filter((f) => "data" in f).length;
   const faultAt = Math.min(FAULT_AFTER_CHUNKS, dataFrames);
@@ -222,6 +210,12 @@ export async function writeSse(ctx: Ctx, provider: SimProvider, payloads: unknow
       }
       if (fault.fault === "sse-error") {
         await write(ctx, `data: ${JSON.stringify(streamErrorPayload(provider))}\n\n`);
+        end(ctx);
+        return;
+      }
+      if (fault.fault === "sse-error-60000" || fault.fault === "bare-error-line") {
+        // No `data:` and no [DONE] after it, as captured (lobehub PR #4335).
+        await write(ctx, `${options.errorLine ?? JSON.stringify(SF_60000)}\n\n`);
         end(ctx);
         return;
       }

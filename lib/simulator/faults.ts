@@ -17,6 +17,7 @@ export const FAULT_KINDS = [
   "cut-stream",
   "malformed-sse",
   "sse-error",
+  "sse-error-60000",
   "slow-first-byte",
   "real-name",
   "busy-50603",
@@ -36,7 +37,7 @@ export interface FaultSpec {
 }
 
 /** Faults that only make sense inside a streamed response body; the streaming handlers take them. */
-const STREAM_FAULTS: ReadonlySet<FaultKind> = new Set(["cut-stream", "malformed-sse", "sse-error"]);
+const STREAM_FAULTS: ReadonlySet<FaultKind> = new Set(["cut-stream", "malformed-sse", "sse-error", "sse-error-60000"]);
 
 export const GLM_1301_MESSAGE =
   "系统检测到输入或生成内容可能包含不安全或敏感内容，请您避免输入易产生敏感内容的提示语，感谢您的配合。";

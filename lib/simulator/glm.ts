@@ -12,6 +12,7 @@ import { admitGlm } from "./concurrency";
 import { type Ctx, glmError, isNum, randomId, record, sendJson, sleep } from "./http";
 import { fetchImage } from "./image-fetch";
 import { GLM_IMAGE_MODELS, GLM_VIDEO_MODELS } from "./models";
+import { toolMessageProblem } from "./tool-calls";
 
 type Problem = { code: string; message: string } | null;
 
@@ -41,6 +42,15 @@ function validate(body: Record<string, unknown>): Problem {
     const v = body[key];
     if (v !== undefined && (!isNum(v) || v < 0 || v > 1)) return bad(key);
   }
+  // Function calling: GLM's API reference documents `tool_choice` as "auto" only; models without
+  // function calling (GLM-4V, GLM-Z1) refuse `tools`. Both refusals take the usual parameter-error form
+  // (code 1214); the exact wording is assumed.
+  if (Array.isArray(body.tools) && body.tools.length > 0 && !spec.tools) return bad("tools");
+  if (body.tool_choice !== undefined && body.tool_choice !== "auto") return bad("tool_choice");
+  const format = record(body.response_format).type;
+  if ((format === "json_object" || format === "json_schema") && !spec.json) return bad("response_format");
+  const toolProblem = toolMessageProblem(body.messages);
+  if (toolProblem) return { code: "1214", message: toolProblem };
   for (const message of body.messages) {
     const content = record(message).content;
     if (!Array.isArray(content)) continue;

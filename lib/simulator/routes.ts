@@ -1,4 +1,5 @@
 import { deleteVoice, listVoices, speech, transcribe, uploadVoice } from "./audio";
+import { siliconflowCompletions } from "./completions";
 import { glmChat, glmModels } from "./glm";
 import { glmAsyncResult, glmSubmitVideo } from "./glm-video";
 import { type Ctx, type Handler, sendJson } from "./http";
@@ -54,6 +55,7 @@ function userInfo(ctx: Ctx): void {
 const ROUTES: Record<SimProvider, Record<string, Handler>> = {
   siliconflow: {
     "POST /chat/completions": siliconflowChat,
+    "POST /completions": siliconflowCompletions,
     "POST /images/generations": siliconflowImages,
     "POST /video/submit": submitVideo,
     "POST /video/status": videoStatus,

@@ -1,7 +1,18 @@
 import { randomUUID } from "node:crypto";
-import { nonStreamDelay, planReply, planUsage, promptTokensOf, type ReplyPlan, UsageCounter, writeSse } from "./chat";
+import {
+  nonStreamDelay,
+  planReply,
+  planUsage,
+  promptTokensOf,
+  type ReplyPlan,
+  SF_60000,
+  UsageCounter,
+  writeSse,
+} from "./chat";
 import { type SimChatModel, sfChatModel, sfThinking } from "./chat-models";
-import { type Ctx, isNum, record, sendJson, sfBadRequest, sfModelNotFound, sleep } from "./http";
+import { type Ctx, isNum, record, sendJson, sfBadRequest, sfError, sfModelNotFound, sleep } from "./http";
+import { prefixProblem } from "./prefix";
+import { toolMessageProblem } from "./tool-calls";
 
 /**
  * What SiliconFlow applies when a request sets no max_tokens: undocumented today; its older API docs
@@ -23,6 +34,12 @@ export async function siliconflowChat(ctx: Ctx): Promise<void> {
     return;
   }
   const spec = sfChatModel(body.model) as SimChatModel;
+  const format = record(body.response_format).type;
+  if ((format === "json_object" || format === "json_schema") && !spec.json) {
+    // The real refusal (chatwise-releases #141).
+    sfError(ctx, 400, 20024, "Json mode is not supported for this model.");
+    return;
+  }
   const model = spec.id;
   const thinking = sfThinking(spec, body.enable_thinking);
   const plan = planReply({
@@ -33,7 +50,9 @@ export async function siliconflowChat(ctx: Ctx): Promise<void> {
   });
   const meta = { id: randomUUID().replace(/-/g, ""), created: Math.floor(Date.now() / 1000), model };
   if (body.stream === true) {
-    await writeSse(ctx, "siliconflow", streamPayloads(plan, meta), plan.delayMs);
+    await writeSse(ctx, "siliconflow", streamPayloads(plan, meta), plan.delayMs, {
+      errorLine: plan.midStreamError ? JSON.stringify(SF_60000) : undefined,
+    });
     return;
   }
   await sleep(ctx, nonStreamDelay(plan));
@@ -108,7 +127,20 @@ function validate(body: Record<string, unknown>): string | "model" | null {
         return 'each tool needs type "function" and a function.name';
       }
     }
+    // Models outside the function-calling list (chat-models.ts, SF-FC). The wording is assumed: the
+    // form of the documented `enable_thinking` refusal.
+    if (body.tools.length > 0 && !spec.tools) return "Value error, current model does not support parameter `tools`.";
+    // DeepSeek-V3.1 cannot think while tools are on (upstream-contract.md, late 2026); how the provider
+    // answers a request that asks for both is not documented: a refusal is assumed, so a client that
+    // forgets to switch thinking off finds out here.
+    if (body.tools.length > 0 && /DeepSeek-V3\.1/.test(spec.id) && sfThinking(spec, body.enable_thinking) !== "none") {
+      return "Value error, function calling is not supported in thinking mode for this model; set enable_thinking to false.";
+    }
   }
+  const toolProblem = toolMessageProblem(body.messages);
+  if (toolProblem) return toolProblem;
+  const prefix = prefixProblem(spec, body);
+  if (prefix) return prefix;
   const format = record(body.response_format).type;
   if (format !== undefined && !["text", "json_object", "json_schema"].includes(String(format))) {
     return `response_format.type must be "text" or "json_object"`;
@@ -161,7 +193,9 @@ function streamPayloads(plan: ReplyPlan, meta: { id: string; created: number; mo
         chunk({
           content: null,
           reasoning_content: null,
-          tool_calls: [{ index, id: null, type: "function", function: { arguments: piece } }],
+          // Later deltas: `id: null` (upstream-contract.md, Streaming: "never overwrite a known id with
+          // null") and `name: ""` rather than no name (CodexPlusPlus PR #771's log of SiliconFlow streams).
+          tool_calls: [{ index, id: null, type: "function", function: { name: "", arguments: piece } }],
         }),
       );
     }

@@ -225,36 +225,3 @@ export function jsonReply(question: Question, model: string): string {
     2,
   );
 }
-
-/** Arguments that satisfy a JSON-schema `parameters` object: "example" for strings, 1 for numbers. */
-export function exampleArgs(schema: unknown): Record<string, unknown> {
-  const s = record(schema);
-  const props = record(s.properties);
-  const names = Array.isArray(s.required)
-    ? s.required.filter((n): n is string => typeof n === "string")
-    : Object.keys(props);
-  const out: Record<string, unknown> = {};
-  for (const name of names) out[name] = exampleValue(props[name]);
-  return out;
-}
-
-function exampleValue(schema: unknown): unknown {
-  const s = record(schema);
-  if (Array.isArray(s.enum) && s.enum.length > 0) return s.enum[0];
-  const type = Array.isArray(s.type) ? s.type[0] : s.type;
-  switch (type) {
-    case "number":
-    case "integer":
-    case "int":
-    case "float":
-      return 1;
-    case "boolean":
-      return true;
-    case "array":
-      return [exampleValue(s.items)];
-    case "object":
-      return exampleArgs(s);
-    default:
-      return "example";
-  }
-}

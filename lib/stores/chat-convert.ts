@@ -3,6 +3,7 @@
 
 import { CHAT_MAX_MESSAGES } from "@/lib/chat/bounds";
 import { chatErrorFrom } from "@/lib/chat/errors";
+import { isToolPartType } from "@/lib/chat/playground/contract";
 import type { ChatMessage } from "@/lib/chat/types";
 import type { Message, MessageError, MessagePart } from "@/lib/db";
 import type { AppErrorJSON } from "@/lib/errors";
@@ -27,7 +28,8 @@ export function reasoningOfParts(parts: readonly { type: string; text?: unknown 
  */
 export function toUIMessage(m: Message): ChatMessage {
   const parts = m.parts.map((p) => {
-    if (!("state" in p)) return p;
+    // A tool call's state is what it is (called, answered), not a streaming flag.
+    if (!("state" in p) || isToolPartType(p.type)) return p;
     const { state: _state, ...rest } = p;
     return rest;
   });
@@ -53,9 +55,14 @@ export function forRequest(messages: readonly ChatMessage[], continuing: boolean
   for (let i = start; i <= last; i++) {
     const m = messages[i]!;
     if (continuing && i === last) out.push(m);
-    else out.push({ id: m.id, role: m.role, parts: m.parts.filter((p) => p.type === "text" || p.type === "file") });
+    else out.push({ id: m.id, role: m.role, parts: m.parts.filter(sentPart) });
   }
   return out;
+}
+
+/** Text, files, and tool rounds (calls, results and the step boundaries between them; the route keeps the answered ones). */
+function sentPart(p: { type: string }): boolean {
+  return p.type === "text" || p.type === "file" || p.type === "step-start" || isToolPartType(p.type);
 }
 
 /** Root → `id` along parent links (the request thread for a reply under `id`). */

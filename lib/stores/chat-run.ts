@@ -4,6 +4,8 @@
 
 import { Chat } from "@ai-sdk/react";
 import { type ChatOnFinishCallback, DefaultChatTransport } from "ai";
+import { playgroundMetadataOf } from "@/lib/chat/playground/client/metadata";
+import type { PlaygroundRequest } from "@/lib/chat/playground/settings";
 import type { ChatMessage, ChatModelRef, ChatSettingsInput } from "@/lib/chat/types";
 import {
   type AppDB,
@@ -25,10 +27,12 @@ import { type LiveTiming, timings } from "./chat-timing";
 
 type FinishEvent = Parameters<ChatOnFinishCallback<ChatMessage>>[0];
 
-export interface RequestBody {
+export interface RequestBody extends PlaygroundRequest {
   model: ChatModelRef;
   settings?: ChatSettingsInput;
   continue?: boolean;
+  /** Prefix completion ("Continue from here"): the reply starts with this text. */
+  prefix?: string;
 }
 
 const finishEvents = new WeakMap<Chat<ChatMessage>, FinishEvent>();
@@ -52,6 +56,9 @@ export function createSessionChat(conversationId: string): Chat<ChatMessage> {
             ...(extra.settings && Object.keys(extra.settings).length ? { settings: extra.settings } : {}),
             trigger,
             ...(continuing ? { continue: true } : {}),
+            ...(extra.tools ? { tools: extra.tools } : {}),
+            ...(extra.jsonMode ? { jsonMode: extra.jsonMode } : {}),
+            ...(extra.prefix !== undefined ? { prefix: extra.prefix } : {}),
           },
         };
       },
@@ -122,6 +129,8 @@ function finishExtraOf(
   }
   if (meta.usage) extra.usage = meta.usage;
   if (meta.finishReason) extra.finishReason = meta.finishReason;
+  const playground = playgroundMetadataOf(meta);
+  if (playground) extra.playground = playground;
   // Each request says how many earlier messages it left out; a later one that sent all clears it.
   if (!body.continue || meta.contextTrimmed) extra.contextTrimmed = meta.contextTrimmed ?? 0;
   if (!keepReasoningMs) {

@@ -4,6 +4,7 @@
 
 import type { Chat } from "@ai-sdk/react";
 import { create } from "zustand";
+import { type PlaygroundSettings, playgroundRequest } from "@/lib/chat/playground/settings";
 import { reconcileSettings } from "@/lib/chat/reconcile";
 import type { ChatMessage, ChatModelRef, ChatSettingsInput } from "@/lib/chat/types";
 import {
@@ -47,6 +48,10 @@ interface SessionsState {
   regenerate: (replyId: string) => Promise<void>;
   edit: (userMessageId: string, text: string) => Promise<void>;
   continueReply: (replyId: string) => Promise<void>;
+  /** Every tool call of the reply's last step has its result: the model answers with them. */
+  continueWithToolResults: (replyId: string) => Promise<void>;
+  /** Prefix completion: a new version of the reply that starts with `prefix` and continues it. */
+  continueFromHere: (replyId: string, prefix: string) => Promise<void>;
   retry: (replyId: string) => Promise<void>;
   stop: (conversationId: string) => void;
 }
@@ -59,6 +64,8 @@ export interface SendInput {
   settings?: ChatSettings;
   /** Images already prepared (lib/vision/prepare.ts); stored with the message, sent inline. */
   images?: OutgoingImage[];
+  /** For a new conversation: its tool definitions and JSON mode, chosen before it existed. */
+  playground?: PlaygroundSettings;
 }
 
 export interface OutgoingImage {
@@ -117,7 +124,7 @@ export const useChatSessions = create<SessionsState>()((set, get) => {
     thread: Message[],
     model: ChatModelRef,
     settings: ChatSettings | undefined,
-    options: { continuing?: boolean; keepReasoningMs?: boolean } = {},
+    options: { continuing?: boolean; keepReasoningMs?: boolean; playground?: PlaygroundSettings; prefix?: string } = {},
   ): Promise<RunOutcome> => {
     patch(conversationId, { busy: true, replyId });
     try {
@@ -136,7 +143,13 @@ export const useChatSessions = create<SessionsState>()((set, get) => {
         chat,
         replyId,
         thread,
-        body: { model, settings: requestSettings(model, settings), continue: options.continuing || undefined },
+        body: {
+          model,
+          settings: requestSettings(model, settings),
+          continue: options.continuing || undefined,
+          ...playgroundRequest(modelInfo(useChatModels.getState().models, model), options.playground),
+          ...(options.prefix !== undefined ? { prefix: options.prefix } : {}),
+        },
         keepReasoningMs: options.keepReasoningMs,
         onStorageError: (error) => set({ storageError: error }),
       });
@@ -159,14 +172,15 @@ export const useChatSessions = create<SessionsState>()((set, get) => {
       all,
       model: { provider: model.provider, id: model.id },
       settings: conversation.settings,
+      playground: conversation.playground,
     };
   };
 
   /** A new reply under `parentId` (a user message), streamed from the thread that ends there. */
   const answer = async (conversationId: string, parentId: string, fallback?: ChatModelRef) => {
-    const { db, all, model, settings } = await context(conversationId, fallback);
+    const { db, all, model, settings, playground } = await context(conversationId, fallback);
     const reply = await startAssistantMessage(db, { conversationId, parentId, model });
-    void run(conversationId, reply.id, pathTo(all, parentId), model, settings);
+    void run(conversationId, reply.id, pathTo(all, parentId), model, settings, { playground });
   };
 
   return {
@@ -174,10 +188,10 @@ export const useChatSessions = create<SessionsState>()((set, get) => {
     storageError: null,
     clearStorageError: () => set({ storageError: null }),
 
-    send: async ({ conversationId, text, model, settings, images = [] }) => {
+    send: async ({ conversationId, text, model, settings, images = [], playground }) => {
       const db = getDB();
       let id = conversationId;
-      if (!id) id = (await createConversation(db, { model, settings })).id;
+      if (!id) id = (await createConversation(db, { model, settings, playground })).id;
       if (isBusy(id)) throw new Error("A reply is still streaming in this conversation");
       const conversation = await getConversation(db, id);
       const all = await getConversationMessages(db, id);
@@ -213,7 +227,9 @@ export const useChatSessions = create<SessionsState>()((set, get) => {
       const sendModel = conversation?.model ?? model;
       const reply = await startAssistantMessage(db, { conversationId: id, parentId: user.id, model: sendModel });
       const thread = [...(parent ? pathTo(all, parent.id) : []), user];
-      void run(id, reply.id, thread, sendModel, conversation?.settings ?? settings);
+      void run(id, reply.id, thread, sendModel, conversation?.settings ?? settings, {
+        playground: conversation ? conversation.playground : playground,
+      });
       return id;
     },
 
@@ -242,14 +258,44 @@ export const useChatSessions = create<SessionsState>()((set, get) => {
       const db = getDB();
       const row = await db.messages.get(replyId);
       if (row?.role !== "assistant" || isBusy(row.conversationId)) return;
-      const { all, model, settings } = await context(row.conversationId, row.model);
+      const { all, model, settings, playground } = await context(row.conversationId, row.model);
       const resumed = await resumeAssistantMessage(db, replyId);
       if (!resumed) return;
       const thread = pathTo(all, row.parentId).concat(resumed);
       void run(row.conversationId, replyId, thread, model, settings, {
         continuing: true,
         keepReasoningMs: row.reasoningMs !== undefined,
+        playground,
       });
+    }),
+
+    continueWithToolResults: guarded(async (replyId) => {
+      const db = getDB();
+      const row = await db.messages.get(replyId);
+      if (row?.role !== "assistant" || isBusy(row.conversationId)) return;
+      const { all, model, settings, playground } = await context(row.conversationId, row.model);
+      const resumed = await resumeAssistantMessage(db, replyId);
+      if (!resumed) return;
+      // The reply itself goes last, with its calls and their results; the answer streams into it.
+      const thread = pathTo(all, row.parentId).concat(resumed);
+      void run(row.conversationId, replyId, thread, model, settings, {
+        keepReasoningMs: row.reasoningMs !== undefined,
+        playground,
+      });
+    }),
+
+    continueFromHere: guarded(async (replyId, prefix) => {
+      const db = getDB();
+      const row = await db.messages.get(replyId);
+      if (row?.role !== "assistant" || !row.parentId || isBusy(row.conversationId)) return;
+      const { all, model, settings, playground } = await context(row.conversationId, row.model);
+      // A new version beside the original, as Regenerate makes: the text before the edit stays reachable.
+      const reply = await startAssistantMessage(db, {
+        conversationId: row.conversationId,
+        parentId: row.parentId,
+        model,
+      });
+      void run(row.conversationId, reply.id, pathTo(all, row.parentId), model, settings, { playground, prefix });
     }),
 
     retry: guarded(async (replyId) => {
@@ -262,9 +308,9 @@ export const useChatSessions = create<SessionsState>()((set, get) => {
         await answer(row.conversationId, row.parentId, row.model);
         return;
       }
-      const { all, model, settings } = await context(row.conversationId, row.model);
+      const { all, model, settings, playground } = await context(row.conversationId, row.model);
       if (!(await resumeAssistantMessage(db, replyId))) return;
-      void run(row.conversationId, replyId, pathTo(all, row.parentId), model, settings);
+      void run(row.conversationId, replyId, pathTo(all, row.parentId), model, settings, { playground });
     }),
 
     stop: (conversationId) => {

@@ -1,0 +1,109 @@
+import { z } from "zod";
+
+// The developer-playground fields of POST /api/chat (function calling, JSON mode, prefix completion)
+// and what the reply's metadata says about them. Zod schemas with their types and bounds; no
+// server-only code, so the route and the browser share this file.
+
+/** OpenAI's rule for function names: letters, digits, underscores and dashes, at most 64. */
+export const TOOL_NAME_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
+/** SiliconFlow takes at most 128 tools (upstream-contract.md, POST /chat/completions). */
+export const MAX_TOOLS = 128;
+export const TOOL_DESCRIPTION_MAX = 4000;
+/** The tool definitions as text in the editor, and the JSON Schema of JSON mode, at most this long. */
+export const TOOL_DEFINITIONS_MAX_CHARS = 100_000;
+export const JSON_SCHEMA_MAX_CHARS = 50_000;
+/** The reply's prefix (prefix completion): an edited reply, so as long as a long answer. */
+export const PREFIX_MAX_CHARS = 50_000;
+/** Rounds of tool calls the browser runs on its own before it stops and asks (auto mode). */
+export const DEFAULT_MAX_TOOL_ROUNDS = 5;
+/** The server refuses a reply whose tool rounds went past this, whatever the browser allowed. */
+export const MAX_TOOL_ROUNDS = 20;
+
+const jsonObject = z.record(z.string(), z.unknown());
+
+/** One function tool in the OpenAI format; `parameters` is checked as a JSON Schema (tool-definitions.ts). */
+export const functionToolSchema = z.object({
+  type: z.literal("function"),
+  function: z.object({
+    name: z.string().regex(TOOL_NAME_PATTERN, "letters, digits, _ and - only, at most 64"),
+    description: z.string().max(TOOL_DESCRIPTION_MAX).optional(),
+    parameters: jsonObject.optional(),
+    strict: z.boolean().optional(),
+  }),
+});
+export type FunctionTool = z.infer<typeof functionToolSchema>;
+
+/** As OpenAI's `tool_choice`: a mode, or one named function that must be called. */
+export const toolChoiceSchema = z.union([
+  z.enum(["auto", "none", "required"]),
+  z.object({ type: z.literal("function"), function: z.object({ name: z.string().regex(TOOL_NAME_PATTERN) }) }),
+]);
+export type ToolChoice = z.infer<typeof toolChoiceSchema>;
+
+/** `tools` in the chat request: the conversation's definitions and how the model may use them. */
+export const toolsRequestSchema = z.object({
+  definitions: z.array(functionToolSchema).min(1).max(MAX_TOOLS),
+  choice: toolChoiceSchema.optional(),
+});
+export type ToolsRequest = z.infer<typeof toolsRequestSchema>;
+
+/** `jsonMode` in the chat request: reply with one JSON object, conforming to `schema` when given. */
+export const jsonModeRequestSchema = z.object({
+  schema: jsonObject.optional(),
+});
+export type JsonModeRequest = z.infer<typeof jsonModeRequestSchema>;
+
+export const prefixSchema = z.string().min(1).max(PREFIX_MAX_CHARS);
+
+/** The playground fields, spread into the chat request schema (lib/chat/request-schema.ts). */
+export const playgroundRequestFields = {
+  tools: toolsRequestSchema.optional(),
+  jsonMode: jsonModeRequestSchema.optional(),
+  /** Prefix completion: the reply starts with this text and the model continues it (SiliconFlow `prefix`). */
+  prefix: prefixSchema.optional(),
+};
+
+/**
+ * A tool call or result as useChat keeps it in an assistant message. The route turns dynamic-tool parts
+ * into `tool_calls` and `tool` messages (convertToModelMessages); only finished calls are sent.
+ */
+export const toolPartSchema = z.looseObject({
+  type: z.union([z.literal("dynamic-tool"), z.string().regex(/^tool-[A-Za-z0-9_-]{1,64}$/)]),
+  toolCallId: z.string().min(1).max(200),
+  toolName: z.string().max(64).optional(),
+  state: z.enum([
+    "input-streaming",
+    "input-available",
+    "approval-requested",
+    "approval-responded",
+    "output-available",
+    "output-error",
+    "output-denied",
+  ]),
+  input: z.unknown().optional(),
+  output: z.unknown().optional(),
+  errorText: z.string().max(20_000).optional(),
+});
+
+export function isToolPartType(type: string): boolean {
+  return type === "dynamic-tool" || type.startsWith("tool-");
+}
+
+/** Why the server changed a setting for this reply; shown beside the reply. */
+export const NOTE_CODES = ["thinking_off_for_tools", "thinking_off_for_prefix"] as const;
+export type NoteCode = (typeof NOTE_CODES)[number];
+
+export interface ChatNote {
+  code: NoteCode;
+  message: { en: string; zh: string };
+}
+
+/** What the reply's metadata carries for the playground (merged into ChatMetadata, lib/chat/types.ts). */
+export interface PlaygroundMetadata {
+  /** Settings the server changed for this reply, and why. */
+  notes?: ChatNote[];
+  /** Prefix completion: the reply's first `prefixLength` characters are the prefix the user wrote. */
+  prefixLength?: number;
+  /** The reply was asked for as JSON (JSON mode): show it as JSON, check it against the schema. */
+  responseFormat?: "json";
+}

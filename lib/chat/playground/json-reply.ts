@@ -1,0 +1,133 @@
+import { type JsonParseError, locate, parseJsonWithPositions, type TextPosition } from "@/lib/json/positions";
+import { checkJsonSchema, type SchemaIssue } from "@/lib/json/schema-check";
+import { type ValueIssue, validateAgainstSchema } from "@/lib/json/validate";
+import { JSON_SCHEMA_MAX_CHARS } from "./contract";
+
+// JSON mode in both halves. The server asks for `response_format: {type: "json_object"}` — the only JSON
+// type SiliconFlow's and GLM's chat APIs document (upstream-contract.md: `response_format: {type: "text" |
+// "json_object"}`; seed 003 "JSON 模式") — and puts the schema, when there is one, in the system prompt,
+// since neither provider documents OpenAI's `json_schema` type. The browser then reads the reply: parsed,
+// checked against the schema with each problem at its path and line, and "Retry with the errors" sends
+// the problems back. Nothing here throws on bad input. Pure, browser-safe.
+
+/** Appended to the system prompt in JSON mode (English: every model reads it). */
+export function jsonModeInstruction(schema?: Record<string, unknown>): string {
+  const base = "Reply with one JSON object and nothing else: no Markdown code fence, no text before or after it.";
+  if (!schema) return base;
+  return `${base}\nThe object must conform to this JSON Schema:\n\`\`\`json\n${JSON.stringify(schema, null, 2)}\n\`\`\``;
+}
+
+export interface LocatedIssue extends ValueIssue {
+  at?: TextPosition;
+}
+
+export type JsonReply =
+  | { kind: "empty" }
+  /** Not JSON: show the text as it is, with where parsing stopped. */
+  | { kind: "invalid"; error: JsonParseError }
+  /** JSON; `issues` is empty when it conforms (or when there is no schema). */
+  | { kind: "json"; value: unknown; issues: LocatedIssue[]; fenced: boolean };
+
+const FENCE = /^(\s*)```[A-Za-z]*[ \t]*\n([\s\S]*?)\n```\s*$/;
+
+/**
+ * Reads a JSON-mode reply. A reply wrapped in one Markdown code fence (some models add one even in JSON
+ * mode) is read inside it; positions always refer to the reply's own text.
+ */
+export function readJsonReply(text: string, schema?: unknown): JsonReply {
+  if (text.trim() === "") return { kind: "empty" };
+  const fence = FENCE.exec(text);
+  // Blank out the fence lines instead of cutting them, so lines and columns stay those of the reply.
+  const source = fence
+    ? text
+        .replace(/```[A-Za-z]*[ \t]*\n/, (m) => `${" ".repeat(m.length - 1)}\n`)
+        .replace(/\n```(\s*)$/, (m) => `\n${" ".repeat(m.length - 1)}`)
+    : text;
+  const parsed = parseJsonWithPositions(source);
+  if (!parsed.ok) return { kind: "invalid", error: parsed.error };
+  const issues: LocatedIssue[] =
+    schema === undefined
+      ? []
+      : validateAgainstSchema(parsed.value, schema).map((issue) => {
+          const where = locate(parsed.locations, issue.pointer);
+          return where ? { ...issue, at: where.key ?? where.start } : issue;
+        });
+  return { kind: "json", value: parsed.value, issues, fenced: fence !== null };
+}
+
+const MAX_LISTED = 20;
+
+/**
+ * The follow-up message of "Retry with the errors": what was wrong, in the conversation's language, and
+ * the request for a corrected object. Undefined when the reply was fine.
+ */
+export function retryWithErrorsMessage(reply: JsonReply, locale: "en" | "zh"): string | undefined {
+  const zh = locale === "zh";
+  if (reply.kind === "empty") {
+    return zh ? "你的回复是空的。请只回复一个 JSON 对象。" : "Your reply was empty. Reply with one JSON object only.";
+  }
+  if (reply.kind === "invalid") {
+    const { line, column } = reply.error.at;
+    return zh
+      ? `你的回复不是有效的 JSON（第 ${line} 行第 ${column} 列：${reply.error.message.zh}）。请只回复一个有效的 JSON 对象，不要附加其他文字。`
+      : `Your reply is not valid JSON (line ${line}, column ${column}: ${reply.error.message.en}). Reply with one valid JSON object only, with no other text.`;
+  }
+  if (reply.issues.length === 0) return undefined;
+  const lines = reply.issues
+    .slice(0, MAX_LISTED)
+    .map((issue) => `- ${issue.pointer || "/"}: ${zh ? issue.message.zh : issue.message.en}`);
+  if (reply.issues.length > MAX_LISTED) {
+    const more = reply.issues.length - MAX_LISTED;
+    lines.push(zh ? `- ……另有 ${more} 处问题` : `- … and ${more} more`);
+  }
+  return zh
+    ? `你的 JSON 不符合要求的 JSON Schema：\n${lines.join("\n")}\n请修正这些问题，只回复一个修正后的 JSON 对象。`
+    : `Your JSON does not conform to the required JSON Schema:\n${lines.join("\n")}\nFix these problems and reply with one corrected JSON object only.`;
+}
+
+export interface ParsedSchema {
+  /** The schema, when it has no error (warnings allowed). */
+  schema?: Record<string, unknown>;
+  issues: (SchemaIssue & { at?: TextPosition })[];
+}
+
+/** The JSON-mode schema editor's text → the schema, or its issues with their lines. Empty text = no schema. */
+export function parseSchemaText(text: string): ParsedSchema {
+  if (text.trim() === "") return { issues: [] };
+  if (text.length > JSON_SCHEMA_MAX_CHARS) {
+    return {
+      issues: [
+        {
+          pointer: "",
+          severity: "error",
+          message: {
+            en: `The schema is longer than ${JSON_SCHEMA_MAX_CHARS} characters.`,
+            zh: `Schema 超过 ${JSON_SCHEMA_MAX_CHARS} 个字符。`,
+          },
+        },
+      ],
+    };
+  }
+  const parsed = parseJsonWithPositions(text);
+  if (!parsed.ok)
+    return { issues: [{ pointer: "", severity: "error", message: parsed.error.message, at: parsed.error.at }] };
+  const value = parsed.value;
+  if (typeof value !== "object" || value === null || Array.isArray(value)) {
+    return {
+      issues: [
+        {
+          pointer: "",
+          severity: "error",
+          message: { en: "A JSON Schema here is an object: { … }.", zh: "这里的 JSON Schema 必须是一个对象：{ … }。" },
+          at: parsed.locations.get("")?.start,
+        },
+      ],
+    };
+  }
+  const issues = checkJsonSchema(value).map((issue) => {
+    const where = locate(parsed.locations, issue.pointer);
+    return where ? { ...issue, at: where.key ?? where.start } : issue;
+  });
+  const blocked = issues.some((issue) => issue.severity === "error");
+  return blocked ? { issues } : { schema: value as Record<string, unknown>, issues };
+}
