@@ -155,6 +155,8 @@ export interface VideoJob {
   finishedAt?: number;
   /** The optional start image, kept so the job can be shown and re-run. */
   startImage?: Blob;
+  /** The last frame (CogVideoX-3's first-and-last-frame mode). */
+  lastImage?: Blob;
   blob?: Blob;
   mime?: string;
   failure?: MessageError;

@@ -42,11 +42,4 @@ export interface CatalogEntry {
   /** YYYY-MM-DD: the day the sources below were read. */
   reviewed?: string;
   source?: string;
-  imageSizes?: string[];
-  batchMax?: number;
-  steps?: { min: number; max: number; default: number };
-  guidance?: { min: number; max: number; default: number };
-  imageToImage?: boolean;
-  imageRequired?: boolean;
-  imageToVideo?: boolean;
 }

@@ -11,7 +11,7 @@ import { GLM_CHAT_MODELS, glmChatModel, glmThinks, glmUserAssistantOnly, type Si
 import { admitGlm } from "./concurrency";
 import { type Ctx, glmError, isNum, randomId, record, sendJson, sleep } from "./http";
 import { fetchImage } from "./image-fetch";
-import { GLM_IMAGE_MODELS } from "./models";
+import { GLM_IMAGE_MODELS, GLM_VIDEO_MODELS } from "./models";
 import { readQuestion } from "./text";
 import { toolMessageProblem } from "./tool-calls";
 import { type GlmSearchResult, searchForReply, webSearchTool, withSearchedText } from "./web-search";
@@ -226,7 +226,7 @@ export async function glmChat(ctx: Ctx): Promise<void> {
  */
 export function glmModels(ctx: Ctx): void {
   const created = 1_735_689_600;
-  const ids = [...GLM_CHAT_MODELS.map((m) => m.id), ...GLM_IMAGE_MODELS];
+  const ids = [...GLM_CHAT_MODELS.map((m) => m.id), ...GLM_IMAGE_MODELS, ...GLM_VIDEO_MODELS];
   sendJson(ctx, 200, {
     object: "list",
     data: ids.map((id) => ({ id, object: "model", created, owned_by: "zhipuai" })),

@@ -14,6 +14,8 @@ export interface VoiceRecord {
 }
 
 export interface VideoJob {
+  /** Each provider answers only for its own jobs. */
+  provider: "siliconflow" | "glm";
   requestId: string;
   model: string;
   seed: number;
@@ -26,6 +28,9 @@ export interface VideoJob {
   inferenceSeconds: number;
   /** The stored video, once the job has succeeded and a client asked. */
   result?: StoredResult;
+  /** GLM: the cover image stored with the video, and the client's own request_id. */
+  cover?: StoredResult;
+  clientRequestId?: string;
 }
 
 /** Mutable state of one simulator instance; two simulators in one process never share anything. */
