@@ -6,11 +6,13 @@
 // - Never edit an old version's stores; add a version with an upgrade and a test in db-migration.
 
 import { Dexie, type DexieOptions, type Table, type Transaction } from "dexie";
+import type { Assistant, AssistantRef, Folder, SavedPrompt } from "@/lib/organize/contract";
 import { DB_NAME } from "./name";
 import { tokenize } from "./tokenize";
+import { NO_FOLDER, upgradeV2ToV3, V3_STORES } from "./version-3";
 
 export { DB_NAME };
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 
 export type ProviderId = "siliconflow" | "glm";
 
@@ -57,6 +59,12 @@ export interface Conversation {
   activeLeafId?: string;
   /** Title tokens (multiEntry index). */
   words: string[];
+  /** The folder it is in; "" (NO_FOLDER) for none. Filled on every new row (see AppDB), since v3. */
+  folderId?: string;
+  /** Free labels for filtering (multiEntry index), since v3. */
+  tags?: string[];
+  /** The assistant it was started with, as it was then (since v3). */
+  assistant?: AssistantRef;
 }
 
 /** An AI SDK UIMessage part, kept opaque: text, reasoning, file, … */
@@ -219,11 +227,20 @@ export class AppDB extends Dexie {
   videos!: Table<VideoJob, string>;
   speech!: Table<SpeechClip, string>;
   attachments!: Table<Attachment, string>;
+  folders!: Table<Folder, string>;
+  assistants!: Table<Assistant, string>;
+  prompts!: Table<SavedPrompt, string>;
 
   constructor(name: string = DB_NAME, options?: DexieOptions) {
     super(name, options);
     this.version(1).stores(V1_STORES);
     this.version(2).stores(V2_STORES).upgrade(upgradeV1ToV2);
+    this.version(3).stores(V3_STORES).upgrade(upgradeV2ToV3);
+    // The sidebar reads unfiled conversations off [deletedAt+folderId+pinned+updatedAt]: a row
+    // without folderId would be in no list at all, whichever code path wrote it.
+    this.conversations.hook("creating", (_key, row) => {
+      if (typeof row.folderId !== "string") row.folderId = NO_FOLDER;
+    });
   }
 }
 

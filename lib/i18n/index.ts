@@ -4,6 +4,7 @@ import * as chatFit from "./messages/chat-fit";
 import * as common from "./messages/common";
 import * as data from "./messages/data";
 import * as images from "./messages/images";
+import * as organize from "./messages/organize";
 import * as settings from "./messages/settings";
 import * as speech from "./messages/speech";
 import * as video from "./messages/video";
@@ -13,7 +14,7 @@ export type Locale = (typeof LOCALES)[number];
 export const LOCALE_COOKIE = "locale";
 
 // Adding a capability: create messages/<name>.ts exporting `en` and `zh`, and list it here.
-const modules = [common, settings, auth, chat, chatFit, images, video, speech, data] as const;
+const modules = [common, settings, auth, chat, chatFit, images, video, speech, data, organize] as const;
 
 type Merge<T extends readonly { en: object }[]> = T extends readonly [infer H, ...infer R]
   ? (H extends { en: infer E } ? E : never) & (R extends readonly { en: object }[] ? Merge<R> : unknown)
