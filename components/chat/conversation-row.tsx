@@ -2,9 +2,11 @@
 
 import Link from "next/link";
 import { memo, useEffect, useRef, useState } from "react";
-import { ArrowDownIcon, MoreIcon, PencilIcon, PinIcon, TrashIcon } from "@/components/ui/icons";
+import { CONVERSATION_DRAG_TYPE } from "@/components/organize/drag";
+import { ArrowDownIcon, FolderIcon, MoreIcon, PencilIcon, PinIcon, TrashIcon } from "@/components/ui/icons";
 import type { Conversation } from "@/lib/db";
 import { useI18n, useT } from "@/lib/i18n/client";
+import { useOrganize } from "@/lib/organize/client/store";
 import { downloadConversationMarkdown } from "./export-markdown";
 import { openChat } from "./use-conversation";
 
@@ -49,6 +51,11 @@ export const ConversationRow = memo(function ConversationRow({
         <Link
           href={`/chat/${encodeURIComponent(conversation.id)}`}
           aria-current={active ? "page" : undefined}
+          onDragStart={(e) => {
+            // Dropped on a folder in the sidebar, it moves there (components/organize/folder-section.tsx).
+            e.dataTransfer.setData(CONVERSATION_DRAG_TYPE, conversation.id);
+            e.dataTransfer.effectAllowed = "move";
+          }}
           onClick={(e) => {
             openChat(e, `/chat/${encodeURIComponent(conversation.id)}`);
             actions.navigate();
@@ -70,6 +77,7 @@ export const ConversationRow = memo(function ConversationRow({
           onPin={() => actions.pin(conversation.id, conversation.pinned !== 1)}
           onExport={() => void downloadConversationMarkdown(conversation, locale)}
           onDelete={() => actions.remove(conversation)}
+          onOrganize={(kind) => useOrganize.getState().openDialog({ kind, conversationId: conversation.id, title })}
         />
       )}
     </div>
@@ -118,6 +126,7 @@ function RowMenu({
   onPin,
   onExport,
   onDelete,
+  onOrganize,
 }: {
   label: string;
   pinned: boolean;
@@ -125,6 +134,7 @@ function RowMenu({
   onPin: () => void;
   onExport: () => void;
   onDelete: () => void;
+  onOrganize: (kind: "move" | "tags") => void;
 }) {
   const t = useT();
   const [at, setAt] = useState<{ top: number; left: number } | null>(null);
@@ -161,7 +171,7 @@ function RowMenu({
         onClick={() => {
           if (at) return setAt(null);
           const r = buttonRef.current!.getBoundingClientRect();
-          setAt({ top: Math.min(r.bottom + 4, window.innerHeight - 176), left: Math.max(8, r.right - 176) });
+          setAt({ top: Math.min(r.bottom + 4, window.innerHeight - 248), left: Math.max(8, r.right - 176) });
         }}
         className={`absolute right-1 inline-flex size-7 items-center justify-center rounded-md text-zinc-500 hover:bg-zinc-200 hover:text-zinc-900 dark:hover:bg-zinc-700 dark:hover:text-zinc-100 ${
           at ? "" : "md:opacity-0 md:group-hover:opacity-100 md:focus-visible:opacity-100"
@@ -200,6 +210,14 @@ function RowMenu({
           <button type="button" role="menuitem" className={itemClass} onClick={run(onExport)}>
             <ArrowDownIcon size={14} />
             {t("chat.row.exportMarkdown")}
+          </button>
+          <button type="button" role="menuitem" className={itemClass} onClick={run(() => onOrganize("move"))}>
+            <FolderIcon size={14} />
+            {t("organize.move")}
+          </button>
+          <button type="button" role="menuitem" className={itemClass} onClick={run(() => onOrganize("tags"))}>
+            <PencilIcon size={14} />
+            {t("organize.tags.edit")}
           </button>
           <button
             type="button"
