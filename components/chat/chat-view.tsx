@@ -1,6 +1,7 @@
 "use client";
 
 import { useCallback, useEffect, useId, useRef } from "react";
+import { AssistantGreeting } from "@/components/organize/assistant-badge";
 import { ErrorAlert } from "@/components/ui/error-alert";
 import { SlidersIcon } from "@/components/ui/icons";
 import { checkFitsContext, fitSettings } from "@/lib/chat/outgoing";
@@ -163,10 +164,14 @@ export function ChatView() {
             chat={conversationId ? sessionChat(conversationId) : undefined}
             onStep={onStep}
             empty={
-              <div className="flex h-full flex-col items-center justify-center px-4 text-center">
-                <h2 className="text-2xl font-semibold tracking-tight">{t("chat.empty.title")}</h2>
-                <p className="mt-2 max-w-md text-sm text-zinc-500 dark:text-zinc-400">{t("chat.empty.hint")}</p>
-              </div>
+              conversation?.assistant ? (
+                <AssistantGreeting assistant={conversation.assistant} />
+              ) : (
+                <div className="flex h-full flex-col items-center justify-center px-4 text-center">
+                  <h2 className="text-2xl font-semibold tracking-tight">{t("chat.empty.title")}</h2>
+                  <p className="mt-2 max-w-md text-sm text-zinc-500 dark:text-zinc-400">{t("chat.empty.hint")}</p>
+                </div>
+              )
             }
           />
         )}
