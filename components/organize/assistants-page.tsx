@@ -1,8 +1,9 @@
 "use client";
 
+import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { Button } from "@/components/ui/button";
+import { Button, buttonClass } from "@/components/ui/button";
 import { ErrorAlert } from "@/components/ui/error-alert";
 import { BotIcon, MoreIcon, PlusIcon } from "@/components/ui/icons";
 import { Menu, MenuItem } from "@/components/ui/menu";
@@ -46,10 +47,15 @@ export function AssistantsPage() {
           <h1 className="text-xl font-semibold">{t("assistants.title")}</h1>
           <p className="mt-1 max-w-2xl text-sm text-zinc-600 dark:text-zinc-400">{t("assistants.intro")}</p>
         </div>
-        <Button onClick={() => setEditing({ mode: "new" })}>
-          <PlusIcon size={16} />
-          {t("assistants.new")}
-        </Button>
+        <div className="flex flex-wrap gap-2">
+          <Link href="/prompts" className={buttonClass("secondary")}>
+            {t("prompts.open")}
+          </Link>
+          <Button onClick={() => setEditing({ mode: "new" })}>
+            <PlusIcon size={16} />
+            {t("assistants.new")}
+          </Button>
+        </div>
       </div>
       {error && (
         <div className="mt-4">
