@@ -81,6 +81,9 @@ function PaletteBody({ onDone }: { onDone: () => void }) {
 
   useEffect(() => {
     void useChatModels.getState().load();
+    // After the dialog's own initial focus (its close button comes first in the popup).
+    const frame = requestAnimationFrame(() => inputRef.current?.focus());
+    return () => cancelAnimationFrame(frame);
   }, []);
 
   // Conversations from the search index, a moment after typing stops.

@@ -11,6 +11,8 @@ test("a conversation moved into a folder stays there after reload, export and im
   t,
   locale,
 }) => {
+  // Two browser profiles, an export and an import: more steps than the default budget.
+  test.slow();
   const chat = new ChatPage(page, t);
   await chat.goto();
   const question = locale === "zh" ? "文件夹测试：蜜蜂如何交流" : "Folder check: how do bees talk";
