@@ -17,11 +17,11 @@
 // real provider does (network and prefill): work the app overlaps with that wait only shows with it.
 // --compare-url measures a second running server (another build, started as --app-url describes) in
 // the same loop, request by request, and reports its figures and its paired difference to this one.
-import { type ChildProcess, spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import http from "node:http";
 import os from "node:os";
 import path from "node:path";
+import { median, type Proc, pct, round, spawnGroup, waitFor } from "../bench-support/procs";
 
 const args = new Map<string, string>();
 for (let i = 2; i < process.argv.length; i += 2) {
@@ -111,31 +111,6 @@ const directText = (data: string) => {
 };
 const appText = (data: string) => (/^\{"type":"(text|reasoning)-delta"/.test(data) ? 1 : 0);
 
-/** A child in its own process group, so it and anything it spawns stop together. */
-function spawnGroup(command: string, argv: string[], env: NodeJS.ProcessEnv) {
-  const out: string[] = [];
-  const child = spawn(command, argv, { cwd: root, env, detached: true, stdio: ["ignore", "pipe", "pipe"] });
-  child.stdout?.on("data", (d: Buffer) => out.push(d.toString()));
-  child.stderr?.on("data", (d: Buffer) => out.push(d.toString()));
-  return { child, log: () => out.join("").slice(-4000) };
-}
-
-async function waitFor(url: string, proc?: { child: ChildProcess; log: () => string }): Promise<void> {
-  const deadline = Date.now() + 90_000;
-  while (Date.now() < deadline) {
-    if (proc && proc.child.exitCode !== null) throw new Error(`${url}: process exited:\n${proc.log()}`);
-    if (
-      await fetch(url).then(
-        (r) => r.ok,
-        () => false,
-      )
-    )
-      return;
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`${url} did not answer within 90 s:\n${proc?.log() ?? ""}`);
-}
-
 function startApp(simUrl: string) {
   if (!existsSync(path.join(root, DIST_DIR, "BUILD_ID"))) {
     console.error(
@@ -204,18 +179,10 @@ function permutations<T>(xs: T[]): T[][] {
   return xs.flatMap((x, i) => permutations([...xs.slice(0, i), ...xs.slice(i + 1)]).map((rest) => [x, ...rest]));
 }
 
-const sorted = (xs: number[]) => [...xs].sort((a, b) => a - b);
-const median = (xs: number[]) => {
-  const s = sorted(xs);
-  const mid = Math.floor(s.length / 2);
-  return s.length % 2 ? (s[mid] ?? 0) : ((s[mid - 1] ?? 0) + (s[mid] ?? 0)) / 2;
-};
-const pct = (xs: number[], p: number) => sorted(xs)[Math.min(xs.length - 1, Math.floor(p * xs.length))] ?? 0;
-const round = (n: number) => Math.round(n * 100) / 100;
 const stats = (xs: number[]) => ({ median: round(median(xs)), p10: round(pct(xs, 0.1)), p90: round(pct(xs, 0.9)) });
 
 async function main() {
-  const procs: { child: ChildProcess; log: () => string }[] = [];
+  const procs: Proc[] = [];
   const simUrl = args.get("sim-url") ?? `http://127.0.0.1:${SIM_PORT}`;
   const appUrl = args.get("app-url") ?? `http://127.0.0.1:${APP_PORT}`;
   try {

@@ -34,6 +34,8 @@ test("the Thinking control shows what each model supports: a switch, a budget, a
   t,
   sim,
 }) => {
+  // Five model picks and three full replies: more than the default minute on a busy machine.
+  test.setTimeout(120_000);
   const chat = new ChatPage(page, t);
   const thinking = page.getByRole("switch", { name: t("chat.settings.thinking") });
   const budget = page.getByLabel(t("chat.settings.thinkingBudget"));
