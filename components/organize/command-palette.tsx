@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { type KeyboardEvent, useCallback, useEffect, useId, useMemo, useRef, useState } from "react";
+import { type KeyboardEvent, type RefObject, useCallback, useEffect, useId, useMemo, useRef, useState } from "react";
 import { Dialog } from "@/components/ui/dialog";
 import type { MessageKey } from "@/lib/i18n";
 import { useI18n } from "@/lib/i18n/client";
@@ -61,18 +61,19 @@ export function CommandPalette() {
   const open = useOrganize((s) => s.paletteOpen);
   const setOpen = useOrganize((s) => s.setPaletteOpen);
   const { t } = useI18n();
+  // Focus goes straight to the box, so keys typed right after Ctrl/⌘+K are not lost.
+  const inputRef = useRef<HTMLInputElement>(null);
   return (
-    <Dialog open={open} onOpenChange={setOpen} title={t("palette.open")} size="md">
-      {open && <PaletteBody onDone={() => setOpen(false)} />}
+    <Dialog open={open} onOpenChange={setOpen} title={t("palette.open")} size="md" initialFocus={inputRef}>
+      {open && <PaletteBody inputRef={inputRef} onDone={() => setOpen(false)} />}
     </Dialog>
   );
 }
 
-function PaletteBody({ onDone }: { onDone: () => void }) {
+function PaletteBody({ inputRef, onDone }: { inputRef: RefObject<HTMLInputElement | null>; onDone: () => void }) {
   const { t, locale, setLocale } = useI18n();
   const router = useRouter();
   const listId = useId();
-  const inputRef = useRef<HTMLInputElement>(null);
   const [query, setQuery] = useState("");
   const [conversations, setConversations] = useState<PaletteConversation[]>([]);
   const [cursor, setCursor] = useState({ query: "", index: 0 });
@@ -81,10 +82,8 @@ function PaletteBody({ onDone }: { onDone: () => void }) {
 
   useEffect(() => {
     void useChatModels.getState().load();
-    // After the dialog's own initial focus (its close button comes first in the popup).
-    const frame = requestAnimationFrame(() => inputRef.current?.focus());
-    return () => cancelAnimationFrame(frame);
-  }, []);
+    if (document.activeElement !== inputRef.current) inputRef.current?.focus();
+  }, [inputRef]);
 
   // Conversations from the search index, a moment after typing stops.
   useEffect(() => {

@@ -79,6 +79,7 @@ test("the command palette reaches a conversation by keyboard only, and ? lists t
 
   // Pages are reachable the same way.
   await page.keyboard.press("Control+k");
+  await expect(box).toBeFocused();
   await page.keyboard.type(t("nav.settings"));
   await page.keyboard.press("Enter");
   await expect(page).toHaveURL(/\/settings$/);
