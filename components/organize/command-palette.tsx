@@ -75,7 +75,9 @@ function PaletteBody({ inputRef, onDone }: { inputRef: RefObject<HTMLInputElemen
   const router = useRouter();
   const listId = useId();
   const [query, setQuery] = useState("");
-  const [conversations, setConversations] = useState<PaletteConversation[]>([]);
+  // Results carry the query they answer: older results never stand in for what is typed now.
+  const [found, setFound] = useState<{ query: string; rows: PaletteConversation[] }>({ query: "", rows: [] });
+  const conversations = found.query === query ? found.rows : [];
   const [cursor, setCursor] = useState({ query: "", index: 0 });
   const assistants = useAssistants();
   const models = useChatModels((s) => s.models);
@@ -91,8 +93,8 @@ function PaletteBody({ inputRef, onDone }: { inputRef: RefObject<HTMLInputElemen
     const timer = setTimeout(
       () =>
         void findConversations(query)
-          .then((rows) => live && setConversations(rows))
-          .catch(() => live && setConversations([])),
+          .then((rows) => live && setFound({ query, rows }))
+          .catch(() => live && setFound({ query, rows: [] })),
       query ? 120 : 0,
     );
     return () => {
