@@ -1,6 +1,7 @@
 "use client";
 
 import type { ReactNode } from "react";
+import { AssistantBadge } from "@/components/organize/assistant-badge";
 import { MenuIcon, PlusIcon, SidebarIcon } from "@/components/ui/icons";
 import type { Conversation } from "@/lib/db";
 import { useT } from "@/lib/i18n/client";
@@ -44,6 +45,7 @@ export function ChatHeader({ conversation, extra }: { conversation: Conversation
       <h1 className="min-w-0 flex-1 truncate px-1 text-sm font-semibold">
         {conversation?.title || t("chat.untitled")}
       </h1>
+      <AssistantBadge assistant={conversation?.assistant} />
       {hasUsage && (
         <span
           data-testid="conversation-usage"

@@ -4,6 +4,7 @@ import { useCallback, useEffect, useId, useRef } from "react";
 import { ArtifactPanel } from "@/components/artifacts/artifact-panel";
 import { BudgetNotice } from "@/components/cost/budget-notice";
 import { ConversationCost } from "@/components/cost/conversation-cost";
+import { AssistantGreeting } from "@/components/organize/assistant-badge";
 import { WebSearchSwitch } from "@/components/search/web-search-switch";
 import { ErrorAlert } from "@/components/ui/error-alert";
 import { SlidersIcon } from "@/components/ui/icons";
@@ -174,10 +175,14 @@ export function ChatView() {
             chat={conversationId ? sessionChat(conversationId) : undefined}
             onStep={onStep}
             empty={
-              <div className="flex h-full flex-col items-center justify-center px-4 text-center">
-                <h2 className="text-2xl font-semibold tracking-tight">{t("chat.empty.title")}</h2>
-                <p className="mt-2 max-w-md text-sm text-zinc-500 dark:text-zinc-400">{t("chat.empty.hint")}</p>
-              </div>
+              conversation?.assistant ? (
+                <AssistantGreeting assistant={conversation.assistant} />
+              ) : (
+                <div className="flex h-full flex-col items-center justify-center px-4 text-center">
+                  <h2 className="text-2xl font-semibold tracking-tight">{t("chat.empty.title")}</h2>
+                  <p className="mt-2 max-w-md text-sm text-zinc-500 dark:text-zinc-400">{t("chat.empty.hint")}</p>
+                </div>
+              )
             }
           />
         )}

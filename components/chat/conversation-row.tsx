@@ -2,9 +2,20 @@
 
 import Link from "next/link";
 import { memo, useEffect, useRef, useState } from "react";
-import { ArrowDownIcon, ExportIcon, ImageIcon, MoreIcon, PencilIcon, PinIcon, TrashIcon } from "@/components/ui/icons";
+import { CONVERSATION_DRAG_TYPE } from "@/components/organize/drag";
+import {
+  ArrowDownIcon,
+  ExportIcon,
+  FolderIcon,
+  ImageIcon,
+  MoreIcon,
+  PencilIcon,
+  PinIcon,
+  TrashIcon,
+} from "@/components/ui/icons";
 import type { Conversation } from "@/lib/db";
 import { useI18n, useT } from "@/lib/i18n/client";
+import { useOrganize } from "@/lib/organize/client/store";
 import { downloadConversationMarkdown } from "./export-markdown";
 import { openChat } from "./use-conversation";
 
@@ -49,6 +60,11 @@ export const ConversationRow = memo(function ConversationRow({
         <Link
           href={`/chat/${encodeURIComponent(conversation.id)}`}
           aria-current={active ? "page" : undefined}
+          onDragStart={(e) => {
+            // Dropped on a folder in the sidebar, it moves there (components/organize/folder-section.tsx).
+            e.dataTransfer.setData(CONVERSATION_DRAG_TYPE, conversation.id);
+            e.dataTransfer.effectAllowed = "move";
+          }}
           onClick={(e) => {
             openChat(e, `/chat/${encodeURIComponent(conversation.id)}`);
             actions.navigate();
@@ -76,6 +92,7 @@ export const ConversationRow = memo(function ConversationRow({
             void import("@/components/share/export-html").then((m) => m.downloadConversationHtml(conversation, locale))
           }
           onDelete={() => actions.remove(conversation)}
+          onOrganize={(kind) => useOrganize.getState().openDialog({ kind, conversationId: conversation.id, title })}
         />
       )}
     </div>
@@ -126,6 +143,7 @@ function RowMenu({
   onExportHtml,
   onExportImage,
   onDelete,
+  onOrganize,
 }: {
   label: string;
   pinned: boolean;
@@ -135,6 +153,7 @@ function RowMenu({
   onExportHtml: () => void;
   onExportImage: () => void;
   onDelete: () => void;
+  onOrganize: (kind: "move" | "tags") => void;
 }) {
   const t = useT();
   const [at, setAt] = useState<{ top: number; left: number } | null>(null);
@@ -218,6 +237,14 @@ function RowMenu({
           <button type="button" role="menuitem" className={itemClass} onClick={run(onExportImage)}>
             <ImageIcon size={14} />
             {t("export.image")}
+          </button>
+          <button type="button" role="menuitem" className={itemClass} onClick={run(() => onOrganize("move"))}>
+            <FolderIcon size={14} />
+            {t("organize.move")}
+          </button>
+          <button type="button" role="menuitem" className={itemClass} onClick={run(() => onOrganize("tags"))}>
+            <PencilIcon size={14} />
+            {t("organize.tags.edit")}
           </button>
           <button
             type="button"

@@ -14,6 +14,9 @@ export interface NewConversation {
   settings?: ChatSettings;
   pinned?: boolean;
   playground?: PlaygroundSettings;
+  /** The assistant this chat starts from (a copy: editing the assistant later leaves it as is). */
+  assistant?: Conversation["assistant"];
+  folderId?: string;
 }
 
 export async function createConversation(db: AppDB, init: NewConversation = {}): Promise<Conversation> {
@@ -33,6 +36,8 @@ export async function createConversation(db: AppDB, init: NewConversation = {}):
   if (init.model) conversation.model = init.model;
   if (init.settings) conversation.settings = init.settings;
   if (init.playground) conversation.playground = init.playground;
+  if (init.assistant) conversation.assistant = init.assistant;
+  if (init.folderId) conversation.folderId = init.folderId;
   await withQuotaGuard(() => db.conversations.add(conversation));
   return conversation;
 }

@@ -8,11 +8,13 @@
 import { Dexie, type DexieOptions, type Table, type Transaction } from "dexie";
 import type { PlaygroundMetadata } from "@/lib/chat/playground/contract";
 import type { PlaygroundSettings } from "@/lib/chat/playground/settings";
+import type { Assistant, AssistantRef, Folder, SavedPrompt } from "@/lib/organize/contract";
 import { DB_NAME } from "./name";
 import { tokenize } from "./tokenize";
+import { NO_FOLDER, upgradeV2ToV3, V3_STORES } from "./version-3";
 
 export { DB_NAME };
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 
 export type ProviderId = "siliconflow" | "glm";
 
@@ -69,6 +71,12 @@ export interface Conversation {
   compareColumn?: number;
   /** Function calling and JSON mode (lib/chat/playground/settings.ts); not indexed. */
   playground?: PlaygroundSettings;
+  /** The folder it is in; "" (NO_FOLDER) for none. Filled on every new row (see AppDB), since v3. */
+  folderId?: string;
+  /** Free labels for filtering (multiEntry index), since v3. */
+  tags?: string[];
+  /** The assistant it was started with, as it was then (since v3). */
+  assistant?: AssistantRef;
 }
 
 /** An AI SDK UIMessage part, kept opaque: text, reasoning, file, … */
@@ -241,11 +249,20 @@ export class AppDB extends Dexie {
   videos!: Table<VideoJob, string>;
   speech!: Table<SpeechClip, string>;
   attachments!: Table<Attachment, string>;
+  folders!: Table<Folder, string>;
+  assistants!: Table<Assistant, string>;
+  prompts!: Table<SavedPrompt, string>;
 
   constructor(name: string = DB_NAME, options?: DexieOptions) {
     super(name, options);
     this.version(1).stores(V1_STORES);
     this.version(2).stores(V2_STORES).upgrade(upgradeV1ToV2);
+    this.version(3).stores(V3_STORES).upgrade(upgradeV2ToV3);
+    // The sidebar reads unfiled conversations off [deletedAt+folderId+pinned+updatedAt]: a row
+    // without folderId would be in no list at all, whichever code path wrote it.
+    this.conversations.hook("creating", (_key, row) => {
+      if (typeof row.folderId !== "string") row.folderId = NO_FOLDER;
+    });
   }
 }
 

@@ -6,6 +6,7 @@ import * as compare from "./messages/compare";
 import * as cost from "./messages/cost";
 import * as data from "./messages/data";
 import * as images from "./messages/images";
+import * as organize from "./messages/organize";
 import * as playground from "./messages/playground";
 import * as settings from "./messages/settings";
 import * as share from "./messages/share";
@@ -31,6 +32,7 @@ const modules = [
   share,
   cost,
   compare,
+  organize,
 ] as const;
 
 type Merge<T extends readonly { en: object }[]> = T extends readonly [infer H, ...infer R]
