@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { Shortcuts } from "@/components/organize/shortcuts";
 import { DemoBanner } from "@/components/shell/demo-banner";
 import { OfflineSupport } from "@/components/shell/offline";
 import { LocaleSelect, ThemeSelect } from "@/components/shell/preferences";
@@ -16,6 +17,8 @@ export default function StudioLayout({ children }: { children: ReactNode }) {
       <OfflineSupport />
       {/* Video jobs keep polling (and saving their files) on every page, not only /video. */}
       <VideoPollerBoot />
+      {/* Ctrl/⌘+K command palette, keyboard shortcuts and their "?" help sheet, on every page. */}
+      <Shortcuts />
       <header className="flex flex-wrap items-center gap-x-4 gap-y-2 border-b border-zinc-200 px-3 py-2 dark:border-zinc-800">
         <span className="font-semibold text-violet-700 dark:text-violet-300">SiliconPlay</span>
         <PrimaryNav />

@@ -1,6 +1,10 @@
 "use client";
 
 import { memo, useMemo, useState } from "react";
+import { ReplyContext } from "@/components/artifacts/artifact-context";
+import { ReplyCost } from "@/components/cost/reply-cost";
+import { useSourcesOf } from "@/components/search/citation-context";
+import { SourcesList } from "@/components/search/sources-list";
 import { ReadAloudButton } from "@/components/speech/read-aloud-button";
 import { ErrorAlert } from "@/components/ui/error-alert";
 import { PlayIcon, RefreshIcon } from "@/components/ui/icons";
@@ -60,6 +64,7 @@ export const AssistantMessage = memo(function AssistantMessage(props: AssistantM
   const actions = useChatSessions.getState();
   const [editing, setEditing] = useState(false);
   const prefixLength = message.playground?.prefixLength;
+  const sources = useSourcesOf(parts);
 
   return (
     <article
@@ -105,17 +110,20 @@ export const AssistantMessage = memo(function AssistantMessage(props: AssistantM
         busy={busy}
         isLast={isLast}
       />
-      <div data-testid="message-content" className="text-[15px] leading-7">
-        {editing ? (
-          <ReplyEditor message={message} text={text} busy={busy} onDone={() => setEditing(false)} />
-        ) : !streaming && text && message.playground?.responseFormat === "json" ? (
-          <JsonReplyView message={message} text={text} isLast={isLast} />
-        ) : !streaming && text && prefixLength !== undefined && prefixLength <= text.length ? (
-          <PrefixedText text={text} prefixLength={prefixLength} />
-        ) : (
-          text && <MessageText text={text} streaming={streaming} />
-        )}
-      </div>
+      <ReplyContext messageId={message.id} sources={sources}>
+        <div data-testid="message-content" className="text-[15px] leading-7">
+          {editing ? (
+            <ReplyEditor message={message} text={text} busy={busy} onDone={() => setEditing(false)} />
+          ) : !streaming && text && message.playground?.responseFormat === "json" ? (
+            <JsonReplyView message={message} text={text} isLast={isLast} />
+          ) : !streaming && text && prefixLength !== undefined && prefixLength <= text.length ? (
+            <PrefixedText text={text} prefixLength={prefixLength} />
+          ) : (
+            text && <MessageText text={text} streaming={streaming} />
+          )}
+        </div>
+      </ReplyContext>
+      <SourcesList sources={sources} />
       <FinishNotice status={status} finishReason={message.finishReason} elsewhere={!streaming} />
       {message.error && !streaming && (
         <div className="mt-2">
@@ -160,6 +168,7 @@ export const AssistantMessage = memo(function AssistantMessage(props: AssistantM
           />
           <span className="ml-auto pl-2">
             <UsageLine usage={message.usage} />
+            <ReplyCost message={message} />
           </span>
         </footer>
       )}

@@ -1,5 +1,7 @@
 "use client";
 
+import type { ReactNode } from "react";
+import { AssistantBadge } from "@/components/organize/assistant-badge";
 import { MenuIcon, PlusIcon, SidebarIcon } from "@/components/ui/icons";
 import type { Conversation } from "@/lib/db";
 import { useT } from "@/lib/i18n/client";
@@ -11,7 +13,7 @@ const iconButton =
   "inline-flex size-8 items-center justify-center rounded-md text-zinc-600 hover:bg-zinc-100 dark:text-zinc-300 dark:hover:bg-zinc-800";
 
 /** Title and token totals of the conversation, the sidebar toggles, and New chat. */
-export function ChatHeader({ conversation }: { conversation: Conversation | null }) {
+export function ChatHeader({ conversation, extra }: { conversation: Conversation | null; extra?: ReactNode }) {
   const t = useT();
   const drawerOpen = useChatUI((s) => s.drawerOpen);
   const collapsed = useChatUI((s) => s.sidebarCollapsed);
@@ -43,6 +45,7 @@ export function ChatHeader({ conversation }: { conversation: Conversation | null
       <h1 className="min-w-0 flex-1 truncate px-1 text-sm font-semibold">
         {conversation?.title || t("chat.untitled")}
       </h1>
+      <AssistantBadge assistant={conversation?.assistant} />
       {hasUsage && (
         <span
           data-testid="conversation-usage"
@@ -52,6 +55,7 @@ export function ChatHeader({ conversation }: { conversation: Conversation | null
           {t("chat.usage.conversation", { input: usage.input, output: usage.output, reasoning: usage.reasoning })}
         </span>
       )}
+      {extra}
       <button
         type="button"
         onClick={() => {

@@ -1,12 +1,18 @@
 "use client";
 
 import { useCallback, useEffect, useId, useRef } from "react";
+import { ArtifactPanel } from "@/components/artifacts/artifact-panel";
+import { BudgetNotice } from "@/components/cost/budget-notice";
+import { ConversationCost } from "@/components/cost/conversation-cost";
+import { AssistantGreeting } from "@/components/organize/assistant-badge";
+import { WebSearchSwitch } from "@/components/search/web-search-switch";
 import { ErrorAlert } from "@/components/ui/error-alert";
 import { SlidersIcon } from "@/components/ui/icons";
 import { checkFitsContext, fitSettings } from "@/lib/chat/outgoing";
 import { usePlaygroundDraft } from "@/lib/chat/playground/client/store";
 import { reconcileSettings, type SettingChange, withClamped } from "@/lib/chat/reconcile";
 import type { ChatModelRef } from "@/lib/chat/types";
+import { checkBudget } from "@/lib/cost/client/budget-check";
 import { type ChatSettings, getDB, setActiveLeaf, siblingLeaf, updateConversation } from "@/lib/db";
 import { useT } from "@/lib/i18n/client";
 import { defaultModel, modelInfo, rememberModel, useChatModels } from "@/lib/stores/chat-models";
@@ -110,6 +116,7 @@ export function ChatView() {
     // Refused here, before anything is stored: the composer shows why and keeps the text.
     const fitted = fitSettings(info, settings);
     checkFitsContext(info, { text, images }, fitted.settings);
+    await checkBudget(info.free);
     let sendSettings = settings;
     if (fitted.clamped.length > 0) {
       sendSettings = withClamped(settings, fitted.clamped) as ChatSettings;
@@ -148,7 +155,7 @@ export function ChatView() {
   return (
     <div className="flex min-h-0 min-w-0 flex-1">
       <section className="flex min-h-0 min-w-0 flex-1 flex-col" aria-busy={loading || undefined}>
-        <ChatHeader conversation={conversation ?? null} />
+        <ChatHeader conversation={conversation ?? null} extra={<ConversationCost messages={all} />} />
         {storageError && (
           <div className="mx-auto w-full max-w-chat px-4 pt-2">
             <ErrorAlert error={storageError} onDismiss={() => useChatSessions.getState().clearStorageError()} />
@@ -168,13 +175,18 @@ export function ChatView() {
             chat={conversationId ? sessionChat(conversationId) : undefined}
             onStep={onStep}
             empty={
-              <div className="flex h-full flex-col items-center justify-center px-4 text-center">
-                <h2 className="text-2xl font-semibold tracking-tight">{t("chat.empty.title")}</h2>
-                <p className="mt-2 max-w-md text-sm text-zinc-500 dark:text-zinc-400">{t("chat.empty.hint")}</p>
-              </div>
+              conversation?.assistant ? (
+                <AssistantGreeting assistant={conversation.assistant} />
+              ) : (
+                <div className="flex h-full flex-col items-center justify-center px-4 text-center">
+                  <h2 className="text-2xl font-semibold tracking-tight">{t("chat.empty.title")}</h2>
+                  <p className="mt-2 max-w-md text-sm text-zinc-500 dark:text-zinc-400">{t("chat.empty.hint")}</p>
+                </div>
+              )
             }
           />
         )}
+        <BudgetNotice settledKey={`${conversationId}:${busy}`} />
         <ProviderNotice provider={model.provider} />
         <Composer
           draftKey={conversationId ?? NEW_CHAT}
@@ -214,10 +226,12 @@ export function ChatView() {
                   {t("chat.settings.active")}
                 </span>
               )}
+              <WebSearchSwitch />
             </>
           }
         />
       </section>
+      <ArtifactPanel thread={thread} />
       {settingsOpen && (
         <ChatSettingsPanel
           key={`${conversationId ?? NEW_CHAT} ${model.provider}:${model.id}`}

@@ -1,6 +1,7 @@
 "use client";
 
 import { type ReactNode, useEffect, useId, useRef, useState } from "react";
+import { usePromptSlash } from "@/components/organize/prompt-slash";
 import { OfflineHint, useOnline } from "@/components/shell/online";
 import { VoiceInputButton } from "@/components/speech/voice-input-button";
 import { ErrorAlert } from "@/components/ui/error-alert";
@@ -51,6 +52,7 @@ export function Composer({
   const [sending, setSending] = useState(false);
   const [error, setError] = useState<AppErrorJSON | null>(null);
   const inputRef = useRef<HTMLTextAreaElement>(null);
+  const slash = usePromptSlash({ text, inputRef, onChange: (next) => setDraft(draftKey, next) });
   const attach = useAttachments(model);
   const [detail, setDetail] = useState<ImageDetail>("auto");
   const fileRef = useRef<HTMLInputElement>(null);
@@ -124,6 +126,7 @@ export function Composer({
         )}
         <BudgetNotice conversationId={draftKey} />
         <SettingsNotice conversationKey={draftKey} />
+        {slash.element}
         <form
           data-ready={hydrated || undefined}
           onSubmit={(e) => {
@@ -150,6 +153,7 @@ export function Composer({
             id={id}
             ref={inputRef}
             data-testid="chat-input"
+            {...slash.inputProps}
             value={text}
             rows={1}
             placeholder={placeholder}
@@ -162,6 +166,7 @@ export function Composer({
               void attach.add(files);
             }}
             onKeyDown={(e) => {
+              if (slash.onKeyDown(e)) return;
               if (e.key !== "Enter" || e.shiftKey || e.nativeEvent.isComposing || e.keyCode === 229) return;
               e.preventDefault();
               void submit();

@@ -3,11 +3,20 @@
 import { useVirtualizer } from "@tanstack/react-virtual";
 import { useEffect, useMemo, useRef } from "react";
 import type { Conversation } from "@/lib/db";
+import type { MessageKey } from "@/lib/i18n";
 import { useT } from "@/lib/i18n/client";
+import { type DateBucket, dateBucket } from "@/lib/organize/dates";
 import { useChatSessions } from "@/lib/stores/chat-sessions";
 import { ConversationRow, type RowActions } from "./conversation-row";
 
 type Item = { kind: "header"; label: string } | { kind: "row"; conversation: Conversation };
+
+const BUCKET_LABEL: Record<DateBucket, MessageKey> = {
+  today: "organize.date.today",
+  yesterday: "organize.date.yesterday",
+  week: "organize.date.week",
+  older: "organize.date.older",
+};
 
 const ROW_PX = 38;
 const HEADER_PX = 30;
@@ -33,13 +42,22 @@ export function ConversationList({
 
   const items = useMemo<Item[]>(() => {
     const pinned = conversations.filter((c) => c.pinned === 1);
-    if (pinned.length === 0) return conversations.map((c) => ({ kind: "row", conversation: c }));
-    return [
-      { kind: "header", label: t("chat.list.pinned") },
-      ...pinned.map((c): Item => ({ kind: "row", conversation: c })),
-      { kind: "header", label: t("chat.list.recent") },
-      ...conversations.filter((c) => c.pinned !== 1).map((c): Item => ({ kind: "row", conversation: c })),
-    ];
+    const out: Item[] = [];
+    if (pinned.length > 0) {
+      out.push({ kind: "header", label: t("chat.list.pinned") });
+      for (const c of pinned) out.push({ kind: "row", conversation: c });
+    }
+    // The rest by last activity, under Today / Yesterday / Previous 7 days / Older.
+    const now = Date.now();
+    let bucket: DateBucket | null = null;
+    for (const c of conversations) {
+      if (c.pinned === 1) continue;
+      const b = dateBucket(c.updatedAt, now);
+      if (b !== bucket) out.push({ kind: "header", label: t(BUCKET_LABEL[b]) });
+      bucket = b;
+      out.push({ kind: "row", conversation: c });
+    }
+    return out;
   }, [conversations, t]);
 
   const virtualizer = useVirtualizer({

@@ -2,9 +2,20 @@
 
 import Link from "next/link";
 import { memo, useEffect, useRef, useState } from "react";
-import { ArrowDownIcon, MoreIcon, PencilIcon, PinIcon, TrashIcon } from "@/components/ui/icons";
+import { CONVERSATION_DRAG_TYPE } from "@/components/organize/drag";
+import {
+  ArrowDownIcon,
+  ExportIcon,
+  FolderIcon,
+  ImageIcon,
+  MoreIcon,
+  PencilIcon,
+  PinIcon,
+  TrashIcon,
+} from "@/components/ui/icons";
 import type { Conversation } from "@/lib/db";
 import { useI18n, useT } from "@/lib/i18n/client";
+import { useOrganize } from "@/lib/organize/client/store";
 import { downloadConversationMarkdown } from "./export-markdown";
 import { openChat } from "./use-conversation";
 
@@ -49,6 +60,11 @@ export const ConversationRow = memo(function ConversationRow({
         <Link
           href={`/chat/${encodeURIComponent(conversation.id)}`}
           aria-current={active ? "page" : undefined}
+          onDragStart={(e) => {
+            // Dropped on a folder in the sidebar, it moves there (components/organize/folder-section.tsx).
+            e.dataTransfer.setData(CONVERSATION_DRAG_TYPE, conversation.id);
+            e.dataTransfer.effectAllowed = "move";
+          }}
           onClick={(e) => {
             openChat(e, `/chat/${encodeURIComponent(conversation.id)}`);
             actions.navigate();
@@ -69,7 +85,14 @@ export const ConversationRow = memo(function ConversationRow({
           onRename={() => setRenaming(true)}
           onPin={() => actions.pin(conversation.id, conversation.pinned !== 1)}
           onExport={() => void downloadConversationMarkdown(conversation, locale)}
+          onExportImage={() =>
+            void import("@/components/share/export-image").then((m) => m.downloadConversationPng(conversation, locale))
+          }
+          onExportHtml={() =>
+            void import("@/components/share/export-html").then((m) => m.downloadConversationHtml(conversation, locale))
+          }
           onDelete={() => actions.remove(conversation)}
+          onOrganize={(kind) => useOrganize.getState().openDialog({ kind, conversationId: conversation.id, title })}
         />
       )}
     </div>
@@ -117,14 +140,20 @@ function RowMenu({
   onRename,
   onPin,
   onExport,
+  onExportHtml,
+  onExportImage,
   onDelete,
+  onOrganize,
 }: {
   label: string;
   pinned: boolean;
   onRename: () => void;
   onPin: () => void;
   onExport: () => void;
+  onExportHtml: () => void;
+  onExportImage: () => void;
   onDelete: () => void;
+  onOrganize: (kind: "move" | "tags") => void;
 }) {
   const t = useT();
   const [at, setAt] = useState<{ top: number; left: number } | null>(null);
@@ -161,7 +190,7 @@ function RowMenu({
         onClick={() => {
           if (at) return setAt(null);
           const r = buttonRef.current!.getBoundingClientRect();
-          setAt({ top: Math.min(r.bottom + 4, window.innerHeight - 176), left: Math.max(8, r.right - 176) });
+          setAt({ top: Math.min(r.bottom + 4, window.innerHeight - 248), left: Math.max(8, r.right - 176) });
         }}
         className={`absolute right-1 inline-flex size-7 items-center justify-center rounded-md text-zinc-500 hover:bg-zinc-200 hover:text-zinc-900 dark:hover:bg-zinc-700 dark:hover:text-zinc-100 ${
           at ? "" : "md:opacity-0 md:group-hover:opacity-100 md:focus-visible:opacity-100"
@@ -200,6 +229,22 @@ function RowMenu({
           <button type="button" role="menuitem" className={itemClass} onClick={run(onExport)}>
             <ArrowDownIcon size={14} />
             {t("chat.row.exportMarkdown")}
+          </button>
+          <button type="button" role="menuitem" className={itemClass} onClick={run(onExportHtml)}>
+            <ExportIcon size={14} />
+            {t("export.html")}
+          </button>
+          <button type="button" role="menuitem" className={itemClass} onClick={run(onExportImage)}>
+            <ImageIcon size={14} />
+            {t("export.image")}
+          </button>
+          <button type="button" role="menuitem" className={itemClass} onClick={run(() => onOrganize("move"))}>
+            <FolderIcon size={14} />
+            {t("organize.move")}
+          </button>
+          <button type="button" role="menuitem" className={itemClass} onClick={run(() => onOrganize("tags"))}>
+            <PencilIcon size={14} />
+            {t("organize.tags.edit")}
           </button>
           <button
             type="button"

@@ -2,12 +2,14 @@
 
 import { useLiveQuery } from "dexie-react-hooks";
 import { useCallback, useEffect, useMemo, useState } from "react";
+import { ConversationDialogs } from "@/components/organize/conversation-dialogs";
+import { dropTarget, FolderSection } from "@/components/organize/folder-section";
+import { TagFilter } from "@/components/organize/tag-filter";
 import { SearchIcon } from "@/components/ui/icons";
 import {
   type Conversation,
   deleteConversation,
   getDB,
-  listConversations,
   renameConversation,
   restoreConversation,
   searchConversations,
@@ -15,6 +17,9 @@ import {
   softDeleteConversation,
 } from "@/lib/db";
 import { useT } from "@/lib/i18n/client";
+import { NO_FOLDER } from "@/lib/organize/client/folders";
+import { useFolderConversations, useTagged } from "@/lib/organize/client/hooks";
+import { selectTagFilter, useOrganize } from "@/lib/organize/client/store";
 import { useChatSessions } from "@/lib/stores/chat-sessions";
 import { useChatUI } from "@/lib/stores/chat-ui";
 import { SIDEBAR_ID } from "./chat-header";
@@ -48,14 +53,19 @@ export function ConversationSidebar() {
   // The deleted conversation, and whether it was the open one (Undo then opens it again).
   const [deleted, setDeleted] = useState<{ conversation: Conversation; wasOpen: boolean } | null>(null);
 
-  const list = useLiveQuery(() => listConversations(getDB(), { limit }), [limit]);
+  // The main list holds the conversations in no folder; folders list their own (FolderSection).
+  const unfiled = useFolderConversations(NO_FOLDER, limit);
+  const tagFilter = useOrganize(selectTagFilter);
+  const tagged = useTagged(tagFilter);
+  const list = tagFilter ? tagged : unfiled;
+  const [dropOver, setDropOver] = useState(false);
   const hits = useLiveQuery(async () => (search ? searchConversations(getDB(), search) : null), [search]);
 
   // No row count: counting walks the whole index (~160 ms at 10,000 conversations in Chromium) and
   // holds up the page's other reads. A full page means there may be more; a short one ends it.
   const onNeedMore = useCallback(() => {
-    if (list && list.length >= limit) setLimit((l) => l + PAGE);
-  }, [list, limit]);
+    if (!tagFilter && list && list.length >= limit) setLimit((l) => l + PAGE);
+  }, [list, limit, tagFilter]);
 
   const closeDrawer = useCallback(() => useChatUI.getState().setDrawerOpen(false), []);
 
@@ -128,22 +138,32 @@ export function ConversationSidebar() {
               className="w-full rounded-lg border border-zinc-200 bg-white py-1.5 pr-2 pl-8 text-sm outline-none focus:border-violet-500 dark:border-zinc-700 dark:bg-zinc-950"
             />
           </div>
+          <TagFilter />
         </div>
-        <nav aria-label={t("chat.conversations")} className="relative min-h-0 flex-1">
-          {search && hits ? (
-            <SearchResults hits={hits} query={search} activeId={activeId} onNavigate={closeDrawer} />
-          ) : list && list.length === 0 ? (
-            <p className="px-4 py-3 text-sm text-zinc-500 dark:text-zinc-400">{t("chat.list.empty")}</p>
-          ) : (
-            <ConversationList
-              conversations={list ?? []}
-              activeId={activeId}
-              actions={actions}
-              onNeedMore={onNeedMore}
-            />
-          )}
+        <nav aria-label={t("chat.conversations")} className="flex min-h-0 flex-1 flex-col">
+          {!search && !tagFilter && <FolderSection activeId={activeId} actions={actions} />}
+          <div
+            className={`relative min-h-0 flex-1 ${dropOver ? "bg-violet-50 dark:bg-violet-950/30" : ""}`}
+            {...dropTarget(NO_FOLDER, setDropOver)}
+          >
+            {search && hits ? (
+              <SearchResults hits={hits} query={search} activeId={activeId} onNavigate={closeDrawer} />
+            ) : list && list.length === 0 ? (
+              <p className="px-4 py-3 text-sm text-zinc-500 dark:text-zinc-400">
+                {tagFilter ? t("organize.tags.none") : t("chat.list.empty")}
+              </p>
+            ) : (
+              <ConversationList
+                conversations={list ?? []}
+                activeId={activeId}
+                actions={actions}
+                onNeedMore={onNeedMore}
+              />
+            )}
+          </div>
         </nav>
       </aside>
+      <ConversationDialogs />
       {deleted && (
         <UndoToast
           key={deleted.conversation.id}

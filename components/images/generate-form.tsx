@@ -26,7 +26,8 @@ function ModelBadges({ free, caps }: { free: boolean; caps: ImageCaps | null }) 
   const t = useT();
   const badges = [
     free && t("images.models.free"),
-    caps && caps.reference !== "none" && t("images.models.i2i"),
+    caps && caps.reference === "required" && t("images.models.edit"),
+    caps && caps.reference === "optional" && t("images.models.i2i"),
     caps && caps.batchMax > 1 && t("images.models.batch", { n: caps.batchMax }),
   ].filter((b): b is string => typeof b === "string");
   if (badges.length === 0) return null;
@@ -49,7 +50,7 @@ export function GenerateForm() {
   const t = useT();
   const form = useImageStore((s) => s.form);
   const models = useImageStore((s) => s.models);
-  const hasReference = useImageStore((s) => s.reference !== null);
+  const referenceCount = useImageStore((s) => s.references.length);
   const running = useImageStore((s) => s.jobs.filter((j) => j.status === "running").length);
   const { setForm, selectModel, generate, loadModels } = useImageStore.getState();
   const [tried, setTried] = useState(false);
@@ -59,7 +60,7 @@ export function GenerateForm() {
   // Until the list is in there is nothing to send with: Generate waits, and says why (this is also
   // the server's HTML, so a click before hydration cannot submit the form natively).
   const waiting = models.list.length === 0 && models.status !== "error";
-  const block = waiting ? "loading" : blocker(form, caps, hasReference);
+  const block = waiting ? "loading" : blocker(form, caps, referenceCount);
   const busy = running >= MAX_RUNNING;
   const online = useOnline();
 
@@ -157,34 +158,65 @@ export function GenerateForm() {
         {models.partialErrors[0] && <ErrorAlert error={models.partialErrors[0]} title={t("images.models.partial")} />}
       </div>
 
-      <div className="grid grid-cols-[1fr_7rem] gap-3">
+      {caps && caps.reference !== "none" && (
+        <ReferenceField mode={caps.reference} max={caps.spec.references?.max ?? 1} />
+      )}
+
+      {/* Only the fields the model takes: edit models follow their input's size, batches are Kolors-only. */}
+      {(caps === null || caps.sizes.length > 0 || caps.batchMax > 1) && (
+        <div className="grid grid-cols-[1fr_7rem] gap-3">
+          {(caps === null || caps.sizes.length > 0) && (
+            <div className="space-y-1.5">
+              <label htmlFor="image-size" className={labelClass}>
+                {t("images.field.size")}
+              </label>
+              <select
+                id="image-size"
+                value={form.size}
+                onChange={(e) => setForm({ size: e.target.value })}
+                className={`${fieldClass} w-full`}
+              >
+                {(caps?.sizes ?? [form.size]).map((size) => (
+                  <option key={size} value={size}>
+                    {sizeLabel(size)}
+                  </option>
+                ))}
+              </select>
+            </div>
+          )}
+          {caps && caps.batchMax > 1 && (
+            <NumberField
+              id="image-batch"
+              label={t("images.field.batchSize")}
+              value={form.batchSize}
+              min={1}
+              max={caps.batchMax}
+              slider={false}
+              onChange={(batchSize) => setForm({ batchSize })}
+            />
+          )}
+        </div>
+      )}
+
+      {caps?.spec.quality && (
         <div className="space-y-1.5">
-          <label htmlFor="image-size" className={labelClass}>
-            {t("images.field.size")}
+          <label htmlFor="image-quality" className={labelClass}>
+            {t("images.field.quality")}
           </label>
           <select
-            id="image-size"
-            value={form.size}
-            onChange={(e) => setForm({ size: e.target.value })}
+            id="image-quality"
+            value={form.quality ?? caps.spec.quality.default}
+            onChange={(e) => setForm({ quality: e.target.value })}
             className={`${fieldClass} w-full`}
           >
-            {(caps?.sizes ?? [form.size]).map((size) => (
-              <option key={size} value={size}>
-                {sizeLabel(size)}
+            {caps.spec.quality.options.map((q) => (
+              <option key={q} value={q}>
+                {q === "hd" ? t("images.quality.hd") : q === "standard" ? t("images.quality.standard") : q}
               </option>
             ))}
           </select>
         </div>
-        <NumberField
-          id="image-batch"
-          label={t("images.field.batchSize")}
-          value={form.batchSize}
-          min={1}
-          max={caps?.batchMax ?? 1}
-          slider={false}
-          onChange={(batchSize) => setForm({ batchSize })}
-        />
-      </div>
+      )}
 
       <SeedField supported={caps?.seed ?? true} />
 
@@ -211,8 +243,6 @@ export function GenerateForm() {
           onChange={(guidance) => setForm({ guidance })}
         />
       )}
-
-      {caps && caps.reference !== "none" && <ReferenceField mode={caps.reference} />}
 
       <div className="sticky bottom-0 -mx-1 space-y-2 bg-gradient-to-t from-white via-white to-white/0 px-1 pt-3 pb-1 dark:from-zinc-900 dark:via-zinc-900 dark:to-zinc-900/0">
         <button

@@ -2,11 +2,12 @@
 
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { PencilIcon as EditIcon } from "@/components/ui/icons";
 import type { ImageRecord } from "@/lib/db";
 import { useT } from "@/lib/i18n/client";
 import { imageCaps } from "@/lib/images/capabilities";
 import { downloadName } from "@/lib/images/client";
-import { useImageStore } from "@/lib/images/store";
+import { referenceIds, useImageStore } from "@/lib/images/store";
 import { DownloadIcon, ExpandIcon, FilmIcon, ReferenceIcon, ReuseIcon, TrashIcon } from "./icons";
 
 /** The video page reads this query parameter and loads the start image from IndexedDB by id. */
@@ -79,6 +80,10 @@ export function ImageActions({
   const remove = useImageStore((s) => s.removeImage);
   const view = useImageStore((s) => s.view);
   const canReference = useImageStore((s) => s.models.list.some((m) => imageCaps(m).reference !== "none"));
+  const editFrom = useImageStore((s) => s.editFrom);
+  const canEdit = useImageStore((s) => s.models.list.some((m) => imageCaps(m).reference === "required"));
+  // An edit's result offers to go on editing it; any other image to start.
+  const editLabel = t(referenceIds(record).length > 0 ? "images.action.editAgain" : "images.action.edit");
   const linkClass = compact ? compactClass : fullClass;
   const linkLabel = (label: string) => (compact ? { "aria-label": label, title: label } : {});
 
@@ -100,6 +105,18 @@ export function ImageActions({
           void reuse(record);
           view(null);
           reveal("image-prompt");
+        }}
+      />
+      <Action
+        compact={compact}
+        label={editLabel}
+        icon={<EditIcon />}
+        disabled={!canEdit}
+        onClick={() => {
+          editFrom(record);
+          view(null);
+          reveal("image-prompt");
+          document.getElementById("image-prompt")?.focus();
         }}
       />
       <Action

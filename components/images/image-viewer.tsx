@@ -8,6 +8,7 @@ import { useImageStore } from "@/lib/images/store";
 import { formatSeconds, useGalleryIds, useImageRecord, useImageUrl } from "./hooks";
 import { ChevronIcon, CloseIcon } from "./icons";
 import { ImageActions } from "./image-actions";
+import { Lineage } from "./lineage";
 
 function Row({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -41,7 +42,8 @@ function Details({ record }: { record: ImageRecord }) {
       {p.steps !== undefined && <Row label={t("images.field.steps")}>{p.steps}</Row>}
       {p.guidance !== undefined && <Row label={t("images.field.guidance")}>{p.guidance}</Row>}
       {record.negativePrompt && <Row label={t("images.field.negativePrompt")}>{record.negativePrompt}</Row>}
-      {p.hasReference && <Row label={t("images.field.reference")}>✓</Row>}
+      {p.hasReference && <Row label={t("images.field.reference")}>{p.references ?? 1}</Row>}
+      {p.quality && <Row label={t("images.field.quality")}>{p.quality}</Row>}
       {timings.inferenceMs !== undefined && (
         <Row label={t("images.meta.inference")}>
           {t("images.job.seconds", { s: formatSeconds(timings.inferenceMs) })}
@@ -127,6 +129,7 @@ function ViewerBody({ id, ids, onClose }: { id: string; ids: string[]; onClose: 
           </button>
         </div>
         <Details record={record} />
+        <Lineage record={record} />
         <ImageActions record={record} url={url} />
       </aside>
     </div>

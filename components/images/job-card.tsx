@@ -53,7 +53,7 @@ export function JobCard({ job, now }: { job: ImageJob; now: number }) {
           className={`shrink-0 rounded-full px-2.5 py-1 font-mono text-xs tabular-nums ${
             running
               ? "bg-violet-100 text-violet-800 dark:bg-violet-900/50 dark:text-violet-200"
-              : job.status === "failed"
+              : job.status === "failed" || job.status === "interrupted"
                 ? "bg-red-100 text-red-800 dark:bg-red-950 dark:text-red-200"
                 : "bg-emerald-100 text-emerald-800 dark:bg-emerald-950 dark:text-emerald-200"
           }`}
@@ -102,6 +102,22 @@ export function JobCard({ job, now }: { job: ImageJob; now: number }) {
       {job.warnings.length > 0 && (
         <div className="mt-3">
           <ErrorAlert error={job.warnings[0]!} title={t("images.job.partial", { n: job.warnings.length })} />
+        </div>
+      )}
+
+      {job.status === "interrupted" && (
+        <div
+          role="alert"
+          className="space-y-2 rounded-xl bg-amber-50 p-3 text-sm text-amber-900 dark:bg-amber-950/40 dark:text-amber-100"
+        >
+          <p>{t("images.job.interrupted")}</p>
+          <button
+            type="button"
+            onClick={() => dismiss(job.id)}
+            className="rounded-lg px-2 py-1 text-xs font-medium hover:bg-amber-100 dark:hover:bg-amber-900"
+          >
+            {t("common.dismiss")}
+          </button>
         </div>
       )}
 

@@ -1,13 +1,13 @@
 "use client";
 
 import { useLiveQuery } from "dexie-react-hooks";
-import { type DragEvent, useEffect, useRef, useState } from "react";
+import { type ClipboardEvent, type DragEvent, useEffect, useRef, useState } from "react";
 import { type ImageRecord, listImages } from "@/lib/db";
 import type { MessageKey } from "@/lib/i18n";
 import { useT } from "@/lib/i18n/client";
 import { MAX_REFERENCE_BYTES, REFERENCE_MIME, type ReferenceMode } from "@/lib/images/capabilities";
 import { imagesDb } from "@/lib/images/db";
-import { useImageStore } from "@/lib/images/store";
+import { type Reference, useImageStore } from "@/lib/images/store";
 import { useBlobUrl, useImageUrl } from "./hooks";
 import { CloseIcon, ReferenceIcon, UploadIcon } from "./icons";
 
@@ -73,30 +73,67 @@ function GalleryPicker({ onPick, onClose }: { onPick: (r: ImageRecord) => void; 
   );
 }
 
-/** The reference image of an image-to-image model: upload, drop, or pick from the gallery. */
-export function ReferenceField({ mode }: { mode: Exclude<ReferenceMode, "none"> }) {
+/** One chosen reference: its picture and a button to take it out. */
+function ReferenceThumb({ reference, index, onRemove }: { reference: Reference; index: number; onRemove: () => void }) {
   const t = useT();
-  const reference = useImageStore((s) => s.reference);
-  const setReference = useImageStore((s) => s.setReference);
-  const preview = useBlobUrl(reference?.blob);
+  const preview = useBlobUrl(reference.blob);
+  return (
+    <li
+      data-testid="reference-image"
+      className="relative size-16 shrink-0 overflow-hidden rounded-lg bg-zinc-100 dark:bg-zinc-800"
+    >
+      {/* biome-ignore lint/performance/noImgElement: a local blob: URL. */}
+      {preview && <img src={preview} alt={reference.name} className="size-full object-cover" />}
+      <button
+        type="button"
+        onClick={onRemove}
+        aria-label={t("images.reference.removeN", { n: index + 1 })}
+        title={t("images.reference.removeN", { n: index + 1 })}
+        className="absolute top-0.5 right-0.5 rounded-full bg-black/60 p-0.5 text-white hover:bg-black/80"
+      >
+        <CloseIcon width={12} height={12} />
+      </button>
+    </li>
+  );
+}
+
+/**
+ * The reference images of an image-to-image or edit model: upload (several at once), paste, drop, or
+ * pick from the gallery. Edit models (a reference is required) show up to their maximum (Edit-2509:
+ * three, sent as `image`, `image2`, `image3`).
+ */
+export function ReferenceField({ mode, max }: { mode: Exclude<ReferenceMode, "none">; max: number }) {
+  const t = useT();
+  const references = useImageStore((s) => s.references);
+  const addReferences = useImageStore((s) => s.addReferences);
+  const removeReference = useImageStore((s) => s.removeReference);
   const [problem, setProblem] = useState<MessageKey | null>(null);
   const [picking, setPicking] = useState(false);
+  const full = max > 1 && references.length >= max;
 
-  const accept = (file: File | undefined) => {
-    if (!file) return;
-    const issue = problemWith(file);
-    setProblem(issue);
-    if (!issue) setReference({ blob: file, name: file.name });
+  const accept = (files: readonly File[]) => {
+    if (files.length === 0) return;
+    const issue = files.map(problemWith).find((p) => p !== null) ?? null;
+    setProblem(issue ?? (max > 1 && references.length + files.length > max ? "images.reference.tooMany" : null));
+    if (!issue) addReferences(files.map((file) => ({ blob: file, name: file.name })));
   };
   const onDrop = (e: DragEvent) => {
     e.preventDefault();
-    accept(e.dataTransfer.files[0]);
+    accept([...e.dataTransfer.files]);
   };
+  const onPaste = (e: ClipboardEvent) => {
+    const files = [...e.clipboardData.files].filter((f) => f.type.startsWith("image/"));
+    if (files.length === 0) return;
+    e.preventDefault();
+    accept(files);
+  };
+  // Edit models are found by `reference-input` (several files); the optional reference of Kolors keeps its id.
+  const testId = mode === "required" || max > 1 ? "reference-input" : "image-reference-input";
 
   return (
     <fieldset className="space-y-2">
       <legend className="flex w-full items-center justify-between text-sm font-medium">
-        <span>{t("images.field.reference")}</span>
+        <span>{t(max > 1 ? "images.field.references" : "images.field.reference")}</span>
         <span
           className={`rounded-full px-2 py-0.5 text-[11px] ${
             mode === "required"
@@ -104,71 +141,71 @@ export function ReferenceField({ mode }: { mode: Exclude<ReferenceMode, "none"> 
               : "bg-zinc-100 text-zinc-600 dark:bg-zinc-800 dark:text-zinc-300"
           }`}
         >
-          {t(mode === "required" ? "images.reference.required" : "images.reference.optional")}
+          {max > 1
+            ? t("images.reference.count", { n: references.length, max })
+            : t(mode === "required" ? "images.reference.required" : "images.reference.optional")}
         </span>
       </legend>
-      {/* biome-ignore lint/a11y/noStaticElementInteractions: dropping is a pointer shortcut; Upload is the keyboard path. */}
+      {/* biome-ignore lint/a11y/noStaticElementInteractions: dropping and pasting are shortcuts; Upload is the keyboard path. */}
       <div
         id="image-reference"
         data-testid="image-reference"
         onDragOver={(e) => e.preventDefault()}
         onDrop={onDrop}
-        className="flex scroll-mt-4 scroll-mb-32 items-center gap-3 rounded-xl border border-dashed border-zinc-300 p-3 dark:border-zinc-700"
+        onPaste={onPaste}
+        className="flex scroll-mt-4 scroll-mb-32 flex-wrap items-center gap-3 rounded-xl border border-dashed border-zinc-300 p-3 dark:border-zinc-700"
       >
-        <div className="relative size-16 shrink-0 overflow-hidden rounded-lg bg-zinc-100 dark:bg-zinc-800">
-          {preview ? (
-            // biome-ignore lint/performance/noImgElement: a local blob: URL.
-            <img src={preview} alt={reference?.name ?? ""} className="size-full object-cover" />
-          ) : (
-            <span className="flex size-full items-center justify-center text-zinc-400">
-              <ReferenceIcon width={22} height={22} />
-            </span>
-          )}
-        </div>
+        {references.length > 0 ? (
+          <ul className="flex gap-2" aria-label={t("images.field.references")}>
+            {references.map((r, i) => (
+              <ReferenceThumb key={i} reference={r} index={i} onRemove={() => removeReference(i)} />
+            ))}
+          </ul>
+        ) : (
+          <span className="flex size-16 shrink-0 items-center justify-center rounded-lg bg-zinc-100 text-zinc-400 dark:bg-zinc-800">
+            <ReferenceIcon width={22} height={22} />
+          </span>
+        )}
         <div className="flex min-w-0 flex-1 flex-wrap items-center gap-2">
-          <label className="inline-flex cursor-pointer items-center gap-1.5 rounded-lg bg-zinc-100 px-2.5 py-1.5 text-xs font-medium hover:bg-zinc-200 focus-within:outline-2 focus-within:outline-violet-600 dark:bg-zinc-800 dark:hover:bg-zinc-700">
-            <UploadIcon width={14} height={14} />
-            {t("images.reference.upload")}
-            <input
-              type="file"
-              accept={REFERENCE_MIME.join(",")}
-              data-testid="image-reference-input"
-              className="sr-only"
-              onChange={(e) => {
-                accept(e.target.files?.[0]);
-                e.target.value = "";
-              }}
-            />
-          </label>
-          <button
-            type="button"
-            onClick={() => setPicking(true)}
-            className="rounded-lg px-2.5 py-1.5 text-xs font-medium text-violet-700 hover:bg-violet-50 dark:text-violet-300 dark:hover:bg-violet-950"
-          >
-            {t("images.reference.fromGallery")}
-          </button>
-          {reference && (
+          {!full && (
+            <label className="inline-flex cursor-pointer items-center gap-1.5 rounded-lg bg-zinc-100 px-2.5 py-1.5 text-xs font-medium hover:bg-zinc-200 focus-within:outline-2 focus-within:outline-violet-600 dark:bg-zinc-800 dark:hover:bg-zinc-700">
+              <UploadIcon width={14} height={14} />
+              {t("images.reference.upload")}
+              <input
+                type="file"
+                accept={REFERENCE_MIME.join(",")}
+                multiple={max > 1}
+                data-testid={testId}
+                className="sr-only"
+                onChange={(e) => {
+                  accept([...(e.target.files ?? [])]);
+                  e.target.value = "";
+                }}
+              />
+            </label>
+          )}
+          {!full && (
             <button
               type="button"
-              onClick={() => setReference(null)}
-              className="rounded-lg px-2.5 py-1.5 text-xs text-zinc-500 hover:bg-zinc-100 dark:hover:bg-zinc-800"
+              onClick={() => setPicking(true)}
+              className="rounded-lg px-2.5 py-1.5 text-xs font-medium text-violet-700 hover:bg-violet-50 dark:text-violet-300 dark:hover:bg-violet-950"
             >
-              {t("images.reference.remove")}
+              {t("images.reference.fromGallery")}
             </button>
           )}
-          {!reference && <p className="w-full text-xs text-zinc-500">{t("images.reference.drop")}</p>}
+          {references.length === 0 && <p className="w-full text-xs text-zinc-500">{t("images.reference.drop")}</p>}
         </div>
       </div>
       {problem && (
         <p role="alert" className="text-xs text-red-700 dark:text-red-400">
-          {t(problem)}
+          {t(problem, { max })}
         </p>
       )}
       {picking && (
         <GalleryPicker
           onClose={() => setPicking(false)}
           onPick={(r) => {
-            setReference({ blob: r.blob, name: r.prompt, imageId: r.id });
+            addReferences([{ blob: r.blob, name: r.prompt, imageId: r.id }]);
             setProblem(null);
             setPicking(false);
           }}

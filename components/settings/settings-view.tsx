@@ -1,5 +1,6 @@
 "use client";
 
+import { SpendingPanel } from "@/components/cost/spending-panel";
 import { LocaleSelect, ThemeSelect } from "@/components/shell/preferences";
 import { SpeechSettings } from "@/components/speech/speech-settings";
 import { useT } from "@/lib/i18n/client";
@@ -13,6 +14,7 @@ export function SettingsView() {
       <h1 className="text-2xl font-semibold">{t("settings.title")}</h1>
       <ProviderPanel />
       <DataPanel />
+      <SpendingPanel />
       <section aria-labelledby="appearance-heading" className="space-y-2">
         <h2 id="appearance-heading" className="text-lg font-semibold">
           {t("settings.appearance")}

@@ -7,6 +7,8 @@ import { useT } from "@/lib/i18n/client";
 
 const LINKS: { href: string; key: MessageKey }[] = [
   { href: "/chat", key: "nav.chat" },
+  { href: "/compare", key: "nav.compare" },
+  { href: "/assistants", key: "nav.assistants" },
   { href: "/images", key: "nav.images" },
   { href: "/video", key: "nav.video" },
   { href: "/speech", key: "nav.speech" },

@@ -5,13 +5,22 @@ import { OfflineHint, useOnline } from "@/components/shell/online";
 import { ErrorAlert } from "@/components/ui/error-alert";
 import type { AppErrorJSON } from "@/lib/errors";
 import { useT } from "@/lib/i18n/client";
-import { FORMAT_SPECS, GAIN, inputLength, maxInputChars, SPEECH_FORMATS, SPEED } from "@/lib/speech/constants";
+import {
+  FORMAT_SPECS,
+  GAIN,
+  inputLength,
+  isDialogueModel,
+  maxInputChars,
+  SPEECH_FORMATS,
+  SPEED,
+} from "@/lib/speech/constants";
 import { useSpeechJobs } from "@/lib/speech/jobs";
 import { localError } from "@/lib/speech/local-error";
 import { useSpeechPrefs } from "@/lib/speech/prefs";
 import { type InstructionPreset, speechInput, splitInstruction } from "@/lib/speech/text";
 import { useHydrated } from "@/lib/speech/use-hydrated";
 import { useSpeechModels } from "@/lib/speech/use-models";
+import { DialogueHelper, hasTurns } from "./dialogue-helper";
 import { hintClass, inputClass, labelClass, primaryButton } from "./styles";
 import { TextHelpers } from "./text-helpers";
 import { VoiceInputButton } from "./voice-input-button";
@@ -55,6 +64,11 @@ export function SpeechForm() {
       textarea.current?.focus();
       return;
     }
+    if (isDialogueModel(form.model) && !hasTurns(text)) {
+      setError(localError("speech.dialogue.missingTurns"));
+      textarea.current?.focus();
+      return;
+    }
     setError(null);
     void generate({ ...form, input: text, ...(style ? { style } : {}) });
   };
@@ -90,6 +104,7 @@ export function SpeechForm() {
           {t("speech.text.count", { count: length, max })}
         </p>
         <TextHelpers text={text} onChange={setText} style={style} onStyle={setStyle} textarea={textarea} />
+        {isDialogueModel(form.model) && <DialogueHelper text={text} onInsert={setText} />}
       </div>
 
       <div className="grid gap-3 sm:grid-cols-2">

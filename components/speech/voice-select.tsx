@@ -3,7 +3,14 @@
 import { useEffect } from "react";
 import type { MessageKey } from "@/lib/i18n";
 import { useT } from "@/lib/i18n/client";
-import { isCustomVoice, presetOf, presetVoiceId, VOICE_PRESETS } from "@/lib/speech/constants";
+import {
+  DIALOGUE_VOICE,
+  isCustomVoice,
+  isDialogueModel,
+  presetOf,
+  presetVoiceId,
+  VOICE_PRESETS,
+} from "@/lib/speech/constants";
 import { useSpeechPrefs } from "@/lib/speech/prefs";
 import { useVoices } from "@/lib/speech/voices-store";
 import { inputClass } from "./styles";
@@ -44,6 +51,7 @@ export function VoiceSelect({
         onChange(next, owner || model);
       }}
     >
+      {isDialogueModel(model) && <option value={DIALOGUE_VOICE}>{t("speech.voice.dialogue")}</option>}
       <optgroup label={t("speech.voice.presets")}>
         {VOICE_PRESETS.map((p) => (
           <option key={p} value={presetVoiceId(model, p)}>
@@ -51,7 +59,7 @@ export function VoiceSelect({
           </option>
         ))}
       </optgroup>
-      {custom.length > 0 && (
+      {custom.length > 0 && !isDialogueModel(model) && (
         <optgroup label={t("speech.voice.custom")}>
           {custom.map((v) => (
             <option key={v.uri} value={v.uri}>
@@ -71,6 +79,7 @@ export function useVoiceLabel(): (voice: string) => string {
   const voices = useVoices((s) => s.voices);
   const names = useSpeechPrefs((s) => s.voiceNames);
   return (voice) => {
+    if (voice === DIALOGUE_VOICE) return t("speech.voice.dialogue");
     const preset = presetOf(voice);
     if (preset) return t(`speech.preset.${preset}` as MessageKey);
     return names[voice] ?? voices?.find((v) => v.uri === voice)?.customName ?? voice.split(":")[1] ?? voice;

@@ -1,7 +1,7 @@
 "use client";
 
 import { Dialog as BaseDialog } from "@base-ui/react/dialog";
-import type { ReactElement, ReactNode } from "react";
+import type { ReactElement, ReactNode, RefObject } from "react";
 import { useT } from "@/lib/i18n/client";
 import { Button } from "./button";
 import { CloseIcon } from "./icons";
@@ -20,6 +20,8 @@ export interface DialogProps {
   /** Actions along the bottom edge (a Dialog closes on Escape, the ✕ button and a click outside). */
   footer?: ReactNode;
   size?: "sm" | "md" | "lg";
+  /** The element to focus when it opens (default: the first focusable one, the close button). */
+  initialFocus?: RefObject<HTMLElement | null>;
   children?: ReactNode;
   className?: string;
 }
@@ -40,6 +42,7 @@ export function Dialog({
   onOpenChange,
   footer,
   size = "md",
+  initialFocus,
   children,
   className,
 }: DialogProps) {
@@ -51,6 +54,7 @@ export function Dialog({
         <BaseDialog.Backdrop className={backdropClass} />
         <BaseDialog.Viewport className="fixed inset-0 z-50 flex items-end justify-center p-3 sm:items-center sm:p-6">
           <BaseDialog.Popup
+            initialFocus={initialFocus}
             className={cn(
               "flex max-h-[calc(100dvh-1.5rem)] w-full flex-col overflow-hidden rounded-2xl border border-zinc-200 bg-white text-zinc-900 shadow-xl outline-none transition-[opacity,translate] duration-150 data-ending-style:translate-y-2 data-ending-style:opacity-0 data-starting-style:translate-y-2 data-starting-style:opacity-0 sm:max-h-[calc(100dvh-3rem)] dark:border-zinc-800 dark:bg-zinc-900 dark:text-zinc-100",
               widths[size],

@@ -12,13 +12,40 @@ import { fieldLabel, ghostButton, hint } from "./styles";
 
 const ACCEPT = "image/png,image/jpeg,image/webp,image/gif,image/bmp";
 
-/** The optional start image: upload (button or drop) or pick from the image gallery. */
-export function StartImageField() {
+const TEXT = {
+  start: {
+    label: "video.startImage",
+    upload: "video.startImage.upload",
+    remove: "video.startImage.remove",
+    hint: "video.startImage.hint",
+    testId: "video-image-input",
+  },
+  last: {
+    label: "video.lastImage",
+    upload: "video.lastImage.upload",
+    remove: "video.lastImage.remove",
+    hint: "video.lastImage.hint",
+    testId: "video-last-frame-input",
+  },
+} as const;
+
+/**
+ * The start image (upload, drop or pick from the image gallery), or with `which="last"` the last
+ * frame of a model that takes first and last frame (upload or drop).
+ */
+export function StartImageField({
+  which = "start",
+  required = false,
+}: {
+  which?: "start" | "last";
+  required?: boolean;
+}) {
   const t = useT();
+  const text = TEXT[which];
   const inputId = useId();
-  const image = useVideoForm((s) => s.image);
+  const image = useVideoForm((s) => (which === "start" ? s.image : s.lastImage));
   const imageError = useVideoForm((s) => s.imageError);
-  const setImage = useVideoForm((s) => s.setImage);
+  const setImage = useVideoForm((s) => (which === "start" ? s.setImage : s.setLastImage));
   const setImageError = useVideoForm((s) => s.setImageError);
   const [picking, setPicking] = useState(false);
   const [dragging, setDragging] = useState(false);
@@ -44,20 +71,20 @@ export function StartImageField() {
   return (
     <div>
       <p className={fieldLabel}>
-        {t("video.startImage")} <span className="font-normal text-zinc-500">({t("video.optional")})</span>
+        {t(text.label)} {!required && <span className="font-normal text-zinc-500">({t("video.optional")})</span>}
       </p>
       {image && preview ? (
         <div className="mt-1.5 flex items-center gap-3 rounded-xl border border-zinc-200 p-2 dark:border-zinc-800">
           {/* biome-ignore lint/performance/noImgElement: a local object URL; next/image cannot optimise it */}
           <img
             src={preview}
-            alt={t("video.startImage")}
-            data-testid="video-start-image"
+            alt={t(text.label)}
+            data-testid={which === "start" ? "video-start-image" : "video-last-image"}
             className="h-16 w-24 shrink-0 rounded-lg bg-zinc-100 object-cover dark:bg-zinc-800"
           />
           <div className="min-w-0 flex-1 text-xs">
             <p className="truncate font-medium">
-              {image.source === "gallery" ? t("video.startImage.fromGallery") : (image.name ?? t("video.startImage"))}
+              {image.source === "gallery" ? t("video.startImage.fromGallery") : (image.name ?? t(text.label))}
             </p>
             {image.width > 0 && (
               <p className="text-zinc-500">
@@ -66,12 +93,12 @@ export function StartImageField() {
             )}
           </div>
           <button type="button" onClick={() => setImage(null)} className={ghostButton}>
-            {t("video.startImage.remove")}
+            {t(text.remove)}
           </button>
         </div>
       ) : (
         <section
-          aria-label={t("video.startImage")}
+          aria-label={t(text.label)}
           onDragOver={(e) => {
             e.preventDefault();
             setDragging(true);
@@ -89,12 +116,12 @@ export function StartImageField() {
             <svg aria-hidden="true" viewBox="0 0 20 20" className="h-4 w-4 fill-current opacity-70">
               <path d="M10 3l4 4h-3v6H9V7H6l4-4zM4 15h12v2H4z" />
             </svg>
-            {t("video.startImage.upload")}
+            {t(text.upload)}
             <input
               id={inputId}
               type="file"
               accept={ACCEPT}
-              data-testid="video-image-input"
+              data-testid={text.testId}
               className="sr-only"
               onChange={(e) => {
                 void accept(e.target.files?.[0]);
@@ -102,19 +129,21 @@ export function StartImageField() {
               }}
             />
           </label>
-          <button
-            type="button"
-            aria-expanded={picking}
-            onClick={() => setPicking((p) => !p)}
-            className="inline-flex items-center gap-1.5 rounded-lg border border-zinc-300 bg-white px-3 py-1.5 text-xs font-medium shadow-sm hover:bg-zinc-50 dark:border-zinc-700 dark:bg-zinc-900 dark:hover:bg-zinc-800"
-          >
-            {t("video.startImage.gallery")}
-          </button>
-          <p className={`${hint} w-full`}>{t("video.startImage.hint")}</p>
+          {which === "start" && (
+            <button
+              type="button"
+              aria-expanded={picking}
+              onClick={() => setPicking((p) => !p)}
+              className="inline-flex items-center gap-1.5 rounded-lg border border-zinc-300 bg-white px-3 py-1.5 text-xs font-medium shadow-sm hover:bg-zinc-50 dark:border-zinc-700 dark:bg-zinc-900 dark:hover:bg-zinc-800"
+            >
+              {t("video.startImage.gallery")}
+            </button>
+          )}
+          <p className={`${hint} w-full`}>{t(text.hint)}</p>
         </section>
       )}
-      {picking && !image && <GalleryPicker onClose={() => setPicking(false)} />}
-      {imageError && (
+      {which === "start" && picking && !image && <GalleryPicker onClose={() => setPicking(false)} />}
+      {which === "start" && imageError && (
         <div className="mt-2">
           <ErrorAlert error={imageError} onDismiss={() => setImageError(null)} />
         </div>

@@ -7,17 +7,23 @@ import { AppError, type AppErrorJSON } from "@/lib/errors";
 import { useT } from "@/lib/i18n/client";
 import type { ModelInfo } from "@/lib/providers/catalog";
 import { useVideoForm } from "@/lib/video/form-store";
-import { generateVideo } from "@/lib/video/jobs";
+import { generateVideo, videoSpecOf } from "@/lib/video/jobs";
 import type { PickedImage } from "@/lib/video/start-image";
-import { VIDEO_SIZES } from "@/lib/video/types";
+import { closestSize } from "@/lib/video/types";
 import { shortModelName, useVideoModels } from "./hooks";
 import { StartImageField } from "./start-image-field";
 import { card, fieldLabel, hint, input, primaryButton } from "./styles";
+import { sizeLabel, VideoOptions } from "./video-options";
+
+/** How many input frames a model takes (0: text only; 1: a start image; 2: first and last frame). */
+function framesTaken(model: ModelInfo | undefined): number {
+  return model ? (videoSpecOf(model).frames?.max ?? 0) : 0;
+}
 
 /** The same family with the other input kind (Wan2.2-T2V-A14B ↔ Wan2.2-I2V-A14B), else the first of that kind. */
 function counterpart(models: ModelInfo[], id: string, wantI2V: boolean): ModelInfo | undefined {
   const twin = wantI2V ? id.replace(/T2V/i, "I2V") : id.replace(/I2V/i, "T2V");
-  const same = (m: ModelInfo) => Boolean(m.imageToVideo) === wantI2V;
+  const same = (m: ModelInfo) => m.provider === "siliconflow" && Boolean(m.imageToVideo) === wantI2V;
   return models.find((m) => m.id === twin && same(m)) ?? models.find(same);
 }
 
@@ -35,11 +41,23 @@ export function VideoForm() {
   const formRef = useRef<HTMLFormElement>(null);
   const current = models?.find((m) => m.id === form.model);
   const i2v = Boolean(current?.imageToVideo);
+  const spec = current ? videoSpecOf(current) : undefined;
+  const frames = framesTaken(current);
+  const sizes = spec?.sizes.options ?? [form.size];
+
+  // Each model offers its own sizes: keep the chosen one when offered, else the nearest in shape.
+  useEffect(() => {
+    if (!spec) return;
+    const fitted = closestSize(form.size, spec.sizes.options);
+    if (fitted !== form.size) patch({ size: fitted });
+  }, [spec, form.size, patch]);
 
   // Once the list is in: keep a valid choice, preferring the kind that matches the start image.
   useEffect(() => {
     if (!models?.length || models.some((m) => m.id === form.model)) return;
-    const wanted = models.find((m) => Boolean(m.imageToVideo) === Boolean(form.image)) ?? models[0];
+    // SiliconFlow's Wan first (the studio's long-standing default), GLM's when it is all there is.
+    const kind = (m: ModelInfo) => Boolean(m.imageToVideo) === Boolean(form.image);
+    const wanted = models.find((m) => m.provider === "siliconflow" && kind(m)) ?? models.find(kind) ?? models[0];
     if (wanted) patch({ model: wanted.id });
   }, [models, form.model, form.image, patch]);
 
@@ -52,6 +70,8 @@ export function VideoForm() {
     if (!models || Boolean(before) === Boolean(form.image) || !current) return;
     const wantI2V = Boolean(form.image);
     if (Boolean(current.imageToVideo) === wantI2V) return;
+    // A model that takes an image without needing one (CogVideoX) keeps it either way.
+    if (wantI2V ? framesTaken(current) > 0 : !current.imageToVideo) return;
     const next = counterpart(models, current.id, wantI2V);
     if (!next) return;
     patch({ model: next.id });
@@ -70,7 +90,7 @@ export function VideoForm() {
     setError(null);
     setSubmitting(true);
     try {
-      await generateVideo(useVideoForm.getState(), i2v);
+      await generateVideo(useVideoForm.getState(), current);
     } catch (err) {
       // The draft stays as typed: nothing the user entered is lost on an error.
       setError(AppError.from(err).toJSON());
@@ -79,8 +99,10 @@ export function VideoForm() {
     }
   };
 
-  const t2vModels = models?.filter((m) => !m.imageToVideo) ?? [];
-  const i2vModels = models?.filter((m) => m.imageToVideo) ?? [];
+  const sf = models?.filter((m) => m.provider === "siliconflow") ?? [];
+  const t2vModels = sf.filter((m) => !m.imageToVideo);
+  const i2vModels = sf.filter((m) => m.imageToVideo);
+  const glmModels = models?.filter((m) => m.provider === "glm") ?? [];
 
   return (
     <form ref={formRef} onSubmit={submit} className={`${card} scroll-mt-4 space-y-4 p-4`} aria-busy={submitting}>
@@ -106,7 +128,9 @@ export function VideoForm() {
         />
       </div>
 
-      <StartImageField />
+      <StartImageField required={i2v} />
+      {frames > 1 && form.image && <StartImageField which="last" />}
+      {frames > 1 && !form.image && <p className={hint}>{t("video.lastImage.needsStart")}</p>}
 
       <div className="grid grid-cols-1 gap-3 sm:grid-cols-2">
         <div className="sm:col-span-2">
@@ -142,10 +166,19 @@ export function VideoForm() {
                 ))}
               </optgroup>
             )}
+            {glmModels.length > 0 && (
+              <optgroup label={t("video.group.glm")}>
+                {glmModels.map((m) => (
+                  <option key={m.id} value={m.id}>
+                    {m.id}
+                  </option>
+                ))}
+              </optgroup>
+            )}
           </select>
           {note && <p className={`${hint} mt-1 text-violet-700 dark:text-violet-300`}>{note}</p>}
           {!note && i2v && !form.image && <p className={`${hint} mt-1`}>{t("video.startImage.needed")}</p>}
-          {!i2v && form.image && current && <p className={`${hint} mt-1`}>{t("video.startImage.unused")}</p>}
+          {frames === 0 && form.image && current && <p className={`${hint} mt-1`}>{t("video.startImage.unused")}</p>}
           {models?.length === 0 && !modelsError && <p className={`${hint} mt-1`}>{t("video.noModels")}</p>}
         </div>
         <div>
@@ -155,56 +188,61 @@ export function VideoForm() {
           <select
             id={ids.size}
             value={form.size}
-            onChange={(e) => patch({ size: e.target.value as (typeof VIDEO_SIZES)[number] })}
+            onChange={(e) => patch({ size: e.target.value })}
             className={`${input} mt-1.5`}
           >
-            {VIDEO_SIZES.map((s) => (
+            {sizes.map((s) => (
               <option key={s} value={s}>
-                {t(`video.size.${s}`)}
+                {sizeLabel(s)}
               </option>
             ))}
           </select>
         </div>
-        <div>
-          <label htmlFor={ids.seed} className={fieldLabel}>
-            {t("video.seed")}
-          </label>
-          <div className="mt-1.5 flex gap-1.5">
-            <input
-              id={ids.seed}
-              inputMode="numeric"
-              value={form.seed}
-              onChange={(e) => patch({ seed: e.target.value.replace(/[^\d]/g, "").slice(0, 10) })}
-              placeholder={t("video.seedPlaceholder")}
-              className={`${input} tabular-nums`}
-            />
-            <button
-              type="button"
-              title={t("video.seedRandom")}
-              aria-label={t("video.seedRandom")}
-              onClick={() => patch({ seed: String(Math.floor(Math.random() * 4_294_967_296)) })}
-              className="shrink-0 rounded-lg border border-zinc-300 px-2.5 text-base hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-800"
-            >
-              <span aria-hidden="true">⚄</span>
-            </button>
+        {(!spec || spec.seed) && (
+          <div>
+            <label htmlFor={ids.seed} className={fieldLabel}>
+              {t("video.seed")}
+            </label>
+            <div className="mt-1.5 flex gap-1.5">
+              <input
+                id={ids.seed}
+                inputMode="numeric"
+                value={form.seed}
+                onChange={(e) => patch({ seed: e.target.value.replace(/[^\d]/g, "").slice(0, 10) })}
+                placeholder={t("video.seedPlaceholder")}
+                className={`${input} tabular-nums`}
+              />
+              <button
+                type="button"
+                title={t("video.seedRandom")}
+                aria-label={t("video.seedRandom")}
+                onClick={() => patch({ seed: String(Math.floor(Math.random() * 4_294_967_296)) })}
+                className="shrink-0 rounded-lg border border-zinc-300 px-2.5 text-base hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-800"
+              >
+                <span aria-hidden="true">⚄</span>
+              </button>
+            </div>
           </div>
-        </div>
+        )}
+        {spec && <VideoOptions spec={spec} />}
       </div>
 
-      <div>
-        <label htmlFor={ids.negative} className={fieldLabel}>
-          {t("video.negativePrompt")} <span className="font-normal text-zinc-500">({t("video.optional")})</span>
-        </label>
-        <textarea
-          id={ids.negative}
-          value={form.negativePrompt}
-          onChange={(e) => patch({ negativePrompt: e.target.value })}
-          rows={2}
-          maxLength={4000}
-          placeholder={t("video.negativePlaceholder")}
-          className={`${input} mt-1.5 resize-y`}
-        />
-      </div>
+      {(!spec || spec.negativePrompt) && (
+        <div>
+          <label htmlFor={ids.negative} className={fieldLabel}>
+            {t("video.negativePrompt")} <span className="font-normal text-zinc-500">({t("video.optional")})</span>
+          </label>
+          <textarea
+            id={ids.negative}
+            value={form.negativePrompt}
+            onChange={(e) => patch({ negativePrompt: e.target.value })}
+            rows={2}
+            maxLength={4000}
+            placeholder={t("video.negativePlaceholder")}
+            className={`${input} mt-1.5 resize-y`}
+          />
+        </div>
+      )}
 
       {modelsError && <ErrorAlert error={modelsError} onRetry={reload} />}
       {error && <ErrorAlert error={error} title={t("video.submitFailed")} onDismiss={() => setError(null)} />}

@@ -98,12 +98,24 @@ function VideoJobCardImpl({ job }: { job: VideoJob }) {
           {job.prompt}
         </p>
         <div className="flex flex-wrap gap-1">
-          <span className={chip}>{t(job.params.imageToVideo ? "video.kind.i2v" : "video.kind.t2v")}</span>
+          <span className={chip}>
+            {t(
+              job.params.lastFrame
+                ? "video.kind.frames"
+                : job.params.imageToVideo
+                  ? "video.kind.i2v"
+                  : "video.kind.t2v",
+            )}
+          </span>
           <span className={chip} title={job.model.id}>
             {shortModelName(job.model.id)}
           </span>
           {size && <span className={chip}>{size.replace("x", "×")}</span>}
           {seed !== undefined && <span className={chip}>{t("video.seedValue", { seed })}</span>}
+          {typeof job.params.fps === "number" && (
+            <span className={chip}>{t("video.fpsValue", { n: job.params.fps })}</span>
+          )}
+          {job.params.withAudio === true && <span className={chip}>{t("video.audio")}</span>}
           {duration !== undefined && Number.isFinite(duration) && (
             <span className={chip}>{t("video.seconds", { s: duration.toFixed(1) })}</span>
           )}

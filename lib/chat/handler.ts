@@ -20,6 +20,7 @@ import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { parseJsonBody } from "@/lib/http/handler";
 import type { NodeHandler } from "@/lib/http/node-handler";
+import { planWebSearch } from "@/lib/search/server/plan";
 import { publicErrorJSON } from "@/lib/security/redact";
 import { isUploadUrl, publishInlineImages } from "@/lib/uploads/publish";
 import { uploadStore } from "@/lib/uploads/store";
@@ -61,9 +62,17 @@ export const chatReply: NodeHandler = async (request) => {
   refuseForeignFileUrls(uiMessages, env.publicBaseUrl);
   checkAttachments(info, uiMessages, { publishesImages: !!env.publicBaseUrl });
   const prepared = prepareThread(uiMessages, { continue: body.continue });
+  // Web search (lib/search): refused without a GLM key; for models that cannot search, the search runs here.
+  const search = await planWebSearch({
+    enabled: body.webSearch,
+    info,
+    thread: prepared.messages,
+    continued: body.continue ? uiMessages.at(-1) : undefined,
+    signal: request.signal,
+  });
   // The oldest turns that do not fit the window are left out here, and the reply says how many.
   const thread = trimToContext(info, prepared.messages, {
-    systemPrompt: [body.settings?.systemPrompt, playground.promptExtra].filter(Boolean).join("\n"),
+    systemPrompt: search.budgetPrompt([body.settings?.systemPrompt, playground.promptExtra].filter(Boolean).join("\n")),
     maxTokens: body.settings?.maxTokens,
     keepLast: prepared.partial !== undefined ? 2 : 1,
   });
@@ -80,7 +89,7 @@ export const chatReply: NodeHandler = async (request) => {
           store: uploadStore(env.redisUrl),
         })
       : thread.messages;
-  const messages = await convertToModelMessages(sent);
+  const messages = search.messages(await convertToModelMessages(sent));
 
   const tracker = createMetadataTracker({
     model: body.model,
@@ -106,6 +115,7 @@ export const chatReply: NodeHandler = async (request) => {
     // events and opens diagnostics-channel contexts for each call and step before the request goes out.
     telemetry: { isEnabled: false },
     experimental_download: refuseDownload,
+    ...search.streamOptions(call.providerOptions),
     onChunk: ({ chunk }) => tracker.observe(chunk.type),
     onError: ({ error }) => {
       const appError = appErrorFromStream(body.model.provider, error);
@@ -119,14 +129,16 @@ export const chatReply: NodeHandler = async (request) => {
   return uiMessageSse(result.stream, {
     headers: HEADERS,
     ready: dispatched,
-    toChunks: withPrefix(
-      createUIChunker({
-        sendReasoning: true,
-        messageMetadata: tracker.metadata,
-        // The client rebuilds the typed error with AppError.fromJSON (see lib/chat/errors.ts).
-        onError: (error) => JSON.stringify(publicErrorJSON(appErrorFromStream(body.model.provider, error))),
-      }),
-      playground.prefix,
+    toChunks: search.chunks(
+      withPrefix(
+        createUIChunker({
+          sendReasoning: true,
+          messageMetadata: tracker.metadata,
+          // The client rebuilds the typed error with AppError.fromJSON (see lib/chat/errors.ts).
+          onError: (error) => JSON.stringify(publicErrorJSON(appErrorFromStream(body.model.provider, error))),
+        }),
+        playground.prefix,
+      ),
     ),
   });
 };

@@ -1,9 +1,10 @@
 import type { TextStreamPart, ToolSet } from "ai";
 import type { ChatMetadata, ChatModelRef, ChatUsage } from "./types";
 
-// Message metadata for the UI: the model and start time on `start`; usage, the provider's own finish
-// reason and the thinking time on `finish`. The SDK's unified finish reason folds GLM's `sensitive`
-// and SiliconFlow's `risky` into "other", so the raw reason is sent.
+// Message metadata for the UI: the model and start time on `start`; usage (cached prompt tokens
+// included), the provider's own finish reason, the thinking time and the speed figures on `finish`.
+// The SDK's unified finish reason folds GLM's `sensitive` and SiliconFlow's `risky` into "other", so
+// the raw reason is sent.
 
 export interface MetadataOptions {
   model: ChatModelRef;
@@ -33,12 +34,17 @@ export function createMetadataTracker({
   extra,
   now = Date.now,
 }: MetadataOptions): MetadataTracker {
+  // The request arrived when the tracker was made (before anything went upstream).
+  const arrivedAt = now();
   let reasoningAt: number | undefined;
   let textAt: number | undefined;
+  let firstTokenAt: number | undefined;
   return {
     observe(type) {
       if (type === "reasoning-delta") reasoningAt ??= now();
       else if (type === "text-delta") textAt ??= now();
+      else if (type !== "tool-call" && type !== "tool-input-delta") return;
+      firstTokenAt ??= now();
     },
     metadata({ part }) {
       if (part.type === "start") {
@@ -53,9 +59,14 @@ export function createMetadataTracker({
         output: part.totalUsage.outputTokens ?? 0,
         reasoning: part.totalUsage.outputTokenDetails?.reasoningTokens ?? 0,
       };
+      const cached = part.totalUsage.inputTokenDetails?.cacheReadTokens ?? 0;
+      if (cached > 0) usage.cached = cached;
+      const end = now();
       const out: ChatMetadata = { usage, finishReason: part.rawFinishReason ?? part.finishReason };
       // Thinking that never reached an answer (cut by max tokens) lasted until the end.
-      if (reasoningAt !== undefined) out.reasoningMs = (textAt ?? now()) - reasoningAt;
+      if (reasoningAt !== undefined) out.reasoningMs = (textAt ?? end) - reasoningAt;
+      if (firstTokenAt !== undefined) out.firstTokenMs = firstTokenAt - arrivedAt;
+      out.durationMs = end - arrivedAt;
       return out;
     },
   };

@@ -3,6 +3,7 @@ import { createOpenAICompatible, type OpenAICompatibleProvider } from "@ai-sdk/o
 import { extractReasoningMiddleware, type LanguageModel, wrapLanguageModel } from "ai";
 import { AppError } from "@/lib/errors";
 import { describeModel, type ModelInfo } from "@/lib/providers/catalog";
+import { placeWebSearchTool } from "@/lib/search/server/glm-tool";
 import { createUpstreamFetch, resolveProvider } from "@/lib/upstream";
 import { withImageDetail } from "@/lib/vision/detail";
 import { withGlmMessageShapes } from "./glm-shapes";
@@ -84,6 +85,8 @@ export async function getChatModel(ref: ChatModelRef, info = chatModelInfo(ref))
       includeUsage: true,
       // Image URLs go to the provider as they are: the server never fetches a URL a client supplied.
       supportedUrls: () => ({ "image/*": [/^https:\/\//] }),
+      // GLM's built-in web search is a non-function tool the SDK cannot express (lib/search/server/glm-tool.ts).
+      transformRequestBody: ref.provider === "glm" ? placeWebSearchTool : undefined,
     });
     providers.set(key, provider);
   }

@@ -27,6 +27,8 @@ export { CHAT_BODY_MAX_BYTES, CHAT_MAX_MESSAGES };
  *     tools?: { definitions: FunctionTool[], choice?: ToolChoice },   // function calling (playground/contract.ts)
  *     jsonMode?: { schema?: JSONSchema },                               // response_format json_object (+ schema)
  *     prefix?: string,                 // prefix completion: the reply starts with this text (SiliconFlow `prefix`)
+ *     webSearch?: boolean,             // ground the reply in a web search (lib/search: GLM's tool or search API);
+ *                                      //   needs a GLM key, else 400 with detail WEB_SEARCH_NEEDS_GLM_DETAIL
  *   }
  *
  * The answer is a UI message stream (SSE) for useChat; on a bad request, a JSON `{ error: AppErrorJSON }`
@@ -69,6 +71,7 @@ export const chatRequestSchema = z.object({
   messageId: z.string().max(200).optional(),
   continue: z.boolean().optional(),
   ...playgroundRequestFields,
+  webSearch: z.boolean().optional(),
 });
 
 export type ChatRequest = z.infer<typeof chatRequestSchema>;

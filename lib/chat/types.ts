@@ -14,9 +14,13 @@ export interface ChatModelRef {
 export type ChatSettingsInput = ChatSettings;
 
 export interface ChatUsage {
+  /** Prompt tokens as the provider counted them, cached ones included. */
   input: number;
+  /** Completion tokens, reasoning included. */
   output: number;
   reasoning: number;
+  /** Prompt tokens served from the provider's cache (GLM `prompt_tokens_details.cached_tokens`); absent when none. */
+  cached?: number;
 }
 
 /** Metadata the route attaches to each assistant message (the playground's fields: playground/contract.ts). */
@@ -28,6 +32,13 @@ export interface ChatMetadata extends PlaygroundMetadata {
   finishReason?: string;
   /** Time from the first reasoning token to the first answer token. */
   reasoningMs?: number;
+  /**
+   * On `finish`, measured on the server from the moment the request arrived: until the first reasoning or
+   * answer token (absent if none came), and until the end. Relative, so no clock is shared with the browser;
+   * lib/cost/speed.ts turns them into time to first token and tokens per second.
+   */
+  firstTokenMs?: number;
+  durationMs?: number;
   /** Earlier messages the server left out because the thread did not fit the model's context window. */
   contextTrimmed?: number;
 }

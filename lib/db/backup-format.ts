@@ -2,11 +2,30 @@
 // damaged row is reported and skipped instead of failing the whole import.
 
 import { z } from "zod";
+import {
+  assistantRefSchema,
+  assistantSchema,
+  folderSchema,
+  promptSchema,
+  TAGS_MAX,
+  tagSchema,
+} from "@/lib/organize/contract";
 
 export const BACKUP_FORMAT = "siliconplay-backup";
 export const BACKUP_VERSION = 1;
 
-export const TABLES = ["conversations", "messages", "images", "videos", "speech", "attachments"] as const;
+export const TABLES = [
+  "conversations",
+  "messages",
+  "images",
+  "videos",
+  "speech",
+  "attachments",
+  // Since schema v3 (issue 24); a file from before simply has none.
+  "folders",
+  "assistants",
+  "prompts",
+] as const;
 export type TableName = (typeof TABLES)[number];
 
 /** Properties that hold Blobs in the database and base64 `data:` URLs in the file. */
@@ -17,6 +36,9 @@ export const BLOB_FIELDS: Record<TableName, readonly string[]> = {
   videos: ["blob", "startImage"],
   speech: ["blob"],
   attachments: ["blob"],
+  folders: [],
+  assistants: [],
+  prompts: [],
 };
 
 /** What each Blob property must hold: imported bytes are typed by what they are (backup-sniff.ts). */
@@ -36,6 +58,9 @@ export const DROPPED_FIELDS: Record<TableName, readonly string[]> = {
   videos: [],
   speech: [],
   attachments: [],
+  folders: [],
+  assistants: [],
+  prompts: [],
 };
 
 const id = z.string().min(1).max(200);
@@ -58,6 +83,9 @@ export const ROW_SCHEMAS = {
     model: modelRef.optional(),
     settings: z.record(z.string(), z.unknown()).optional(),
     activeLeafId: z.string().optional(),
+    folderId: z.string().max(200).optional(),
+    tags: z.array(tagSchema).max(TAGS_MAX).optional(),
+    assistant: assistantRefSchema.optional(),
   }),
   messages: z.looseObject({
     id,
@@ -114,6 +142,10 @@ export const ROW_SCHEMAS = {
     size: z.number().nonnegative(),
     blob: dataUrl,
   }),
+  // Plain objects (unknown keys dropped): these rows hold only text, and each field is bounded.
+  folders: folderSchema,
+  assistants: assistantSchema,
+  prompts: promptSchema,
 } satisfies Record<TableName, z.ZodType>;
 
 export const ENVELOPE = z.looseObject({
@@ -138,6 +170,9 @@ export interface Backup {
   videos: JsonRow[];
   speech: JsonRow[];
   attachments: JsonRow[];
+  folders: JsonRow[];
+  assistants: JsonRow[];
+  prompts: JsonRow[];
 }
 
 // ---- Blob ⇄ data URL (no FileReader: it is missing in Node, where tests and scripts run) ----

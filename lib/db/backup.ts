@@ -2,6 +2,7 @@
 // overwriting), and export one conversation as Markdown.
 
 import { AppError } from "@/lib/errors";
+import { normalizeTags } from "@/lib/organize/tags";
 import {
   BACKUP_FORMAT,
   BACKUP_VERSION,
@@ -22,6 +23,7 @@ import { mediaClassOf, notMediaReason, sniffMediaType } from "./backup-sniff";
 import { type AppDB, SCHEMA_VERSION } from "./schema";
 import { withQuotaGuard } from "./storage";
 import { tokenize } from "./tokenize";
+import { NO_FOLDER } from "./version-3";
 
 export { BACKUP_FORMAT, BACKUP_VERSION, type Backup, TABLES, type TableName } from "./backup-format";
 export { conversationToMarkdown, exportConversationMarkdown, type MarkdownOptions, markdownFileName } from "./markdown";
@@ -91,7 +93,13 @@ function fromJsonRow(table: TableName, row: JsonRow, note: (line: string) => voi
     out[f] = blob;
     if (MIME_FIELD[table] === f) out.mime = blob.type;
   }
-  if (table === "conversations") out.words = tokenize(String(out.title ?? ""));
+  if (table === "conversations") {
+    out.words = tokenize(String(out.title ?? ""));
+    // A conversation must sit in a folder that exists, or it would show in no list (importAll
+    // has already cleared ids of folders neither stored nor in the file).
+    if (typeof out.folderId !== "string") out.folderId = NO_FOLDER;
+    if (Array.isArray(out.tags)) out.tags = normalizeTags(out.tags as string[]);
+  }
   if (table === "messages") {
     // No stream of this device is writing an imported reply; it is as good as interrupted.
     if (out.status === "streaming") out.status = "interrupted";
@@ -115,6 +123,9 @@ export async function exportAll(db: AppDB): Promise<Backup> {
     videos: [],
     speech: [],
     attachments: [],
+    folders: [],
+    assistants: [],
+    prompts: [],
   };
   for (let i = 0; i < TABLES.length; i++) {
     const table = TABLES[i]!;
@@ -194,7 +205,10 @@ export async function importAll(db: AppDB, input: unknown): Promise<ImportReport
         note(`${table}[${i}]: id ${parsed.data.id} appears twice in the file`);
       } else {
         seen.add(parsed.data.id);
-        valid[table].push(parsed.data as JsonRow);
+        const row = parsed.data as JsonRow;
+        // Files from before folders: "no folder", as the v3 upgrade set it on stored rows.
+        if (table === "conversations" && typeof row.folderId !== "string") row.folderId = NO_FOLDER;
+        valid[table].push(row);
       }
     }
   }
@@ -236,6 +250,22 @@ export async function importAll(db: AppDB, input: unknown): Promise<ImportReport
     fileConversations.has(r.conversationId as string) || storedConversations.has(r.conversationId as string);
   toAdd.messages = keep("messages", toAdd.messages, hasConversation, "its conversation is missing");
   toAdd.attachments = keep("attachments", toAdd.attachments, hasConversation, "its conversation is missing");
+
+  // A conversation's folder must be in the file or already stored; otherwise it goes to the main list.
+  const fileFolders = new Set(valid.folders.map((f) => f.id as string));
+  const wanted = [...new Set(toAdd.conversations.map((c) => c.folderId).filter((f) => typeof f === "string" && f))];
+  const storedFolders = new Set(
+    await db.folders
+      .where("id")
+      .anyOf(wanted as string[])
+      .primaryKeys(),
+  );
+  toAdd.conversations = toAdd.conversations.map((c) => {
+    const folder = c.folderId;
+    if (typeof folder !== "string" || !folder || fileFolders.has(folder) || storedFolders.has(folder)) return c;
+    note(`conversations ${String(c.id)}: its folder is missing; it goes to the main list`);
+    return { ...c, folderId: NO_FOLDER };
+  });
 
   const decoded = {} as Record<TableName, JsonRow[]>;
   for (const table of TABLES) {

@@ -14,6 +14,9 @@ export interface NewConversation {
   settings?: ChatSettings;
   pinned?: boolean;
   playground?: PlaygroundSettings;
+  /** The assistant this chat starts from (a copy: editing the assistant later leaves it as is). */
+  assistant?: Conversation["assistant"];
+  folderId?: string;
 }
 
 export async function createConversation(db: AppDB, init: NewConversation = {}): Promise<Conversation> {
@@ -33,6 +36,8 @@ export async function createConversation(db: AppDB, init: NewConversation = {}):
   if (init.model) conversation.model = init.model;
   if (init.settings) conversation.settings = init.settings;
   if (init.playground) conversation.playground = init.playground;
+  if (init.assistant) conversation.assistant = init.assistant;
+  if (init.folderId) conversation.folderId = init.folderId;
   await withQuotaGuard(() => db.conversations.add(conversation));
   return conversation;
 }
@@ -128,6 +133,8 @@ export function addUsage(a: Usage | undefined, b: Partial<Usage> | undefined): U
     input: (a?.input ?? 0) + (b?.input ?? 0),
     output: (a?.output ?? 0) + (b?.output ?? 0),
     reasoning: (a?.reasoning ?? 0) + (b?.reasoning ?? 0),
+    // Cached prompt tokens are billed apart (lib/cost/chat-cost.ts): kept only once a provider reports some.
+    ...((a?.cached ?? 0) + (b?.cached ?? 0) > 0 ? { cached: (a?.cached ?? 0) + (b?.cached ?? 0) } : {}),
   };
 }
 

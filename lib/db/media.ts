@@ -112,6 +112,14 @@ export async function updateVideoJob(db: AppDB, id: string, changes: VideoJobCha
   await withQuotaGuard(() => db.videos.update(id, patch));
 }
 
+/**
+ * Fills in the provider's job id on a row written before submitting (the row exists first, so a
+ * reload in between leaves a job that says it was interrupted rather than no job at all).
+ */
+export async function attachVideoRequestId(db: AppDB, id: string, requestId: string): Promise<void> {
+  await withQuotaGuard(() => db.videos.update(id, { requestId, updatedAt: Date.now() }));
+}
+
 export function isTerminal(status: VideoStatus): boolean {
   return status === "succeeded" || status === "failed" || status === "expired";
 }

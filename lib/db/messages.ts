@@ -153,6 +153,9 @@ export interface FinishExtra {
   reasoningMs?: number;
   model?: ModelRef;
   contextTrimmed?: number;
+  /** The request's speed figures (ChatMetadata firstTokenMs / durationMs). */
+  firstTokenMs?: number;
+  durationMs?: number;
   playground?: Message["playground"];
 }
 
@@ -168,6 +171,12 @@ export function finishedRow(m: Message, status: FinalStatus, extra: FinishExtra,
   if (extra.finishReason) next.finishReason = extra.finishReason;
   if (extra.reasoningMs !== undefined) next.reasoningMs = extra.reasoningMs;
   if (extra.model) next.model = extra.model;
+  if (extra.durationMs !== undefined) {
+    // The speed of the request that just ended: a continued reply's last run, not a mix of two.
+    next.durationMs = extra.durationMs;
+    if (extra.firstTokenMs !== undefined) next.firstTokenMs = extra.firstTokenMs;
+    else delete next.firstTokenMs;
+  }
   if (extra.contextTrimmed) next.contextTrimmed = extra.contextTrimmed;
   else if (extra.contextTrimmed === 0) delete next.contextTrimmed;
   if (extra.playground) next.playground = { ...m.playground, ...extra.playground };

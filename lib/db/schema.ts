@@ -8,11 +8,13 @@
 import { Dexie, type DexieOptions, type Table, type Transaction } from "dexie";
 import type { PlaygroundMetadata } from "@/lib/chat/playground/contract";
 import type { PlaygroundSettings } from "@/lib/chat/playground/settings";
+import type { Assistant, AssistantRef, Folder, SavedPrompt } from "@/lib/organize/contract";
 import { DB_NAME } from "./name";
 import { tokenize } from "./tokenize";
+import { NO_FOLDER, upgradeV2ToV3, V3_STORES } from "./version-3";
 
 export { DB_NAME };
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 
 export type ProviderId = "siliconflow" | "glm";
 
@@ -25,6 +27,8 @@ export interface Usage {
   input: number;
   output: number;
   reasoning: number;
+  /** Prompt tokens served from the provider's cache (a part of `input`, billed at the cache price). */
+  cached?: number;
 }
 
 export interface ChatSettings {
@@ -59,8 +63,20 @@ export interface Conversation {
   activeLeafId?: string;
   /** Title tokens (multiEntry index). */
   words: string[];
+  /**
+   * A column of a comparison (/compare/<compareId>): its own thread with its own model, shown side by
+   * side with the others. Unindexed (no Dexie version); "Continue with this reply" removes both.
+   */
+  compareId?: string;
+  compareColumn?: number;
   /** Function calling and JSON mode (lib/chat/playground/settings.ts); not indexed. */
   playground?: PlaygroundSettings;
+  /** The folder it is in; "" (NO_FOLDER) for none. Filled on every new row (see AppDB), since v3. */
+  folderId?: string;
+  /** Free labels for filtering (multiEntry index), since v3. */
+  tags?: string[];
+  /** The assistant it was started with, as it was then (since v3). */
+  assistant?: AssistantRef;
 }
 
 /** An AI SDK UIMessage part, kept opaque: text, reasoning, file, … */
@@ -93,6 +109,12 @@ export interface Message {
   model?: ModelRef;
   usage?: Usage;
   reasoningMs?: number;
+  /**
+   * Speed of the reply's last request, measured by the server from its arrival (lib/chat/metadata.ts):
+   * until the first token, and until the end. Unindexed, so no Dexie version is needed.
+   */
+  firstTokenMs?: number;
+  durationMs?: number;
   /** Earlier messages left out of this reply's request because they did not fit the context window. */
   contextTrimmed?: number;
   createdAt: number;
@@ -141,6 +163,8 @@ export interface VideoJob {
   finishedAt?: number;
   /** The optional start image, kept so the job can be shown and re-run. */
   startImage?: Blob;
+  /** The last frame (CogVideoX-3's first-and-last-frame mode). */
+  lastImage?: Blob;
   blob?: Blob;
   mime?: string;
   failure?: MessageError;
@@ -225,11 +249,20 @@ export class AppDB extends Dexie {
   videos!: Table<VideoJob, string>;
   speech!: Table<SpeechClip, string>;
   attachments!: Table<Attachment, string>;
+  folders!: Table<Folder, string>;
+  assistants!: Table<Assistant, string>;
+  prompts!: Table<SavedPrompt, string>;
 
   constructor(name: string = DB_NAME, options?: DexieOptions) {
     super(name, options);
     this.version(1).stores(V1_STORES);
     this.version(2).stores(V2_STORES).upgrade(upgradeV1ToV2);
+    this.version(3).stores(V3_STORES).upgrade(upgradeV2ToV3);
+    // The sidebar reads unfiled conversations off [deletedAt+folderId+pinned+updatedAt]: a row
+    // without folderId would be in no list at all, whichever code path wrote it.
+    this.conversations.hook("creating", (_key, row) => {
+      if (typeof row.folderId !== "string") row.folderId = NO_FOLDER;
+    });
   }
 }
 

@@ -212,6 +212,8 @@ export async function seedLargeHistory(db: AppDB, options: SeedOptions = {}): Pr
       usage: { input: count * 500, output: count * 300, reasoning: 0 },
       ...(parentId ? { activeLeafId: parentId } : {}),
       words: tokenize(title),
+      // The stored shape since v3: the bench writes rows with raw IndexedDB, past Dexie's hook.
+      folderId: "",
     });
     return id;
   };

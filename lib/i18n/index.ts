@@ -2,10 +2,14 @@ import * as auth from "./messages/auth";
 import * as chat from "./messages/chat";
 import * as chatFit from "./messages/chat-fit";
 import * as common from "./messages/common";
+import * as compare from "./messages/compare";
+import * as cost from "./messages/cost";
 import * as data from "./messages/data";
 import * as images from "./messages/images";
+import * as organize from "./messages/organize";
 import * as playground from "./messages/playground";
 import * as settings from "./messages/settings";
+import * as share from "./messages/share";
 import * as speech from "./messages/speech";
 import * as video from "./messages/video";
 
@@ -14,7 +18,22 @@ export type Locale = (typeof LOCALES)[number];
 export const LOCALE_COOKIE = "locale";
 
 // Adding a capability: create messages/<name>.ts exporting `en` and `zh`, and list it here.
-const modules = [common, settings, auth, chat, chatFit, images, video, speech, data, playground] as const;
+const modules = [
+  common,
+  settings,
+  auth,
+  chat,
+  chatFit,
+  images,
+  video,
+  speech,
+  data,
+  playground,
+  share,
+  cost,
+  compare,
+  organize,
+] as const;
 
 type Merge<T extends readonly { en: object }[]> = T extends readonly [infer H, ...infer R]
   ? (H extends { en: infer E } ? E : never) & (R extends readonly { en: object }[] ? Merge<R> : unknown)

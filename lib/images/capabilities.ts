@@ -1,9 +1,11 @@
 import type { Provider } from "@/lib/errors";
 import type { ModelInfo } from "@/lib/providers/catalog";
+import type { ImageSpec } from "@/lib/providers/media";
 
-// What the image form offers and what the route accepts for one model, derived from the
-// catalog entry plus the provider's wire rules. Form and route read the same function, so
-// the page never offers a value the server would refuse.
+// What the image form offers for one model, as the first-wave page reads it: a flat view of the
+// model's media spec (lib/providers/media-*.ts). The request itself is built and checked from the
+// spec (request.ts), by the form and by the route alike, so the page never sends a field the
+// server would refuse.
 
 export const MAX_SEED = 9_999_999_999;
 export const MAX_BATCH = 4;
@@ -19,6 +21,7 @@ export const REFERENCE_MIME = ["image/png", "image/jpeg", "image/webp"] as const
 export type ReferenceMode = "none" | "optional" | "required";
 
 export interface ImageCaps {
+  /** Empty when the model takes no size (the edit models follow their input image). */
   sizes: string[];
   batchMax: number;
   steps?: { min: number; max: number; default: number };
@@ -27,21 +30,28 @@ export interface ImageCaps {
   seed: boolean;
   negativePrompt: boolean;
   reference: ReferenceMode;
-  /** Qwen-Image models name their guidance `cfg`; the others `guidance_scale`. */
+  /** Qwen-Image models name their guidance `cfg`; Kolors `guidance_scale`. */
   guidanceField: "guidance_scale" | "cfg";
+  /** The whole spec, for the request builder (request.ts). */
+  spec: ImageSpec;
 }
 
+const range = (r: { min: number; max: number; default: number } | undefined) =>
+  r && { min: r.min, max: r.max, default: r.default };
+
 export function imageCaps(info: ModelInfo): ImageCaps {
-  const sf = info.provider === "siliconflow";
+  const spec: ImageSpec =
+    info.media?.kind === "image" ? info.media : { kind: "image", promptMax: PROMPT_MAX_CHARS, sizes: { options: [] } };
   return {
-    sizes: info.imageSizes?.length ? info.imageSizes : ["1024x1024"],
-    batchMax: Math.max(1, Math.min(MAX_BATCH, info.batchMax ?? 1)),
-    steps: sf ? info.steps : undefined,
-    guidance: sf ? info.guidance : undefined,
-    seed: sf,
-    negativePrompt: sf,
-    reference: !sf || !info.imageToImage ? "none" : info.imageRequired ? "required" : "optional",
-    guidanceField: /^Qwen\/Qwen-Image/i.test(info.id) ? "cfg" : "guidance_scale",
+    sizes: spec.sizes ? [...spec.sizes.options] : [],
+    batchMax: Math.max(1, Math.min(MAX_BATCH, spec.batch?.max ?? 1)),
+    steps: range(spec.steps),
+    guidance: range(spec.guidance),
+    seed: spec.seed !== undefined,
+    negativePrompt: spec.negativePrompt === true,
+    reference: !spec.references ? "none" : spec.references.min > 0 ? "required" : "optional",
+    guidanceField: spec.guidance?.field ?? "guidance_scale",
+    spec,
   };
 }
 

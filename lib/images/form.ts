@@ -1,6 +1,7 @@
 import type { ImageRecord } from "@/lib/db";
 import type { ModelInfo } from "@/lib/providers/catalog";
 import { defaultModel, type ImageCaps, imageCaps, MAX_SEED, modelKey, parseModelKey } from "./capabilities";
+import { buildImageRequest } from "./request";
 import type { ImageRequest } from "./types";
 
 // The image form as plain data, and the pure steps on it: fitting values to a model, building
@@ -19,6 +20,8 @@ export interface ImageForm {
   lastSeed: number | null;
   steps: number | null;
   guidance: number | null;
+  /** CogView-4-250304's quality; absent in forms saved before it existed. */
+  quality?: string;
 }
 
 export const EMPTY_FORM: ImageForm = {
@@ -43,7 +46,12 @@ export interface StoredParams {
   seedFixed: boolean;
   /** A gallery image used as the reference, so "Reuse settings" can attach it again. */
   referenceImageId?: string;
+  /** Every gallery image used as a reference, in order: the image's lineage. */
+  referenceImageIds?: string[];
   hasReference?: boolean;
+  /** How many references were sent (some may not have been gallery images). */
+  references?: number;
+  quality?: string;
   /** Stored per image: its place in the batch the provider returned (0-based). */
   batchIndex?: number;
   /**
@@ -83,6 +91,11 @@ export function fitToModel(form: ImageForm, model: ModelInfo, keepTuning = false
     batchSize: clamp(Math.round(form.batchSize) || 1, 1, caps.batchMax),
     steps,
     guidance,
+    quality: caps.spec.quality
+      ? form.quality && caps.spec.quality.options.includes(form.quality)
+        ? form.quality
+        : caps.spec.quality.default
+      : undefined,
   };
 }
 
@@ -95,23 +108,27 @@ export function withValidModel(form: ImageForm, models: ModelInfo[]): ImageForm 
 }
 
 /** The request for one press; `seed` is the value to send (drawn by the caller when random). */
-export function buildRequest(form: ImageForm, caps: ImageCaps, seed: number | null, image?: string): ImageRequest {
+export function buildRequest(
+  form: ImageForm,
+  caps: ImageCaps,
+  seed: number | null,
+  images: readonly string[] = [],
+): ImageRequest {
   const ref = parseModelKey(form.modelKey);
   if (!ref) throw new Error("no model selected");
-  const req: ImageRequest = {
-    provider: ref.provider,
-    model: ref.id,
-    prompt: form.prompt.trim(),
+  // Only the fields the model takes (request.ts): a size for models without one, or a batch size for
+  // models without batches, would be refused by the server.
+  return buildImageRequest(ref, caps.spec, {
+    prompt: form.prompt,
+    negativePrompt: form.negativePrompt,
     size: form.size,
     batchSize: form.batchSize,
-  };
-  const negative = form.negativePrompt.trim();
-  if (caps.negativePrompt && negative) req.negativePrompt = negative;
-  if (caps.seed && seed !== null) req.seed = clamp(Math.floor(seed), 0, MAX_SEED);
-  if (caps.steps && form.steps !== null) req.steps = form.steps;
-  if (caps.guidance && form.guidance !== null) req.guidance = form.guidance;
-  if (caps.reference !== "none" && image) req.image = image;
-  return req;
+    seed: seed === null ? undefined : clamp(Math.floor(seed), 0, MAX_SEED),
+    steps: form.steps ?? undefined,
+    guidance: form.guidance ?? undefined,
+    quality: form.quality,
+    references: images.length > 0 ? images : undefined,
+  });
 }
 
 /** The form as it was for a stored image, with its seed fixed so the same picture comes back. */
@@ -127,6 +144,7 @@ export function formFromRecord(record: ImageRecord): ImageForm {
     lastSeed: null,
     steps: typeof p.steps === "number" ? p.steps : null,
     guidance: typeof p.guidance === "number" ? p.guidance : null,
+    quality: typeof p.quality === "string" ? p.quality : undefined,
   };
 }
 
@@ -134,10 +152,10 @@ export function formFromRecord(record: ImageRecord): ImageForm {
 export function blocker(
   form: ImageForm,
   caps: ImageCaps | null,
-  hasReference: boolean,
+  references: number,
 ): "prompt" | "model" | "reference" | null {
   if (!caps || !form.modelKey) return "model";
   if (!form.prompt.trim()) return "prompt";
-  if (caps.reference === "required" && !hasReference) return "reference";
+  if (references < (caps.spec.references?.min ?? 0)) return "reference";
   return null;
 }

@@ -126,6 +126,8 @@ export async function generateImages(
   if (images.length === 0) throw failed[0] ?? noImages(req.provider);
 
   return {
+    ...(req.jobId !== undefined ? { jobId: req.jobId } : {}),
+    references: req.references?.length ?? 0,
     model: { provider: req.provider, id: req.model },
     seed: info.provider === "glm" ? null : (result.seed ?? req.seed ?? null),
     timings: {

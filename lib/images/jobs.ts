@@ -23,6 +23,21 @@ const controllers = new Map<string, AbortController>();
 /** How to send a job again (Retry): the same request, so a fixed seed stays the same. */
 const pendingById = new Map<string, Pending>();
 
+/**
+ * The page is going away (reload, close): its requests are cut, and the error that follows is not the
+ * provider's. Such a job stays "running" in storage and comes back as interrupted (store.ts).
+ */
+let leaving = false;
+if (typeof window !== "undefined") {
+  window.addEventListener("pagehide", () => {
+    leaving = true;
+  });
+  // Back from the bfcache: the page lives on.
+  window.addEventListener("pageshow", () => {
+    leaving = false;
+  });
+}
+
 function patchJob(store: ImageStore, id: string, patch: Partial<ImageJob>): void {
   store.setState((s) => ({ jobs: s.jobs.map((j) => (j.id === id ? { ...j, ...patch } : j)) }));
 }
@@ -74,8 +89,8 @@ async function run(store: ImageStore, job: ImageJob, pending: Pending): Promise<
       warnings: res.failed,
     });
   } catch (err) {
-    // Cancelled: the job is already gone from the list.
-    if (controller.signal.aborted) return;
+    // Cancelled: the job is already gone from the list. Leaving: see `leaving`.
+    if (controller.signal.aborted || leaving) return;
     patchJob(store, job.id, { status: "failed", finishedAt: Date.now(), error: AppError.from(err).toJSON() });
   } finally {
     controllers.delete(job.id);
@@ -96,7 +111,7 @@ export function startJob(store: ImageStore): void {
   const state = store.getState();
   const model = findModel(state.models.list, state.form.modelKey);
   const caps = model ? imageCaps(model) : null;
-  if (!model || !caps || blocker(state.form, caps, !!state.reference) || running(store) >= MAX_RUNNING) return;
+  if (!model || !caps || blocker(state.form, caps, state.references.length) || running(store) >= MAX_RUNNING) return;
 
   // Values typed past a range (or left by an older model) are pulled inside it, never sent as typed.
   const form = fitToModel(state.form, model, true);
@@ -106,21 +121,24 @@ export function startJob(store: ImageStore): void {
     // A random seed is shown once used, so a good result can be pinned with one click.
     if (form.seed === null) state.setForm({ lastSeed: seed });
   }
-  const reference = caps.reference === "none" ? null : state.reference;
+  const references = state.references.slice(0, caps.spec.references?.max ?? 0);
+  const ids = references.map((r) => r.imageId).filter((id): id is string => id !== undefined);
   const params: StoredParams = {
     size: form.size,
     batchSize: form.batchSize,
     seedFixed: form.seed !== null,
     ...(caps.steps && form.steps !== null ? { steps: form.steps } : {}),
     ...(caps.guidance && form.guidance !== null ? { guidance: form.guidance } : {}),
-    ...(reference ? { hasReference: true } : {}),
-    ...(reference?.imageId ? { referenceImageId: reference.imageId } : {}),
+    ...(caps.spec.quality && form.quality ? { quality: form.quality } : {}),
+    ...(references.length > 0 ? { hasReference: true, references: references.length } : {}),
+    // Lineage: the gallery images this one was made from ("Edit again" chains through these).
+    ...(ids[0] ? { referenceImageId: ids[0], referenceImageIds: ids } : {}),
   };
   // The data URI is made once and reused by Retry (the reference may be swapped meanwhile).
   let built: Promise<ImageRequest> | undefined;
   const build = () => {
-    built ??= (reference ? blobToDataUrl(reference.blob) : Promise.resolve(undefined)).then((image) =>
-      buildRequest(form, caps, seed, image),
+    built ??= Promise.all(references.map((r) => blobToDataUrl(r.blob))).then((images) =>
+      buildRequest(form, caps, seed, images),
     );
     return built;
   };

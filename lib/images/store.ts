@@ -21,7 +21,11 @@ export interface Reference {
   imageId?: string;
 }
 
-export type JobStatus = "running" | "succeeded" | "failed";
+/** `interrupted`: the page was reloaded or closed while the request ran, so its answer was lost. */
+export type JobStatus = "running" | "succeeded" | "failed" | "interrupted";
+
+/** Unfinished jobs kept across reloads (the newest): enough to say what happened to each press. */
+const KEPT_JOBS = 12;
 
 export interface ImageJob {
   /** Also the batchId of the stored images. */
@@ -51,7 +55,8 @@ interface ModelsState {
 
 export interface ImageStudioState {
   form: ImageForm;
-  reference: Reference | null;
+  /** In order: `image`, `image2`, `image3` (edit models take up to three). */
+  references: Reference[];
   jobs: ImageJob[];
   models: ModelsState;
   /** The last deleted image, kept briefly for Undo. */
@@ -64,21 +69,36 @@ export interface ImageStudioState {
   selectModel(key: string): void;
   rerollSeed(): void;
   setReference(reference: Reference | null): void;
+  /** Adds references after the ones there, up to what the chosen model takes. */
+  addReferences(references: Reference[]): void;
+  removeReference(index: number): void;
   generate(): void;
   cancel(jobId: string): void;
   retry(jobId: string): void;
   dismiss(jobId: string): void;
   reuseSettings(record: ImageRecord): Promise<void>;
   referenceFrom(record: ImageRecord): void;
+  /** "Edit again": the image becomes the only reference of an edit model, so edits chain. */
+  editFrom(record: ImageRecord): void;
   removeImage(record: ImageRecord): Promise<void>;
   undoRemove(): Promise<void>;
+}
+
+/** The edit model "Edit again" picks when the chosen model is not one: it takes up to three images. */
+const PREFERRED_EDIT_MODEL = "Qwen/Qwen-Image-Edit-2509";
+
+/** The gallery images a stored image was made from, in order (older rows kept one id). */
+export function referenceIds(record: Pick<ImageRecord, "params">): string[] {
+  const p = record.params as { referenceImageIds?: unknown; referenceImageId?: unknown };
+  if (Array.isArray(p.referenceImageIds)) return p.referenceImageIds.filter((x): x is string => typeof x === "string");
+  return typeof p.referenceImageId === "string" ? [p.referenceImageId] : [];
 }
 
 export const useImageStore = create<ImageStudioState>()(
   persist(
     (set, get) => ({
       form: EMPTY_FORM,
-      reference: null,
+      references: [],
       jobs: [],
       models: { status: "idle", list: [], partialErrors: [] },
       deleted: null,
@@ -118,7 +138,8 @@ export const useImageStore = create<ImageStudioState>()(
         if (!model) return;
         set((s) => {
           const caps = imageCaps(model);
-          return { form: fitToModel(s.form, model), reference: caps.reference === "none" ? null : s.reference };
+          const max = caps.spec.references?.max ?? 0;
+          return { form: fitToModel(s.form, model), references: s.references.slice(0, max) };
         });
       },
 
@@ -127,7 +148,20 @@ export const useImageStore = create<ImageStudioState>()(
       },
 
       setReference(reference) {
-        set({ reference });
+        set({ references: reference ? [reference] : [] });
+      },
+
+      addReferences(added) {
+        const { models, form, references } = get();
+        const model = findModel(models.list, form.modelKey);
+        const max = model ? (imageCaps(model).spec.references?.max ?? 0) : 0;
+        // A one-reference model swaps its picture; a multi-reference one appends.
+        const next = max <= 1 ? added.slice(-1) : [...references, ...added].slice(0, max);
+        set({ references: next });
+      },
+
+      removeReference(index) {
+        set((s) => ({ references: s.references.filter((_, i) => i !== index) }));
       },
 
       generate() {
@@ -156,12 +190,16 @@ export const useImageStore = create<ImageStudioState>()(
         const form = model ? fitToModel(restored, model, true) : { ...restored, modelKey: current.modelKey };
         // The seed comes back fixed and exact (fitToModel leaves it alone): the same picture again.
         set({ form });
-        const refId = (record.params as { referenceImageId?: unknown }).referenceImageId;
-        if (typeof refId === "string") {
-          const ref = await getImage(imagesDb(), refId);
-          set({ reference: ref ? { blob: ref.blob, name: ref.prompt, imageId: ref.id } : null });
+        const ids = referenceIds(record);
+        if (ids.length > 0) {
+          const found = await Promise.all(ids.map((id) => getImage(imagesDb(), id)));
+          set({
+            references: found
+              .filter((r): r is ImageRecord => r !== undefined)
+              .map((r) => ({ blob: r.blob, name: r.prompt, imageId: r.id })),
+          });
         } else if (model && imageCaps(model).reference === "none") {
-          set({ reference: null });
+          set({ references: [] });
         }
       },
 
@@ -170,14 +208,29 @@ export const useImageStore = create<ImageStudioState>()(
         const current = findModel(models.list, form.modelKey);
         const reference = { blob: record.blob, name: record.prompt, imageId: record.id };
         if (current && imageCaps(current).reference !== "none") {
-          set({ reference });
+          get().addReferences([reference]);
           return;
         }
         // The chosen model cannot take a reference: switch to one that can (an optional one first).
         const capable =
           models.list.find((m) => imageCaps(m).reference === "optional") ??
           models.list.find((m) => imageCaps(m).reference === "required");
-        if (capable) set({ form: fitToModel(form, capable), reference });
+        if (capable) set({ form: fitToModel(form, capable), references: [reference] });
+      },
+
+      editFrom(record) {
+        const { models, form } = get();
+        const current = findModel(models.list, form.modelKey);
+        const isEdit = (m: ModelInfo) => imageCaps(m).reference === "required";
+        const model =
+          (current && isEdit(current) ? current : undefined) ??
+          models.list.find((m) => m.id === PREFERRED_EDIT_MODEL) ??
+          models.list.find(isEdit);
+        if (!model) return;
+        set({
+          form: { ...fitToModel(form, model, model === current), prompt: "" },
+          references: [{ blob: record.blob, name: record.prompt, imageId: record.id }],
+        });
       },
 
       async removeImage(record) {
@@ -196,7 +249,27 @@ export const useImageStore = create<ImageStudioState>()(
     {
       name: "siliconplay.images.form",
       storage: createJSONStorage(() => localStorage),
-      partialize: (s) => ({ form: s.form }),
+      // Jobs too: a generation running when the page goes away is shown as interrupted after the
+      // reload instead of vanishing (its answer cannot reach a page that no longer exists).
+      // Only those: finished ones are in the gallery, and the newest batch shows after a reload anyway.
+      partialize: (s) => ({
+        form: s.form,
+        jobs: s.jobs.filter((j) => j.status === "running" || j.status === "interrupted").slice(0, KEPT_JOBS),
+      }),
+      merge: (persisted, current) => {
+        const saved = (persisted ?? {}) as Partial<Pick<ImageStudioState, "form" | "jobs">>;
+        const now = Date.now();
+        const restored = (saved.jobs ?? []).map((job) =>
+          job.status === "running" ? { ...job, status: "interrupted" as const, finishedAt: now } : job,
+        );
+        // Jobs started in this page before hydration stay in front.
+        const live = new Set(current.jobs.map((j) => j.id));
+        return {
+          ...current,
+          ...(saved.form ? { form: saved.form } : {}),
+          jobs: [...current.jobs, ...restored.filter((j) => !live.has(j.id))],
+        };
+      },
       // Rehydrated by the studio after mount, so the server-rendered HTML matches the first render.
       skipHydration: true,
       version: 1,

@@ -1,6 +1,7 @@
 import type { AppErrorJSON, Provider } from "@/lib/errors";
+import type { ImageRequestEcho } from "./contract";
 
-export type { ImageRequest } from "@/app/api/images/schema";
+export type { ImageRequest } from "./contract";
 
 /** One generated image as the route returns it: the bytes themselves, never the provider's link. */
 export interface GeneratedImage {
@@ -18,7 +19,7 @@ export interface GeneratedImage {
 }
 
 /** 200 body of POST /api/images. */
-export interface ImageResponse {
+export interface ImageResponse extends ImageRequestEcho {
   model: { provider: Provider; id: string };
   /**
    * The seed the provider reports for the request (or the one sent); null for models without seeds

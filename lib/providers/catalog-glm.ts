@@ -86,7 +86,9 @@ export const GLM_MODELS: Record<string, CatalogEntry> = {
     contextWindow: 1_048_576,
   }),
   "glm-z1-flash": row("CONTRACT", { thinking: { kind: "always" }, free: true, maxTokensCap: 16384 }),
+  // CONTRACT: "GLM-4V-Flash allows 10 concurrent requests"; more are refused with code 1302.
   "glm-4v-flash": row("SEED; CONTRACT", {
+    concurrency: 10,
     vision: true,
     visionUrlOnly: true,
     systemInUser: true,
@@ -122,11 +124,10 @@ export const GLM_MODELS: Record<string, CatalogEntry> = {
     maxTokensCap: 16384,
     contextWindow: 131072,
   }),
-  "cogview-3-flash": row("CONTRACT", {
-    type: "image",
-    free: true,
-    imageSizes: ["1024x1024", "768x1344", "1344x768"],
-    batchMax: 1,
-  }),
-  "cogview-4": row("CONTRACT", { type: "image", imageSizes: ["1024x1024", "768x1344", "1344x768"], batchMax: 1 }),
+  // Media: what each model takes (sizes, quality, frames, fps …) is in media-glm.ts.
+  "cogview-3-flash": row("CONTRACT", { type: "image", free: true }),
+  "cogview-4": row("CONTRACT", { type: "image" }),
+  "cogview-4-250304": row("docs.bigmodel.cn image API", { type: "image" }),
+  "cogvideox-3": row("CONTRACT", { type: "video" }),
+  "cogvideox-flash": row("docs.bigmodel.cn video API (free)", { type: "video", free: true }),
 };

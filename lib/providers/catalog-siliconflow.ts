@@ -23,8 +23,6 @@ const EFFORT = { kind: "effort", levels: ["high", "max"], default: "high", switc
 
 const row = (source: string, entry: CatalogEntry): CatalogEntry => ({ reviewed: REVIEWED, source, ...entry });
 
-const FLUX_SIZES = ["1024x1024", "512x1024", "768x512", "768x1024", "1024x576", "576x1024"];
-
 export const SILICONFLOW_MODELS: Record<string, CatalogEntry> = {
   // DeepSeek
   "deepseek-ai/DeepSeek-R1": row("API; FAQ (16384); 128K (96K)", {
@@ -130,7 +128,8 @@ export const SILICONFLOW_MODELS: Record<string, CatalogEntry> = {
   "Qwen/Qwen3.5-35B-A3B": row("API (enable_thinking); CARD 256K", qwen35()),
   "Qwen/Qwen3.5-27B": row("API (enable_thinking); CARD 256K", qwen35()),
   "Qwen/Qwen3.5-9B": row("API (enable_thinking); CARD 256K", qwen35()),
-  "Qwen/Qwen3.5-4B": row("API (enable_thinking); CARD 256K", qwen35()),
+  // Free per siliconflow.cn/models (see prices-siliconflow.ts).
+  "Qwen/Qwen3.5-4B": row("API (enable_thinking); CARD 256K; free: model page", { ...qwen35(), free: true }),
   "Qwen/Qwen2.5-7B-Instruct": row("API; FAQ", { tools: true, jsonMode: true, free: true, contextWindow: 32768 }),
   "Qwen/Qwen2.5-72B-Instruct": row("API; FAQ", { tools: true, jsonMode: true, contextWindow: 32768 }),
   "Qwen/Qwen2.5-VL-72B-Instruct": row("API (VLM list); FAQ", { vision: true, maxImages: 8 }),
@@ -231,61 +230,18 @@ export const SILICONFLOW_MODELS: Record<string, CatalogEntry> = {
     contextWindow: 262144,
   }),
 
-  // Images (per-model media parameters come later; the sizes are the ones the images page uses today).
-  "black-forest-labs/FLUX.1-schnell": row("seed 003; CONTRACT", {
-    type: "image",
-    imageSizes: FLUX_SIZES,
-    batchMax: 4,
-    steps: { min: 1, max: 10, default: 4 },
-  }),
-  "black-forest-labs/FLUX.1-dev": row("seed 003; CONTRACT", {
-    type: "image",
-    imageSizes: FLUX_SIZES,
-    batchMax: 4,
-    steps: { min: 1, max: 30, default: 20 },
-    guidance: { min: 0, max: 20, default: 3.5 },
-  }),
-  "Kwai-Kolors/Kolors": row("CONTRACT (batch_size, guidance_scale Kolors only)", {
-    type: "image",
-    imageSizes: ["1024x1024", "960x1280", "768x1024", "720x1440", "720x1280"],
-    batchMax: 4,
-    steps: { min: 1, max: 49, default: 25 },
-    guidance: { min: 0, max: 20, default: 7.5 },
-    imageToImage: true,
-  }),
-  "Qwen/Qwen-Image": row("CONTRACT (1328x1328, cfg)", {
-    type: "image",
-    imageSizes: ["1328x1328", "1664x928", "928x1664", "1472x1140", "1140x1472"],
-    batchMax: 1,
-    steps: { min: 1, max: 100, default: 50 },
-    guidance: { min: 0.1, max: 20, default: 4 },
-  }),
-  "Qwen/Qwen-Image-Edit": row("CONTRACT", {
-    type: "image",
-    imageSizes: ["1328x1328"],
-    batchMax: 1,
-    steps: { min: 1, max: 100, default: 50 },
-    guidance: { min: 0.1, max: 20, default: 4 },
-    imageToImage: true,
-    imageRequired: true,
-  }),
-  // Takes image, image2, image3 and refuses image_size (CONTRACT): the images page learns that later.
-  "Qwen/Qwen-Image-Edit-2509": row("CONTRACT", {
-    type: "image",
-    imageSizes: ["1328x1328"],
-    batchMax: 1,
-    steps: { min: 1, max: 100, default: 50 },
-    guidance: { min: 0.1, max: 20, default: 4 },
-    imageToImage: true,
-    imageRequired: true,
-  }),
-  "Tongyi-MAI/Z-Image-Turbo": row("API (model list, type=image)", { type: "image", batchMax: 1 }),
-
-  // Video, speech, transcription
-  "Wan-AI/Wan2.2-T2V-A14B": row("CONTRACT (image_size required)", { type: "video" }),
-  "Wan-AI/Wan2.2-I2V-A14B": row("CONTRACT (image_size required)", { type: "video", imageToVideo: true }),
+  // Media: what each model takes (sizes, steps, references, voices …) is in media-siliconflow.ts.
+  "black-forest-labs/FLUX.1-schnell": row("seed 003; CONTRACT", { type: "image" }),
+  "black-forest-labs/FLUX.1-dev": row("seed 003; CONTRACT", { type: "image" }),
+  "Kwai-Kolors/Kolors": row("CONTRACT", { type: "image" }),
+  "Qwen/Qwen-Image": row("CONTRACT", { type: "image" }),
+  "Qwen/Qwen-Image-Edit": row("CONTRACT", { type: "image" }),
+  "Qwen/Qwen-Image-Edit-2509": row("CONTRACT", { type: "image" }),
+  "Tongyi-MAI/Z-Image-Turbo": row("API (model list, type=image)", { type: "image" }),
+  "Wan-AI/Wan2.2-T2V-A14B": row("CONTRACT", { type: "video" }),
+  "Wan-AI/Wan2.2-I2V-A14B": row("CONTRACT", { type: "video" }),
   "Wan-AI/Wan2.1-T2V-14B": row("seed 003", { type: "video" }),
-  "Wan-AI/Wan2.1-I2V-14B-720P": row("seed 003", { type: "video", imageToVideo: true }),
+  "Wan-AI/Wan2.1-I2V-14B-720P": row("seed 003", { type: "video" }),
   "FunAudioLLM/CosyVoice2-0.5B": row("seed 003", { type: "speech" }),
   "fnlp/MOSS-TTSD-v0.5": row("CONTRACT (two speakers)", { type: "speech" }),
   "FunAudioLLM/SenseVoiceSmall": row("seed 003; CONTRACT", { type: "transcription", free: true }),

@@ -37,14 +37,9 @@ export interface CatalogEntry {
   contextWindow?: number;
   temperatureMax?: number;
   maxImages?: number;
+  /** Requests the provider serves at once for this model per account; more are refused. */
+  concurrency?: number;
   /** YYYY-MM-DD: the day the sources below were read. */
   reviewed?: string;
   source?: string;
-  imageSizes?: string[];
-  batchMax?: number;
-  steps?: { min: number; max: number; default: number };
-  guidance?: { min: number; max: number; default: number };
-  imageToImage?: boolean;
-  imageRequired?: boolean;
-  imageToVideo?: boolean;
 }

@@ -2,6 +2,7 @@ import type { Provider } from "@/lib/errors";
 import { GLM_MODELS } from "./catalog-glm";
 import { SILICONFLOW_MODELS } from "./catalog-siliconflow";
 import type { CatalogEntry, ModelType, ThinkingControl } from "./catalog-types";
+import { type MediaKind, type MediaSpec, mediaSpec } from "./media";
 
 // The providers' model lists carry ids only; what a model can do lives here, one table per provider
 // (catalog-siliconflow.ts, catalog-glm.ts), each entry with the date its sources were read.
@@ -41,11 +42,18 @@ export interface ModelInfo {
   contextWindow: number;
   temperatureMax: number;
   maxImages: number;
+  /** Requests the provider serves at once for this model; absent where none is published. */
+  concurrency?: number;
   /** When the entry's sources were last read (YYYY-MM-DD); absent for ids the catalog does not know. */
   reviewed?: string;
   /** Where the entry's figures come from. */
   source?: string;
-  /** Image models: accepted sizes, batch limit, step and guidance ranges. */
+  /**
+   * Image, video and speech models: every field the model takes, with its range and default
+   * (lib/providers/media-*.ts). The forms offer these fields only and the request builders send only them.
+   */
+  media?: MediaSpec;
+  /** Image models: accepted sizes, batch limit, step and guidance ranges (derived from `media`). */
   imageSizes?: string[];
   batchMax?: number;
   steps?: { min: number; max: number; default: number };
@@ -83,11 +91,31 @@ function entryFor(provider: Provider, id: string): CatalogEntry | undefined {
   return undefined;
 }
 
+const MEDIA_KINDS: Partial<Record<ModelType, MediaKind>> = { image: "image", video: "video", speech: "speech" };
+
+/** The older per-field view of an image or video spec, which the first-wave pages still read. */
+function legacyMediaFields(media: MediaSpec | undefined): Partial<ModelInfo> {
+  if (media?.kind === "image") {
+    return {
+      imageSizes: media.sizes ? [...media.sizes.options] : [],
+      batchMax: media.batch?.max ?? 1,
+      steps: media.steps && { min: media.steps.min, max: media.steps.max, default: media.steps.default },
+      guidance: media.guidance && { min: media.guidance.min, max: media.guidance.max, default: media.guidance.default },
+      imageToImage: media.references ? true : undefined,
+      imageRequired: media.references && media.references.min > 0 ? true : undefined,
+    };
+  }
+  if (media?.kind === "video") return { imageToVideo: (media.frames?.min ?? 0) > 0 };
+  return {};
+}
+
 /** Capability record for any id: the table's entry, or safe defaults inferred from the name. */
 export function describeModel(provider: Provider, id: string): ModelInfo {
   const entry = entryFor(provider, id) ?? {};
   const lower = id.toLowerCase();
   const type = entry.type ?? guessType(id);
+  const kind = MEDIA_KINDS[type];
+  const media = kind ? mediaSpec(provider, id, kind) : undefined;
   // An unknown model that looks like a reasoner thinks on its own; nothing is sent to switch it.
   const thinking: ThinkingControl =
     entry.thinking ?? (/(^|[/-])(r1|qwq)|thinking|reasoner|z1/.test(lower) ? { kind: "always" } : { kind: "none" });
@@ -109,15 +137,11 @@ export function describeModel(provider: Provider, id: string): ModelInfo {
     contextWindow: entry.contextWindow ?? 32768,
     temperatureMax: entry.temperatureMax ?? (provider === "glm" ? 1 : 2),
     maxImages: entry.maxImages ?? (entry.vision ? 4 : 0),
+    concurrency: entry.concurrency,
     reviewed: entry.reviewed,
     source: entry.source,
-    imageSizes: entry.imageSizes ?? (type === "image" ? ["1024x1024"] : undefined),
-    batchMax: entry.batchMax ?? (type === "image" ? 1 : undefined),
-    steps: entry.steps,
-    guidance: entry.guidance,
-    imageToImage: entry.imageToImage,
-    imageRequired: entry.imageRequired,
-    imageToVideo: entry.imageToVideo ?? (type === "video" ? /i2v/.test(lower) : undefined),
+    ...(media ? { media } : {}),
+    ...legacyMediaFields(media),
   };
 }
 

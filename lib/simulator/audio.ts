@@ -7,6 +7,7 @@ import {
   isNum,
   randomId,
   record,
+  requestModel,
   sendJson,
   sfBadRequest,
   sfModelNotFound,
@@ -20,6 +21,56 @@ export const SIM_TRANSCRIPT = "Hello from the simulator, this is a transcript.";
 
 const MAX_INPUT_CHARS = 4000;
 const MAX_REFERENCE_SECONDS = 30;
+
+// MOSS-TTSD as SiliconFlow's speech API reference states it (docs.siliconflow.cn/api-reference/audio/
+// create-speech, read 2026-12-03): `input` 1–128000 characters with [S1]/[S2] turns; `max_tokens`
+// (default 2048; input and output together under 32k); "The voice field and references field are
+// mutually exclusive. If you want to use scripted dialogue, you need to pass two voice tones through
+// the references field"; `voice` only as one of the eight presets; the example sends neither (the
+// model's own voices). A reference is `{audio, text}` as for CosyVoice's dynamic voice (seed 003).
+const MOSS = "fnlp/MOSS-TTSD-v0.5";
+const MOSS_MAX_INPUT_CHARS = 128_000;
+const MOSS_MAX_TOKENS = 32_768;
+
+function referenceProblem(reference: unknown, index: number): string | null {
+  const r = record(reference);
+  const audio = r.audio;
+  const ok = typeof audio === "string" && (/^data:audio\/[\w.+-]+;base64,/.test(audio) || /^https?:\/\//i.test(audio));
+  if (!ok) return `references[${index}].audio must be a data:audio/...;base64 URI or an http(s) URL`;
+  if (typeof r.text !== "string" || r.text.trim() === "") return `references[${index}].text is required`;
+  return null;
+}
+
+/** MOSS-TTSD's own rules; null when the request may be spoken. */
+function mossProblem(body: Record<string, unknown>): string | null {
+  const { voice, references } = body;
+  if (voice !== undefined && references !== undefined) return "voice and references are mutually exclusive";
+  if (voice !== undefined) {
+    const preset = typeof voice === "string" && voice.startsWith(`${MOSS}:`) ? voice.slice(MOSS.length + 1) : "";
+    if (!(VOICE_PRESETS as readonly string[]).includes(preset)) {
+      return `voice must be one of ${VOICE_PRESETS.map((p) => `${MOSS}:${p}`).join(", ")}`;
+    }
+  }
+  if (references !== undefined) {
+    if (!Array.isArray(references) || references.length !== 2) {
+      return "references must hold two voices, one per speaker ([S1] and [S2])";
+    }
+    for (const [index, reference] of references.entries()) {
+      const problem = referenceProblem(reference, index);
+      if (problem) return problem;
+    }
+  }
+  const max = body.max_tokens;
+  if (max !== undefined && !(isNum(max) && Number.isInteger(max) && max >= 1 && max <= MOSS_MAX_TOKENS)) {
+    return `max_tokens must be an integer between 1 and ${MOSS_MAX_TOKENS}`;
+  }
+  return null;
+}
+
+/** The spoken words of a dialogue script, without its [S1]/[S2] tags. */
+function spokenText(input: string): string {
+  return input.replace(/\[S[12]\]/g, " ").trim();
+}
 
 const FORMATS = {
   mp3: { contentType: "audio/mpeg", rates: [32000, 44100], defaultRate: 44100 },
@@ -51,10 +102,14 @@ export async function speech(ctx: Ctx): Promise<void> {
     return;
   }
   const input = body.input;
+  const moss = model.id === MOSS;
   if (typeof input !== "string" || input.trim() === "") return sfBadRequest(ctx, "input is required");
-  if ([...input].length > MAX_INPUT_CHARS)
-    return sfBadRequest(ctx, `input is too long: at most ${MAX_INPUT_CHARS} characters`);
-  const voiceError = voiceProblem(ctx, model.id, body.voice, body.references);
+  const maxChars = moss ? MOSS_MAX_INPUT_CHARS : MAX_INPUT_CHARS;
+  if ([...input].length > maxChars) return sfBadRequest(ctx, `input is too long: at most ${maxChars} characters`);
+  if (!moss && body.max_tokens !== undefined) {
+    return sfBadRequest(ctx, "Value error, current model does not support parameter `max_tokens`.");
+  }
+  const voiceError = moss ? mossProblem(body) : voiceProblem(ctx, model.id, body.voice, body.references);
   if (voiceError) return sfBadRequest(ctx, voiceError);
   const format = (body.response_format ?? "mp3") as Format;
   const spec = FORMATS[format];
@@ -68,16 +123,17 @@ export async function speech(ctx: Ctx): Promise<void> {
   const gain = body.gain ?? 0;
   if (!isNum(gain) || gain < -10 || gain > 10) return sfBadRequest(ctx, "gain must be between -10 and 10");
 
-  const seconds = speechSeconds(input, speed);
+  const spoken = moss ? spokenText(input) : input;
+  const seconds = speechSeconds(spoken, speed);
   let audio: Buffer;
   if (format === "mp3") audio = repeatMp3(asset(rate === 32000 ? "chime-32000.mp3" : "chime-44100.mp3"), seconds);
   else if (format === "opus") audio = repeatOpus(asset("chime.opus"), seconds);
   else {
-    const pcm = synthPcm(input, rate as number, speed, gain);
+    const pcm = synthPcm(spoken, rate as number, speed, gain);
     audio = format === "wav" ? wavFile(pcm, rate as number) : pcm;
   }
 
-  const cut = ctx.state.faults.take("siliconflow", ctx.path, true)?.fault === "cut-stream";
+  const cut = ctx.state.faults.take("siliconflow", ctx.path, true, requestModel(ctx))?.fault === "cut-stream";
   begin(ctx, 200, { "content-type": spec.contentType, "cache-control": "no-cache" });
   // Chunked like the real service, so clients must not assume one read gets the whole file.
   const size = Math.max(4096, Math.ceil(audio.length / 8));

@@ -1,6 +1,6 @@
 import { continuationReasoning, readContinuation, remainderAfter } from "./continuation";
 import { streamErrorPayload } from "./faults";
-import { begin, type Ctx, end, hash32, isNum, record, sleep, write } from "./http";
+import { begin, type Ctx, end, hash32, isNum, record, requestModel, sleep, write } from "./http";
 import { jsonModeReply } from "./json-replies";
 import type { SimProvider } from "./log";
 import { longMarkdown } from "./longform";
@@ -188,7 +188,7 @@ export async function writeSse(
   delayMs: number,
   options: { errorLine?: string } = {},
 ): Promise<void> {
-  const queued = ctx.state.faults.take(provider, ctx.path, true);
+  const queued = ctx.state.faults.take(provider, ctx.path, true, requestModel(ctx));
   // A line the plan asks for (a cue in the prompt) strikes where a queued stream fault would.
   const fault = queued ?? (options.errorLine !== undefined ? { fault: "bare-error-line" as const } : undefined);
   const frames = sseFrames(provider, payloads, ctx.state.config.sseVariants);

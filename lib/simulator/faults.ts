@@ -30,6 +30,11 @@ export interface FaultSpec {
   /** Substring match on the provider path, e.g. "/chat/completions". */
   path?: string;
   provider?: SimProvider;
+  /**
+   * Exact match on the request's `model` (JSON body or form field): a comparison sends one prompt to
+   * several models at once, so a fault for one column must leave the others alone.
+   */
+  model?: string;
   /** How many matching requests consume this fault (default 1). */
   times?: number;
   delayMs?: number;
@@ -49,6 +54,9 @@ export function parseFaultSpec(value: unknown): FaultSpec {
     throw new Error(`unknown fault ${JSON.stringify(v.fault)}; one of: ${FAULT_KINDS.join(", ")}`);
   }
   if (v.path !== undefined && typeof v.path !== "string") throw new Error("path must be a string");
+  if (v.model !== undefined && (typeof v.model !== "string" || v.model === "")) {
+    throw new Error("model must be a non-empty string");
+  }
   if (v.provider !== undefined && v.provider !== "siliconflow" && v.provider !== "glm") {
     throw new Error('provider must be "siliconflow" or "glm"');
   }
@@ -62,6 +70,7 @@ export function parseFaultSpec(value: unknown): FaultSpec {
     fault: v.fault as FaultKind,
     path: v.path as string | undefined,
     provider: v.provider as SimProvider | undefined,
+    model: v.model as string | undefined,
     times: (v.times as number | undefined) ?? 1,
     delayMs: v.delayMs as number | undefined,
     retryAfterSeconds: v.retryAfterSeconds as number | undefined,
@@ -83,14 +92,18 @@ export class FaultQueue {
     this.pending = [];
   }
 
-  /** Consumes the first queued fault that matches; `stream` selects stream-body faults or the others. */
-  take(provider: SimProvider, path: string, stream: boolean): FaultSpec | undefined {
+  /**
+   * Consumes the first queued fault that matches; `stream` selects stream-body faults or the others.
+   * A fault naming a model only matches requests for that model.
+   */
+  take(provider: SimProvider, path: string, stream: boolean, model?: string): FaultSpec | undefined {
     const index = this.pending.findIndex(
       (f) =>
         f.times > 0 &&
         STREAM_FAULTS.has(f.fault) === stream &&
         (f.provider === undefined || f.provider === provider) &&
-        (f.path === undefined || path.includes(f.path)),
+        (f.path === undefined || path.includes(f.path)) &&
+        (f.model === undefined || f.model === model),
     );
     const found = this.pending[index];
     if (!found) return undefined;

@@ -11,8 +11,10 @@ import { GLM_CHAT_MODELS, glmChatModel, glmThinks, glmUserAssistantOnly, type Si
 import { admitGlm } from "./concurrency";
 import { type Ctx, glmError, isNum, randomId, record, sendJson, sleep } from "./http";
 import { fetchImage } from "./image-fetch";
-import { GLM_IMAGE_MODELS } from "./models";
+import { GLM_IMAGE_MODELS, GLM_VIDEO_MODELS } from "./models";
+import { readQuestion } from "./text";
 import { toolMessageProblem } from "./tool-calls";
+import { type GlmSearchResult, searchForReply, webSearchTool, withSearchedText } from "./web-search";
 
 type Problem = { code: string; message: string } | null;
 
@@ -34,6 +36,8 @@ function validate(body: Record<string, unknown>): Problem {
     }
   }
   if (isNum(body.max_tokens) && body.max_tokens > spec.maxTokens) return bad("max_tokens");
+  const searchTool = webSearchTool(body);
+  if (typeof searchTool === "string") return { code: "1214", message: searchTool };
   // GLM's code for a prompt over the window (upstream-contract.md, Errors: "1261 prompt too long").
   if (promptTokensOf(body) >= spec.context) {
     return { code: "1261", message: "Prompt 超过最大长度，请缩短输入内容。" };
@@ -82,9 +86,10 @@ function validate(body: Record<string, unknown>): Problem {
 
 /**
  * GLM's usage: newer (thinking) models add `completion_tokens_details.reasoning_tokens` and
- * `prompt_tokens_details.cached_tokens` (upstream-contract.md late 2026; docs.z.ai streaming guide).
+ * `prompt_tokens_details.cached_tokens` (upstream-contract.md late 2026; docs.z.ai streaming guide);
+ * the cached tokens are part of `prompt_tokens` (prompt-cache.ts).
  */
-function usageJson(usage: UsageCounter, spec: SimChatModel) {
+function usageJson(usage: UsageCounter, spec: SimChatModel, cachedTokens: number) {
   const out: Record<string, unknown> = {
     prompt_tokens: usage.promptTokens,
     completion_tokens: usage.completionTokens,
@@ -92,7 +97,7 @@ function usageJson(usage: UsageCounter, spec: SimChatModel) {
   };
   if (spec.thinking !== "none") {
     out.completion_tokens_details = { reasoning_tokens: usage.reasoningTokens };
-    out.prompt_tokens_details = { cached_tokens: 0 };
+    out.prompt_tokens_details = { cached_tokens: Math.min(cachedTokens, usage.promptTokens) };
   }
   return out;
 }
@@ -106,6 +111,8 @@ function streamPayloads(
   plan: ReplyPlan,
   meta: { id: string; created: number; model: string },
   spec: SimChatModel,
+  cachedTokens: number,
+  webSearch?: { results: GlmSearchResult[]; first: boolean },
 ): unknown[] {
   const chunk = (choice: Record<string, unknown>) => ({ ...meta, choices: [{ index: 0, ...choice }] });
   const out: unknown[] = [];
@@ -125,8 +132,10 @@ function streamPayloads(
   });
   out.push({
     ...chunk({ finish_reason: plan.finishReason, delta: { role: "assistant", content: "" } }),
-    usage: usageJson(planUsage(plan), spec),
+    usage: usageJson(planUsage(plan), spec, cachedTokens),
   });
+  // The tool's results ride at the top level of one chunk, beside `choices` (web-search.ts).
+  if (webSearch) Object.assign(webSearch.first ? out[0]! : out.at(-1)!, { web_search: webSearch.results });
   return out;
 }
 
@@ -174,17 +183,21 @@ export async function glmChat(ctx: Ctx): Promise<void> {
   const spec = glmChatModel(body.model) as SimChatModel;
   const model = spec.id;
   const thinking = glmThinks(spec, body.thinking);
-  const plan = planReply({
+  const planned = planReply({
     body,
     model,
     thinking: thinking ? "field" : "none",
     chunkDelayMs: ctx.state.config.chatChunkDelayMs,
   });
+  const question = readQuestion(Array.isArray(body.messages) ? body.messages : []);
+  const search = searchForReply(body, question, planned);
+  const plan = withSearchedText(planned, search, question);
   const now = new Date();
   const id = `${now.toISOString().replace(/\D/g, "").slice(0, 14)}${randomId(18, "0123456789abcdef")}`;
   const meta = { id, created: Math.floor(now.getTime() / 1000), model };
+  const cached = spec.thinking !== "none" ? ctx.state.glmPromptCache.cachedTokens(model, body.messages) : 0;
   if (body.stream === true) {
-    await writeSse(ctx, "glm", streamPayloads(plan, meta, spec), plan.delayMs);
+    await writeSse(ctx, "glm", streamPayloads(plan, meta, spec, cached, search.webSearch), plan.delayMs);
     return;
   }
   await sleep(ctx, nonStreamDelay(plan));
@@ -202,7 +215,8 @@ export async function glmChat(ctx: Ctx): Promise<void> {
     ...meta,
     request_id: typeof body.request_id === "string" ? body.request_id : id,
     choices: [{ index: 0, finish_reason: plan.finishReason, message }],
-    usage: usageJson(planUsage(plan), spec),
+    usage: usageJson(planUsage(plan), spec, cached),
+    ...(search.webSearch ? { web_search: search.webSearch.results } : {}),
   });
 }
 
@@ -212,7 +226,7 @@ export async function glmChat(ctx: Ctx): Promise<void> {
  */
 export function glmModels(ctx: Ctx): void {
   const created = 1_735_689_600;
-  const ids = [...GLM_CHAT_MODELS.map((m) => m.id), ...GLM_IMAGE_MODELS];
+  const ids = [...GLM_CHAT_MODELS.map((m) => m.id), ...GLM_IMAGE_MODELS, ...GLM_VIDEO_MODELS];
   sendJson(ctx, 200, {
     object: "list",
     data: ids.map((id) => ({ id, object: "model", created, owned_by: "zhipuai" })),

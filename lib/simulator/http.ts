@@ -146,3 +146,11 @@ export function prng(seed: number): () => number {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
+
+/** The model a request names, in a JSON body or a multipart form; undefined when it names none. */
+export function requestModel(ctx: Pick<Ctx, "json" | "form">): string | undefined {
+  const fromJson = record(ctx.json).model;
+  if (typeof fromJson === "string") return fromJson;
+  const fromForm = ctx.form?.get("model");
+  return typeof fromForm === "string" ? fromForm : undefined;
+}

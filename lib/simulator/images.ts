@@ -1,31 +1,10 @@
 import { randomInt } from "node:crypto";
 import { publish } from "./files";
-import {
-  type Ctx,
-  glmError,
-  hash32,
-  isImageReference,
-  isNum,
-  randomId,
-  record,
-  sendJson,
-  sfBadRequest,
-  sfModelNotFound,
-} from "./http";
+import { type Ctx, glmError, hash32, randomId, record, sendJson, sfBadRequest, sfModelNotFound } from "./http";
+import { checkSfImage, GLM_QUALITY_MODELS, glmImageSize } from "./image-rules";
 import type { MediaStyle } from "./media-hosts";
 import { GLM_IMAGE_MODELS, sfModel } from "./models";
 import { renderPattern } from "./png";
-
-const MAX_SEED = 9_999_999_999;
-
-function parseSize(value: unknown): { width: number; height: number } | null {
-  const m = /^(\d{2,4})x(\d{2,4})$/.exec(String(value));
-  if (!m) return null;
-  const width = Number(m[1]);
-  const height = Number(m[2]);
-  if (width < 64 || height < 64 || width > 2048 || height > 2048) return null;
-  return { width, height };
-}
 
 /** Renders, stores and links one PNG per index; each differs by prompt, seed and index. */
 function makeImages(
@@ -42,7 +21,10 @@ function makeImages(
   });
 }
 
-/** POST /images/generations, SiliconFlow: `{images: [{url}], timings: {inference}, seed}`. */
+/**
+ * POST /images/generations, SiliconFlow: `{images: [{url}], timings: {inference}, seed}`. Each model
+ * takes only the fields its rule lists (image-rules.ts); anything else is refused as the API does.
+ */
 export function siliconflowImages(ctx: Ctx): void {
   const body = record(ctx.json);
   const model = sfModel(body.model, "image");
@@ -50,54 +32,19 @@ export function siliconflowImages(ctx: Ctx): void {
     sfModelNotFound(ctx);
     return;
   }
-  const prompt = body.prompt;
-  if (typeof prompt !== "string" || prompt.trim() === "") {
-    sfBadRequest(ctx, "prompt is required");
+  const check = checkSfImage(model.id, body);
+  if (check.problem) {
+    sfBadRequest(ctx, check.problem);
     return;
   }
-  const defaultSize = model.id.startsWith("Qwen/Qwen-Image") ? "1328x1328" : "1024x1024";
-  const size = parseSize(body.image_size ?? defaultSize);
-  if (!size) {
-    sfBadRequest(ctx, 'image_size must look like "1024x1024" with sides between 64 and 2048');
-    return;
-  }
-  const batch = body.batch_size ?? 1;
-  if (!isNum(batch) || !Number.isInteger(batch) || batch < 1 || batch > 4) {
-    sfBadRequest(ctx, "batch_size must be an integer between 1 and 4");
-    return;
-  }
-  const seed = body.seed ?? randomInt(0, 2 ** 32);
-  if (!isNum(seed) || !Number.isInteger(seed) || seed < 0 || seed > MAX_SEED) {
-    sfBadRequest(ctx, `seed must be an integer between 0 and ${MAX_SEED}`);
-    return;
-  }
-  const steps = body.num_inference_steps ?? 20;
-  if (!isNum(steps) || !Number.isInteger(steps) || steps < 1 || steps > 100) {
-    sfBadRequest(ctx, "num_inference_steps must be an integer between 1 and 100");
-    return;
-  }
-  if (
-    body.guidance_scale !== undefined &&
-    (!isNum(body.guidance_scale) || body.guidance_scale < 0 || body.guidance_scale > 20)
-  ) {
-    sfBadRequest(ctx, "guidance_scale must be between 0 and 20");
-    return;
-  }
-  if (body.image !== undefined && body.image !== null && !isImageReference(body.image)) {
-    sfBadRequest(ctx, "image must be a data URI (data:image/...;base64,...) or an http(s) URL");
-    return;
-  }
-  if (model.subType === "image-to-image" && !isImageReference(body.image)) {
-    sfBadRequest(ctx, `${model.id} needs an input image`);
-    return;
-  }
+  const seed = check.seed ?? randomInt(0, 2 ** 32);
   const started = performance.now();
   const urls = makeImages(
     ctx,
     "siliconflow",
-    `${model.id}|${prompt}|${String(body.negative_prompt ?? "")}|${seed}`,
-    batch,
-    size,
+    `${model.id}|${String(body.prompt)}|${String(body.negative_prompt ?? "")}|${seed}|${referenceKey(body)}`,
+    check.batch,
+    check.size,
   );
   // `timings.inference` is the provider's own time spent making the images (upstream-contract.md §
   // images), so it is part of the request's time: report the time really spent here. A made-up larger
@@ -111,6 +58,13 @@ export function siliconflowImages(ctx: Ctx): void {
   });
 }
 
+/** Edits of different inputs differ: the inputs take part in the picture's key. */
+function referenceKey(body: Record<string, unknown>): string {
+  return ["image", "image2", "image3"]
+    .map((f) => (typeof body[f] === "string" ? hash32(body[f] as string) : ""))
+    .join(",");
+}
+
 /** POST /images/generations, GLM CogView: `{created, data: [{url}]}`. */
 export function glmImages(ctx: Ctx): void {
   const body = record(ctx.json);
@@ -122,14 +76,28 @@ export function glmImages(ctx: Ctx): void {
     glmError(ctx, 400, "1214", "prompt 参数非法。请检查文档。");
     return;
   }
-  const size = parseSize(body.size ?? "1024x1024");
+  const size = glmImageSize(body.size ?? "1024x1024");
   if (!size) {
     glmError(ctx, 400, "1214", "size 参数非法。请检查文档。");
     return;
   }
+  if (body.quality !== undefined) {
+    // GLM-IMG: quality is cogview-4-250304's alone, hd or standard.
+    const ok =
+      GLM_QUALITY_MODELS.includes(String(body.model)) && (body.quality === "hd" || body.quality === "standard");
+    if (!ok) {
+      glmError(ctx, 400, "1214", "quality 参数非法。请检查文档。");
+      return;
+    }
+  }
   // CogView takes no seed: every call gives a new picture, as on the real service.
   // CogView-4 results come from the UCloud bucket, the older cogview-3 ones from aigc-files (media-hosts.ts).
-  const style = body.model === "cogview-4" ? "glm" : "glm-legacy";
+  const style = String(body.model).startsWith("cogview-4") ? "glm" : "glm-legacy";
   const urls = makeImages(ctx, style, `${String(body.model)}|${body.prompt}|${randomInt(0, 2 ** 32)}`, 1, size);
-  sendJson(ctx, 200, { created: Math.floor(Date.now() / 1000), data: urls.map((url) => ({ url })) });
+  sendJson(ctx, 200, {
+    created: Math.floor(Date.now() / 1000),
+    data: urls.map((url) => ({ url })),
+    // GLM-IMG's answer carries the moderation verdict on the output.
+    content_filter: [{ role: "assistant", level: 1 }],
+  });
 }

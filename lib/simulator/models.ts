@@ -16,9 +16,15 @@ export const SF_MODELS: readonly SimModel[] = [
   { id: "Kwai-Kolors/Kolors", type: "image", subType: "text-to-image" },
   { id: "Qwen/Qwen-Image", type: "image", subType: "text-to-image" },
   { id: "Qwen/Qwen-Image-Edit", type: "image", subType: "image-to-image" },
+  { id: "Qwen/Qwen-Image-Edit-2509", type: "image", subType: "image-to-image" },
+  { id: "Tongyi-MAI/Z-Image-Turbo", type: "image", subType: "text-to-image" },
   { id: "Wan-AI/Wan2.2-T2V-A14B", type: "video", subType: "text-to-video" },
   { id: "Wan-AI/Wan2.2-I2V-A14B", type: "video", subType: "image-to-video" },
+  // Seed 003's Wan2.1 models, still answered for accounts and clients that name them.
+  { id: "Wan-AI/Wan2.1-T2V-14B", type: "video", subType: "text-to-video" },
+  { id: "Wan-AI/Wan2.1-I2V-14B-720P", type: "video", subType: "image-to-video" },
   { id: "FunAudioLLM/CosyVoice2-0.5B", type: "audio", subType: "text-to-speech" },
+  { id: "fnlp/MOSS-TTSD-v0.5", type: "audio", subType: "text-to-speech" },
   { id: "FunAudioLLM/SenseVoiceSmall", type: "audio", subType: "speech-to-text" },
   { id: "TeleAI/TeleSpeechASR", type: "audio", subType: "speech-to-text" },
 ];
@@ -29,4 +35,7 @@ export function sfModel(id: unknown, type: SimModel["type"], subTypes?: readonly
 
 export const VOICE_PRESETS = ["alex", "benjamin", "charles", "david", "anna", "bella", "claire", "diana"] as const;
 
-export const GLM_IMAGE_MODELS = ["cogview-3-flash", "cogview-4"] as const;
+export const GLM_IMAGE_MODELS = ["cogview-3-flash", "cogview-4", "cogview-4-250304"] as const;
+
+/** GLM's video models (docs.bigmodel.cn video API); cogvideox-3 alone takes a first and a last frame. */
+export const GLM_VIDEO_MODELS = ["cogvideox-3", "cogvideox-flash"] as const;

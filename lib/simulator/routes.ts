@@ -1,12 +1,14 @@
 import { deleteVoice, listVoices, speech, transcribe, uploadVoice } from "./audio";
 import { siliconflowCompletions } from "./completions";
 import { glmChat, glmModels } from "./glm";
+import { glmAsyncResult, glmSubmitVideo } from "./glm-video";
 import { type Ctx, type Handler, sendJson } from "./http";
 import { glmImages, siliconflowImages } from "./images";
 import type { SimProvider } from "./log";
 import { SF_MODELS } from "./models";
 import { siliconflowChat } from "./siliconflow-chat";
 import { submitVideo, videoStatus } from "./video";
+import { glmWebSearch } from "./web-search";
 
 function siliconflowModels(ctx: Ctx): void {
   const type = ctx.query.get("type");
@@ -69,10 +71,22 @@ const ROUTES: Record<SimProvider, Record<string, Handler>> = {
   glm: {
     "POST /chat/completions": glmChat,
     "POST /images/generations": glmImages,
+    "POST /videos/generations": glmSubmitVideo,
     "GET /models": glmModels,
+    "POST /web_search": glmWebSearch,
   },
 };
 
+/** Routes with an id as the last path segment, e.g. GLM's GET /async-result/{id}. */
+const PARAM_ROUTES: Record<SimProvider, Record<string, Handler>> = {
+  siliconflow: {},
+  glm: { "GET /async-result/": glmAsyncResult },
+};
+
 export function findRoute(provider: SimProvider, method: string, path: string): Handler | undefined {
-  return ROUTES[provider][`${method} ${path.replace(/\/+$/, "")}`];
+  const clean = path.replace(/\/+$/, "");
+  const exact = ROUTES[provider][`${method} ${clean}`];
+  if (exact) return exact;
+  const slash = clean.lastIndexOf("/");
+  return slash > 0 ? PARAM_ROUTES[provider][`${method} ${clean.slice(0, slash + 1)}`] : undefined;
 }

@@ -5,7 +5,7 @@ import { type AddressInfo, createServer as createTcpServer, type Socket } from "
 import { DEFAULT_SIM_CONFIG, mergeConfig, type SimConfig } from "./config";
 import { answerFault, parseFaultSpec } from "./faults";
 import { serveFile } from "./files";
-import { type Ctx, glmError, notFound, sendJson, sleep } from "./http";
+import { type Ctx, glmError, notFound, requestModel, sendJson, sleep } from "./http";
 import { headerRecord, type LogProvider, type MultipartSummary, summarizeBody } from "./log";
 import { isSimulatedMediaHost, SIMULATED_CDN_ADDRESS, SIMULATED_MEDIA_HOSTS } from "./media-hosts";
 import { findRoute } from "./routes";
@@ -228,7 +228,7 @@ async function handle(state: SimState, req: IncomingMessage, res: ServerResponse
     else sendJson(ctx, 401, "Invalid token");
     return;
   }
-  const fault = state.faults.take(provider, ctx.path, false);
+  const fault = state.faults.take(provider, ctx.path, false, requestModel(ctx));
   if (fault) {
     const delay = fault.delayMs ?? (fault.fault === "slow-first-byte" ? 3000 : 0);
     if (delay > 0) await sleep(ctx, delay);

@@ -12,7 +12,9 @@ import {
 import { type SimChatModel, sfChatModel, sfThinking } from "./chat-models";
 import { type Ctx, isNum, record, sendJson, sfBadRequest, sfError, sfModelNotFound, sleep } from "./http";
 import { prefixProblem } from "./prefix";
+import { readQuestion } from "./text";
 import { toolMessageProblem } from "./tool-calls";
+import { searchForReply, withSearchedText } from "./web-search";
 
 /**
  * What SiliconFlow applies when a request sets no max_tokens: undocumented today; its older API docs
@@ -42,12 +44,15 @@ export async function siliconflowChat(ctx: Ctx): Promise<void> {
   }
   const model = spec.id;
   const thinking = sfThinking(spec, body.enable_thinking);
-  const plan = planReply({
+  const planned = planReply({
     body: isNum(body.max_tokens) ? body : { ...body, max_tokens: SF_DEFAULT_MAX_TOKENS },
     model,
     thinking,
     chunkDelayMs: ctx.state.config.chatChunkDelayMs,
   });
+  // A prompt carrying numbered web search results gets a reply citing them (web-search.ts).
+  const question = readQuestion(Array.isArray(body.messages) ? body.messages : []);
+  const plan = withSearchedText(planned, searchForReply(body, question, planned), question);
   const meta = { id: randomUUID().replace(/-/g, ""), created: Math.floor(Date.now() / 1000), model };
   if (body.stream === true) {
     await writeSse(ctx, "siliconflow", streamPayloads(plan, meta), plan.delayMs, {

@@ -3,6 +3,7 @@ import { FaultQueue } from "./faults";
 import { FileStore, type StoredResult } from "./files";
 import { RequestLog } from "./log";
 import { SIMULATED_MEDIA_HOSTS } from "./media-hosts";
+import { PromptCache } from "./prompt-cache";
 import { selfSignedCertificate } from "./tls";
 
 export interface VoiceRecord {
@@ -13,6 +14,8 @@ export interface VoiceRecord {
 }
 
 export interface VideoJob {
+  /** Each provider answers only for its own jobs. */
+  provider: "siliconflow" | "glm";
   requestId: string;
   model: string;
   seed: number;
@@ -25,6 +28,9 @@ export interface VideoJob {
   inferenceSeconds: number;
   /** The stored video, once the job has succeeded and a client asked. */
   result?: StoredResult;
+  /** GLM: the cover image stored with the video, and the client's own request_id. */
+  cover?: StoredResult;
+  clientRequestId?: string;
 }
 
 /** Mutable state of one simulator instance; two simulators in one process never share anything. */
@@ -39,6 +45,8 @@ export class SimState {
   unauthorizedCount = 0;
   /** GLM-4V-Flash requests in flight (its documented concurrency limit). */
   glmFlashInFlight = 0;
+  /** Prompt prefixes GLM has served, for `cached_tokens`. */
+  readonly glmPromptCache = new PromptCache();
 
   /** Made once per instance: the simulator's media hosts are served over HTTPS with it. */
   readonly certificate = selfSignedCertificate(SIMULATED_MEDIA_HOSTS);
@@ -56,5 +64,6 @@ export class SimState {
     this.jobs.clear();
     this.unauthorizedCount = 0;
     this.glmFlashInFlight = 0;
+    this.glmPromptCache.clear();
   }
 }

@@ -82,7 +82,8 @@ export function planToolCalls(
   lastRole: string,
   chunkSize?: number,
 ): ToolCallPlan[] {
-  const tools = Array.isArray(body.tools) ? body.tools : [];
+  // Only function tools are called; GLM's built-in web_search tool is answered by web-search.ts.
+  const tools = (Array.isArray(body.tools) ? body.tools : []).filter((t) => record(t).type !== "web_search");
   if (tools.length === 0 || body.tool_choice === "none") return [];
   const messages = Array.isArray(body.messages) ? body.messages : [];
   if (lastRole === "tool") {

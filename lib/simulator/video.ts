@@ -6,18 +6,27 @@ import { type SimModel, sfModel } from "./models";
 import type { VideoJob } from "./state";
 import { readDirectives } from "./text";
 
+// POST /video/submit as SiliconFlow's video API reference states it (api-docs.siliconflow.cn/docs/api/
+// video-submit-post, read 2026-12-03): `model`, `prompt` (required), `negative_prompt`, `image_size`
+// (required: 1280x720 | 720x1280 | 960x960), `image` (required for the I2V models: base64 or URL),
+// `seed`. The text-to-video models' schema has no `image`. Any other field is refused the way the
+// API refuses a parameter a model does not take (image-rules.ts, SF-400).
+
 const SIZES = ["1280x720", "720x1280", "960x960"];
+const FIELDS = ["model", "prompt", "negative_prompt", "image_size", "image", "seed"];
 
 function checkSubmit(body: Record<string, unknown>, model: SimModel): string | null {
+  const i2v = model.subType === "image-to-video";
+  for (const key of Object.keys(body)) {
+    if (!FIELDS.includes(key) || (key === "image" && !i2v)) {
+      return `Value error, current model does not support parameter \`${key}\`.`;
+    }
+  }
   if (typeof body.prompt !== "string" || body.prompt.trim() === "") return "prompt is required";
-  if (body.image_size !== undefined && !SIZES.includes(String(body.image_size))) {
-    return `image_size must be one of ${SIZES.join(", ")}`;
-  }
-  if (/I2V/i.test(model.id) && !isImageReference(body.image)) {
+  if (body.image_size === undefined) return "image_size is required";
+  if (!SIZES.includes(String(body.image_size))) return `image_size must be one of ${SIZES.join(", ")}`;
+  if (i2v && !isImageReference(body.image)) {
     return `${model.id} needs image: a data URI (data:image/...;base64,...) or an http(s) URL`;
-  }
-  if (body.image !== undefined && body.image !== null && !isImageReference(body.image)) {
-    return "image must be a data URI or an http(s) URL";
   }
   const seed = body.seed;
   if (seed !== undefined && (!isNum(seed) || !Number.isInteger(seed) || seed < 0))
@@ -35,6 +44,7 @@ export function submitVideo(ctx: Ctx): void {
   else {
     const { config } = ctx.state;
     const job: VideoJob = {
+      provider: "siliconflow",
       requestId: randomId(32, "0123456789abcdef"),
       model: model.id,
       seed: isNum(body.seed) ? body.seed : randomInt(0, 2 ** 32),
@@ -90,6 +100,6 @@ function jobStatus(ctx: Ctx, job: VideoJob): Record<string, unknown> {
 export function videoStatus(ctx: Ctx): void {
   const requestId = record(ctx.json).requestId;
   const job = typeof requestId === "string" ? ctx.state.jobs.get(requestId) : undefined;
-  if (job) sendJson(ctx, 200, jobStatus(ctx, job));
+  if (job?.provider === "siliconflow") sendJson(ctx, 200, jobStatus(ctx, job));
   else sfBadRequest(ctx, `requestId not found: ${String(requestId)}`);
 }

@@ -66,8 +66,24 @@ export function presetOf(voice: string): VoicePreset | null {
   return !isCustomVoice(voice) && (VOICE_PRESETS as readonly string[]).includes(name) ? (name as VoicePreset) : null;
 }
 
+/**
+ * Two-speaker dialogue models (SiliconFlow's speech reference: MOSS-TTSD reads `[S1]`/`[S2]` turns; its
+ * `voice` holds a single timbre, so a dialogue is spoken in the model's own two voices when no voice is
+ * sent). An empty voice means exactly that.
+ */
+export const DIALOGUE_MODELS: readonly string[] = ["fnlp/MOSS-TTSD-v0.5"];
+export const DIALOGUE_VOICE = "";
+
+export function isDialogueModel(model: string): boolean {
+  return DIALOGUE_MODELS.includes(model);
+}
+
 /** A preset voice for another model keeps its preset name; a custom voice is kept as is. */
 export function voiceForModel(voice: string, model: string): string {
+  // The dialogue voices exist only on dialogue models: elsewhere the first preset stands in.
+  // Choosing a dialogue model starts with its own two voices, the point of choosing it.
+  if (isDialogueModel(model)) return voice.startsWith(`${model}:`) ? voice : DIALOGUE_VOICE;
+  if (voice === DIALOGUE_VOICE) return presetVoiceId(model, "alex");
   const preset = presetOf(voice);
   return preset ? presetVoiceId(model, preset) : voice;
 }

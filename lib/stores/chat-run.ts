@@ -33,6 +33,8 @@ export interface RequestBody extends PlaygroundRequest {
   continue?: boolean;
   /** Prefix completion ("Continue from here"): the reply starts with this text. */
   prefix?: string;
+  /** Ground the reply in a web search (lib/search). */
+  webSearch?: boolean;
 }
 
 const finishEvents = new WeakMap<Chat<ChatMessage>, FinishEvent>();
@@ -59,6 +61,7 @@ export function createSessionChat(conversationId: string): Chat<ChatMessage> {
             ...(extra.tools ? { tools: extra.tools } : {}),
             ...(extra.jsonMode ? { jsonMode: extra.jsonMode } : {}),
             ...(extra.prefix !== undefined ? { prefix: extra.prefix } : {}),
+            ...(extra.webSearch ? { webSearch: true } : {}),
           },
         };
       },
@@ -129,6 +132,10 @@ function finishExtraOf(
   }
   if (meta.usage) extra.usage = meta.usage;
   if (meta.finishReason) extra.finishReason = meta.finishReason;
+  if (meta.durationMs !== undefined) {
+    extra.durationMs = meta.durationMs;
+    if (meta.firstTokenMs !== undefined) extra.firstTokenMs = meta.firstTokenMs;
+  }
   const playground = playgroundMetadataOf(meta);
   if (playground) extra.playground = playground;
   // Each request says how many earlier messages it left out; a later one that sent all clears it.

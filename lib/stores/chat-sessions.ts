@@ -24,6 +24,7 @@ import {
   startAssistantMessage,
 } from "@/lib/db";
 import { AppError, type AppErrorJSON } from "@/lib/errors";
+import { webSearchRequested } from "@/lib/search/client/store";
 import type { ImageDetail } from "@/lib/vision/tokens";
 import { yieldToMain } from "@/lib/yield";
 import { pathTo, reasoningOfParts } from "./chat-convert";
@@ -36,6 +37,10 @@ export interface SessionInfo {
   busy: boolean;
   /** The stored reply that this session streams or streamed last; its live content is in the Chat. */
   replyId: string | null;
+  /** How the last request ended (a comparison's scheduler reads it: whose 429, Retry-After). */
+  outcome?: RunOutcome;
+  /** The model of the running request (a comparison counts them against per-model limits). */
+  model?: ChatModelRef;
 }
 
 interface SessionsState {
@@ -126,7 +131,8 @@ export const useChatSessions = create<SessionsState>()((set, get) => {
     settings: ChatSettings | undefined,
     options: { continuing?: boolean; keepReasoningMs?: boolean; playground?: PlaygroundSettings; prefix?: string } = {},
   ): Promise<RunOutcome> => {
-    patch(conversationId, { busy: true, replyId });
+    patch(conversationId, { busy: true, replyId, outcome: undefined, model });
+    let outcome: RunOutcome | undefined;
     try {
       await yieldToMain();
       const { createSessionChat, runReply } = await loadChatRuntime();
@@ -138,7 +144,7 @@ export const useChatSessions = create<SessionsState>()((set, get) => {
         patch(conversationId, { busy: true, replyId });
       }
       if (pendingStops.delete(conversationId)) queueMicrotask(() => void chat.stop());
-      return await runReply({
+      outcome = await runReply({
         db: getDB(),
         chat,
         replyId,
@@ -149,12 +155,14 @@ export const useChatSessions = create<SessionsState>()((set, get) => {
           continue: options.continuing || undefined,
           ...playgroundRequest(modelInfo(useChatModels.getState().models, model), options.playground),
           ...(options.prefix !== undefined ? { prefix: options.prefix } : {}),
+          webSearch: webSearchRequested() || undefined,
         },
         keepReasoningMs: options.keepReasoningMs,
         onStorageError: (error) => set({ storageError: error }),
       });
+      return outcome;
     } finally {
-      patch(conversationId, { busy: false });
+      patch(conversationId, { busy: false, outcome });
     }
   };
 

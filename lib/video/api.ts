@@ -2,8 +2,15 @@
 // rebuilt as AppError, so the poller can tell a dead link from a passing network problem.
 
 import { apiJson } from "@/lib/api-client";
-import { AppError, readErrorResponse } from "@/lib/errors";
+import { AppError, type Provider, readErrorResponse } from "@/lib/errors";
+import type { VideoContentInput, VideoStatusInput } from "./contract";
 import type { VideoStatusReply, VideoSubmitBody, VideoSubmitReply } from "./types";
+
+/** The job's model: its provider says which provider's job id `requestId` is. */
+export interface JobModel {
+  provider: Provider;
+  id: string;
+}
 
 function post(body: unknown, signal?: AbortSignal): RequestInit {
   return { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body), signal };
@@ -13,15 +20,25 @@ export function submitVideoRequest(body: VideoSubmitBody, signal?: AbortSignal):
   return apiJson<VideoSubmitReply>("/api/video/submit", post(body, signal));
 }
 
-export function fetchVideoStatus(requestId: string, model: string, signal?: AbortSignal): Promise<VideoStatusReply> {
-  return apiJson<VideoStatusReply>("/api/video/status", post({ requestId, model }, signal));
+export function fetchVideoStatus(requestId: string, model: JobModel, signal?: AbortSignal): Promise<VideoStatusReply> {
+  const body: VideoStatusInput = { provider: model.provider, requestId, model: model.id };
+  return apiJson<VideoStatusReply>("/api/video/status", post(body, signal));
 }
 
-/** Downloads the finished video through our content route and returns it as a Blob to store. */
-export async function fetchVideoContent(requestId: string, model: string, signal?: AbortSignal): Promise<Blob> {
+/**
+ * Downloads the finished video (or, with part "cover", the cover image GLM makes with it) through our
+ * content route and returns it as a Blob to store.
+ */
+export async function fetchVideoContent(
+  requestId: string,
+  model: JobModel,
+  signal?: AbortSignal,
+  part: "video" | "cover" = "video",
+): Promise<Blob> {
+  const body: VideoContentInput = { provider: model.provider, requestId, model: model.id, part };
   let res: Response;
   try {
-    res = await fetch("/api/video/content", post({ requestId, model }, signal));
+    res = await fetch("/api/video/content", post(body, signal));
   } catch (err) {
     if (err instanceof DOMException && err.name === "AbortError") throw err;
     throw new AppError("network", { detail: "video download failed before the response" });
@@ -35,6 +52,7 @@ export async function fetchVideoContent(requestId: string, model: string, signal
     throw new AppError("network", { detail: "video download was cut off" });
   }
   if (blob.size === 0) throw new AppError("upstream_error", { detail: "the provider sent an empty video" });
+  if (part === "cover") return blob;
   return blob.type.startsWith("video/") ? blob : new Blob([blob], { type: "video/mp4" });
 }
 

@@ -5,17 +5,26 @@ import { create } from "zustand";
 import type { VideoJob } from "@/lib/db/schema";
 import type { AppError, AppErrorJSON } from "@/lib/errors";
 import type { PickedImage } from "./start-image";
-import { sizeForAspect, VIDEO_SIZES, type VideoSize } from "./types";
+import { sizeForAspect } from "./types";
 
 export interface VideoDraft {
   prompt: string;
   negativePrompt: string;
   /** Model id ("" until the model list has loaded). */
   model: string;
-  size: VideoSize;
+  /** `WxH` from the model's sizes (Wan: three; CogVideoX: up to 3840x2160). */
+  size: string;
   /** As typed: empty means "let the provider pick". */
   seed: string;
   image: PickedImage | null;
+  /** The last frame, for models that take first and last frame (CogVideoX-3). */
+  lastImage: PickedImage | null;
+  /** CogVideoX: speed | quality; empty for the model's default. */
+  quality: string;
+  withAudio: boolean;
+  /** Empty for the model's default. */
+  fps: string;
+  duration: string;
 }
 
 interface VideoFormState extends VideoDraft {
@@ -27,6 +36,7 @@ interface VideoFormState extends VideoDraft {
   setImageError: (err: AppError | null) => void;
   /** A newly picked start image; the size follows its aspect ratio, as the provider's I2V output does. */
   setImage: (image: PickedImage | null) => void;
+  setLastImage: (image: PickedImage | null) => void;
   reuse: (job: VideoJob) => void;
 }
 
@@ -37,6 +47,11 @@ export const initialDraft: VideoDraft = {
   size: "1280x720",
   seed: "",
   image: null,
+  lastImage: null,
+  quality: "",
+  withAudio: false,
+  fps: "",
+  duration: "",
 };
 
 function str(value: unknown): string {
@@ -53,9 +68,10 @@ export const useVideoForm = create<VideoFormState>()((set) => ({
     set(
       image ? { image, size: sizeForAspect(image.width, image.height), imageError: null } : { image, imageError: null },
     ),
+  setLastImage: (lastImage) => set({ lastImage, imageError: null }),
   reuse: (job) => {
     const p = job.params;
-    const size = VIDEO_SIZES.includes(p.size as VideoSize) ? (p.size as VideoSize) : "1280x720";
+    const size = typeof p.size === "string" && /^\d+x\d+$/.test(p.size) ? p.size : "1280x720";
     const seed = job.seed ?? (typeof p.seed === "number" ? p.seed : undefined);
     const image: PickedImage | null = job.startImage
       ? {
@@ -73,6 +89,13 @@ export const useVideoForm = create<VideoFormState>()((set) => ({
       size,
       seed: seed === undefined ? "" : String(seed),
       image,
+      lastImage: job.lastImage
+        ? { blob: job.lastImage, width: 0, height: 0, source: "upload", name: str(p.lastImageName) || undefined }
+        : null,
+      quality: str(p.quality),
+      withAudio: p.withAudio === true,
+      fps: typeof p.fps === "number" ? String(p.fps) : "",
+      duration: typeof p.duration === "number" ? String(p.duration) : "",
       reusedAt: Date.now(),
     });
   },

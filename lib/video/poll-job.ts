@@ -33,10 +33,26 @@ async function apply(db: AppDB, job: VideoJob, changes: VideoJobChanges): Promis
   await updateVideoJob(db, job.id, { ...changes, polls: (job.polls ?? 0) + 1 });
 }
 
+/** How long a row may wait for the provider's id (the submit call is still on its way). */
+export const SUBMIT_GRACE_MS = 2 * 60_000;
+
+export const SUBMIT_INTERRUPTED = {
+  en: "The page was closed or reloaded while this job was being submitted, so the provider's answer never arrived. It may still be made and billed: check the provider's console before trying again.",
+  zh: "提交该任务时页面被关闭或刷新，未收到服务商的答复。任务可能仍在生成并计费：请先在服务商控制台查看，再决定是否重试。",
+} as const;
+
 export async function pollVideoJob(db: AppDB, job: VideoJob, api: VideoApi, signal?: AbortSignal): Promise<void> {
+  // Written before submitting and not yet given the provider's id: wait for the submit call, and if
+  // it can no longer come (the page that made it is gone), say so instead of polling forever.
+  if (!job.requestId) {
+    if (Date.now() - job.createdAt > SUBMIT_GRACE_MS) {
+      await apply(db, job, { status: "failed", failure: { code: "interrupted", message: { ...SUBMIT_INTERRUPTED } } });
+    }
+    return;
+  }
   let status: Awaited<ReturnType<VideoApi["status"]>>;
   try {
-    status = await api.status(job.requestId, job.model.id, signal);
+    status = await api.status(job.requestId, job.model, signal);
   } catch (err) {
     if (isAbort(err)) throw err;
     const e = AppError.from(err);
@@ -78,7 +94,7 @@ async function download(
   if (job.status !== "running") await updateVideoJob(db, job.id, { status: "running", position: undefined });
   let blob: Blob;
   try {
-    blob = await api.content(job.requestId, job.model.id, signal);
+    blob = await api.content(job.requestId, job.model, signal);
   } catch (err) {
     if (isAbort(err)) throw err;
     const e = AppError.from(err);

@@ -1,12 +1,15 @@
-// Reads SiliconFlow's POST /video/status answer tolerantly. Only fields from the provider's own
-// answer are used; the result URL stays on the server (the content route downloads it).
+// Reads the providers' job answers tolerantly: SiliconFlow's POST /video/status and GLM's GET
+// /async-result/{id}. Only fields from the provider's own answer are used; the result URLs stay on
+// the server (the content route downloads them).
 
 import type { ProviderVideoStatus, VideoStatusReply } from "./types";
 
 export interface ParsedProviderStatus {
   reply: VideoStatusReply;
-  /** `results.videos[0].url`, present once Succeed. */
+  /** `results.videos[0].url` (GLM: `video_result[0].url`), present once Succeed. */
   videoUrl?: string;
+  /** GLM's `video_result[0].cover_image_url`. */
+  coverUrl?: string;
 }
 
 function obj(value: unknown): Record<string, unknown> {
@@ -53,4 +56,41 @@ export function parseProviderStatus(json: unknown): ParsedProviderStatus {
     return { reply: { status: "Failed", reason: reply.reason ?? "The provider reported success but sent no video." } };
   }
   return typeof url === "string" && status === "Succeed" ? { reply, videoUrl: url } : { reply };
+}
+
+/** GLM's `task_status` (docs.z.ai async-result: PROCESSING | SUCCESS | FAIL), read tolerantly. */
+export function normaliseGlmStatus(raw: unknown): ProviderVideoStatus {
+  const s = String(raw ?? "").toUpperCase();
+  if (s === "SUCCESS" || s === "SUCCEED" || s === "SUCCEEDED") return "Succeed";
+  if (s === "FAIL" || s === "FAILED" || s === "ERROR") return "Failed";
+  // PROCESSING, and anything unknown: keep polling rather than declare the job lost on a guess.
+  return "InProgress";
+}
+
+/**
+ * GLM's GET /async-result/{id} answer: `{model, task_status, video_result: [{url, cover_image_url}],
+ * request_id}`. GLM reports no queue position or progress. A failed task carries no documented reason;
+ * an `error.message` is kept when one comes.
+ */
+export function parseGlmStatus(json: unknown): ParsedProviderStatus {
+  const body = obj(json);
+  const status = normaliseGlmStatus(body.task_status);
+  if (status === "Failed") {
+    const message = obj(body.error).message;
+    return {
+      reply: {
+        status,
+        reason: typeof message === "string" && message.trim() ? message.trim().slice(0, 1000) : undefined,
+      },
+    };
+  }
+  if (status !== "Succeed") return { reply: { status } };
+  const first = obj(Array.isArray(body.video_result) ? body.video_result[0] : undefined);
+  const url = first.url;
+  if (typeof url !== "string" || url === "") {
+    return { reply: { status: "Failed", reason: "The provider reported success but sent no video." } };
+  }
+  const cover = first.cover_image_url;
+  const coverUrl = typeof cover === "string" && cover !== "" ? cover : undefined;
+  return { reply: coverUrl ? { status, cover: true } : { status }, videoUrl: url, coverUrl };
 }

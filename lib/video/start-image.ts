@@ -3,7 +3,7 @@
 // URI keeps the request well under the route's cap), and sent as a `data:image/...;base64,` URI.
 
 import { AppError } from "@/lib/errors";
-import { MAX_IMAGE_DATA_URI, parseSize, type VideoSize } from "./types";
+import { MAX_IMAGE_DATA_URI, parseSize } from "./types";
 
 export interface PickedImage {
   blob: Blob;
@@ -67,7 +67,8 @@ async function encode(bitmap: ImageBitmap, width: number, height: number, qualit
 /** Scales the image to fit inside the output size (never up) and returns the JPEG and its data URI. */
 export async function prepareStartImage(
   image: Blob,
-  size: VideoSize,
+  size: string,
+  maxDataUri: number = MAX_IMAGE_DATA_URI,
 ): Promise<{ blob: Blob; dataUri: string; width: number; height: number }> {
   const bitmap = await decode(image);
   try {
@@ -78,7 +79,7 @@ export async function prepareStartImage(
     for (const quality of [0.92, 0.8, 0.6]) {
       const blob = await encode(bitmap, width, height, quality);
       const dataUri = await blobToDataUri(blob);
-      if (dataUri.length <= MAX_IMAGE_DATA_URI) return { blob, dataUri, width, height };
+      if (dataUri.length <= maxDataUri) return { blob, dataUri, width, height };
     }
     throw new AppError("payload_too_large", { detail: "start image stays too large after compression" });
   } finally {

@@ -19,25 +19,15 @@ export interface VideoStatusReply {
   seed?: number;
   /** Provider inference time in seconds, once Succeed. */
   inferenceSeconds?: number;
+  /** Once Succeed: the provider made a cover image too (GLM), fetched with `part: "cover"`. */
+  cover?: boolean;
 }
 
-/** The body of POST /api/video/submit (camelCase; the route maps it to the provider's field names). */
-export interface VideoSubmitBody {
-  model: string;
-  prompt: string;
-  negativePrompt?: string;
-  size: VideoSize;
-  seed?: number;
-  /** The start image as a `data:image/...;base64,` URI: the server never fetches a client URL. */
-  image?: string;
-}
+/** The body of POST /api/video/submit (lib/video/contract.ts; the server maps it to the provider's names). */
+export type { VideoSubmitInput as VideoSubmitBody, VideoSubmitReply } from "./contract";
 
-export interface VideoSubmitReply {
-  requestId: string;
-}
-
-/** Largest start image data URI the submit route accepts (characters, ≈ 7.5 MB of image bytes). */
-export const MAX_IMAGE_DATA_URI = 10 * 1024 * 1024;
+/** Largest start image data URI the browser sends (characters); see MAX_FRAMES_TOTAL_BYTES in contract.ts. */
+export const MAX_IMAGE_DATA_URI = Math.floor((7 * 1024 * 1024 * 4) / 3) + 64;
 
 /** Largest video the content route streams; Wan clips (5 s, 720p) are a few MB, so this is generous. */
 export const MAX_VIDEO_BYTES = 256 * 1024 * 1024;
@@ -56,6 +46,27 @@ export function sizeForAspect(width: number, height: number): VideoSize {
     if (Math.abs(Math.log(ratio / c[1])) < Math.abs(Math.log(ratio / best[1]))) best = c;
   }
   return best[0];
+}
+
+/** Of `options`, the size whose aspect ratio is closest to `size`'s (the first option when none parse). */
+export function closestSize(size: string, options: readonly string[]): string {
+  if (options.includes(size)) return size;
+  const want = parseSize(size);
+  const ratio = want.width / want.height;
+  let best = options[0] ?? size;
+  let bestScore = Number.POSITIVE_INFINITY;
+  for (const option of options) {
+    const o = parseSize(option);
+    // Aspect first; among equal aspects, the nearest pixel count.
+    const score =
+      Math.abs(Math.log(ratio / (o.width / o.height))) * 1000 +
+      Math.abs(Math.log((o.width * o.height) / (want.width * want.height)));
+    if (score < bestScore) {
+      bestScore = score;
+      best = option;
+    }
+  }
+  return best;
 }
 
 export function parseSize(size: string): { width: number; height: number } {

@@ -29,6 +29,14 @@ async function seed(page: Page, conversations: number, longMessages: number): Pr
       const base = Date.now() - conversations * 60_000;
       const usage = { input: 0, output: 0, reasoning: 0 };
       const convs = [];
+      // Three in four conversations sit in one of 20 folders (schema v3, issue 24); the rest are in
+      // the main list ("" = no folder, the value every stored row has since the v3 upgrade).
+      const folders = Array.from({ length: 20 }, (_, f) => ({
+        id: `perf-folder-${f}`,
+        name: `Folder ${String(f).padStart(2, "0")}`,
+        createdAt: base,
+        updatedAt: base,
+      }));
       for (let i = 0; i < conversations; i++) {
         convs.push({
           id: `perf-${i}`,
@@ -40,6 +48,7 @@ async function seed(page: Page, conversations: number, longMessages: number): Pr
           deletedAt: 0,
           usage,
           words: [],
+          folderId: i % 4 === 0 ? "" : `perf-folder-${i % 20}`,
         });
       }
       const longId = "perf-long";
@@ -78,7 +87,9 @@ async function seed(page: Page, conversations: number, longMessages: number): Pr
         usage,
         activeLeafId: parentId,
         words: [],
+        folderId: "",
       });
+      await put("folders", folders);
       await put("conversations", convs);
       await put("messages", messages);
       db.close();
@@ -98,7 +109,13 @@ test("a 2,000-message conversation and a 10,000-conversation sidebar open within
   await recordSidebarTiming(page, 'nav a[href^="/chat/perf-"]');
   await page.reload();
   await chat.ready();
-  await expect(chat.conversationLink("Seeded conversation 9999")).toBeVisible();
+  // 9999 is in "Folder 19"; 9996 in the main list.
+  await expect(
+    chat.conversations
+      .getByRole("group", { name: "Folder 19" })
+      .getByRole("link", { name: "Seeded conversation 9999" }),
+  ).toBeVisible();
+  await expect(chat.conversationLink("Seeded conversation 9996")).toBeVisible();
   const at = await readSidebarTiming(page);
   const sidebarMs = Math.max(0, (at.list ?? Number.POSITIVE_INFINITY) - (at.ready ?? 0));
   await expect(chat.conversationLink("Seeded long conversation")).toBeVisible();

@@ -27,15 +27,14 @@ async function generate(page: Page, t: Translate, prompt: string) {
 test("image-to-image: an uploaded reference travels inline as a data URI", async ({ page, t, sim }) => {
   await open(page, t);
   await field(page, t, "images.field.model").selectOption("Qwen/Qwen-Image-Edit");
-  await expect(field(page, t, "images.field.size")).toHaveValue("1328x1328");
+  // Edit models follow their input's size and refuse image_size: the form offers no Size.
+  await expect(field(page, t, "images.field.size")).toHaveCount(0);
   // Required and missing: said plainly, and nothing is sent.
   await generate(page, t, "make it night");
   await expect(page.getByRole("alert").filter({ hasText: t("images.blocker.reference") })).toBeVisible();
   expect(await sim.log({ path: GENERATIONS })).toHaveLength(0);
 
-  await page
-    .getByTestId("image-reference-input")
-    .setInputFiles({ name: "ref.png", mimeType: "image/png", buffer: PNG_1x1 });
+  await page.getByTestId("reference-input").setInputFiles({ name: "ref.png", mimeType: "image/png", buffer: PNG_1x1 });
   await page.getByRole("button", { name: t("images.generate"), exact: true }).click();
   await expect(page.getByTestId("image-result").locator("img")).toBeVisible();
   const [call] = await sim.log({ path: GENERATIONS });
@@ -44,6 +43,7 @@ test("image-to-image: an uploaded reference travels inline as a data URI", async
     image: `data:image/png;base64,${PNG_1x1.toString("base64")}`,
   });
   expect(call?.body).toHaveProperty("cfg", 4);
+  expect(call?.body).not.toHaveProperty("image_size");
 });
 
 test("a reference near the size cap arrives whole (the proxy does not cut the body)", async ({ page, t, sim }) => {

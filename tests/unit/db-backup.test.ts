@@ -22,6 +22,9 @@ import {
 } from "@/lib/db";
 import { type Backup, exportAll, importAll, TABLES } from "@/lib/db/backup";
 import { AppError } from "@/lib/errors";
+import { createAssistant, startChatWith } from "@/lib/organize/client/assistants";
+import { createFolder, moveToFolder, setTags } from "@/lib/organize/client/folders";
+import { createPrompt } from "@/lib/organize/client/prompts";
 import { encodePng } from "@/lib/simulator/png";
 
 const opened: AppDB[] = [];
@@ -94,6 +97,19 @@ async function populate(db: AppDB) {
   await setPinned(db, other.id, true);
   const deleted = await createConversation(db, { title: "in the undo window" });
   await softDeleteConversation(db, deleted.id);
+  // Organize (schema v3): a folder holding a tagged chat started from an assistant, and a prompt.
+  const folder = await createFolder(db, "工作 Work");
+  const assistant = await createAssistant(db, {
+    name: "Pirate",
+    emoji: "🏴‍☠️",
+    systemPrompt: "Answer like a pirate.",
+    model: sf("Qwen/Qwen2.5-7B-Instruct"),
+    settings: { temperature: 0.9 },
+  });
+  const filed = await startChatWith(db, assistant);
+  await moveToFolder(db, filed.id, folder.id);
+  await setTags(db, filed.id, ["ideas", "草稿"]);
+  await createPrompt(db, "Summarize", "Summarize {{text}} in {{n}} words.");
   await saveImage(db, {
     prompt: "p",
     model: sf("Kwai-Kolors/Kolors"),
@@ -155,12 +171,32 @@ describe("export / import", () => {
     await Promise.all(TABLES.map((t) => db.table(t).clear()));
     const report = await importAll(db, file);
     expect(report.errors).toEqual([]);
-    expect(report.added).toEqual({ conversations: 3, messages: 2, images: 1, videos: 1, speech: 1, attachments: 1 });
+    expect(report.added).toEqual({
+      conversations: 4,
+      messages: 2,
+      images: 1,
+      videos: 1,
+      speech: 1,
+      attachments: 1,
+      folders: 1,
+      assistants: 1,
+      prompts: 1,
+    });
     expect(await snapshot(db)).toEqual(before);
 
     const again = await importAll(db, JSON.parse(file));
-    expect(again.added).toEqual({ conversations: 0, messages: 0, images: 0, videos: 0, speech: 0, attachments: 0 });
-    expect(again.skipped).toEqual({ conversations: 3, messages: 2, images: 1, videos: 1, speech: 1, attachments: 1 });
+    expect(Object.values(again.added).every((n) => n === 0)).toBe(true);
+    expect(again.skipped).toEqual({
+      conversations: 4,
+      messages: 2,
+      images: 1,
+      videos: 1,
+      speech: 1,
+      attachments: 1,
+      folders: 1,
+      assistants: 1,
+      prompts: 1,
+    });
     expect(Object.values(again.conflicts).every((n) => n === 0)).toBe(true);
     expect(await snapshot(db)).toEqual(before);
   });

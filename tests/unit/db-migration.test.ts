@@ -12,7 +12,9 @@ import {
   searchConversations,
   uuid,
   V1_STORES,
+  V2_STORES,
 } from "@/lib/db";
+import { listFolderConversations, NO_FOLDER } from "@/lib/organize/client/folders";
 
 const names: string[] = [];
 afterEach(async () => {
@@ -82,6 +84,8 @@ describe("schema migration v1 → v2", () => {
       usage: { input: 0, output: 0, reasoning: 0 },
       activeLeafId: "m4",
       words: ["old", "english", "chat"],
+      // v3: in no folder, so in the main list's index.
+      folderId: "",
     });
     expect((await db.conversations.get("c2"))?.model).toEqual({ provider: "glm", id: "glm-4-flash" });
 
@@ -134,8 +138,74 @@ describe("schema migration v1 → v2", () => {
     await db.open();
     expect(db.verno).toBe(SCHEMA_VERSION);
     expect(db.tables.map((t) => t.name).sort()).toEqual(
-      ["attachments", "conversations", "images", "messages", "speech", "videos"].sort(),
+      [
+        "assistants",
+        "attachments",
+        "conversations",
+        "folders",
+        "images",
+        "messages",
+        "prompts",
+        "speech",
+        "videos",
+      ].sort(),
     );
+    db.close();
+  });
+});
+
+describe("schema migration v2 → v3 (folders, assistants, prompts)", () => {
+  it("puts every v2 conversation in no folder, keeps its rows, and lists it in the main list", async () => {
+    const name = `test-migration-${uuid()}`;
+    names.push(name);
+    const v2 = new Dexie(name);
+    v2.version(1).stores(V1_STORES);
+    v2.version(2).stores(V2_STORES);
+    await v2.open();
+    const base = { titleSource: "user", createdAt: 1, usage: { input: 1, output: 2, reasoning: 0 } };
+    await v2.table("conversations").bulkAdd([
+      { ...base, id: "a", title: "Alpha", pinned: 0, updatedAt: 100, deletedAt: 0, words: ["alpha"] },
+      { ...base, id: "b", title: "Beta", pinned: 1, updatedAt: 50, deletedAt: 0, words: ["beta"] },
+      { ...base, id: "gone", title: "Deleted", pinned: 0, updatedAt: 70, deletedAt: 5, words: ["deleted"] },
+    ]);
+    v2.close();
+
+    const db = new AppDB(name);
+    await db.open();
+    expect(db.verno).toBe(3);
+    const rows = await db.conversations.toArray();
+    expect(rows.map((r) => [r.id, r.folderId, r.title, r.usage.output])).toEqual([
+      ["a", "", "Alpha", 2],
+      ["b", "", "Beta", 2],
+      ["gone", "", "Deleted", 2],
+    ]);
+    // Pinned first, soft-deleted left out — read off the new [deletedAt+folderId+pinned+updatedAt] index.
+    expect((await listFolderConversations(db, NO_FOLDER)).map((c) => c.id)).toEqual(["b", "a"]);
+    expect(await db.folders.count()).toBe(0);
+    expect(await db.assistants.count()).toBe(0);
+    expect(await db.prompts.count()).toBe(0);
+    db.close();
+  });
+
+  it("gives a row written without folderId (bulkPut, old code paths) the main list", async () => {
+    const name = `test-migration-${uuid()}`;
+    names.push(name);
+    const db = new AppDB(name);
+    await db.conversations.bulkPut([
+      {
+        id: "x",
+        title: "Written raw",
+        titleSource: "auto",
+        pinned: 0,
+        createdAt: 1,
+        updatedAt: 2,
+        deletedAt: 0,
+        usage: { input: 0, output: 0, reasoning: 0 },
+        words: [],
+      },
+    ]);
+    expect((await db.conversations.get("x"))?.folderId).toBe("");
+    expect((await listFolderConversations(db, NO_FOLDER)).map((c) => c.id)).toEqual(["x"]);
     db.close();
   });
 });

@@ -1,5 +1,4 @@
 import { describe, expect, it } from "vitest";
-import { dataUriBytes, IMAGE_BODY_MAX_BYTES, imageRequestSchema } from "@/app/api/images/schema";
 import {
   imageCaps,
   MAX_REFERENCE_BYTES,
@@ -8,18 +7,24 @@ import {
   parseModelKey,
   randomSeed,
 } from "@/lib/images/capabilities";
+import { IMAGE_BODY_MAX_BYTES, imageRequestSchema } from "@/lib/images/contract";
 import { blocker, buildRequest, EMPTY_FORM, fitToModel } from "@/lib/images/form";
 import { sniffImage } from "@/lib/images/sniff";
+import { dataUriBytes } from "@/lib/media/checks";
 import { describeModel } from "@/lib/providers/catalog";
 
 describe("imageCaps", () => {
   it("follows the catalog for SiliconFlow models", () => {
     const dev = imageCaps(describeModel("siliconflow", "black-forest-labs/FLUX.1-dev"));
-    expect(dev).toMatchObject({ batchMax: 4, seed: true, negativePrompt: true, reference: "none" });
+    // batch_size and guidance_scale are Kolors-only (the image API reference).
+    expect(dev).toMatchObject({ batchMax: 1, seed: true, negativePrompt: true, reference: "none" });
     expect(dev.steps).toEqual({ min: 1, max: 30, default: 20 });
-    expect(imageCaps(describeModel("siliconflow", "Kwai-Kolors/Kolors")).reference).toBe("optional");
+    expect(dev.guidance).toBeUndefined();
+    const kolors = imageCaps(describeModel("siliconflow", "Kwai-Kolors/Kolors"));
+    expect(kolors).toMatchObject({ reference: "optional", batchMax: 4, guidanceField: "guidance_scale" });
     const edit = imageCaps(describeModel("siliconflow", "Qwen/Qwen-Image-Edit"));
-    expect(edit).toMatchObject({ reference: "required", guidanceField: "cfg", batchMax: 1 });
+    // The edit models take no size: the output follows the input image.
+    expect(edit).toMatchObject({ reference: "required", guidanceField: "cfg", batchMax: 1, sizes: [] });
   });
 
   it("offers CogView without seed, negative prompt, steps or guidance", () => {
@@ -54,18 +59,23 @@ describe("imageRequestSchema", () => {
     size: "1024x1024",
   };
 
-  it("accepts a plain request and an inline reference", () => {
+  it("accepts a plain request and inline references", () => {
     expect(imageRequestSchema.safeParse({ ...base, batchSize: 2 }).success).toBe(true);
-    expect(
-      imageRequestSchema.safeParse({ ...base, batchSize: 1, image: "data:image/png;base64,iVBORw0=" }).success,
-    ).toBe(true);
+    const png = "data:image/png;base64,iVBORw0=";
+    expect(imageRequestSchema.safeParse({ ...base, references: [png] }).success).toBe(true);
+    expect(imageRequestSchema.safeParse({ ...base, references: [png, png, png], jobId: "job-1" }).success).toBe(true);
   });
 
   it("refuses URLs, other data types, blank prompts, unknown fields and out-of-range values", () => {
+    const png = "data:image/png;base64,iVBORw0=";
     const bad = [
-      { ...base, batchSize: 1, image: "https://example.com/a.png" },
-      { ...base, batchSize: 1, image: "data:text/html;base64,PGgxPg==" },
-      { ...base, batchSize: 1, image: "data:image/svg+xml;base64,PHN2Zz4=" },
+      { ...base, references: ["https://example.com/a.png"] },
+      { ...base, references: ["data:text/html;base64,PGgxPg=="] },
+      { ...base, references: ["data:image/svg+xml;base64,PHN2Zz4="] },
+      { ...base, references: [png, png, png, png] },
+      { ...base, references: [] },
+      { ...base, image: png },
+      { ...base, jobId: "../x" },
       { ...base, batchSize: 1, prompt: "   " },
       { ...base, batchSize: 5 },
       { ...base, batchSize: 1, seed: MAX_SEED + 1 },
@@ -77,9 +87,13 @@ describe("imageRequestSchema", () => {
 
   it("caps the reference so the whole body fits the proxy's 10 MB buffer", () => {
     const uri = (n: number) => `data:image/png;base64,${Buffer.alloc(n).toString("base64")}`;
-    const ok = { ...base, batchSize: 1, image: uri(MAX_REFERENCE_BYTES) };
+    const ok = { ...base, references: [uri(MAX_REFERENCE_BYTES)] };
     expect(imageRequestSchema.safeParse(ok).success).toBe(true);
-    expect(imageRequestSchema.safeParse({ ...ok, image: uri(MAX_REFERENCE_BYTES + 1) }).success).toBe(false);
+    expect(imageRequestSchema.safeParse({ ...ok, references: [uri(MAX_REFERENCE_BYTES + 1)] }).success).toBe(false);
+    // Three references share the one budget.
+    const third = uri(Math.floor(MAX_REFERENCE_BYTES / 3));
+    expect(imageRequestSchema.safeParse({ ...base, references: [third, third, third] }).success).toBe(true);
+    expect(imageRequestSchema.safeParse({ ...base, references: [third, third, third, uri(1)] }).success).toBe(false);
     expect(IMAGE_BODY_MAX_BYTES).toBeLessThan(10 * 1024 * 1024);
   });
 
@@ -124,18 +138,19 @@ describe("form", () => {
   it("fits values to a new model and keeps them when reusing settings", () => {
     const form = { ...EMPTY_FORM, size: "768x512", batchSize: 4, steps: 9, guidance: 30 };
     expect(fitToModel(form, qwen)).toMatchObject({ size: "1328x1328", batchSize: 1, steps: 50, guidance: 4 });
-    expect(fitToModel(form, schnell, true)).toMatchObject({ size: "768x512", batchSize: 4, steps: 9, guidance: null });
+    expect(fitToModel(form, schnell, true)).toMatchObject({ size: "768x512", batchSize: 1, steps: 9, guidance: null });
+    const kolors = describeModel("siliconflow", "Kwai-Kolors/Kolors");
+    expect(fitToModel(form, kolors, true)).toMatchObject({ size: "1024x1024", batchSize: 4, guidance: 20 });
     expect(fitToModel({ ...form, steps: 99 }, schnell, true).steps).toBe(10);
   });
 
   it("builds only the fields the model takes", () => {
     const form = { ...EMPTY_FORM, modelKey: "glm:cogview-4", prompt: " a cat ", negativePrompt: "dog", steps: 4 };
-    expect(buildRequest(form, imageCaps(cog), 5, "data:image/png;base64,AA==")).toEqual({
+    expect(buildRequest(form, imageCaps(cog), 5, ["data:image/png;base64,AA=="])).toEqual({
       provider: "glm",
       model: "cogview-4",
       prompt: "a cat",
       size: "1024x1024",
-      batchSize: 1,
     });
     const sf = { ...form, modelKey: "siliconflow:black-forest-labs/FLUX.1-schnell" };
     expect(buildRequest(sf, imageCaps(schnell), 5)).toMatchObject({ negativePrompt: "dog", seed: 5, steps: 4 });
@@ -143,13 +158,11 @@ describe("form", () => {
 
   it("tells why Generate cannot run", () => {
     const caps = imageCaps(describeModel("siliconflow", "Qwen/Qwen-Image-Edit"));
-    expect(blocker({ ...EMPTY_FORM, modelKey: "x:y" }, null, false)).toBe("model");
-    expect(blocker({ ...EMPTY_FORM, modelKey: "siliconflow:Qwen/Qwen-Image-Edit" }, caps, false)).toBe("prompt");
-    expect(blocker({ ...EMPTY_FORM, modelKey: "siliconflow:Qwen/Qwen-Image-Edit", prompt: "p" }, caps, false)).toBe(
+    expect(blocker({ ...EMPTY_FORM, modelKey: "x:y" }, null, 0)).toBe("model");
+    expect(blocker({ ...EMPTY_FORM, modelKey: "siliconflow:Qwen/Qwen-Image-Edit" }, caps, 0)).toBe("prompt");
+    expect(blocker({ ...EMPTY_FORM, modelKey: "siliconflow:Qwen/Qwen-Image-Edit", prompt: "p" }, caps, 0)).toBe(
       "reference",
     );
-    expect(
-      blocker({ ...EMPTY_FORM, modelKey: "siliconflow:Qwen/Qwen-Image-Edit", prompt: "p" }, caps, true),
-    ).toBeNull();
+    expect(blocker({ ...EMPTY_FORM, modelKey: "siliconflow:Qwen/Qwen-Image-Edit", prompt: "p" }, caps, 1)).toBeNull();
   });
 });

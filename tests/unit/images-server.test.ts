@@ -26,7 +26,6 @@ const request = (over: Partial<ImageRequest> = {}): ImageRequest => ({
   model: "black-forest-labs/FLUX.1-schnell",
   prompt: "a lighthouse at dusk",
   size: "768x512",
-  batchSize: 1,
   ...over,
 });
 
@@ -44,22 +43,25 @@ async function failure(p: Promise<unknown>): Promise<AppError> {
 
 describe("generateImages", () => {
   it("returns the bytes of every result with the seed, size and timings", async () => {
-    const res = await generateImages(request({ batchSize: 4, seed: 42, steps: 4 }));
+    const res = await generateImages(
+      request({ model: "Kwai-Kolors/Kolors", size: "768x1024", batchSize: 4, seed: 42, steps: 4, jobId: "job-7" }),
+    );
     expect(res.images).toHaveLength(4);
     expect(res.seed).toBe(42);
+    expect(res).toMatchObject({ jobId: "job-7", references: 0 });
     expect(res.failed).toEqual([]);
     expect(res.timings.inferenceMs).toBeGreaterThan(0);
     // The provider's inference is part of the request: never longer than our call to it.
     expect(res.timings.inferenceMs).toBeLessThanOrEqual(res.timings.upstreamMs);
     for (const image of res.images) {
-      expect(image).toMatchObject({ mime: "image/png", width: 768, height: 512 });
+      expect(image).toMatchObject({ mime: "image/png", width: 768, height: 1024 });
       expect(Buffer.from(image.data, "base64").length).toBe(image.bytes);
     }
     const [call] = (await control.log()).filter((e) => e.path === "/images/generations");
     expect(call?.body).toEqual({
-      model: "black-forest-labs/FLUX.1-schnell",
+      model: "Kwai-Kolors/Kolors",
       prompt: "a lighthouse at dusk",
-      image_size: "768x512",
+      image_size: "768x1024",
       batch_size: 4,
       seed: 42,
       num_inference_steps: 4,
@@ -68,10 +70,14 @@ describe("generateImages", () => {
     expect((await control.log()).filter((e) => e.provider === "files")).toHaveLength(4);
   });
 
-  it("sends a reference image inline and guidance as cfg for Qwen-Image-Edit", async () => {
-    await generateImages(request({ model: "Qwen/Qwen-Image-Edit", size: "1328x1328", image: PNG_1x1, guidance: 4 }));
+  it("sends a reference image inline and guidance as cfg for Qwen-Image-Edit, with no image_size", async () => {
+    const res = await generateImages(
+      request({ model: "Qwen/Qwen-Image-Edit", size: undefined, references: [PNG_1x1], guidance: 4 }),
+    );
+    expect(res.references).toBe(1);
     const [call] = (await control.log()).filter((e) => e.path === "/images/generations");
     expect(call?.body).toMatchObject({ image: PNG_1x1, cfg: 4 });
+    expect(call?.body).not.toHaveProperty("image_size");
   });
 
   it("calls GLM CogView with `size` and no seed", async () => {
@@ -109,10 +115,14 @@ describe("generateImages", () => {
     const cases: Partial<ImageRequest>[] = [
       { size: "1328x1328" },
       { model: "Qwen/Qwen-Image", size: "1328x1328", batchSize: 2 },
+      { batchSize: 2 },
       { steps: 50 },
       { guidance: 3 },
-      { image: PNG_1x1 },
-      { model: "Qwen/Qwen-Image-Edit", size: "1328x1328" },
+      { references: [PNG_1x1] },
+      { model: "Qwen/Qwen-Image-Edit", size: undefined },
+      { model: "Qwen/Qwen-Image-Edit", size: "1328x1328", references: [PNG_1x1] },
+      { model: "Qwen/Qwen-Image-Edit", size: undefined, references: [PNG_1x1, PNG_1x1] },
+      { provider: "glm", model: "cogview-4", size: "1024x1024", quality: "hd" },
       { provider: "glm", model: "cogview-4", size: "1024x1024", seed: 1 },
       { model: "Qwen/Qwen2.5-7B-Instruct" },
     ];
@@ -125,7 +135,7 @@ describe("generateImages", () => {
 
   it("keeps the images that downloaded and reports the ones that did not", async () => {
     let n = 0;
-    const res = await generateImages(request({ batchSize: 3 }), {
+    const res = await generateImages(request({ model: "Kwai-Kolors/Kolors", size: "1024x1024", batchSize: 3 }), {
       download: async () => {
         n += 1;
         if (n === 2) throw new AppError("expired");

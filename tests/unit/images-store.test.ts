@@ -1,10 +1,10 @@
 import "fake-indexeddb/auto";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { AppDB, getImages, imagesInBatch, listImageIds, saveImages, uuid } from "@/lib/db";
+import { AppDB, getImages, type ImageRecord, imagesInBatch, listImageIds, saveImages, uuid } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { setImagesDb } from "@/lib/images/db";
 import { EMPTY_FORM } from "@/lib/images/form";
-import { useImageStore } from "@/lib/images/store";
+import { type ImageJob, type ImageStudioState, referenceIds, useImageStore } from "@/lib/images/store";
 import type { ImageResponse } from "@/lib/images/types";
 import { describeModel } from "@/lib/providers/catalog";
 
@@ -26,6 +26,7 @@ const MODELS = [
   describeModel("siliconflow", "black-forest-labs/FLUX.1-schnell"),
   describeModel("siliconflow", "Kwai-Kolors/Kolors"),
   describeModel("glm", "cogview-3-flash"),
+  describeModel("siliconflow", "Qwen/Qwen-Image-Edit-2509"),
 ];
 
 let db: AppDB;
@@ -33,6 +34,7 @@ let bodies: Record<string, unknown>[];
 
 function okResponse(count: number, seed: number): ImageResponse {
   return {
+    references: 0,
     model: { provider: "siliconflow", id: "black-forest-labs/FLUX.1-schnell" },
     seed,
     timings: { inferenceMs: 900, upstreamMs: 1000, downloadMs: 20 },
@@ -68,7 +70,7 @@ beforeEach(() => {
   bodies = [];
   useImageStore.setState({
     form: { ...EMPTY_FORM, modelKey: "siliconflow:black-forest-labs/FLUX.1-schnell", steps: 4, prompt: "a fox" },
-    reference: null,
+    references: [],
     jobs: [],
     deleted: null,
     models: { status: "ready", list: MODELS, partialErrors: [] },
@@ -83,7 +85,8 @@ afterEach(async () => {
 describe("image jobs", () => {
   it("stores a batch with its settings, seed and timings, without any page mounted", async () => {
     answerWith((body) => Response.json(okResponse(2, body.seed as number)));
-    useImageStore.getState().setForm({ batchSize: 2 });
+    // Batches are Kolors-only (the image API reference).
+    useImageStore.getState().setForm({ modelKey: "siliconflow:Kwai-Kolors/Kolors", batchSize: 2 });
     useImageStore.getState().generate();
     expect(useImageStore.getState().jobs[0]?.status).toBe("running");
     await settle();
@@ -92,7 +95,7 @@ describe("image jobs", () => {
     expect(job?.status).toBe("succeeded");
     expect(job?.imageIds).toHaveLength(2);
     const sent = bodies[0] as { seed: number };
-    expect(sent).toMatchObject({ model: "black-forest-labs/FLUX.1-schnell", prompt: "a fox", batchSize: 2, steps: 4 });
+    expect(sent).toMatchObject({ model: "Kwai-Kolors/Kolors", prompt: "a fox", batchSize: 2, steps: 4 });
     // A random seed was drawn, sent, and offered for pinning.
     expect(useImageStore.getState().form).toMatchObject({ seed: null, lastSeed: sent.seed });
 
@@ -209,7 +212,73 @@ describe("gallery actions", () => {
 
     useImageStore.getState().referenceFrom(record);
     expect(useImageStore.getState().form.modelKey).toBe("siliconflow:Kwai-Kolors/Kolors");
-    expect(useImageStore.getState().reference?.imageId).toBe(record.id);
+    expect(useImageStore.getState().references.map((r) => r.imageId)).toEqual([record.id]);
+  });
+});
+
+describe("image jobs across a reload", () => {
+  it("keeps unfinished jobs, and one that was running comes back interrupted, not lost", () => {
+    const { partialize, merge } = useImageStore.persist.getOptions();
+    const job = (id: string, status: ImageJob["status"]): ImageJob => ({
+      id,
+      status,
+      prompt: id,
+      model: { provider: "siliconflow", id: "black-forest-labs/FLUX.1-schnell" },
+      batchSize: 1,
+      size: "1024x1024",
+      startedAt: 1,
+      imageIds: [],
+      warnings: [],
+    });
+    useImageStore.setState({ jobs: [job("a", "running"), job("b", "succeeded"), job("c", "interrupted")] });
+    // What goes to storage, through JSON as localStorage holds it: the unfinished ones only.
+    const saved = JSON.parse(JSON.stringify(partialize?.(useImageStore.getState())));
+    expect(saved.jobs.map((j: ImageJob) => j.id)).toEqual(["a", "c"]);
+
+    const fresh = { ...useImageStore.getState(), jobs: [] };
+    const merged = merge?.(saved, fresh) as ImageStudioState;
+    expect(merged.jobs.map((j) => [j.id, j.status])).toEqual([
+      ["a", "interrupted"],
+      ["c", "interrupted"],
+    ]);
+    expect(merged.jobs[0]?.finishedAt).toBeTypeOf("number");
+    expect(merged.form).toEqual(saved.form);
+  });
+});
+
+describe("image editing", () => {
+  it("Edit again: picks the edit model, sends the image as `image`, and stores the lineage", async () => {
+    answerWith((body) => Response.json(okResponse(1, (body.seed as number | undefined) ?? 3)));
+    useImageStore.getState().generate();
+    await settle();
+    const [first] = await imagesInBatch(db, useImageStore.getState().jobs[0]?.id ?? "");
+    if (!first) throw new Error("not stored");
+
+    useImageStore.getState().editFrom(first);
+    const state = useImageStore.getState();
+    expect(state.form.modelKey).toBe("siliconflow:Qwen/Qwen-Image-Edit-2509");
+    expect(state.form.prompt).toBe("");
+    expect(state.references.map((r) => r.imageId)).toEqual([first.id]);
+
+    // A second and third reference append (Edit-2509 takes three); a fourth is left out.
+    for (const name of ["b", "c", "d"]) {
+      useImageStore.getState().addReferences([{ blob: new Blob([name], { type: "image/png" }), name }]);
+    }
+    expect(useImageStore.getState().references.map((r) => r.name)).toEqual([first.prompt, "b", "c"]);
+    useImageStore.getState().removeReference(2);
+
+    useImageStore.getState().setForm({ prompt: "make it night" });
+    useImageStore.getState().generate();
+    await settle();
+    const sent = bodies.at(-1) as { references?: string[]; size?: unknown; model: string };
+    expect(sent.model).toBe("Qwen/Qwen-Image-Edit-2509");
+    expect(sent.references).toHaveLength(2);
+    expect(sent.references?.[0]).toMatch(/^data:image\/png;base64,/);
+    // Edit models take no size: none is sent.
+    expect(sent.size).toBeUndefined();
+    const edited = await imagesInBatch(db, useImageStore.getState().jobs[0]?.id ?? "");
+    expect(edited[0]?.params).toMatchObject({ referenceImageIds: [first.id], references: 2, hasReference: true });
+    expect(referenceIds(edited[0] as ImageRecord)).toEqual([first.id]);
   });
 });
 

@@ -122,26 +122,26 @@ describe("downloads through the simulated media network", () => {
     generate("/siliconflow/v1/images/generations", {
       model: "Kwai-Kolors/Kolors",
       prompt: "a cat",
-      image_size: "64x64",
+      image_size: "1024x1024",
     });
 
   it.each([
     [
       "SiliconFlow",
       "/siliconflow/v1/images/generations",
-      { model: "Kwai-Kolors/Kolors", prompt: "a cat" },
+      { model: "Kwai-Kolors/Kolors", prompt: "a cat", image_size: "1024x1024" },
       /^https:\/\/sc-maas\.oss-cn-shanghai\.aliyuncs\.com\/outputs%2F\d{8}%2F\w+\.png\?Expires=\d+&OSSAccessKeyId=/,
     ],
     [
       "CogView-4",
       "/glm/api/paas/v4/images/generations",
-      { model: "cogview-4", prompt: "a cat", size: "64x64" },
+      { model: "cogview-4", prompt: "a cat", size: "1024x1024" },
       /^https:\/\/maas-watermark-prod\.cn-wlcb\.ufileos\.com\/\d+_watermark\.png\?UCloudPublicKey=TOKEN_/,
     ],
     [
       "CogView-3-Flash",
       "/glm/api/paas/v4/images/generations",
-      { model: "cogview-3-flash", prompt: "a cat", size: "64x64" },
+      { model: "cogview-3-flash", prompt: "a cat", size: "1024x1024" },
       /^https:\/\/aigc-files\.bigmodel\.cn\/api\/cogview\/\w+_0\.png$/,
     ],
   ])("gets a %s result from its real host over verified TLS", async (_name, path, body, shape) => {

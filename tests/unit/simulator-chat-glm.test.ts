@@ -100,4 +100,29 @@ describe("GLM chat", () => {
     for await (const model of glm.models.list()) ids.push(model.id);
     expect(ids).toEqual(expect.arrayContaining(["glm-4-flash", "glm-4.5", "glm-4v-flash", "cogview-3-flash"]));
   });
+
+  it("reports the earlier turns of a conversation as cached prompt tokens, part of prompt_tokens", async () => {
+    type CachedUsage = { prompt_tokens: number; prompt_tokens_details?: { cached_tokens?: number } };
+    const first = await glm.chat.completions.create({ model: "glm-4.6", messages: ask("Remember the number 7") });
+    const firstUsage = first.usage as unknown as CachedUsage;
+    expect(firstUsage.prompt_tokens_details?.cached_tokens).toBe(0);
+    const second = await glm.chat.completions.create({
+      model: "glm-4.6",
+      messages: [
+        ...ask("Remember the number 7"),
+        { role: "assistant", content: first.choices[0]?.message.content ?? "" },
+        ...ask("Which number?"),
+      ],
+    });
+    const usage = second.usage as unknown as CachedUsage;
+    const cached = usage.prompt_tokens_details?.cached_tokens ?? 0;
+    expect(cached).toBeGreaterThanOrEqual(firstUsage.prompt_tokens - 4);
+    expect(cached).toBeLessThan(usage.prompt_tokens);
+    // Another model has its own cache.
+    const other = await glm.chat.completions.create({
+      model: "glm-4.7",
+      messages: [...ask("Remember the number 7"), { role: "assistant", content: "ok" }, ...ask("Which number?")],
+    });
+    expect((other.usage as unknown as CachedUsage).prompt_tokens_details?.cached_tokens).toBe(0);
+  });
 });

@@ -156,6 +156,33 @@ describe("request faults", () => {
   });
 });
 
+describe("faults for one model", () => {
+  it("strikes only requests for the named model, request and stream faults alike", async () => {
+    await control.fault([
+      { fault: "rate-limit", model: "deepseek-ai/DeepSeek-R1" },
+      { fault: "cut-stream", model: "glm-4.5" },
+    ]);
+    const other = await post(SF, "/chat/completions", chatBody());
+    expect(other.status).toBe(200);
+    const named = await post(SF, "/chat/completions", chatBody({ model: "deepseek-ai/DeepSeek-R1" }));
+    expect(named.status).toBe(429);
+    const glmOther = await post(GLM, "/chat/completions", { ...glmChatBody, stream: true });
+    expect(await glmOther.text()).toContain("data: [DONE]");
+    const glmNamed = await post(GLM, "/chat/completions", { ...glmChatBody, model: "glm-4.5", stream: true });
+    expect(await glmNamed.text().catch(() => "cut")).not.toContain("data: [DONE]");
+    expect(await control.log().then((l) => l.length)).toBe(4);
+  });
+
+  it("refuses a model that is not a non-empty string", async () => {
+    const res = await fetch(`${sim.url}/__sim/faults`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ fault: "rate-limit", model: 42 }),
+    });
+    expect(res.status).toBe(400);
+  });
+});
+
 describe("stream faults", () => {
   it("cut-stream drops the connection after a few chunks, without [DONE]", async () => {
     await control.fault({ fault: "cut-stream" });

@@ -37,7 +37,13 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe("images", () => {
   it("returns batch_size real PNGs of the requested size, with timings and the seed", async () => {
-    const { status, body } = await generate({ prompt: "a lighthouse", image_size: "320x200", batch_size: 3, seed: 7 });
+    const { status, body } = await generate({
+      model: "Kwai-Kolors/Kolors",
+      prompt: "a lighthouse",
+      image_size: "320x200",
+      batch_size: 3,
+      seed: 7,
+    });
     expect(status).toBe(200);
     expect(body.seed).toBe(7);
     expect(body.timings.inference).toBeGreaterThan(0);
@@ -78,7 +84,7 @@ describe("images", () => {
 
   it("points results at resultUrlOverride when set", async () => {
     await control.config({ resultUrlOverride: "http://169.254.169.254/latest/meta-data" });
-    const { body } = await generate({ prompt: "x", image_size: "64x64", batch_size: 2 });
+    const { body } = await generate({ model: "Kwai-Kolors/Kolors", prompt: "x", image_size: "64x64", batch_size: 2 });
     expect(body.images.map((i) => i.url)).toEqual(Array(2).fill("http://169.254.169.254/latest/meta-data"));
   });
 
@@ -89,10 +95,15 @@ describe("images", () => {
     };
     expect(await code({ prompt: "x", model: "nope" })).toEqual([400, 20012]);
     expect(await code({})).toEqual([400, 20015]);
-    expect(await code({ prompt: "x", batch_size: 5 })).toEqual([400, 20015]);
+    expect(await code({ prompt: "x" })).toEqual([400, 20015]); // image_size is required
+    expect(await code({ prompt: "x", image_size: "64x64", model: "Kwai-Kolors/Kolors", batch_size: 5 })).toEqual([
+      400, 20015,
+    ]);
     expect(await code({ prompt: "x", image_size: "big" })).toEqual([400, 20015]);
-    expect(await code({ prompt: "x", seed: 99_999_999_999 })).toEqual([400, 20015]);
-    expect(await code({ prompt: "x", image: "/etc/passwd" })).toEqual([400, 20015]);
+    expect(await code({ prompt: "x", image_size: "64x64", seed: 99_999_999_999 })).toEqual([400, 20015]);
+    expect(await code({ prompt: "x", image_size: "64x64", model: "Kwai-Kolors/Kolors", image: "/etc/passwd" })).toEqual(
+      [400, 20015],
+    );
     expect(await code({ prompt: "x", model: "Qwen/Qwen-Image-Edit" })).toEqual([400, 20015]);
     const edit = await generate({
       prompt: "x",
@@ -164,6 +175,7 @@ describe("video", () => {
     const { body } = await post<{ requestId: string }>(SF, "/video/submit", {
       model: "Wan-AI/Wan2.2-T2V-A14B",
       prompt: "x",
+      image_size: "1280x720",
     });
     const first = (await post<Status>(SF, "/video/status", body)).body;
     await sleep(1100);
@@ -178,6 +190,7 @@ describe("video", () => {
     const { body } = await post<{ requestId: string }>(SF, "/video/submit", {
       model: "Wan-AI/Wan2.2-T2V-A14B",
       prompt: "[[fail]] a storm",
+      image_size: "1280x720",
     });
     const seen = await pollUntilDone(body.requestId);
     expect(seen.at(-1)?.status).toBe("Failed");
@@ -190,6 +203,7 @@ describe("video", () => {
     const { body } = await post<{ requestId: string }>(SF, "/video/submit", {
       model: "Wan-AI/Wan2.2-T2V-A14B",
       prompt: "x",
+      image_size: "1280x720",
     });
     const url = (await pollUntilDone(body.requestId)).at(-1)?.results?.videos[0]?.url ?? "";
     expect((await fetch(url)).status).toBe(200);
@@ -198,11 +212,16 @@ describe("video", () => {
   });
 
   it("validates submissions and request ids", async () => {
-    const i2v = await post(SF, "/video/submit", { model: "Wan-AI/Wan2.2-I2V-A14B", prompt: "x" });
+    const i2v = await post(SF, "/video/submit", {
+      model: "Wan-AI/Wan2.2-I2V-A14B",
+      prompt: "x",
+      image_size: "960x960",
+    });
     expect(i2v.status).toBe(400);
     const ok = await post(SF, "/video/submit", {
       model: "Wan-AI/Wan2.2-I2V-A14B",
       prompt: "x",
+      image_size: "960x960",
       image: "data:image/png;base64,iVBORw0KGgo=",
     });
     expect(ok.status).toBe(200);

@@ -68,6 +68,24 @@ describe("POST /api/speech", () => {
     expect(call?.body).toMatchObject({ response_format: "mp3", sample_rate: 44100 });
   });
 
+  it("speaks a MOSS-TTSD dialogue in the model's own two voices when no voice is chosen", async () => {
+    const MOSS = "fnlp/MOSS-TTSD-v0.5";
+    const input = "[S1]Did you see the sunrise?[S2]I did, over the river.";
+    const res = await speak({ model: MOSS, input, voice: "" });
+    expect(res.status).toBe(200);
+    expect((await res.arrayBuffer()).byteLength).toBeGreaterThan(0);
+    const [call] = (await control.log()).filter((e) => e.path.endsWith("/audio/speech"));
+    // No voice at all (the model's own speakers), as the provider's MOSS-TTSD example sends.
+    expect(call?.body).toMatchObject({ model: MOSS, input });
+    expect(call?.body).not.toHaveProperty("voice");
+    expect(call?.status).toBe(200);
+
+    // Only dialogue models may go without a voice; they take presets but no uploaded voice.
+    expect((await speak({ voice: "" })).status).toBe(400);
+    expect((await speak({ model: MOSS, input, voice: "speech:mine:abc:def" })).status).toBe(400);
+    expect((await speak({ model: MOSS, input, voice: `${MOSS}:anna` })).status).toBe(200);
+  });
+
   it.each([
     [{ input: "   " }, "input"],
     [{ input: "x".repeat(4001) }, "input"],

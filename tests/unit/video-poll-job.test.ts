@@ -1,9 +1,10 @@
 import "fake-indexeddb/auto";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { AppDB, getVideoJob, saveVideoJob, uuid, type VideoJob } from "@/lib/db";
+import { attachVideoRequestId } from "@/lib/db/media";
 import { AppError } from "@/lib/errors";
 import type { VideoApi } from "@/lib/video/api";
-import { pollVideoJob } from "@/lib/video/poll-job";
+import { pollVideoJob, SUBMIT_GRACE_MS } from "@/lib/video/poll-job";
 import type { VideoStatusReply } from "@/lib/video/types";
 
 const opened: AppDB[] = [];
@@ -44,6 +45,34 @@ const mp4 = () => new Blob([new Uint8Array([0, 0, 0, 24, 102, 116, 121, 112])], 
 const reload = async (db: AppDB, job: VideoJob) => (await getVideoJob(db, job.id))!;
 
 describe("pollVideoJob", () => {
+  it("waits for a row written before submitting, then says it was interrupted if the id never came", async () => {
+    const db = new AppDB(`test-video-${uuid()}`);
+    opened.push(db);
+    const fresh = await saveVideoJob(db, {
+      requestId: "",
+      model: { provider: "glm", id: "cogvideox-3" },
+      prompt: "a kite",
+      params: {},
+    });
+    const calls = api({ status: "InQueue" });
+    await pollVideoJob(db, fresh, calls);
+    expect(calls.calls).toEqual([]);
+    expect((await reload(db, fresh)).status).toBe("queued");
+
+    // Past the grace period the submit call can no longer answer (the page that made it is gone).
+    const stale = { ...fresh, createdAt: Date.now() - SUBMIT_GRACE_MS - 1 };
+    await pollVideoJob(db, stale, calls);
+    expect(calls.calls).toEqual([]);
+    const row = await reload(db, fresh);
+    expect(row.status).toBe("failed");
+    expect(row.failure?.code).toBe("interrupted");
+
+    // Once the id is filled in, polling works as for any job.
+    await attachVideoRequestId(db, fresh.id, "task-9");
+    const filled = await reload(db, fresh);
+    expect(filled.requestId).toBe("task-9");
+  });
+
   it("maps InQueue and InProgress to queued (with position) and running, counting polls", async () => {
     const { db, job } = await setup();
     await pollVideoJob(db, job, api({ status: "InQueue", position: 4 }));

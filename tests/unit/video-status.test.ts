@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { contentSchema } from "@/app/api/video/content/schema";
-import { statusSchema } from "@/app/api/video/status/schema";
-import { submitSchema } from "@/app/api/video/submit/schema";
+import {
+  videoContentSchema as contentSchema,
+  videoStatusSchema as statusSchema,
+  videoSubmitSchema as submitSchema,
+} from "@/lib/video/contract";
 import { normaliseStatus, parseProviderStatus } from "@/lib/video/provider-status";
 import { nextPollAt, POLL_BASE_MS, pollIntervalMs } from "@/lib/video/schedule";
 import { sizeForAspect } from "@/lib/video/types";
@@ -69,19 +71,21 @@ describe("sizeForAspect", () => {
 describe("route schemas", () => {
   const ok = { model: "Wan-AI/Wan2.2-T2V-A14B", prompt: "a fox", size: "1280x720" };
 
-  it("accepts a plain submit and a data URI start image", () => {
-    expect(submitSchema.safeParse(ok).success).toBe(true);
-    expect(submitSchema.safeParse({ ...ok, image: "data:image/png;base64,iVBORw0KGgo=" }).success).toBe(true);
+  it("accepts a plain submit (SiliconFlow when no provider is named) and data URI frames", () => {
+    expect(submitSchema.parse(ok).provider).toBe("siliconflow");
+    expect(submitSchema.safeParse({ ...ok, frames: ["data:image/png;base64,iVBORw0KGgo="] }).success).toBe(true);
     expect(submitSchema.safeParse({ ...ok, seed: 9_999_999_999 }).success).toBe(true);
   });
 
-  it("refuses URLs, other sizes, blank prompts, unknown fields", () => {
-    expect(submitSchema.safeParse({ ...ok, image: "https://example.com/a.png" }).success).toBe(false);
-    expect(submitSchema.safeParse({ ...ok, image: "data:text/html;base64,PGgxPg==" }).success).toBe(false);
-    expect(submitSchema.safeParse({ ...ok, size: "1024x1024" }).success).toBe(false);
-    expect(submitSchema.safeParse({ ...ok, prompt: "   " }).success).toBe(false);
+  it("refuses URLs, other data types, more than two frames, unknown fields (sizes and prompts: see media-request tests)", () => {
+    expect(submitSchema.safeParse({ ...ok, frames: ["https://example.com/a.png"] }).success).toBe(false);
+    expect(submitSchema.safeParse({ ...ok, frames: ["data:text/html;base64,PGgxPg=="] }).success).toBe(false);
+    const png = "data:image/png;base64,iVBORw0KGgo=";
+    expect(submitSchema.safeParse({ ...ok, frames: [png, png, png] }).success).toBe(false);
     expect(submitSchema.safeParse({ ...ok, seed: -1 }).success).toBe(false);
+    expect(submitSchema.safeParse({ ...ok, image: png }).success).toBe(false);
     expect(submitSchema.safeParse({ ...ok, imageUrl: "https://example.com/a.png" }).success).toBe(false);
+    expect(submitSchema.safeParse({ ...ok, provider: "openai" }).success).toBe(false);
   });
 
   it("status and content take a request id (and optionally a model), never a URL", () => {
@@ -90,5 +94,11 @@ describe("route schemas", () => {
     expect(contentSchema.safeParse({ requestId: "abc", url: "http://127.0.0.1/" }).success).toBe(false);
     expect(contentSchema.safeParse({ requestId: "../../etc" }).success).toBe(false);
     expect(contentSchema.safeParse({ requestId: "" }).success).toBe(false);
+    expect(contentSchema.parse({ requestId: "abc" })).toEqual({
+      provider: "siliconflow",
+      requestId: "abc",
+      part: "video",
+    });
+    expect(contentSchema.safeParse({ provider: "glm", requestId: "abc", part: "thumbnail" }).success).toBe(false);
   });
 });

@@ -1,6 +1,6 @@
 import { apiHandler, readJson } from "@/lib/http/handler";
+import { IMAGE_BODY_MAX_BYTES, imageRequestSchema } from "@/lib/images/contract";
 import { generateImages } from "@/lib/images/generate";
-import { IMAGE_BODY_MAX_BYTES, imageRequestSchema } from "./schema";
 
 export const dynamic = "force-dynamic";
 // Slow models (Qwen-Image at 50 steps, a batch of four) plus downloading every result.

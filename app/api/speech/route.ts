@@ -11,9 +11,16 @@ export const POST = apiHandler(
   async (request) => {
     const body = await readJson(request, speechRequestSchema, SPEECH_BODY_MAX_BYTES);
     const format = FORMAT_SPECS[body.response_format];
+    // An empty voice (dialogue models only, checked by the schema) is left out: the model's own voices.
+    const { voice, ...rest } = body;
     const upstream = await upstreamFetch("siliconflow", "/audio/speech", {
       method: "POST",
-      json: { ...body, sample_rate: body.sample_rate ?? format.defaultRate, stream: true },
+      json: {
+        ...rest,
+        ...(voice === "" ? {} : { voice }),
+        sample_rate: body.sample_rate ?? format.defaultRate,
+        stream: true,
+      },
       // The browser's abort (Stop, leaving the page) closes the provider connection too.
       signal: request.signal,
     });

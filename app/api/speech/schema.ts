@@ -1,8 +1,10 @@
 import { z } from "zod";
 import {
+  DIALOGUE_VOICE,
   FORMAT_SPECS,
   GAIN,
   inputLength,
+  isDialogueModel,
   isValidRate,
   maxInputChars,
   SPEECH_FORMATS,
@@ -34,7 +36,13 @@ export const speechRequestSchema = z
       ctx.addIssue({ code: "custom", path: ["input"], message: `at most ${max} characters for ${body.model}` });
     }
     const preset = body.voice.startsWith(`${body.model}:`) ? body.voice.slice(body.model.length + 1) : "";
-    if (!(VOICE_PRESETS as readonly string[]).includes(preset) && !CUSTOM_URI.test(body.voice)) {
+    const isPreset = (VOICE_PRESETS as readonly string[]).includes(preset);
+    // A dialogue model with no voice speaks its [S1]/[S2] turns in its own two voices; it takes no
+    // uploaded voice (its speech reference lists only the presets and references).
+    const voiceOk = isDialogueModel(body.model)
+      ? body.voice === DIALOGUE_VOICE || isPreset
+      : isPreset || CUSTOM_URI.test(body.voice);
+    if (!voiceOk) {
       ctx.addIssue({
         code: "custom",
         path: ["voice"],

@@ -1,6 +1,7 @@
 "use client";
 
 import { type CSSProperties, useEffect, useRef, useState } from "react";
+import { PreviewButton } from "@/components/artifacts/preview-button";
 import { copyText } from "@/lib/clipboard";
 import { cachedTokens, highlight, normalizeLang } from "./highlight";
 import type { Token } from "./highlight-types";
@@ -70,7 +71,10 @@ export function CodeBlock({ code, lang, final }: { code: string; lang: string; f
         <span data-testid="code-language" className="font-mono text-xs text-zinc-500 dark:text-zinc-400">
           {language || t("markdown.plainText")}
         </span>
-        <CopyButton text={code} t={t} />
+        <span className="flex items-center gap-0.5">
+          <PreviewButton code={code} lang={lang} />
+          <CopyButton text={code} t={t} />
+        </span>
       </div>
       <pre className="overflow-x-auto p-3 text-[13px] leading-relaxed">
         <code className="font-mono" data-language={language || undefined} data-highlighted={tokens ? "" : undefined}>

@@ -1,6 +1,7 @@
 "use client";
 
 import { type CSSProperties, memo, type ReactNode, useDeferredValue, useMemo, useRef } from "react";
+import { useCitationSources } from "@/components/search/citation-context";
 import { parseBlock } from "./parse";
 import { renderTree } from "./render";
 import { createSplitter, SEGMENT, type Splitter } from "./split";
@@ -33,7 +34,8 @@ interface BlockProps {
 const Block = memo(function Block({ text, index, final, defs }: BlockProps) {
   blockRenderProbe.onRender?.(index, text);
   const tree = useMemo(() => parseBlock(text, defs, final), [text, defs, final]);
-  return <>{renderTree(tree, final)}</>;
+  const sources = useCitationSources();
+  return <>{renderTree(tree, final, sources.length > 0 ? sources : undefined)}</>;
 });
 
 interface SegmentProps {

@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect, useId, useRef, useState, useSyncExternalStore } from "react";
+import { OpenDiagramButton } from "@/components/artifacts/open-diagram-button";
 import { yieldToMain } from "@/lib/yield";
 import { CodeBlock } from "./code-block";
 import { checkMermaidSource, MERMAID_MAX_LINES, mermaidConfig, sanitizeSvg } from "./mermaid-safety";
@@ -86,14 +87,17 @@ export function MermaidBlock({ code, final }: { code: string; final: boolean }) 
   const current = result?.key === key ? result : null;
   if (allowed && current?.svg) {
     return (
-      <div
-        role="img"
-        aria-label={t("markdown.mermaid.label")}
-        data-testid="mermaid-diagram"
-        className="my-4 flex justify-center overflow-x-auto rounded-lg border border-zinc-200 p-3 dark:border-zinc-800 [&_svg]:h-auto [&_svg]:max-w-full"
-        // biome-ignore lint/security/noDangerouslySetInnerHtml: mermaid's SVG from a source checked by checkMermaidSource, with HTML labels off, then cleaned by sanitizeSvg; never model text as HTML.
-        dangerouslySetInnerHTML={{ __html: current.svg }}
-      />
+      <>
+        <div
+          role="img"
+          aria-label={t("markdown.mermaid.label")}
+          data-testid="mermaid-diagram"
+          className="my-4 flex justify-center overflow-x-auto rounded-lg border border-zinc-200 p-3 dark:border-zinc-800 [&_svg]:h-auto [&_svg]:max-w-full"
+          // biome-ignore lint/security/noDangerouslySetInnerHtml: mermaid's SVG from a source checked by checkMermaidSource, with HTML labels off, then cleaned by sanitizeSvg; never model text as HTML.
+          dangerouslySetInnerHTML={{ __html: current.svg }}
+        />
+        <OpenDiagramButton code={code} />
+      </>
     );
   }
   let note: { text: string; alert: boolean } | null = null;

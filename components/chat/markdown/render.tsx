@@ -1,5 +1,7 @@
 import type { Definition, List, ListItem, Nodes, Parents, Root, Table } from "mdast";
 import type { ReactNode } from "react";
+import { CitedText } from "@/components/search/cited-text";
+import type { WebSearchSource } from "@/lib/search/sources";
 import { CodeBlock } from "./code-block";
 import { SafeImage, SafeLink } from "./inline";
 import { MathView } from "./math";
@@ -13,6 +15,8 @@ export interface RenderContext {
   /** The block is complete: run the expensive renderers (highlighting, math blocks, mermaid). */
   final: boolean;
   definitions: Map<string, Definition>;
+  /** The reply's web search sources: citation markers in its text become links (components/search). */
+  sources?: readonly WebSearchSource[];
 }
 
 const heading = [
@@ -121,7 +125,11 @@ function renderNode(node: Nodes, ctx: RenderContext, key: number, tight = false)
     case "root":
       return children(node, ctx);
     case "text":
-      return node.value;
+      return ctx.sources ? (
+        <CitedText key={key} text={node.value} sources={ctx.sources} final={ctx.final} />
+      ) : (
+        node.value
+      );
     case "html":
       return renderHtml(node.value, false, key);
     case "paragraph":
@@ -228,6 +236,6 @@ function renderNode(node: Nodes, ctx: RenderContext, key: number, tight = false)
 }
 
 /** Renders a parsed block. */
-export function renderTree(root: Root, final: boolean): ReactNode {
-  return children(root, { final, definitions: collectDefinitions(root) });
+export function renderTree(root: Root, final: boolean, sources?: readonly WebSearchSource[]): ReactNode {
+  return children(root, { final, definitions: collectDefinitions(root), sources });
 }

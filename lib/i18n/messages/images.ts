@@ -81,6 +81,20 @@ export const en = {
   "images.blocker.loading": "Waiting for the model list…",
   "images.deleted": "Image deleted.",
   "images.undo": "Undo",
+  "images.field.references": "Reference images",
+  "images.field.quality": "Quality",
+  "images.quality.standard": "Standard",
+  "images.quality.hd": "HD (slower)",
+  "images.reference.count": "{n} of {max}",
+  "images.reference.removeN": "Remove reference {n}",
+  "images.reference.tooMany": "This model takes at most {max} reference images: the extra ones were left out.",
+  "images.models.edit": "Edits images",
+  "images.action.edit": "Edit",
+  "images.action.editAgain": "Edit again",
+  "images.lineage.title": "Edited from",
+  "images.lineage.missing": "A reference image that is no longer in the gallery",
+  "images.job.interrupted":
+    "This generation was interrupted: the page was reloaded or closed before the picture arrived. Nothing was saved; press Generate to make it again.",
 } as const;
 
 export const zh: Record<keyof typeof en, string> = {
@@ -161,4 +175,17 @@ export const zh: Record<keyof typeof en, string> = {
   "images.blocker.loading": "正在等待模型列表…",
   "images.deleted": "图片已删除。",
   "images.undo": "撤销",
+  "images.field.references": "参考图",
+  "images.field.quality": "画质",
+  "images.quality.standard": "标准",
+  "images.quality.hd": "高清（较慢）",
+  "images.reference.count": "{n} / {max}",
+  "images.reference.removeN": "移除参考图 {n}",
+  "images.reference.tooMany": "该模型最多接受 {max} 张参考图，多出的已忽略。",
+  "images.models.edit": "图像编辑",
+  "images.action.edit": "编辑",
+  "images.action.editAgain": "继续编辑",
+  "images.lineage.title": "编辑自",
+  "images.lineage.missing": "一张已不在图库中的参考图",
+  "images.job.interrupted": "该生成已中断：图片返回前页面被刷新或关闭，没有保存任何内容。请再次点击“生成”。",
 };

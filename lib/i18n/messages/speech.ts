@@ -108,6 +108,13 @@ export const en = {
   "speech.settings.defaultVoice": "Default voice",
   "speech.settings.defaultVoiceHint": "Used by Read aloud in chat.",
   "speech.settings.voicesUnavailable": "Your custom voices could not be loaded right now.",
+  "speech.voice.dialogue": "Its own two voices ([S1], [S2])",
+  "speech.dialogue.title": "Dialogue",
+  "speech.dialogue.hint": "Write the turns as [S1] … [S2] …: each speaker gets its own voice.",
+  "speech.dialogue.insert": "Insert a dialogue template",
+  "speech.dialogue.template":
+    "[S1]Did you see the sunrise this morning?[S2]I did, it was beautiful over the river.[S1]Let's go again tomorrow.",
+  "speech.dialogue.missingTurns": "Mark at least one turn with [S1] or [S2] so the model knows who speaks.",
 } as const;
 
 export const zh: Record<keyof typeof en, string> = {
@@ -212,4 +219,10 @@ export const zh: Record<keyof typeof en, string> = {
   "speech.settings.defaultVoice": "默认音色",
   "speech.settings.defaultVoiceHint": "用于对话中的“朗读”。",
   "speech.settings.voicesUnavailable": "暂时无法加载你的自定义音色。",
+  "speech.voice.dialogue": "模型自带的两个声音（[S1]、[S2]）",
+  "speech.dialogue.title": "对话",
+  "speech.dialogue.hint": "用 [S1] … [S2] … 写出轮次：每位说话人使用各自的声音。",
+  "speech.dialogue.insert": "插入对话模板",
+  "speech.dialogue.template": "[S1]你今天早上看到日出了吗？[S2]看到了，河面上的日出真美。[S1]明天我们再去一次吧。",
+  "speech.dialogue.missingTurns": "请至少用 [S1] 或 [S2] 标出一个轮次，让模型知道谁在说话。",
 };

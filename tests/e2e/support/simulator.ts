@@ -17,6 +17,8 @@ export interface FaultRequest {
   fault: string;
   path?: string;
   provider?: "siliconflow" | "glm";
+  /** Only requests for this model (a comparison's one column). */
+  model?: string;
   times?: number;
   delayMs?: number;
   retryAfterSeconds?: number;

@@ -1,25 +1,27 @@
 import { apiHandler, readJson } from "@/lib/http/handler";
+import { videoContentSchema } from "@/lib/video/contract";
 import { openVideoContent } from "@/lib/video/server";
-import { contentSchema } from "./schema";
 
 export const dynamic = "force-dynamic";
 // A large clip over a slow link can take minutes to pass through.
 export const maxDuration = 300;
 
 /**
- * Streams the finished video's bytes. The URL comes from the provider's status answer, fetched
- * here; the browser stores the bytes as a Blob because the link itself expires within minutes.
+ * Streams the finished video's bytes (or GLM's cover image with `part: "cover"`). The URL comes from
+ * the provider's status answer, fetched here; the browser stores the bytes because the link expires.
  */
 export const POST = apiHandler(
   async (request) => {
-    const { requestId } = await readJson(request, contentSchema, 4096);
-    const download = await openVideoContent(requestId, request.signal);
+    const { provider, requestId, part } = await readJson(request, videoContentSchema, 4096);
+    const download = await openVideoContent(provider, requestId, part, request.signal);
+    const cover = part === "cover";
+    // The providers' storage sometimes says application/octet-stream; the clip is MP4 either way.
+    const type = cover ? "image/" : "video/";
     const headers = new Headers({
-      // The provider's OSS links sometimes say application/octet-stream; the clip is MP4 either way.
-      "content-type": download.contentType.startsWith("video/") ? download.contentType : "video/mp4",
+      "content-type": download.contentType.startsWith(type) ? download.contentType : cover ? "image/png" : "video/mp4",
       "cache-control": "no-store",
       "x-accel-buffering": "no",
-      "content-disposition": `inline; filename="video-${requestId.slice(0, 40)}.mp4"`,
+      "content-disposition": `inline; filename="video-${requestId.slice(0, 40)}${cover ? "-cover.png" : ".mp4"}"`,
     });
     if (download.contentLength !== undefined) headers.set("content-length", String(download.contentLength));
     return new Response(download.body, { status: 200, headers });

@@ -1,0 +1,58 @@
+import { create } from "zustand";
+import { type BudgetSettings, budgetSettingsSchema, DEFAULT_BUDGET } from "@/lib/cost/budget";
+import { type PriceOverrides, priceOverridesSchema } from "@/lib/cost/price";
+
+// The user's own prices and monthly budget. They are preferences of this browser (like the theme),
+// kept in localStorage and validated on read: a damaged value falls back to the default, never a crash.
+
+const OVERRIDES_KEY = "siliconplay:price-overrides";
+const BUDGET_KEY = "siliconplay:budget";
+
+function read<T>(key: string, parse: (v: unknown) => T, fallback: T): T {
+  try {
+    const raw = localStorage.getItem(key);
+    return raw ? parse(JSON.parse(raw)) : fallback;
+  } catch {
+    return fallback;
+  }
+}
+
+function write(key: string, value: unknown): void {
+  try {
+    localStorage.setItem(key, JSON.stringify(value));
+  } catch {
+    // private mode or a full disk: the preference lasts for this page only
+  }
+}
+
+interface CostPrefsState {
+  loaded: boolean;
+  overrides: PriceOverrides;
+  budget: BudgetSettings;
+  /** Reads localStorage once in the browser (the server render has no preferences). */
+  load: () => void;
+  setOverrides: (next: PriceOverrides) => void;
+  setBudget: (next: BudgetSettings) => void;
+}
+
+export const useCostPrefs = create<CostPrefsState>()((set, get) => ({
+  loaded: false,
+  overrides: {},
+  budget: DEFAULT_BUDGET,
+  load: () => {
+    if (get().loaded || typeof localStorage === "undefined") return;
+    set({
+      loaded: true,
+      overrides: read(OVERRIDES_KEY, (v) => priceOverridesSchema.parse(v), {}),
+      budget: read(BUDGET_KEY, (v) => budgetSettingsSchema.parse(v), DEFAULT_BUDGET),
+    });
+  },
+  setOverrides: (overrides) => {
+    write(OVERRIDES_KEY, overrides);
+    set({ overrides });
+  },
+  setBudget: (budget) => {
+    write(BUDGET_KEY, budget);
+    set({ budget });
+  },
+}));

@@ -1,0 +1,92 @@
+// Assistants: saved presets of model, system prompt, settings and an opening message. Starting a
+// chat copies what it needs into the conversation, so later edits never rewrite past chats.
+
+import { createConversation } from "@/lib/db/conversations";
+import { monotonicNow, uuid } from "@/lib/db/ids";
+import type { AppDB, ChatSettings, Conversation } from "@/lib/db/schema";
+import { withQuotaGuard } from "@/lib/db/storage";
+import { AppError } from "@/lib/errors";
+import { type Assistant, type AssistantDraft, type AssistantRef, assistantDraftSchema } from "../contract";
+
+function invalid(issue: string | undefined): AppError {
+  return new AppError("bad_request", {
+    message: {
+      en: "This assistant cannot be saved: give it a name (up to 100 characters) and check the other fields.",
+      zh: "无法保存该助手：请填写名称（不超过 100 个字符）并检查其他字段。",
+    },
+    detail: issue,
+  });
+}
+
+function parseDraft(draft: AssistantDraft): AssistantDraft {
+  const parsed = assistantDraftSchema.safeParse(draft);
+  if (!parsed.success) throw invalid(parsed.error.issues[0]?.path.join("."));
+  const out = { ...parsed.data };
+  // An empty optional text is no value at all (the form sends "").
+  if (!out.emoji?.trim()) delete out.emoji;
+  if (!out.openingMessage?.trim()) delete out.openingMessage;
+  if (!out.description?.trim()) delete out.description;
+  return out;
+}
+
+export async function createAssistant(db: AppDB, draft: AssistantDraft): Promise<Assistant> {
+  const now = monotonicNow();
+  const row: Assistant = { ...parseDraft(draft), id: uuid(), createdAt: now, updatedAt: now };
+  await withQuotaGuard(() => db.assistants.add(row));
+  return row;
+}
+
+export async function updateAssistant(db: AppDB, id: string, draft: AssistantDraft): Promise<void> {
+  const clean = parseDraft(draft);
+  await withQuotaGuard(() =>
+    db.transaction("rw", db.assistants, async () => {
+      const stored = await db.assistants.get(id);
+      if (!stored)
+        throw new AppError("not_found", { message: { en: "This assistant was deleted.", zh: "该助手已被删除。" } });
+      // put, not update: a field cleared in the form must go away.
+      await db.assistants.put({ ...clean, id, createdAt: stored.createdAt, updatedAt: monotonicNow() });
+    }),
+  );
+}
+
+export async function deleteAssistant(db: AppDB, id: string): Promise<void> {
+  await db.assistants.delete(id);
+}
+
+/** Newest edit first. */
+export function listAssistants(db: AppDB): Promise<Assistant[]> {
+  return db.assistants.orderBy("updatedAt").reverse().toArray();
+}
+
+export function getAssistant(db: AppDB, id: string): Promise<Assistant | undefined> {
+  return db.assistants.get(id);
+}
+
+/** The chat settings a conversation with this assistant starts with (its system prompt included). */
+export function assistantChatSettings(a: Pick<Assistant, "systemPrompt" | "settings">): ChatSettings {
+  const settings: ChatSettings = { ...(a.settings ?? {}) };
+  if (a.systemPrompt.trim()) settings.systemPrompt = a.systemPrompt;
+  return settings;
+}
+
+export function assistantRef(a: Pick<Assistant, "id" | "name" | "emoji" | "openingMessage">): AssistantRef {
+  const ref: AssistantRef = { id: a.id, name: a.name };
+  if (a.emoji) ref.emoji = a.emoji;
+  if (a.openingMessage) ref.openingMessage = a.openingMessage;
+  return ref;
+}
+
+/**
+ * A new conversation from an assistant (stored or a starter): its model, settings and system prompt
+ * copied in, and a copy of its name so the chat shows where it came from.
+ */
+export function startChatWith(
+  db: AppDB,
+  a: Pick<Assistant, "id" | "name" | "emoji" | "openingMessage" | "model" | "systemPrompt" | "settings">,
+): Promise<Conversation> {
+  return createConversation(db, {
+    ...(a.model ? { model: { provider: a.model.provider, id: a.model.id } } : {}),
+    settings: assistantChatSettings(a),
+    assistant: assistantRef(a),
+  });
+}

@@ -1,0 +1,55 @@
+import { create } from "zustand";
+import type { WebSearchStatus } from "../contract";
+
+// The "Web search" switch: one choice for every conversation (like the theme), remembered in this
+// browser, and whether this server can search at all (GET /api/search), asked once per page load.
+
+const STORAGE_KEY = "siliconplay.webSearch";
+
+interface WebSearchState {
+  /** The user's choice; what is sent also needs `status.available`. */
+  enabled: boolean;
+  /** undefined until /api/search answered (or failed: then the switch still works, the server decides). */
+  status: WebSearchStatus | undefined;
+  setEnabled: (enabled: boolean) => void;
+  /** Reads the remembered choice and asks the server once; later calls do nothing. */
+  load: () => void;
+}
+
+let loading = false;
+
+export const useWebSearch = create<WebSearchState>()((set) => ({
+  enabled: false,
+  status: undefined,
+  setEnabled: (enabled) => {
+    set({ enabled });
+    try {
+      if (enabled) localStorage.setItem(STORAGE_KEY, "1");
+      else localStorage.removeItem(STORAGE_KEY);
+    } catch {
+      // Storage refused (private mode, quota): the choice holds for this page only.
+    }
+  },
+  load: () => {
+    if (loading) return;
+    loading = true;
+    try {
+      if (localStorage.getItem(STORAGE_KEY) === "1") set({ enabled: true });
+    } catch {}
+    // Loaded on demand: the fetcher validates with zod, which the chat page's first load does without.
+    import("./api")
+      .then((api) => api.fetchWebSearchStatus())
+      .then(
+        (status) => set({ status }),
+        () => {
+          loading = false;
+        },
+      );
+  },
+}));
+
+/** Whether a request now should ask the server to search (read when a reply starts, not during render). */
+export function webSearchRequested(): boolean {
+  const { enabled, status } = useWebSearch.getState();
+  return enabled && status?.available !== false;
+}

@@ -1,0 +1,113 @@
+import "server-only";
+import { AppError, type Provider } from "@/lib/errors";
+import { downloadProviderMedia, type SafeDownload } from "@/lib/media/safe-fetch";
+import { describeModel } from "@/lib/providers/catalog";
+import { upstreamJson } from "@/lib/upstream";
+import type { VideoSubmitReply, VideoSubmitRequest } from "../contract";
+import type { ParsedProviderStatus } from "../provider-status";
+import { checkVideoRequest, videoProviderCall } from "../request";
+import { MAX_VIDEO_BYTES, type VideoStatusReply } from "../types";
+import { glmStatus } from "./glm";
+import { siliconflowStatus } from "./siliconflow";
+
+// The provider side of the video slice, for SiliconFlow (Wan) and GLM (CogVideoX) alike: the routes
+// stay thin and the browser's job pipeline sees one shape — `{provider, requestId}` in, the same
+// statuses out (InQueue, InProgress, Succeed, Failed), the bytes through the content route.
+
+const MAX_COVER_BYTES = 8 * 1024 * 1024;
+
+function badRequest(en: string, zh: string, detail: string, provider?: Provider): AppError {
+  return new AppError("bad_request", { detail, provider, message: { en, zh } });
+}
+
+/**
+ * Checks the submission against the model's spec (the same rules as the form), then submits it once:
+ * a retry could start (and bill) a second generation.
+ */
+export async function submitVideo(input: VideoSubmitRequest): Promise<VideoSubmitReply> {
+  const { provider } = input;
+  const info = describeModel(provider, input.model);
+  if (info.type !== "video" || info.media?.kind !== "video") {
+    throw badRequest(
+      `"${input.model}" is not a video model. Pick a model from the Model list.`,
+      `“${input.model}”不是视频模型。请从模型列表中选择。`,
+      "model is not a video model",
+      provider,
+    );
+  }
+  const [first] = checkVideoRequest(input, info.media);
+  if (first) {
+    throw badRequest(`${first.message.en}.`, `${first.message.zh}。`, `${first.field}: ${first.message.en}`, provider);
+  }
+  const call = videoProviderCall(input);
+  // No abort signal on purpose: once the provider has the job it runs and bills either way, so the
+  // answer (its id) is worth receiving even if the browser went away meanwhile.
+  const reply = await upstreamJson<Record<string, unknown>>(provider, call.path, { json: call.body, maxAttempts: 1 });
+  // GLM names the task `id` (its `request_id` is the client's own id); SiliconFlow `requestId`.
+  const id = provider === "glm" ? reply.id : reply.requestId;
+  if (typeof id !== "string" || id === "") {
+    throw new AppError("upstream_error", { provider, detail: "submit answered without a job id" });
+  }
+  return { provider, requestId: id };
+}
+
+/** The provider's status for a job, parsed, with the result links (which never leave the server). */
+export function providerVideoStatus(
+  provider: Provider,
+  requestId: string,
+  signal?: AbortSignal,
+): Promise<ParsedProviderStatus> {
+  return provider === "glm" ? glmStatus(requestId, signal) : siliconflowStatus(requestId, signal);
+}
+
+export async function videoStatus(
+  provider: Provider,
+  requestId: string,
+  signal?: AbortSignal,
+): Promise<VideoStatusReply> {
+  return (await providerVideoStatus(provider, requestId, signal)).reply;
+}
+
+/**
+ * Asks the provider for the job again and opens a download of the URL *it* returned, through the
+ * one safe fetcher (provider media hosts only, no private addresses, size cap). Not finished yet
+ * is a 409-style bad_request; a Failed job is reported with its reason; a dead link is `expired`.
+ */
+export async function openVideoContent(
+  provider: Provider,
+  requestId: string,
+  part: "video" | "cover",
+  signal?: AbortSignal,
+): Promise<SafeDownload> {
+  const { reply, videoUrl, coverUrl } = await providerVideoStatus(provider, requestId, signal);
+  if (reply.status === "Failed") {
+    throw new AppError("upstream_error", {
+      status: 422,
+      provider,
+      detail: reply.reason ?? "the provider reports the job as failed",
+      message: {
+        en: "The provider could not generate this video, so there is nothing to download.",
+        zh: "服务商未能生成该视频，没有可下载的内容。",
+      },
+    });
+  }
+  if (reply.status !== "Succeed" || !videoUrl) {
+    throw new AppError("bad_request", {
+      status: 409,
+      provider,
+      detail: `job is ${reply.status}`,
+      message: { en: "The video is not ready yet. Wait for it to finish.", zh: "视频尚未生成完成，请稍候。" },
+    });
+  }
+  if (part === "cover") {
+    if (!coverUrl) {
+      throw new AppError("not_found", {
+        provider,
+        detail: "the provider made no cover image for this job",
+        message: { en: "This video has no cover image.", zh: "该视频没有封面图。" },
+      });
+    }
+    return downloadProviderMedia(coverUrl, { signal, maxBytes: MAX_COVER_BYTES, timeoutMs: 30_000 });
+  }
+  return downloadProviderMedia(videoUrl, { signal, maxBytes: MAX_VIDEO_BYTES, timeoutMs: 60_000 });
+}

@@ -1,0 +1,94 @@
+import { ChatPage } from "./pages/chat-page";
+import { expect, test } from "./support/fixtures";
+
+// Issue 24: the prompt library through "/" in the message box, and the keyboard-only palette.
+
+test("typing / inserts a saved prompt after asking for its variable, and it is sent as filled", async ({
+  page,
+  t,
+  sim,
+  locale,
+}) => {
+  const zh = locale === "zh";
+  const title = zh ? "法语翻译" : "French translation";
+  const variable = zh ? "内容" : "text";
+  const body = zh ? `把 {{${variable}}} 翻译成法语。` : `Translate {{${variable}}} into French.`;
+  const value = zh ? "早上好" : "good morning";
+  const filled = body.replace(`{{${variable}}}`, value);
+
+  await page.goto("/prompts");
+  await page.getByRole("button", { name: t("prompts.new"), exact: true }).click();
+  const form = page.getByRole("dialog", { name: t("prompts.new") });
+  await form.getByLabel(t("prompts.name")).fill(title);
+  await form.getByLabel(t("prompts.body")).fill(body);
+  await form.getByRole("button", { name: t("prompts.save") }).click();
+  await expect(page.getByRole("listitem", { name: title })).toBeVisible();
+
+  const chat = new ChatPage(page, t);
+  await chat.goto();
+  await chat.input.fill("/");
+  const list = page.getByRole("listbox", { name: t("prompts.picker") });
+  await expect(list.getByRole("option", { name: new RegExp(title) })).toBeVisible();
+  // Typing narrows the list; Escape closes it and leaves the text alone.
+  await chat.input.pressSequentially("zzz");
+  await expect(list).toHaveCount(0);
+  await chat.input.fill(`/${title.slice(0, 2)}`);
+  await expect(list.getByRole("option")).toHaveCount(1);
+  await chat.input.press("Enter");
+
+  const fill = page.getByRole("dialog", { name: t("prompts.fill.title", { title }) });
+  await fill.getByLabel(variable, { exact: true }).fill(value);
+  await fill.getByRole("button", { name: t("prompts.fill.insert") }).click();
+  await expect(chat.input).toHaveValue(filled);
+  await expect(chat.input).toBeFocused();
+
+  await chat.input.press("Enter");
+  await chat.waitForStatus(chat.lastReply(), "complete");
+  const sent = (await sim.log({ path: "/chat/completions" })).at(-1)?.body as {
+    messages: { role: string; content: unknown }[];
+  };
+  expect(JSON.stringify(sent.messages.at(-1)?.content)).toContain(filled);
+});
+
+test("the command palette reaches a conversation by keyboard only, and ? lists the shortcuts", async ({
+  page,
+  t,
+  locale,
+}) => {
+  const chat = new ChatPage(page, t);
+  await chat.goto();
+  const question = locale === "zh" ? "命令面板测试：章鱼有几颗心脏" : "Palette check: octopus hearts";
+  await chat.ask(question);
+  await chat.waitForStatus(chat.lastReply(), "complete");
+  const id = chat.conversationId();
+  await chat.newChat();
+  await page.locator("body").click({ position: { x: 5, y: 5 } });
+
+  await page.keyboard.press("Control+k");
+  const palette = page.getByRole("dialog", { name: t("palette.open") });
+  const box = palette.getByRole("combobox", { name: t("palette.input") });
+  await expect(box).toBeFocused();
+  await page.keyboard.type(locale === "zh" ? "章鱼" : "octopus");
+  const option = palette.getByRole("option", { name: question });
+  await expect(option).toHaveAttribute("aria-selected", "true");
+  await expect(box).toHaveAttribute("aria-activedescendant", (await option.getAttribute("id")) ?? "");
+  await page.keyboard.press("Enter");
+  await expect(palette).toHaveCount(0);
+  await expect(page).toHaveURL(new RegExp(`/chat/${id}$`));
+  await expect(chat.userMessages.first()).toContainText(question);
+
+  // Pages are reachable the same way.
+  await page.keyboard.press("Control+k");
+  await expect(box).toBeFocused();
+  await page.keyboard.type(t("nav.settings"));
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(/\/settings$/);
+
+  await page.locator("body").click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press("?");
+  const help = page.getByRole("dialog", { name: t("shortcuts.title") });
+  await expect(help).toContainText(t("shortcuts.palette"));
+  await expect(help).toContainText(t("shortcuts.copyLast"));
+  await page.keyboard.press("Escape");
+  await expect(help).toHaveCount(0);
+});

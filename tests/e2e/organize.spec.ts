@@ -1,0 +1,133 @@
+import { readFile, writeFile } from "node:fs/promises";
+import { ChatPage } from "./pages/chat-page";
+import { expect, test } from "./support/fixtures";
+
+// Issue 24: folders in the sidebar (kept across reload, export and import) and assistants
+// (a preset whose model and system prompt reach the provider).
+
+test("a conversation moved into a folder stays there after reload, export and import", async ({
+  page,
+  browser,
+  t,
+  locale,
+}) => {
+  // Two browser profiles, an export and an import: more steps than the default budget.
+  test.slow();
+  const chat = new ChatPage(page, t);
+  await chat.goto();
+  const question = locale === "zh" ? "文件夹测试：蜜蜂如何交流" : "Folder check: how do bees talk";
+  const folderName = locale === "zh" ? "工作" : "Work";
+  await chat.ask(question);
+  await chat.waitForStatus(chat.lastReply(), "complete");
+
+  await chat.conversations.getByRole("button", { name: t("organize.folder.new"), exact: true }).click();
+  const create = page.getByRole("dialog", { name: t("organize.folder.new") });
+  await create.getByLabel(t("organize.folder.name")).fill(folderName);
+  await create.getByRole("button", { name: t("organize.folder.create"), exact: true }).click();
+  const folder = chat.conversations.getByRole("group", { name: folderName });
+  await expect(folder).toBeVisible();
+  await expect(folder).toContainText(t("organize.folder.empty"));
+
+  // The conversation's menu moves it.
+  const title = ((await chat.conversationLink(question).textContent()) ?? "").trim();
+  await chat.conversations.getByRole("button", { name: t("chat.row.actions", { title }) }).click();
+  await page.getByRole("menuitem", { name: t("organize.move") }).click();
+  await page
+    .getByRole("dialog", { name: t("organize.move.title", { title }) })
+    .getByRole("button", { name: folderName })
+    .click();
+  await expect(folder.getByRole("link", { name: title })).toBeVisible();
+  await expect(chat.conversationLink(title)).toHaveCount(1);
+
+  await page.reload();
+  await chat.ready();
+  await expect(
+    chat.conversations.getByRole("group", { name: folderName }).getByRole("link", { name: title }),
+  ).toBeVisible();
+
+  // Export, then import into an empty browser: the folder and its conversation come back together.
+  await page.goto("/settings");
+  const download = page.waitForEvent("download");
+  await page.getByRole("button", { name: t("data.export"), exact: true }).click();
+  const backup = JSON.parse(await readFile((await (await download).path())!, "utf8")) as {
+    folders: { id: string; name: string }[];
+    conversations: { folderId: string }[];
+  };
+  expect(backup.folders.map((f) => f.name)).toEqual([folderName]);
+  expect(backup.conversations[0]?.folderId).toBe(backup.folders[0]?.id);
+  const fresh = await browser.newContext({ locale: locale === "zh" ? "zh-CN" : "en-US" });
+  const other = await fresh.newPage();
+  await other.goto("/settings");
+  const path = test.info().outputPath("backup.json");
+  await writeFile(path, JSON.stringify(backup));
+  await other.getByTestId("import-input").setInputFiles(path);
+  await expect(other.getByTestId("data-status")).toContainText(t("data.imported", { added: 4, skipped: 0 }));
+  const chat2 = new ChatPage(other, t);
+  await chat2.goto();
+  await expect(
+    chat2.conversations.getByRole("group", { name: folderName }).getByRole("link", { name: title }),
+  ).toBeVisible();
+  await fresh.close();
+
+  // Deleting the folder sends the conversation back to the main list; nothing is deleted.
+  await chat.goto();
+  await chat.conversations.getByRole("button", { name: t("organize.folder.actions", { name: folderName }) }).click();
+  await page.getByRole("menuitem", { name: t("organize.folder.delete") }).click();
+  await page
+    .getByRole("dialog", { name: t("organize.folder.delete") })
+    .getByRole("button", { name: t("organize.folder.delete") })
+    .click();
+  await expect(chat.conversations.getByRole("group", { name: folderName })).toHaveCount(0);
+  await expect(chat.conversationLink(title)).toBeVisible();
+});
+
+test("an assistant starts a chat whose model and system prompt reach the provider", async ({
+  page,
+  t,
+  sim,
+  locale,
+}) => {
+  await page.goto("/assistants");
+  await expect(page.getByRole("heading", { name: t("assistants.title"), level: 1 })).toBeVisible();
+  const name = locale === "zh" ? "海盗助手" : "Pirate helper";
+  const prompt = locale === "zh" ? "像海盗一样回答。" : "Answer like a pirate.";
+  await page.getByRole("button", { name: t("assistants.new"), exact: true }).click();
+  const form = page.getByRole("dialog", { name: t("assistants.new") });
+  await form.getByLabel(t("assistants.name"), { exact: true }).fill(name);
+  await form.getByLabel(t("assistants.systemPrompt")).fill(prompt);
+  const model = form.getByLabel(t("assistants.model"), { exact: true });
+  await expect(model.locator("option[value='siliconflow:Qwen/Qwen2.5-7B-Instruct']")).toHaveCount(1);
+  await model.selectOption("siliconflow:Qwen/Qwen2.5-7B-Instruct");
+  await form.getByRole("button", { name: t("assistants.save"), exact: true }).click();
+  await expect(form).toHaveCount(0);
+
+  const card = page.getByRole("listitem", { name });
+  await expect(card).toContainText("Qwen/Qwen2.5-7B-Instruct");
+  await card.getByRole("button", { name: t("assistants.start"), exact: true }).click();
+  await expect(page).toHaveURL(/\/chat\/[^/]+$/);
+  const chat = new ChatPage(page, t);
+  await chat.ready();
+  await expect(page.getByTestId("conversation-assistant")).toContainText(name);
+  await expect(chat.modelPicker).toHaveAttribute("data-model", "siliconflow:Qwen/Qwen2.5-7B-Instruct");
+
+  await chat.ask(locale === "zh" ? "你好" : "Hello");
+  await chat.waitForStatus(chat.lastReply(), "complete");
+  const body = (await sim.log({ path: "/chat/completions", provider: "siliconflow" })).at(-1)?.body as {
+    model: string;
+    messages: { role: string; content: unknown }[];
+  };
+  expect(body.model).toBe("Qwen/Qwen2.5-7B-Instruct");
+  expect(body.messages[0]).toMatchObject({ role: "system", content: prompt });
+  // The badge stays after the first exchange and a reload.
+  await page.reload();
+  await chat.ready();
+  await expect(page.getByTestId("conversation-assistant")).toContainText(name);
+});
+
+test("a starter assistant opens a chat with its opening message in the reader's language", async ({ page, t }) => {
+  await page.goto("/assistants");
+  const starter = page.getByRole("listitem", { name: t("assistants.starter.translate.name") });
+  await starter.getByRole("button", { name: t("assistants.start"), exact: true }).click();
+  await expect(page.getByTestId("assistant-greeting")).toContainText(t("assistants.starter.translate.opening"));
+  await expect(page.getByTestId("conversation-assistant")).toContainText(t("assistants.starter.translate.name"));
+});
