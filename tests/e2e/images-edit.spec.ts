@@ -120,23 +120,3 @@ test("CogView-4-250304 offers Quality and sends it; CogView-4 does not", async (
     quality: "hd",
   });
 });
-
-test("a reload during a generation leaves the job marked interrupted, not gone", async ({ page, t, sim }) => {
-  // The provider takes its time: the page is reloaded while the request is still out.
-  await sim.fault({ fault: "slow-first-byte", path: GENERATIONS, delayMs: 10_000 });
-  await open(page, t);
-  await generate(page, t, "a very slow sunrise");
-  const job = page.getByTestId("image-job");
-  await expect(job).toHaveAttribute("data-status", "running");
-  await page.reload();
-  const after = page.getByTestId("image-job").filter({ hasText: "a very slow sunrise" });
-  await expect(after).toHaveAttribute("data-status", "interrupted");
-  await expect(after.getByRole("alert")).toContainText(t("images.job.interrupted"));
-  await expect(page.getByTestId("gallery-item")).toHaveCount(0);
-  // Dismiss clears it for good.
-  await after.getByRole("button", { name: t("common.dismiss") }).click();
-  await expect(page.getByTestId("image-job")).toHaveCount(0);
-  await page.reload();
-  await expect(field(page, t, "images.field.model")).toBeEnabled();
-  await expect(page.getByTestId("image-job")).toHaveCount(0);
-});
