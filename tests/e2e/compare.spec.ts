@@ -64,7 +64,7 @@ test("Stop ends one column; the other streams on", async ({ page, t, sim }) => {
   const compare = new ComparePage(page, t);
   await compare.goto();
   await compare.pickModels([FREE, PAID]);
-  await compare.ask("Explain how tides work. [[long:2500]]");
+  await compare.ask("Explain how tides work. [[long:6]]");
   await expect(compare.reply(0).getByTestId("message-content")).not.toBeEmpty({ timeout: 30_000 });
   await compare
     .column(0)
@@ -106,7 +106,7 @@ test("a reload mid-compare leaves every column interrupted, with Continue", asyn
   const compare = new ComparePage(page, t);
   await compare.goto();
   await compare.pickModels([FREE, PAID]);
-  await compare.ask("Describe the water cycle in detail. [[long:6000]]");
+  await compare.ask("Describe the water cycle in detail. [[long:8]]");
   await expect(compare.reply(0).getByTestId("message-content")).not.toBeEmpty({ timeout: 30_000 });
   await expect(compare.reply(1).getByTestId("message-content")).not.toBeEmpty({ timeout: 30_000 });
   await page.reload();

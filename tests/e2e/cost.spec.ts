@@ -10,12 +10,12 @@ test("a reply shows its cost and speed; Settings adds it to today's spending and
   t,
   sim,
 }) => {
-  // A long answer, so its cost passes the smallest budget the field takes (¥0.01).
+  // A 20 KB answer, so its cost passes the smallest budget the field takes (¥0.01).
   await sim.configure({ chatChunkDelayMs: 0 });
   const chat = new ChatPage(page, t);
   await chat.goto();
   await chat.pickModel(PAID);
-  await chat.ask("Write about autumn. [[long:20000]]");
+  await chat.ask("Write about autumn. [[long:20]]");
   const reply = chat.lastReply();
   await chat.waitForStatus(reply, "complete");
 
@@ -54,7 +54,7 @@ test("with refusing turned on, a paid request over budget is refused and the tex
   const chat = new ChatPage(page, t);
   await chat.goto();
   await chat.pickModel(PAID);
-  await chat.ask("Words for happy. [[long:20000]]");
+  await chat.ask("Words for happy. [[long:20]]");
   await chat.waitForStatus(chat.lastReply(), "complete");
 
   await page.goto("/settings");
