@@ -85,4 +85,8 @@ export const GLM_PRICES: Record<string, PriceEntry> = {
   "glm-4.6v-flash": row(FREE, `${TABLE}; upstream-contract.md`),
   "cogview-3-flash": row(FREE, "upstream-contract.md (cogview-3-flash free)"),
   "cogview-4": row({ unit: "image", perImage: 0.06 }, TABLE),
+  // The dated release of CogView-4: the pricing table lists one CogView-4 price for both model codes.
+  "cogview-4-250304": row({ unit: "image", perImage: 0.06 }, TABLE, "priced as cogview-4"),
+  "cogvideox-3": unknown("CogVideoX-3 is priced per video by quality and length; no single figure read"),
+  "cogvideox-flash": row(FREE, "docs.bigmodel.cn video API (free)"),
 };

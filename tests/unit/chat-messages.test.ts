@@ -110,6 +110,9 @@ describe("createMetadataTracker", () => {
       usage: { input: 3, output: 9, reasoning: 4 },
       finishReason: "sensitive",
       reasoningMs: 750,
+      // The server's own timing of the reply (issue 21): the first token came at once, the end 750 ms later.
+      firstTokenMs: 0,
+      durationMs: 750,
     });
   });
 });
