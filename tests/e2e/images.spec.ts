@@ -83,6 +83,8 @@ test("Generate waits for the model list with the reason shown, then sends once i
 
 test("batch size 4 gives four images from one call", async ({ page, t, sim }) => {
   await open(page, t);
+  // batch_size is Kolors's alone (SiliconFlow image API reference); the form shows it only there.
+  await field(page, t, "images.field.model").selectOption("Kwai-Kolors/Kolors");
   await field(page, t, "images.field.batchSize").fill("4");
   await generate(page, t, "four koi in a pond");
   const results = page.getByTestId("image-result");
