@@ -12,7 +12,7 @@ export function SpeechSettings() {
   const t = useT();
   const id = useId();
   const hint = useId();
-  useSpeechPrefsHydration();
+  const hydrated = useSpeechPrefsHydration();
   const readAloud = useSpeechPrefs((s) => s.readAloud);
   const setReadAloud = useSpeechPrefs((s) => s.setReadAloud);
   const error = useVoices((s) => s.error);
@@ -30,6 +30,7 @@ export function SpeechSettings() {
           model={readAloud.model}
           value={readAloud.voice}
           describedBy={hint}
+          disabled={!hydrated}
           onChange={(voice, model) => setReadAloud({ voice, model })}
         />
         <p id={hint} className={hintClass}>

@@ -22,12 +22,14 @@ export function VoiceSelect({
   value,
   onChange,
   describedBy,
+  disabled,
 }: {
   id: string;
   model: string;
   value: string;
   onChange: (voice: string, model: string) => void;
   describedBy?: string;
+  disabled?: boolean;
 }) {
   const t = useT();
   const voices = useVoices((s) => s.voices);
@@ -45,6 +47,7 @@ export function VoiceSelect({
       className={inputClass}
       value={value}
       aria-describedby={describedBy}
+      disabled={disabled}
       onChange={(e) => {
         const next = e.target.value;
         const owner = custom.find((v) => v.uri === next)?.model;

@@ -9,7 +9,7 @@ import type { ModelInfo } from "@/lib/providers/catalog";
 import { useVideoForm } from "@/lib/video/form-store";
 import { generateVideo, videoSpecOf } from "@/lib/video/jobs";
 import type { PickedImage } from "@/lib/video/start-image";
-import { closestSize } from "@/lib/video/types";
+import { closestSize, PREFERRED_VIDEO_MODELS } from "@/lib/video/types";
 import { shortModelName, useVideoModels } from "./hooks";
 import { StartImageField } from "./start-image-field";
 import { card, fieldLabel, hint, input, primaryButton } from "./styles";
@@ -20,11 +20,12 @@ function framesTaken(model: ModelInfo | undefined): number {
   return model ? (videoSpecOf(model).frames?.max ?? 0) : 0;
 }
 
-/** The same family with the other input kind (Wan2.2-T2V-A14B ↔ Wan2.2-I2V-A14B), else the first of that kind. */
+/** The same family with the other input kind (Wan2.2-T2V-A14B ↔ Wan2.2-I2V-A14B), else the preferred one, else the first. */
 function counterpart(models: ModelInfo[], id: string, wantI2V: boolean): ModelInfo | undefined {
   const twin = wantI2V ? id.replace(/T2V/i, "I2V") : id.replace(/I2V/i, "T2V");
   const same = (m: ModelInfo) => m.provider === "siliconflow" && Boolean(m.imageToVideo) === wantI2V;
-  return models.find((m) => m.id === twin && same(m)) ?? models.find(same);
+  const preferred = wantI2V ? PREFERRED_VIDEO_MODELS.imageToVideo : PREFERRED_VIDEO_MODELS.textToVideo;
+  return models.find((m) => m.id === twin && same(m)) ?? models.find((m) => m.id === preferred) ?? models.find(same);
 }
 
 export function VideoForm() {
@@ -57,7 +58,12 @@ export function VideoForm() {
     if (!models?.length || models.some((m) => m.id === form.model)) return;
     // SiliconFlow's Wan first (the studio's long-standing default), GLM's when it is all there is.
     const kind = (m: ModelInfo) => Boolean(m.imageToVideo) === Boolean(form.image);
-    const wanted = models.find((m) => m.provider === "siliconflow" && kind(m)) ?? models.find(kind) ?? models[0];
+    const preferred = form.image ? PREFERRED_VIDEO_MODELS.imageToVideo : PREFERRED_VIDEO_MODELS.textToVideo;
+    const wanted =
+      models.find((m) => m.id === preferred) ??
+      models.find((m) => m.provider === "siliconflow" && kind(m)) ??
+      models.find(kind) ??
+      models[0];
     if (wanted) patch({ model: wanted.id });
   }, [models, form.model, form.image, patch]);
 

@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect } from "react";
+import { useEffect, useState } from "react";
 import { create } from "zustand";
 import { createJSONStorage, persist } from "zustand/middleware";
 import {
@@ -100,9 +100,17 @@ export const useSpeechPrefs = create<SpeechPrefs>()(
   ),
 );
 
-/** Call once in each client tree that reads the prefs. */
-export function useSpeechPrefsHydration(): void {
+/**
+ * Call once in each client tree that reads the prefs. Answers whether they are read: a control that
+ * writes them stays disabled until then, or a choice made in that moment would be overwritten.
+ */
+export function useSpeechPrefsHydration(): boolean {
+  const [hydrated, setHydrated] = useState(false);
   useEffect(() => {
-    if (!useSpeechPrefs.persist.hasHydrated()) void useSpeechPrefs.persist.rehydrate();
+    const unsubscribe = useSpeechPrefs.persist.onFinishHydration(() => setHydrated(true));
+    if (useSpeechPrefs.persist.hasHydrated()) setHydrated(true);
+    else void useSpeechPrefs.persist.rehydrate();
+    return unsubscribe;
   }, []);
+  return hydrated;
 }

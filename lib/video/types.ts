@@ -5,6 +5,12 @@
 export const VIDEO_SIZES = ["1280x720", "720x1280", "960x960"] as const;
 export type VideoSize = (typeof VIDEO_SIZES)[number];
 
+/**
+ * The studio's first choice when the user has none: the current Wan generation (upstream-contract.md,
+ * "What changed by late 2026"). The model list is sorted by id, which would put the older Wan2.1 first.
+ */
+export const PREFERRED_VIDEO_MODELS = { textToVideo: "Wan-AI/Wan2.2-T2V-A14B", imageToVideo: "Wan-AI/Wan2.2-I2V-A14B" };
+
 /** The provider's job states, normalised (unknown spellings are read tolerantly, see provider-status.ts). */
 export type ProviderVideoStatus = "InQueue" | "InProgress" | "Succeed" | "Failed";
 

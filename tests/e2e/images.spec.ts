@@ -174,7 +174,9 @@ test("generations run side by side with elapsed time, and finish while another p
   t,
   sim,
 }) => {
-  await sim.fault({ fault: "slow-first-byte", path: GENERATIONS, delayMs: 3000, times: 2 });
+  // Long enough that the first is still running when the second starts, even on a loaded machine
+  // (with 3 s the first could finish before the second press landed).
+  await sim.fault({ fault: "slow-first-byte", path: GENERATIONS, delayMs: 8000, times: 2 });
   await open(page, t);
   await generate(page, t, "first");
   await generate(page, t, "second");
@@ -200,7 +202,7 @@ test("generations run side by side with elapsed time, and finish while another p
           };
         }),
     );
-  await expect.poll(stored, { timeout: 15_000 }).toBe(2);
+  await expect.poll(stored, { timeout: 30_000 }).toBe(2);
 
   await nav.getByRole("link", { name: t("nav.images") }).click();
   await expect(page.getByTestId("image-job").and(page.locator('[data-status="succeeded"]'))).toHaveCount(2);

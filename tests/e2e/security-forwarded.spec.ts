@@ -14,6 +14,7 @@ const LIMIT = 3;
 // Every route that counts against the generation limit, with the body type it takes.
 const LIMITED: { path: string; type: string }[] = [
   { path: "/api/chat", type: "application/json" },
+  { path: "/api/complete", type: "application/json" },
   { path: "/api/images", type: "application/json" },
   { path: "/api/speech", type: "application/json" },
   { path: "/api/video/submit", type: "application/json" },
