@@ -42,25 +42,25 @@ mkdir -p "$LOG_DIR"
 # The whole suite runs against the standalone server started with plain node (how self-hosters run
 # it); the shell, security and deploy specs run once more against `next start`, in one locale (the
 # suite's time budget: the rest only differs in how the server was started).
-# The two locales run at once, each with its own simulator and servers (its own ports): most of a
-# test's time is spent waiting on streams and timers, and one simulator's fault queue and request
-# log must not be shared between parallel tests.
-step "e2e: whole suite, standalone server (node .next/standalone/server.js), en and zh in parallel"
-shard() { # project sim-port app-port
+# Two shards run at once, each with its own simulator and servers (its own ports): most of a test's
+# time is spent waiting on streams and timers, and one simulator's fault queue and request log must
+# not be shared between parallel tests. Each shard takes half the spec files of both locales.
+step "e2e: English suite and Chinese smoke set, standalone server (node .next/standalone/server.js), two shards"
+shard() { # n sim-port app-port
   E2E_START_COMMAND="node scripts/start-standalone.mjs" E2E_SIM_PORT="$2" E2E_APP_PORT="$3" \
-    E2E_DEMO_PORT="$(($3 + 1))" PLAYWRIGHT_HTML_OUTPUT_DIR="playwright-report/$1" \
-    npx playwright test --project="$1" --output "test-results/$1" 2>&1 | tee "$LOG_DIR/standalone-$1.log"
+    E2E_DEMO_PORT="$(($3 + 1))" PLAYWRIGHT_HTML_OUTPUT_DIR="playwright-report/shard-$1" \
+    npx playwright test --shard="$1/2" --output "test-results/shard-$1" 2>&1 | tee "$LOG_DIR/standalone-$1.log"
 }
-shard en 4010 3100 &
-en_pid=$!
-shard zh 4020 3200 &
-zh_pid=$!
-en_rc=0 zh_rc=0
-wait "$en_pid" || en_rc=$?
-wait "$zh_pid" || zh_rc=$?
-# The two shards' lines interleave above (each test line names its project); the totals:
-for p in en zh; do printf '\n--- %s ---\n' "$p"; grep -E '^ +[0-9]+ (passed|failed|flaky|skipped)|^ +\[' "$LOG_DIR/standalone-$p.log" | tail -20 || true; done
-[ "$en_rc" = 0 ] && [ "$zh_rc" = 0 ] || { echo "e2e failed (en: $en_rc, zh: $zh_rc)" >&2; exit 1; }
+shard 1 4010 3100 &
+one_pid=$!
+shard 2 4020 3200 &
+two_pid=$!
+one_rc=0 two_rc=0
+wait "$one_pid" || one_rc=$?
+wait "$two_pid" || two_rc=$?
+# The two shards' lines interleave above (each test line names its locale); the totals:
+for n in 1 2; do printf '\n--- shard %s ---\n' "$n"; grep -E '^ +[0-9]+ (passed|failed|flaky|skipped)|^ +\[' "$LOG_DIR/standalone-$n.log" | tail -20 || true; done
+[ "$one_rc" = 0 ] && [ "$two_rc" = 0 ] || { echo "e2e failed (shard 1: $one_rc, shard 2: $two_rc)" >&2; exit 1; }
 
 step "e2e: next start"
 npx playwright test --project=en tests/e2e/shell.spec.ts tests/e2e/security-auth.spec.ts \

@@ -1,5 +1,7 @@
 import { createServer, type Server } from "node:http";
+import { readdirSync } from "node:fs";
 import type { AddressInfo } from "node:net";
+import { join, resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SHELL_PAGES, serviceWorkerScript } from "@/lib/pwa/service-worker";
 
@@ -135,6 +137,28 @@ describe("service worker", () => {
     }
   });
 
+  it("precaches every page the app has (a page added under app/ must be added to SHELL_PAGES)", () => {
+    const pages: string[] = [];
+    const walk = (dir: string, route: string) => {
+      for (const entry of readdirSync(dir, { withFileTypes: true })) {
+        if (!entry.isDirectory()) {
+          if (entry.name === "page.tsx") pages.push(route || "/");
+          continue;
+        }
+        // Route groups add nothing to the path; an optional catch-all page is both `/x` and `/x/<id>`.
+        if (/^\(.+\)$/.test(entry.name)) walk(join(dir, entry.name), route);
+        else if (/^\[\[\.\.\..+\]\]$/.test(entry.name)) {
+          walk(join(dir, entry.name), route);
+          pages.push(`${route}/_`);
+        } else walk(join(dir, entry.name), `${route}/${entry.name}`);
+      }
+    };
+    walk(resolve(__dirname, "../../app"), "");
+    // `/` redirects to /chat; /login is reached only online (signing in needs the server).
+    const expected = pages.filter((p) => p !== "/" && p !== "/login").sort();
+    expect([...SHELL_PAGES].sort()).toEqual(expected);
+  });
+
   it("on activate deletes every older cache of this app, and only those", async () => {
     const caches = new MemoryCacheStorage();
     await caches.open("siliconplay-shell-v1");
@@ -156,6 +180,9 @@ describe("service worker", () => {
     expect(await (await worker.navigate("/"))!.text()).toContain("page /chat<");
     // Not the /chat page: its server HTML differs from a conversation's and would not hydrate.
     expect(await (await worker.navigate("/chat/4694fbed-6d16-4f5e"))!.text()).toContain("page /chat/_");
+    expect(await (await worker.navigate("/compare/9f1c2d3e"))!.text()).toContain("page /compare/_");
+    expect(await (await worker.navigate("/assistants"))!.text()).toContain("page /assistants");
+    expect(await (await worker.navigate("/prompts"))!.text()).toContain("page /prompts");
     const unknown = await (await worker.navigate("/nowhere"))!.text();
     expect(unknown).toContain("SiliconPlay");
     expect(unknown).toContain("You are offline");
