@@ -7,6 +7,7 @@ import { ArrowDownIcon } from "@/components/ui/icons";
 import type { ChatMessage } from "@/lib/chat/types";
 import type { Message } from "@/lib/db";
 import { useT } from "@/lib/i18n/client";
+import { useChatUI } from "@/lib/stores/chat-ui";
 import { MessageRow } from "./message-row";
 
 export interface Versions {
@@ -15,6 +16,8 @@ export interface Versions {
 }
 
 const BOTTOM_SLACK_PX = 48;
+/** How long a message reached from search keeps its colour. */
+const MARK_MS = 4000;
 
 /**
  * The thread on screen, virtualized: only the rows near the viewport exist in the DOM, each
@@ -111,6 +114,41 @@ export function MessageList({
     if (node) follow.current?.observe(node);
   }, []);
 
+  // A search hit opens the thread at its message: scrolled to the middle of the view, marked (the
+  // colour fades after a moment), and given keyboard focus once so a screen reader reads it. Waits
+  // until the thread holds the message; another conversation or a new message ends the mark.
+  const focusId = useChatUI((s) => (s.focus?.conversationId === conversationId ? s.focus.messageId : null));
+  const clearFocus = useChatUI((s) => s.clearFocus);
+  const [found, setFound] = useState<{ id: string; lit: boolean } | null>(null);
+  const focusedOnce = useRef(false);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the virtualizer is stable; a new thread may now hold the message
+  useEffect(() => {
+    if (!focusId) return;
+    const index = thread.findIndex((m) => m.id === focusId);
+    if (index < 0) return;
+    clearFocus();
+    stick.current = false;
+    setAtBottom(false);
+    focusedOnce.current = false;
+    setFound({ id: focusId, lit: true });
+    virtualizer.scrollToIndex(index, { align: "center" });
+  }, [focusId, thread, clearFocus]);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a conversation switch or a new message ends the mark
+  useEffect(() => {
+    if (!focusId) setFound(null);
+  }, [conversationId, lastId]);
+  useEffect(() => {
+    if (!found?.lit) return;
+    const timer = setTimeout(() => setFound((f) => f && { ...f, lit: false }), MARK_MS);
+    return () => clearTimeout(timer);
+  }, [found?.lit]);
+  // The row mounts once the virtualizer has scrolled to it.
+  const focusFound = useCallback((node: HTMLElement | null) => {
+    if (!node || focusedOnce.current) return;
+    focusedOnce.current = true;
+    node.focus({ preventScroll: true });
+  }, []);
+
   const onScroll = () => {
     const el = scrollRef.current;
     if (!el) return;
@@ -141,11 +179,19 @@ export function MessageList({
                 <div
                   key={item.key}
                   data-index={item.index}
+                  data-row-id={message.id}
                   ref={live ? observeLive : virtualizer.measureElement}
                   className="absolute top-0 left-0 w-full"
                   style={{ transform: `translateY(${item.start}px)` }}
                 >
-                  <div className="mx-auto max-w-chat px-4 py-3">
+                  <div
+                    ref={message.id === found?.id ? focusFound : undefined}
+                    tabIndex={message.id === found?.id ? -1 : undefined}
+                    data-found={message.id === found?.id || undefined}
+                    className={`mx-auto max-w-chat rounded-xl px-4 py-3 transition-colors duration-700 ${
+                      message.id === found?.id && found.lit ? "bg-amber-100/70 dark:bg-amber-900/30" : ""
+                    }`}
+                  >
                     <MessageRow
                       message={message}
                       versionIndex={v.index}

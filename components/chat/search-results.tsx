@@ -3,6 +3,7 @@
 import Link from "next/link";
 import type { SearchHit } from "@/lib/db";
 import { useT } from "@/lib/i18n/client";
+import { useChatUI } from "@/lib/stores/chat-ui";
 import { openChat } from "./use-conversation";
 
 function Snippet({ text, highlight }: { text: string; highlight?: [number, number] }) {
@@ -30,6 +31,7 @@ export function SearchResults({
   onNavigate: () => void;
 }) {
   const t = useT();
+  const focusMessage = useChatUI((s) => s.focusMessage);
   return (
     <div data-testid="search-results" className="absolute inset-0 overflow-y-auto px-2 py-1">
       <p role="status" className="px-3 py-1.5 text-xs text-zinc-500 dark:text-zinc-400">
@@ -47,6 +49,8 @@ export function SearchResults({
                 aria-describedby={snippet ? snippetId : undefined}
                 aria-current={c.id === activeId ? "page" : undefined}
                 onClick={(e) => {
+                  // The thread opens at the matching message rather than at its end.
+                  if (snippet) focusMessage(c.id, snippet.messageId);
                   openChat(e, `/chat/${encodeURIComponent(c.id)}`);
                   onNavigate();
                 }}

@@ -16,7 +16,7 @@ import type { AppDB, Conversation, Message } from "./schema";
 import { makeSnippet, type SearchSnippet } from "./snippet";
 
 export { type QueryTerm, queryTerms } from "./query";
-export { makeSnippet, type SearchSnippet } from "./snippet";
+export { makeSnippet, markdownToPlain, type SearchSnippet } from "./snippet";
 export { normalizeForSearch, tokenize } from "./tokenize";
 
 export interface SearchHit {

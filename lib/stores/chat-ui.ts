@@ -23,6 +23,13 @@ interface ChatUIState {
   toggleSidebar: () => void;
   settingsOpen: boolean;
   setSettingsOpen: (open: boolean) => void;
+  /**
+   * A message to bring into view once its conversation shows (a search hit): the thread scrolls to
+   * it, marks it for a moment and clears this.
+   */
+  focus: { conversationId: string; messageId: string } | null;
+  focusMessage: (conversationId: string, messageId: string) => void;
+  clearFocus: () => void;
 }
 
 export const useChatUI = create<ChatUIState>()((set) => ({
@@ -45,4 +52,7 @@ export const useChatUI = create<ChatUIState>()((set) => ({
   toggleSidebar: () => set((s) => ({ sidebarCollapsed: !s.sidebarCollapsed })),
   settingsOpen: false,
   setSettingsOpen: (open) => set({ settingsOpen: open }),
+  focus: null,
+  focusMessage: (conversationId, messageId) => set({ focus: { conversationId, messageId } }),
+  clearFocus: () => set({ focus: null }),
 }));

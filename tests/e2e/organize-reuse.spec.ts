@@ -92,3 +92,80 @@ test("the command palette reaches a conversation by keyboard only, and ? lists t
   await page.keyboard.press("Escape");
   await expect(help).toHaveCount(0);
 });
+
+test("a search hit opens its conversation at the matching message, with a plain-text snippet", async ({
+  page,
+  t,
+  locale,
+}) => {
+  const zh = locale === "zh";
+  const word = zh ? "独角鲸" : "narwhal";
+  // One long conversation (imported), whose only mention of the word is near its start: opening it
+  // at its end, as a conversation normally opens, would leave the match far out of sight.
+  const now = Date.now();
+  const conversationId = "search-landing";
+  const messages = Array.from({ length: 60 }, (_, i) => {
+    const text =
+      i === 2
+        ? zh
+          ? `## 关于**${word}**\n\n- [${word}的长牙](https://example.com/tusk)很特别`
+          : `## About the **${word}**\n\n- [${word} tusks](https://example.com/tusk) are special`
+        : `${zh ? "第" : "Line "}${i}${zh ? "条：蜜蜂与花。" : ": bees and flowers."} ${"filler ".repeat(40)}`;
+    return {
+      id: `m-${String(i).padStart(3, "0")}`,
+      conversationId,
+      parentId: i === 0 ? null : `m-${String(i - 1).padStart(3, "0")}`,
+      role: i % 2 === 0 ? "user" : "assistant",
+      parts: [{ type: "text", text }],
+      text,
+      status: "complete",
+      createdAt: now - (60 - i) * 60_000,
+      updatedAt: now - (60 - i) * 60_000,
+    };
+  });
+  const backup = {
+    format: "siliconplay-backup",
+    version: 1,
+    conversations: [
+      {
+        id: conversationId,
+        title: zh ? "长对话" : "A long conversation",
+        titleSource: "user",
+        pinned: 0,
+        createdAt: now - 3_600_000,
+        updatedAt: now,
+        deletedAt: 0,
+        usage: { input: 0, output: 0, reasoning: 0 },
+        activeLeafId: "m-059",
+      },
+    ],
+    messages,
+  };
+  await page.goto("/settings");
+  await page.getByTestId("import-input").setInputFiles({
+    name: "long.json",
+    mimeType: "application/json",
+    buffer: Buffer.from(JSON.stringify(backup)),
+  });
+  await expect(page.getByTestId("data-status")).toContainText(t("data.imported", { added: 61, skipped: 0 }));
+
+  const chat = new ChatPage(page, t);
+  await chat.goto();
+  await chat.search.fill(word);
+  const snippet = chat.conversations.getByTestId("search-snippet");
+  await expect(snippet).toHaveCount(1);
+  // As the message reads on screen: no heading, emphasis or link marks.
+  await expect(snippet).toContainText(word);
+  await expect(snippet).not.toContainText("**");
+  await expect(snippet).not.toContainText("](");
+  await expect(snippet).not.toContainText("##");
+
+  await chat.conversations.getByRole("link", { name: backup.conversations[0]!.title }).click();
+  await expect(page).toHaveURL(new RegExp(`/chat/${conversationId}$`));
+  const found = page.locator("[data-found]");
+  await expect(found).toContainText(word);
+  await expect(found).toBeInViewport();
+  await expect(found).toBeFocused();
+  // The end of the thread is out of sight: the view stayed at the match.
+  await expect(page.locator('[data-row-id="m-059"]')).not.toBeInViewport();
+});

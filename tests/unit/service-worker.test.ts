@@ -1,5 +1,5 @@
-import { createServer, type Server } from "node:http";
 import { readdirSync } from "node:fs";
+import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { join, resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
