@@ -11,7 +11,7 @@ import { useOrganize } from "@/lib/organize/client/store";
 import { starterAssistants } from "@/lib/organize/starters";
 import { rememberModel, useChatModels } from "@/lib/stores/chat-models";
 import { useChatUI } from "@/lib/stores/chat-ui";
-import { applyTheme, THEME_STORAGE_KEY } from "@/lib/theme";
+import { chooseTheme } from "@/lib/theme";
 
 interface Command {
   id: string;
@@ -130,13 +130,7 @@ function PaletteBody({ inputRef, onDone }: { inputRef: RefObject<HTMLInputElemen
         group: "palette.group.actions",
         label: t("palette.theme"),
         run: () => {
-          const next = document.documentElement.classList.contains("dark") ? "light" : "dark";
-          try {
-            localStorage.setItem(THEME_STORAGE_KEY, next);
-          } catch {
-            // private mode: the theme still changes for this page
-          }
-          applyTheme(next);
+          chooseTheme(document.documentElement.classList.contains("dark") ? "light" : "dark");
         },
       },
       {

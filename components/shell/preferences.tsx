@@ -3,7 +3,7 @@
 import { useEffect, useId, useState } from "react";
 import { LOCALES, type Locale } from "@/lib/i18n";
 import { useI18n } from "@/lib/i18n/client";
-import { applyTheme, THEME_STORAGE_KEY, THEMES, type Theme } from "@/lib/theme";
+import { applyTheme, chooseTheme, onThemeChosen, THEME_STORAGE_KEY, THEMES, type Theme } from "@/lib/theme";
 
 const LOCALE_NAMES: Record<Locale, string> = { en: "English", zh: "简体中文" };
 
@@ -42,7 +42,12 @@ export function ThemeSelect() {
       if ((localStorage.getItem(THEME_STORAGE_KEY) ?? "system") === "system") applyTheme("system");
     };
     media.addEventListener("change", onChange);
-    return () => media.removeEventListener("change", onChange);
+    // A choice made elsewhere (the command palette, another tab) shows here too.
+    const off = onThemeChosen(setTheme);
+    return () => {
+      media.removeEventListener("change", onChange);
+      off();
+    };
   }, []);
   return (
     <>
@@ -55,8 +60,7 @@ export function ThemeSelect() {
         value={theme}
         onChange={(e) => {
           const next = e.target.value as Theme;
-          localStorage.setItem(THEME_STORAGE_KEY, next);
-          applyTheme(next);
+          chooseTheme(next);
           setTheme(next);
         }}
       >

@@ -5,6 +5,13 @@ import path from "node:path";
 
 export const root = path.resolve(__dirname, "../..");
 
+/** `--name value` pairs from the command line (`npm run bench load -- --n 200`). */
+export function benchArgs(argv: string[] = process.argv.slice(2)): Map<string, string> {
+  const args = new Map<string, string>();
+  for (let i = 0; i < argv.length; i += 2) args.set((argv[i] ?? "").replace(/^--/, ""), argv[i + 1] ?? "");
+  return args;
+}
+
 export interface Proc {
   child: ChildProcess;
   log: () => string;

@@ -14,6 +14,7 @@ import http from "node:http";
 import os from "node:os";
 import path from "node:path";
 import {
+  benchArgs,
   cpuMs,
   median,
   type Proc,
@@ -27,10 +28,7 @@ import {
   waitFor,
 } from "../bench-support/procs";
 
-const args = new Map<string, string>();
-for (let i = 2; i < process.argv.length; i += 2) {
-  args.set((process.argv[i] ?? "").replace(/^--/, ""), process.argv[i + 1] ?? "");
-}
+const args = benchArgs();
 const N = Number(args.get("n") ?? 500);
 const ROUNDS = Number(args.get("rounds") ?? 3);
 const WARMUP = Number(args.get("warmup") ?? 300);

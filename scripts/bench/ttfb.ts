@@ -21,12 +21,9 @@ import { existsSync } from "node:fs";
 import http from "node:http";
 import os from "node:os";
 import path from "node:path";
-import { median, type Proc, pct, round, spawnGroup, waitFor } from "../bench-support/procs";
+import { benchArgs, median, type Proc, pct, round, spawnGroup, waitFor } from "../bench-support/procs";
 
-const args = new Map<string, string>();
-for (let i = 2; i < process.argv.length; i += 2) {
-  args.set((process.argv[i] ?? "").replace(/^--/, ""), process.argv[i + 1] ?? "");
-}
+const args = benchArgs();
 const N = Number(args.get("n") ?? 200);
 // A fresh server is slow until V8 has optimized the hot paths: first tokens here took ~7 ms over the
 // first hundred replies and settled near half that after a few thousand. The default measures a server

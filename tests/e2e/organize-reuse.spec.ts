@@ -84,6 +84,14 @@ test("the command palette reaches a conversation by keyboard only, and ? lists t
   await page.keyboard.press("Enter");
   await expect(page).toHaveURL(/\/settings$/);
 
+  // The theme chosen from the palette shows in the header's theme select at once, not after a reload.
+  const themeSelect = page.getByRole("combobox", { name: t("theme.label") }).first();
+  const dark = await page.locator("html").evaluate((html) => html.classList.contains("dark"));
+  await page.keyboard.press("Control+k");
+  await page.keyboard.type(t("palette.theme"));
+  await page.keyboard.press("Enter");
+  await expect(themeSelect).toHaveValue(dark ? "light" : "dark");
+
   await page.locator("body").click({ position: { x: 5, y: 5 } });
   await page.keyboard.press("?");
   const help = page.getByRole("dialog", { name: t("shortcuts.title") });
