@@ -67,8 +67,10 @@ export async function createComparison(
   await db.transaction("rw", db.conversations, async () => {
     for (const [column, model] of models.entries()) {
       const c = await createConversation(db, { model, settings });
+      const stored = { ...c, compareId, compareColumn: column };
       await db.conversations.update(c.id, { compareId, compareColumn: column });
-      columns.push({ conversationId: c.id, column, model });
+      const row = columnOf(stored);
+      if (row) columns.push(row);
     }
   });
   return { compareId, columns };
