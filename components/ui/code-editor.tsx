@@ -74,6 +74,16 @@ export default function CodeEditor({
           keymap.of([...defaultKeymap, ...historyKeymap, indentWithTab]),
           EditorView.lineWrapping,
           attributesSlot.current.of(contentAttributes(labelId, describedBy, invalid)),
+          EditorView.domEventHandlers({
+            // Text inserted in one piece with line breaks (dictation, autofill, Playwright's fill) is
+            // otherwise read back from the DOM, which can drop a leading break: insert it as given.
+            beforeinput(event, editor) {
+              if (event.inputType !== "insertText" || !event.data?.includes("\n")) return false;
+              event.preventDefault();
+              editor.dispatch({ ...editor.state.replaceSelection(event.data), userEvent: "input.type" });
+              return true;
+            },
+          }),
           EditorView.updateListener.of((update) => {
             if (update.docChanged) change.current(update.state.doc.toString());
           }),

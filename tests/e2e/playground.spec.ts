@@ -227,7 +227,7 @@ test("fill in the middle on /complete: code editors, the middle streamed between
   await expect(result).toHaveCount(0);
   await sessions
     .first()
-    .getByRole("button", { name: /def add/ })
+    .getByRole("button", { name: /^def add/ })
     .click();
   await expect(prefix).toHaveText(merged);
   await expect(suffix).toHaveText("");
