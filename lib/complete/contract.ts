@@ -43,3 +43,54 @@ export const completeEventSchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("error"), error: z.custom<AppErrorJSON>(isAppErrorJSON) }),
 ]);
 export type CompleteEvent = z.infer<typeof completeEventSchema>;
+
+// ---- Sessions (IndexedDB table `completions`, since schema v4) ----
+// One row per /complete document: the editors' text and settings, and the last run. The store
+// (lib/complete/client/sessions.ts) and the backup import validate with this, so every field is
+// bounded and a hostile file is refused row by row.
+
+export const SESSION_TEXT_MAX = Math.max(COMPLETE_PREFIX_MAX, COMPLETE_SUFFIX_MAX) * 3;
+export const SESSIONS_LIST_MAX = 200;
+
+const sessionId = z.string().min(1).max(200);
+const time = z.number().finite().nonnegative();
+const sessionText = z.string().max(SESSION_TEXT_MAX);
+
+/** An AppErrorJSON as stored (bounded); shown again by ErrorAlert when the session is reopened. */
+const storedErrorSchema = z.object({
+  code: z.string().min(1).max(60),
+  status: z.number().int().min(0).max(999),
+  message: z.object({ en: z.string().max(2000), zh: z.string().max(2000) }),
+  detail: z.string().max(2000).optional(),
+  retryable: z.boolean(),
+});
+
+export const completionRunSchema = z.object({
+  /** The prefix and suffix as sent. */
+  prefix: sessionText,
+  suffix: sessionText,
+  /** What came back, as far as it arrived. */
+  middle: sessionText,
+  /** "streaming" only while a page is receiving it; a row left so by a closed page reads as stopped. */
+  status: z.enum(["streaming", "complete", "stopped", "failed"]),
+  finishReason: z.string().max(60).optional(),
+  error: storedErrorSchema.optional(),
+});
+export type CompletionRun = z.infer<typeof completionRunSchema>;
+
+export const completionSessionSchema = z.object({
+  id: sessionId,
+  createdAt: time,
+  updatedAt: time,
+  /** The editors' text (after Accept: the merged document in `prefix`, `suffix` empty). */
+  prefix: sessionText,
+  suffix: sessionText,
+  language: z.string().min(1).max(40),
+  model: z.string().min(1).max(200),
+  maxTokens: z.number().int().min(1).max(COMPLETE_MAX_TOKENS).optional(),
+  temperature: z.number().min(0).max(2).optional(),
+  run: completionRunSchema.optional(),
+  /** The run's middle was merged into the document. */
+  accepted: z.boolean(),
+});
+export type CompletionSession = z.infer<typeof completionSessionSchema>;

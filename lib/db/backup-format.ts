@@ -2,6 +2,7 @@
 // damaged row is reported and skipped instead of failing the whole import.
 
 import { z } from "zod";
+import { completionSessionSchema } from "@/lib/complete/contract";
 import {
   assistantRefSchema,
   assistantSchema,
@@ -25,6 +26,8 @@ export const TABLES = [
   "folders",
   "assistants",
   "prompts",
+  // Since schema v4 (issue 20): /complete sessions.
+  "completions",
 ] as const;
 export type TableName = (typeof TABLES)[number];
 
@@ -39,6 +42,7 @@ export const BLOB_FIELDS: Record<TableName, readonly string[]> = {
   folders: [],
   assistants: [],
   prompts: [],
+  completions: [],
 };
 
 /** What each Blob property must hold: imported bytes are typed by what they are (backup-sniff.ts). */
@@ -61,6 +65,7 @@ export const DROPPED_FIELDS: Record<TableName, readonly string[]> = {
   folders: [],
   assistants: [],
   prompts: [],
+  completions: [],
 };
 
 const id = z.string().min(1).max(200);
@@ -146,6 +151,7 @@ export const ROW_SCHEMAS = {
   folders: folderSchema,
   assistants: assistantSchema,
   prompts: promptSchema,
+  completions: completionSessionSchema,
 } satisfies Record<TableName, z.ZodType>;
 
 export const ENVELOPE = z.looseObject({
@@ -173,6 +179,7 @@ export interface Backup {
   folders: JsonRow[];
   assistants: JsonRow[];
   prompts: JsonRow[];
+  completions: JsonRow[];
 }
 
 // ---- Blob ⇄ data URL (no FileReader: it is missing in Node, where tests and scripts run) ----

@@ -126,6 +126,7 @@ export async function exportAll(db: AppDB): Promise<Backup> {
     folders: [],
     assistants: [],
     prompts: [],
+    completions: [],
   };
   for (let i = 0; i < TABLES.length; i++) {
     const table = TABLES[i]!;

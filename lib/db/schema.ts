@@ -8,13 +8,15 @@
 import { Dexie, type DexieOptions, type Table, type Transaction } from "dexie";
 import type { PlaygroundMetadata } from "@/lib/chat/playground/contract";
 import type { PlaygroundSettings } from "@/lib/chat/playground/settings";
+import type { CompletionSession } from "@/lib/complete/contract";
 import type { Assistant, AssistantRef, Folder, SavedPrompt } from "@/lib/organize/contract";
 import { DB_NAME } from "./name";
 import { tokenize } from "./tokenize";
 import { NO_FOLDER, upgradeV2ToV3, V3_STORES } from "./version-3";
+import { V4_STORES } from "./version-4";
 
 export { DB_NAME };
-export const SCHEMA_VERSION = 3;
+export const SCHEMA_VERSION = 4;
 
 export type ProviderId = "siliconflow" | "glm";
 
@@ -252,12 +254,15 @@ export class AppDB extends Dexie {
   folders!: Table<Folder, string>;
   assistants!: Table<Assistant, string>;
   prompts!: Table<SavedPrompt, string>;
+  /** /complete sessions (since v4; lib/complete/client/sessions.ts owns it). */
+  completions!: Table<CompletionSession, string>;
 
   constructor(name: string = DB_NAME, options?: DexieOptions) {
     super(name, options);
     this.version(1).stores(V1_STORES);
     this.version(2).stores(V2_STORES).upgrade(upgradeV1ToV2);
     this.version(3).stores(V3_STORES).upgrade(upgradeV2ToV3);
+    this.version(4).stores(V4_STORES);
     // The sidebar reads unfiled conversations off [deletedAt+folderId+pinned+updatedAt]: a row
     // without folderId would be in no list at all, whichever code path wrote it.
     this.conversations.hook("creating", (_key, row) => {

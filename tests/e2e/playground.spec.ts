@@ -180,14 +180,21 @@ test("Continue from here sends the edited reply as the prefix and marks the cont
   expect((await chatBodies(sim)).at(-1)!.prefix).toBe("Cats are");
 });
 
-test("fill in the middle on /complete streams the middle between prefix and suffix, and Accept merges them", async ({
+test("fill in the middle on /complete: code editors, the middle streamed between prefix and suffix, Accept, and the session kept across a reload", async ({
   page,
   t,
   sim,
 }) => {
   await page.goto("/complete");
-  await page.getByRole("textbox", { name: t("complete.prefix") }).fill("def add(a, b):\n");
-  await page.getByRole("textbox", { name: t("complete.suffix") }).fill("\nprint(add(1, 2))\n");
+  const prefix = page.getByRole("textbox", { name: t("complete.prefix") });
+  const suffix = page.getByRole("textbox", { name: t("complete.suffix") });
+  // Prefix and Suffix are CodeMirror editors (their lazy chunk arrived), coloured for the chosen language.
+  const editors = page.getByTestId("code-editor");
+  await expect(editors).toHaveCount(2);
+  await expect(editors.first()).toHaveAttribute("data-language", "python");
+  await prefix.fill("def add(a, b):\n");
+  await suffix.fill("\nprint(add(1, 2))\n");
+  await expect(editors.first().locator(".cm-line span").first()).toHaveText("def");
   await page.getByRole("combobox", { name: t("complete.model") }).selectOption("Qwen/Qwen2.5-Coder-7B-Instruct");
   await page.getByRole("button", { name: t("complete.run"), exact: true }).click();
   const result = page.getByTestId("completion-result");
@@ -201,10 +208,40 @@ test("fill in the middle on /complete streams the middle between prefix and suff
     stream: true,
   });
   await page.getByRole("button", { name: t("complete.accept") }).click();
-  await expect(page.getByRole("textbox", { name: t("complete.prefix") })).toHaveValue(
-    /def add[\s\S]*return None[\s\S]*print/,
-  );
-  await expect(page.getByRole("textbox", { name: t("complete.suffix") })).toHaveValue("");
+  const merged = /def add[\s\S]*return None[\s\S]*print\(add\(1, 2\)\)/;
+  await expect(prefix).toHaveText(merged);
+  await expect(suffix).toHaveText("");
+
+  // The session is in IndexedDB: a reload reopens it and lists it.
+  await page.reload();
+  const sessions = page.getByTestId("complete-session");
+  await expect(sessions).toHaveCount(1);
+  await expect(sessions.first()).toContainText("def add(a, b):");
+  await expect(sessions.first()).toContainText(t("complete.session.accepted"));
+  await expect(prefix).toHaveText(merged);
+  await expect(page.getByTestId("completion-middle")).toContainText("return None");
+
+  // A new session empties the page; the list reopens the saved one: its document and its result.
+  await page.getByRole("button", { name: t("complete.newSession") }).click();
+  await expect(prefix).toHaveText("");
+  await expect(result).toHaveCount(0);
+  await sessions
+    .first()
+    .getByRole("button", { name: /^def add/ })
+    .click();
+  await expect(prefix).toHaveText(merged);
+  await expect(suffix).toHaveText("");
+  await expect(page.getByTestId("completion-middle")).toContainText("return None");
+  await expect(result).toContainText("print(add(1, 2))");
+
+  // Delete offers Undo, which puts the session back.
+  await sessions
+    .first()
+    .getByRole("button", { name: t("complete.session.delete", { title: "def add(a, b):" }) })
+    .click();
+  await expect(sessions).toHaveCount(0);
+  await page.getByRole("button", { name: t("complete.session.undo") }).click();
+  await expect(sessions).toHaveCount(1);
 });
 
 test("a reload while a tool call streams keeps the arguments that arrived", async ({ page, t }) => {

@@ -1,5 +1,6 @@
 import "fake-indexeddb/auto";
 import { afterEach, describe, expect, it } from "vitest";
+import { createSession } from "@/lib/complete/client/sessions";
 import {
   AppDB,
   addUserMessage,
@@ -110,6 +111,37 @@ async function populate(db: AppDB) {
   await moveToFolder(db, filed.id, folder.id);
   await setTags(db, filed.id, ["ideas", "草稿"]);
   await createPrompt(db, "Summarize", "Summarize {{text}} in {{n}} words.");
+  // /complete (schema v4): an accepted session with its run, and one whose run failed.
+  await createSession(db, {
+    prefix: "def add(a, b):\n    return a + b\n",
+    suffix: "",
+    language: "python",
+    model: "Qwen/Qwen2.5-Coder-7B-Instruct",
+    maxTokens: 256,
+    temperature: 0.2,
+    run: {
+      prefix: "def add(a, b):\n",
+      suffix: "\n",
+      middle: "    return a + b",
+      status: "complete",
+      finishReason: "stop",
+    },
+    accepted: true,
+  });
+  await createSession(db, {
+    prefix: "fn main() {",
+    suffix: "}",
+    language: "rust",
+    model: "deepseek-ai/DeepSeek-V3",
+    run: {
+      prefix: "fn main() {",
+      suffix: "}",
+      middle: "",
+      status: "failed",
+      error: { code: "rate_limited", status: 429, message: { en: "Slow down.", zh: "请稍后。" }, retryable: true },
+    },
+    accepted: false,
+  });
   await saveImage(db, {
     prompt: "p",
     model: sf("Kwai-Kolors/Kolors"),
@@ -181,6 +213,7 @@ describe("export / import", () => {
       folders: 1,
       assistants: 1,
       prompts: 1,
+      completions: 2,
     });
     expect(await snapshot(db)).toEqual(before);
 
@@ -196,6 +229,7 @@ describe("export / import", () => {
       folders: 1,
       assistants: 1,
       prompts: 1,
+      completions: 2,
     });
     expect(Object.values(again.conflicts).every((n) => n === 0)).toBe(true);
     expect(await snapshot(db)).toEqual(before);

@@ -1,6 +1,7 @@
 import "fake-indexeddb/auto";
 import { Dexie } from "dexie";
 import { afterEach, describe, expect, it } from "vitest";
+import { createSession, listSessions } from "@/lib/complete/client/sessions";
 import {
   AppDB,
   type ConversationV1,
@@ -14,6 +15,7 @@ import {
   V1_STORES,
   V2_STORES,
 } from "@/lib/db";
+import { V3_STORES } from "@/lib/db/version-3";
 import { listFolderConversations, NO_FOLDER } from "@/lib/organize/client/folders";
 
 const names: string[] = [];
@@ -141,6 +143,7 @@ describe("schema migration v1 → v2", () => {
       [
         "assistants",
         "attachments",
+        "completions",
         "conversations",
         "folders",
         "images",
@@ -172,7 +175,7 @@ describe("schema migration v2 → v3 (folders, assistants, prompts)", () => {
 
     const db = new AppDB(name);
     await db.open();
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(SCHEMA_VERSION);
     const rows = await db.conversations.toArray();
     expect(rows.map((r) => [r.id, r.folderId, r.title, r.usage.output])).toEqual([
       ["a", "", "Alpha", 2],
@@ -206,6 +209,50 @@ describe("schema migration v2 → v3 (folders, assistants, prompts)", () => {
     ]);
     expect((await db.conversations.get("x"))?.folderId).toBe("");
     expect((await listFolderConversations(db, NO_FOLDER)).map((c) => c.id)).toEqual(["x"]);
+    db.close();
+  });
+});
+
+describe("schema migration v3 → v4 (/complete sessions)", () => {
+  it("keeps every v3 table's rows and adds a working completions table", async () => {
+    const name = `test-migration-${uuid()}`;
+    names.push(name);
+    const v3 = new Dexie(name);
+    v3.version(1).stores(V1_STORES);
+    v3.version(2).stores(V2_STORES);
+    v3.version(3).stores(V3_STORES);
+    await v3.open();
+    const base = { titleSource: "user", createdAt: 1, usage: { input: 1, output: 2, reasoning: 0 }, words: [] };
+    await v3.table("conversations").bulkAdd([
+      { ...base, id: "a", title: "Alpha", pinned: 0, updatedAt: 100, deletedAt: 0, folderId: "f" },
+      { ...base, id: "b", title: "Beta", pinned: 1, updatedAt: 50, deletedAt: 0, folderId: "" },
+    ]);
+    await v3.table("folders").add({ id: "f", name: "Work", createdAt: 1, updatedAt: 1 });
+    await v3.table("prompts").add({ id: "p", title: "T", body: "B", createdAt: 1, updatedAt: 1 });
+    v3.close();
+
+    const db = new AppDB(name);
+    await db.open();
+    expect(db.verno).toBe(4);
+    expect((await db.conversations.toArray()).map((c) => [c.id, c.folderId, c.title])).toEqual([
+      ["a", "f", "Alpha"],
+      ["b", "", "Beta"],
+    ]);
+    expect((await listFolderConversations(db, "f")).map((c) => c.id)).toEqual(["a"]);
+    expect(await db.folders.count()).toBe(1);
+    expect((await db.prompts.get("p"))?.body).toBe("B");
+
+    expect(await db.completions.count()).toBe(0);
+    const older = await createSession(db, {
+      prefix: "a",
+      suffix: "",
+      language: "python",
+      model: "deepseek-ai/DeepSeek-V3",
+      accepted: false,
+    });
+    const newer = await createSession(db, { ...older, prefix: "b" });
+    // Read off the new updatedAt index, newest first.
+    expect((await listSessions(db)).map((s) => s.id)).toEqual([newer.id, older.id]);
     db.close();
   });
 });

@@ -8,7 +8,7 @@ import type { TextPosition } from "@/lib/json/positions";
 // value) until then, so nothing typed waits for the editor. Problems are listed under it with their
 // line and column, and marked in the text.
 
-const CodeEditor = lazy(() => import("./code-editor"));
+const CodeEditor = lazy(() => import("@/components/ui/code-editor"));
 
 export interface EditorIssue {
   severity: "error" | "warning";

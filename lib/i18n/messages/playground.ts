@@ -70,6 +70,15 @@ export const en = {
   "complete.history": "Earlier completions",
   "complete.noModels": "No fill-in-the-middle model is available: configure a SiliconFlow key.",
   "complete.prefixRequired": "Write the prefix first.",
+  "complete.sessions": "Sessions",
+  "complete.sessions.empty": "No sessions yet: each Complete is saved here, newest first.",
+  "complete.newSession": "New session",
+  "complete.session.untitled": "Untitled",
+  "complete.session.delete": "Delete session “{title}”",
+  "complete.session.deleted": "Deleted session “{title}”.",
+  "complete.session.undo": "Undo",
+  "complete.session.accepted": "accepted",
+  "complete.session.failed": "failed",
 } as const;
 
 export const zh: Record<keyof typeof en, string> = {
@@ -140,4 +149,13 @@ export const zh: Record<keyof typeof en, string> = {
   "complete.history": "之前的补全",
   "complete.noModels": "没有可用的中间补全模型：请配置硅基流动密钥。",
   "complete.prefixRequired": "请先填写前缀。",
+  "complete.sessions": "会话",
+  "complete.sessions.empty": "还没有会话：每次补全都会保存在这里，最新的在前。",
+  "complete.newSession": "新会话",
+  "complete.session.untitled": "未命名",
+  "complete.session.delete": "删除会话“{title}”",
+  "complete.session.deleted": "已删除会话“{title}”。",
+  "complete.session.undo": "撤销",
+  "complete.session.accepted": "已采用",
+  "complete.session.failed": "失败",
 };
