@@ -18,6 +18,17 @@ function Snippet({ text, highlight }: { text: string; highlight?: [number, numbe
   );
 }
 
+/** The columns of one comparison are separate conversations: list the comparison once, at its best hit. */
+export function oneHitPerComparison(hits: SearchHit[]): SearchHit[] {
+  const seen = new Set<string>();
+  return hits.filter(({ conversation: c }) => {
+    if (!c.compareId) return true;
+    if (seen.has(c.compareId)) return false;
+    seen.add(c.compareId);
+    return true;
+  });
+}
+
 /** Search hits: the conversation's link (named by its title) and the matching message text under it. */
 export function SearchResults({
   hits,
@@ -32,31 +43,48 @@ export function SearchResults({
 }) {
   const t = useT();
   const focusMessage = useChatUI((s) => s.focusMessage);
+  const shown = oneHitPerComparison(hits);
   return (
     <div data-testid="search-results" className="absolute inset-0 overflow-y-auto px-2 py-1">
       <p role="status" className="px-3 py-1.5 text-xs text-zinc-500 dark:text-zinc-400">
-        {hits.length === 0 ? t("chat.search.empty", { query }) : t("chat.search.count", { count: hits.length })}
+        {shown.length === 0 ? t("chat.search.empty", { query }) : t("chat.search.count", { count: shown.length })}
       </p>
       <ul>
-        {hits.map(({ conversation: c, snippet }) => {
+        {shown.map(({ conversation: c, snippet }) => {
           const title = c.title || t("chat.untitled");
           const snippetId = `hit-${c.id}`;
+          // A column of a comparison opens the comparison, where it sits beside the other models.
+          const href = c.compareId
+            ? `/compare/${encodeURIComponent(c.compareId)}`
+            : `/chat/${encodeURIComponent(c.id)}`;
           return (
             <li key={c.id}>
               <Link
-                href={`/chat/${encodeURIComponent(c.id)}`}
-                aria-label={title}
+                href={href}
+                aria-label={c.compareId ? `${title} (${t("chat.search.comparison")})` : title}
                 aria-describedby={snippet ? snippetId : undefined}
                 aria-current={c.id === activeId ? "page" : undefined}
                 onClick={(e) => {
-                  // The thread opens at the matching message rather than at its end.
-                  if (snippet) focusMessage(c.id, snippet.messageId);
-                  openChat(e, `/chat/${encodeURIComponent(c.id)}`);
+                  if (!c.compareId) {
+                    // The thread opens at the matching message rather than at its end.
+                    if (snippet) focusMessage(c.id, snippet.messageId);
+                    openChat(e, href);
+                  }
                   onNavigate();
                 }}
                 className="block rounded-lg px-3 py-2 text-sm hover:bg-zinc-100 dark:hover:bg-zinc-800/60"
               >
-                <span className="block truncate font-medium">{title}</span>
+                <span className="flex items-center gap-1.5">
+                  <span className="truncate font-medium">{title}</span>
+                  {c.compareId && (
+                    <span
+                      data-testid="search-comparison"
+                      className="shrink-0 rounded bg-zinc-200 px-1.5 py-0.5 text-[11px] text-zinc-700 dark:bg-zinc-800 dark:text-zinc-300"
+                    >
+                      {t("chat.search.comparison")}
+                    </span>
+                  )}
+                </span>
                 {snippet && (
                   <span
                     id={snippetId}

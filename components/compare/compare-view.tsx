@@ -19,7 +19,10 @@ import {
   listComparisons,
   releaseComparisonColumn,
   removeComparisonColumn,
+  SHARED_SETTINGS,
+  type SharedSettings,
   setColumnModel,
+  setComparisonSettings,
 } from "@/lib/compare/client/db";
 import { startCompareTasks } from "@/lib/compare/client/startup";
 import { useCompareRuns } from "@/lib/compare/client/store";
@@ -30,6 +33,7 @@ import type { ModelInfo } from "@/lib/providers/catalog";
 import { defaultModel, modelInfo, sameModel, useChatModels } from "@/lib/stores/chat-models";
 import { type OutgoingImage, useChatSessions } from "@/lib/stores/chat-sessions";
 import { CompareColumn } from "./compare-column";
+import { CompareSettings } from "./compare-settings";
 import { useSyncScroll } from "./sync-scroll";
 
 /** `/compare/<id>` → id; `/compare` → undefined (a new comparison takes its id with replaceState). */
@@ -71,6 +75,20 @@ export function CompareView() {
   const anyBusy = useChatSessions((s) => (rows ?? []).some((r) => s.sessions[r.conversationId]?.busy === true));
   const [results, setResults] = useState<Record<string, ColumnResult>>({});
   const [sync, setSync] = useState(true);
+  // Shared settings: edited here, written into every column (read back once per comparison opened).
+  const [shared, setShared] = useState<SharedSettings>({});
+  const [sharedFor, setSharedFor] = useState<string | undefined>(undefined);
+  if (compareId !== sharedFor && (!compareId || rows !== undefined)) {
+    const first = rows?.[0]?.settings;
+    setSharedFor(compareId);
+    setShared(
+      compareId && first ? Object.fromEntries(SHARED_SETTINGS.flatMap((k) => (k in first ? [[k, first[k]]] : []))) : {},
+    );
+  }
+  const changeShared = (next: SharedSettings) => {
+    setShared(next);
+    if (compareId) void setComparisonSettings(compareId, next);
+  };
 
   useEffect(() => {
     void useChatModels.getState().load();
@@ -106,7 +124,7 @@ export function CompareView() {
     if (!compareId) setDraft([...draftModels, model]);
     else {
       const last = rows?.at(-1)?.column ?? columns.length - 1;
-      void addComparisonColumn(compareId, model, last + 1);
+      void addComparisonColumn(compareId, model, last + 1, shared);
     }
   };
   const changeModel = (i: number, model: ChatModelRef) => {
@@ -130,7 +148,7 @@ export function CompareView() {
     let id = compareId;
     let targets = rows ?? [];
     if (!id) {
-      const created = await createComparison(draftModels);
+      const created = await createComparison(draftModels, shared);
       id = created.compareId;
       targets = created.columns;
       setDraft(null);
@@ -218,6 +236,7 @@ export function CompareView() {
             ))}
           </div>
           {!compareId && <EarlierComparisons />}
+          <CompareSettings value={shared} onChange={changeShared} disabled={busy} />
           <BudgetNotice settledKey={`${compareId}:${busy}`} />
           <Composer
             draftKey={`compare:${compareId ?? "new"}`}

@@ -43,6 +43,47 @@ test("two models answer one prompt, each its own request, with cost, speed and t
   const follow = (await sim.log({ path: "/chat/completions" })).slice(2);
   expect(follow).toHaveLength(2);
   for (const r of follow) expect((r.body as { messages: unknown[] }).messages).toHaveLength(3);
+
+  // Search finds the comparison once (its columns are two conversations) and opens it whole.
+  const url = page.url();
+  expect(url).toMatch(/\/compare\/[^/]+$/);
+  await page.goto("/chat");
+  await page.getByRole("searchbox", { name: t("chat.search.label") }).fill("secondary");
+  const hits = page.getByTestId("search-results").getByRole("link");
+  await expect(hits).toHaveCount(1);
+  await expect(hits.getByTestId("search-comparison")).toHaveText(t("chat.search.comparison"));
+  await hits.click();
+  await expect(page).toHaveURL(url);
+  await expect(compare.column(1).getByTestId("message-user")).toHaveCount(2);
+});
+
+test("the system prompt and settings go to every column, and stay with the comparison", async ({ page, t, sim }) => {
+  const compare = new ComparePage(page, t);
+  await compare.goto();
+  await compare.pickModels([FREE, PAID]);
+  await page.getByRole("button", { name: t("compare.settings") }).click();
+  const system = page.getByRole("textbox", { name: t("chat.settings.systemPrompt"), exact: true });
+  await system.fill("Answer in one short line.");
+  const temperature = page.getByRole("textbox", { name: t("chat.settings.temperature"), exact: true });
+  await temperature.fill("0.3");
+  await temperature.blur();
+  await compare.ask("What is a prime number?");
+  await compare.waitForStatus(0, "complete");
+  await compare.waitForStatus(1, "complete");
+
+  const requests = await sim.log({ path: "/chat/completions" });
+  expect(requests).toHaveLength(2);
+  for (const r of requests) {
+    const body = r.body as { messages: { role: string; content: unknown }[]; temperature?: number };
+    expect(body.messages[0]).toEqual({ role: "system", content: "Answer in one short line." });
+    expect(body.temperature).toBe(0.3);
+  }
+
+  // Kept with the comparison: a reload shows them again.
+  await page.reload();
+  await page.getByRole("button", { name: new RegExp(t("compare.settings")) }).click();
+  await expect(system).toHaveValue("Answer in one short line.");
+  await expect(temperature).toHaveValue("0.3");
 });
 
 test("a 429 fails one column while the other finishes", async ({ page, t, sim }) => {

@@ -20,11 +20,40 @@ export interface CompareColumnRow {
   conversationId: string;
   column: number;
   model: ChatModelRef;
+  settings?: ChatSettings;
 }
 
 function columnOf(c: Conversation): CompareColumnRow | null {
   if (!c.compareId || !c.model || c.deletedAt) return null;
-  return { conversationId: c.id, column: c.compareColumn ?? 0, model: { provider: c.model.provider, id: c.model.id } };
+  const row: CompareColumnRow = {
+    conversationId: c.id,
+    column: c.compareColumn ?? 0,
+    model: { provider: c.model.provider, id: c.model.id },
+  };
+  if (c.settings) row.settings = c.settings;
+  return row;
+}
+
+/** The settings one comparison shares: what its composer panel edits (each column may add its own). */
+export const SHARED_SETTINGS = ["systemPrompt", "temperature", "maxTokens"] as const;
+export type SharedSettings = Pick<ChatSettings, (typeof SHARED_SETTINGS)[number]>;
+
+/** Writes the shared settings into every column, keeping each column's other settings (thinking…). */
+export async function setComparisonSettings(compareId: string, shared: SharedSettings): Promise<void> {
+  const db = getDB();
+  await db.transaction("rw", db.conversations, async () => {
+    await db.conversations
+      .filter((c) => c.compareId === compareId)
+      .modify((c) => {
+        const next: ChatSettings = { ...c.settings };
+        for (const key of SHARED_SETTINGS) {
+          const value = shared[key];
+          if (value === undefined || value === "") delete next[key];
+          else (next as Record<string, unknown>)[key] = value;
+        }
+        c.settings = next;
+      });
+  });
 }
 
 /** Starts a comparison: one conversation per model, in column order. */
