@@ -6,6 +6,8 @@ import { BudgetNotice } from "@/components/cost/budget-notice";
 import { ConversationCost } from "@/components/cost/conversation-cost";
 import { AssistantGreeting } from "@/components/organize/assistant-badge";
 import { WebSearchSwitch } from "@/components/search/web-search-switch";
+import { ExportAlert } from "@/components/share/export-alert";
+import { SelectionBar, SelectMessagesButton } from "@/components/share/message-selection";
 import { ErrorAlert } from "@/components/ui/error-alert";
 import { SlidersIcon } from "@/components/ui/icons";
 import { checkFitsContext, fitSettings } from "@/lib/chat/outgoing";
@@ -15,6 +17,7 @@ import type { ChatModelRef } from "@/lib/chat/types";
 import { checkBudget } from "@/lib/cost/client/budget-check";
 import { type ChatSettings, getDB, setActiveLeaf, siblingLeaf, updateConversation } from "@/lib/db";
 import { useT } from "@/lib/i18n/client";
+import { useExport } from "@/lib/share/client/export-store";
 import { defaultModel, modelInfo, rememberModel, useChatModels } from "@/lib/stores/chat-models";
 import { loadChatRuntime, whenIdle } from "@/lib/stores/chat-runtime";
 import { type OutgoingImage, sessionChat, useChatSessions } from "@/lib/stores/chat-sessions";
@@ -73,6 +76,10 @@ export function ChatView() {
       cancelMath();
     };
   }, []);
+
+  // Selecting messages to export belongs to one conversation: opening another one ends it.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the conversation changing is the trigger
+  useEffect(() => () => useExport.getState().stopSelecting(), [conversationId]);
 
   // Escape stops the reply wherever the focus is (popups that use Escape mark it handled).
   useEffect(() => {
@@ -155,12 +162,23 @@ export function ChatView() {
   return (
     <div className="flex min-h-0 min-w-0 flex-1">
       <section className="flex min-h-0 min-w-0 flex-1 flex-col" aria-busy={loading || undefined}>
-        <ChatHeader conversation={conversation ?? null} extra={<ConversationCost messages={all} />} />
+        <ChatHeader
+          conversation={conversation ?? null}
+          extra={
+            <>
+              <ConversationCost messages={all} />
+              {conversationId && thread.length > 0 && (
+                <SelectMessagesButton conversationId={conversationId} disabled={busy} />
+              )}
+            </>
+          }
+        />
         {storageError && (
           <div className="mx-auto w-full max-w-chat px-4 pt-2">
             <ErrorAlert error={storageError} onDismiss={() => useChatSessions.getState().clearStorageError()} />
           </div>
         )}
+        <ExportAlert />
         {loading ? (
           // Mounted once the rows are here, so the list opens at its end in one go.
           <div className="min-h-0 flex-1" />
@@ -186,6 +204,7 @@ export function ChatView() {
             }
           />
         )}
+        {conversation && <SelectionBar conversation={conversation} thread={thread} busy={busy} />}
         <BudgetNotice settledKey={`${conversationId}:${busy}`} />
         <ProviderNotice provider={model.provider} />
         <Composer

@@ -16,8 +16,12 @@ import {
 import type { Conversation } from "@/lib/db";
 import { useI18n, useT } from "@/lib/i18n/client";
 import { useOrganize } from "@/lib/organize/client/store";
+import { useExport } from "@/lib/share/client/export-store";
 import { downloadConversationMarkdown } from "./export-markdown";
 import { openChat } from "./use-conversation";
+
+const runExport: ReturnType<typeof useExport.getState>["run"] = (format, work) =>
+  useExport.getState().run(format, work);
 
 export interface RowActions {
   rename: (id: string, title: string) => void;
@@ -84,12 +88,16 @@ export const ConversationRow = memo(function ConversationRow({
           pinned={conversation.pinned === 1}
           onRename={() => setRenaming(true)}
           onPin={() => actions.pin(conversation.id, conversation.pinned !== 1)}
-          onExport={() => void downloadConversationMarkdown(conversation, locale)}
+          onExport={() => void runExport("markdown", () => downloadConversationMarkdown(conversation, locale))}
           onExportImage={() =>
-            void import("@/components/share/export-image").then((m) => m.downloadConversationPng(conversation, locale))
+            void runExport("image", () =>
+              import("@/components/share/export-image").then((m) => m.downloadConversationPng(conversation, locale)),
+            )
           }
           onExportHtml={() =>
-            void import("@/components/share/export-html").then((m) => m.downloadConversationHtml(conversation, locale))
+            void runExport("html", () =>
+              import("@/components/share/export-html").then((m) => m.downloadConversationHtml(conversation, locale)),
+            )
           }
           onDelete={() => actions.remove(conversation)}
           onOrganize={(kind) => useOrganize.getState().openDialog({ kind, conversationId: conversation.id, title })}

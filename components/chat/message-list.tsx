@@ -3,10 +3,12 @@
 import type { Chat } from "@ai-sdk/react";
 import { useVirtualizer } from "@tanstack/react-virtual";
 import { type ReactNode, useCallback, useEffect, useLayoutEffect, useRef, useState } from "react";
+import { SelectCheckbox } from "@/components/share/message-selection";
 import { ArrowDownIcon } from "@/components/ui/icons";
 import type { ChatMessage } from "@/lib/chat/types";
 import type { Message } from "@/lib/db";
 import { useT } from "@/lib/i18n/client";
+import { useExport } from "@/lib/share/client/export-store";
 import { useChatUI } from "@/lib/stores/chat-ui";
 import { MessageRow } from "./message-row";
 
@@ -149,6 +151,10 @@ export function MessageList({
     node.focus({ preventScroll: true });
   }, []);
 
+  // Selecting messages for an image: each row gets its checkbox (the selection itself is in the store).
+  const selecting = useExport((s) => s.selecting === conversationId);
+  const selected = useExport((s) => s.selected);
+
   const onScroll = () => {
     const el = scrollRef.current;
     if (!el) return;
@@ -190,8 +196,12 @@ export function MessageList({
                     data-found={message.id === found?.id || undefined}
                     className={`mx-auto max-w-chat rounded-xl px-4 py-3 transition-colors duration-700 ${
                       message.id === found?.id && found.lit ? "bg-amber-100/70 dark:bg-amber-900/30" : ""
+                    } ${selecting ? "grid grid-cols-[auto_minmax(0,1fr)] gap-3" : ""} ${
+                      selecting && selected.has(message.id) ? "bg-violet-50 dark:bg-violet-950/40" : ""
                     }`}
                   >
+                    {/* Before the row, in a slot of its own, so entering selection does not remount it. */}
+                    {selecting && <SelectCheckbox messageId={message.id} n={item.index + 1} />}
                     <MessageRow
                       message={message}
                       versionIndex={v.index}

@@ -6,12 +6,21 @@ import { reasoningBlocks } from "@/lib/chat/reasoning";
 import { htmlLang, type Locale, translator } from "@/lib/i18n";
 import { sourcesOf } from "@/lib/search/sources";
 import { type Conversation, htmlFileName, readExportThread } from "@/lib/share/client/export";
+import { ExportError } from "@/lib/share/selection";
 import { codeBlocksOf, conversationHtml, type ExportMessage } from "./export-document";
 
-/** Builds the file; undefined when the conversation is gone. */
-export async function buildConversationHtml(conversationId: string, locale: Locale): Promise<string | undefined> {
-  const data = await readExportThread(conversationId);
+/**
+ * Builds the file of the branch on screen, or of the messages of it in `only` (in thread order);
+ * undefined when the conversation is gone.
+ */
+export async function buildConversationHtml(
+  conversationId: string,
+  locale: Locale,
+  only?: ReadonlySet<string>,
+): Promise<string | undefined> {
+  const data = await readExportThread(conversationId, only);
   if (!data) return undefined;
+  if (only && data.messages.length === 0) throw new ExportError("empty");
   const t = translator(locale);
   const messages: ExportMessage[] = data.messages.map((m) => {
     const text =
@@ -55,7 +64,7 @@ export async function buildConversationHtml(conversationId: string, locale: Loca
 
 export async function downloadConversationHtml(conversation: Conversation, locale: Locale): Promise<void> {
   const html = await buildConversationHtml(conversation.id, locale);
-  if (html === undefined) return;
+  if (html === undefined) throw new ExportError("gone");
   const url = URL.createObjectURL(new Blob([html], { type: "text/html;charset=utf-8" }));
   const a = document.createElement("a");
   a.href = url;

@@ -1,15 +1,15 @@
-// "Export as image": the conversation (the branch on screen) as one tall PNG. The same self-contained
+// "Export as image": the conversation (the branch on screen, or the messages of it selected) as one
+// tall PNG. The same self-contained
 // document as "Export as HTML" is laid out in a hidden frame of a fixed width, then drawn through an SVG
 // <foreignObject> onto a canvas. That document has no script and only data: images, so drawing it
 // neither runs nor fetches anything, and the canvas stays readable.
 
 import type { Locale } from "@/lib/i18n";
 import { type Conversation, htmlFileName } from "@/lib/share/client/export";
+import { ExportError, imageScale } from "@/lib/share/selection";
 import { buildConversationHtml } from "./export-html";
 
 export const IMAGE_WIDTH = 800;
-/** Chromium refuses canvases taller than 32,767 px (and larger than 268 M pixels): scale down to fit. */
-const MAX_SIDE = 32_000;
 
 async function layout(html: string): Promise<{ xhtml: string; height: number }> {
   const frame = document.createElement("iframe");
@@ -32,18 +32,23 @@ async function layout(html: string): Promise<{ xhtml: string; height: number }> 
   }
 }
 
-/** The PNG bytes of a conversation; undefined when it is gone. */
-export async function buildConversationPng(conversationId: string, locale: Locale): Promise<Blob | undefined> {
-  const html = await buildConversationHtml(conversationId, locale);
+/** The PNG bytes of a conversation (or of the messages in `only`); undefined when it is gone. */
+export async function buildConversationPng(
+  conversationId: string,
+  locale: Locale,
+  only?: ReadonlySet<string>,
+): Promise<Blob | undefined> {
+  const html = await buildConversationHtml(conversationId, locale, only);
   if (html === undefined) return undefined;
   const { xhtml, height } = await layout(html);
+  // Refused before anything is drawn when it would be too tall to read (an ExportError the alert names).
+  const scale = imageScale(height, window.devicePixelRatio);
   const svg =
     `<svg xmlns="http://www.w3.org/2000/svg" width="${IMAGE_WIDTH}" height="${height}">` +
     `<foreignObject x="0" y="0" width="100%" height="100%">${xhtml}</foreignObject></svg>`;
   const image = new Image();
   image.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`;
   await image.decode();
-  const scale = Math.min(window.devicePixelRatio || 1, 2, MAX_SIDE / height);
   const canvas = document.createElement("canvas");
   canvas.width = Math.round(IMAGE_WIDTH * scale);
   canvas.height = Math.max(1, Math.round(height * scale));
@@ -57,9 +62,13 @@ export async function buildConversationPng(conversationId: string, locale: Local
   );
 }
 
-export async function downloadConversationPng(conversation: Conversation, locale: Locale): Promise<void> {
-  const blob = await buildConversationPng(conversation.id, locale);
-  if (!blob) return;
+export async function downloadConversationPng(
+  conversation: Conversation,
+  locale: Locale,
+  only?: ReadonlySet<string>,
+): Promise<void> {
+  const blob = await buildConversationPng(conversation.id, locale, only);
+  if (!blob) throw new ExportError("gone");
   const url = URL.createObjectURL(blob);
   const a = document.createElement("a");
   a.href = url;

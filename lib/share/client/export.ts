@@ -9,6 +9,7 @@ import {
   markdownFileName,
   parseAttachmentUrl,
 } from "@/lib/db";
+import { pickMessages } from "@/lib/share/selection";
 
 export type { Conversation };
 
@@ -17,8 +18,9 @@ export function htmlFileName(conversation: Conversation): string {
   return `${markdownFileName(conversation).replace(/\.md$/i, "")}.html`;
 }
 
-// What "Export as HTML" reads from IndexedDB: the branch on screen and the bytes of its images, as
-// data: URLs (the file must open offline, so nothing stays a reference).
+// What "Export as HTML" (and as image) reads from IndexedDB: the branch on screen, or the messages of it
+// selected, and the bytes of their images, as data: URLs (the file must open offline, so nothing stays
+// a reference).
 
 export interface ExportThread {
   conversation: Conversation;
@@ -36,11 +38,15 @@ function blobToDataUrl(blob: Blob): Promise<string> {
   });
 }
 
-export async function readExportThread(conversationId: string): Promise<ExportThread | undefined> {
+export async function readExportThread(
+  conversationId: string,
+  only?: ReadonlySet<string>,
+): Promise<ExportThread | undefined> {
   const db = getDB();
   const conversation = await getConversation(db, conversationId);
   if (!conversation) return undefined;
-  const messages = getThread(await getConversationMessages(db, conversationId), conversation.activeLeafId);
+  const thread = getThread(await getConversationMessages(db, conversationId), conversation.activeLeafId);
+  const messages = pickMessages(thread, only);
   const images = new Map<string, string>();
   for (const message of messages) {
     for (const part of message.parts) {
