@@ -38,8 +38,11 @@ test("two models answer one prompt, each its own request, with cost, speed and t
   await compare.ask("And three secondary ones?");
   await expect(compare.column(0).getByTestId("message-user")).toHaveCount(2);
   await expect(compare.column(1).getByTestId("message-user")).toHaveCount(2);
-  await compare.waitForStatus(0, "complete");
-  await compare.waitForStatus(1, "complete");
+  // The last reply is the first round's until the second's row appears: wait for that row first.
+  for (const i of [0, 1]) {
+    await expect(compare.column(i).getByTestId("message-assistant")).toHaveCount(2);
+    await compare.waitForStatus(i, "complete");
+  }
   const follow = (await sim.log({ path: "/chat/completions" })).slice(2);
   expect(follow).toHaveLength(2);
   for (const r of follow) expect((r.body as { messages: unknown[] }).messages).toHaveLength(3);
