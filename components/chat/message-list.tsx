@@ -170,6 +170,8 @@ export function MessageList({
         onScroll={onScroll}
         role="log"
         aria-label={t("chat.log.label")}
+        // The thread is virtualized, so the rows on the page are not all of it: this says how many there are.
+        data-count={thread.length}
         tabIndex={-1}
         className="absolute inset-0 overflow-y-auto overscroll-contain"
       >
