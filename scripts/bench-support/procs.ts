@@ -1,6 +1,6 @@
 // Child processes and summary statistics shared by the benchmarks in scripts/bench.
 import { type ChildProcess, spawn } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 
 export const root = path.resolve(__dirname, "../..");
@@ -87,3 +87,31 @@ export const median = (xs: number[]) => {
 };
 export const pct = (xs: number[], p: number) => sorted(xs)[Math.min(xs.length - 1, Math.floor(p * xs.length))] ?? 0;
 export const round = (n: number) => Math.round(n * 100) / 100;
+
+/** The standalone server a self-hoster runs, on the simulator, with no access code, GLM key or Redis. */
+export function startStandalone(opts: {
+  simUrl: string;
+  port: number;
+  env?: Record<string, string>;
+  nodeArgs?: string[];
+}): Proc {
+  const server = path.join(root, ".next/standalone/server.js");
+  if (!existsSync(server)) {
+    console.error(`No standalone build at ${server}. Run \`npm run build\` first.`);
+    process.exit(1);
+  }
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: "production",
+    PORT: String(opts.port),
+    HOSTNAME: "127.0.0.1",
+    NEXT_TELEMETRY_DISABLED: "1",
+    SILICONFLOW_API_KEY: "bench-key",
+    SILICONFLOW_BASE_URL: `${opts.simUrl}/siliconflow/v1`,
+    ...opts.env,
+  };
+  delete env.ACCESS_CODE;
+  delete env.GLM_API_KEY;
+  delete env.REDIS_URL;
+  return spawnGroup(process.execPath, [...(opts.nodeArgs ?? []), server], env);
+}

@@ -9,21 +9,18 @@
 // process, so its CPU time is read from /proc for that process alone. The simulator runs in another
 // process. Bursts alternate direct / through the app; each reply is ~25 chunks of ~24 characters,
 // paced by --chunk-delay-ms (8 ms: a provider that answers in about 0.2 s).
-import { existsSync } from "node:fs";
 import http from "node:http";
 import os from "node:os";
-import path from "node:path";
 import {
   benchArgs,
   cpuMs,
   median,
   type Proc,
   pct,
-  root,
   round,
   rssMb,
-  spawnGroup,
   startSimulator,
+  startStandalone,
   stopAll,
   waitFor,
 } from "../bench-support/procs";
@@ -37,7 +34,6 @@ const APP_PORT = Number(args.get("app-port") ?? 3210);
 const CHUNK_DELAY_MS = Number(args.get("chunk-delay-ms") ?? 8);
 const MODEL = args.get("model") ?? "Qwen/Qwen2.5-7B-Instruct";
 const QUESTION = "How does a hash map work? [[chunk:24]]";
-const server = path.join(root, ".next/standalone/server.js");
 
 interface Reply {
   ok: boolean;
@@ -95,26 +91,13 @@ const directText = (data: string) => data !== "[DONE]" && /"(content|reasoning_c
 const appText = (data: string) => /^\{"type":"(text|reasoning)-delta"/.test(data);
 
 function startApp(simUrl: string): Proc {
-  if (!existsSync(server)) {
-    console.error(`No standalone build at ${server}. Run \`npm run build\` first.`);
-    process.exit(1);
-  }
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    NODE_ENV: "production",
-    PORT: String(APP_PORT),
-    HOSTNAME: "127.0.0.1",
-    NEXT_TELEMETRY_DISABLED: "1",
-    SILICONFLOW_API_KEY: "bench-key",
-    SILICONFLOW_BASE_URL: `${simUrl}/siliconflow/v1`,
+  return startStandalone({
+    simUrl,
+    port: APP_PORT,
     // Hundreds of replies a second from one address and one (anonymous) session.
-    RATE_LIMIT_PER_MINUTE: "100000000",
-  };
-  delete env.ACCESS_CODE;
-  delete env.GLM_API_KEY;
-  delete env.REDIS_URL;
-  const nodeArgs = args.has("cpu-prof") ? ["--cpu-prof", `--cpu-prof-dir=${args.get("cpu-prof")}`, server] : [server];
-  return spawnGroup(process.execPath, nodeArgs, env);
+    env: { RATE_LIMIT_PER_MINUTE: "100000000" },
+    nodeArgs: args.has("cpu-prof") ? ["--cpu-prof", `--cpu-prof-dir=${args.get("cpu-prof")}`] : [],
+  });
 }
 
 async function burst(n: number, one: () => Promise<Reply>) {

@@ -1,0 +1,169 @@
+// Compare mode in Chromium: four columns, each a different model streaming the same long markdown
+// reply at once, timed against the upstream and watched for long main-thread tasks.
+//
+//   npm run build && npm run bench compare [-- --kb 20 --columns 4 --runs 3 --rate 200 --chunk 23
+//                                               --sim-port 4140 --app-port 3140]
+//
+// The app is the standalone build on the simulator (its own process). The prompt carries
+// `[[long:K]] [[rate:R]] [[chunk:C]]`, so every column gets K KB in C-byte chunks every 1000/R ms:
+// 4 × 20 KB is ~3,600 chunks arriving over ~4.5 s, four renderers busy at once.
+//
+// Per run: upstreamMs (first request's start → last request's end, from the simulator's log),
+// pageMs (Enter → the last change inside any column's answer, with every column complete), their
+// ratio, and long tasks (> 50 ms) from Enter on; then the median and spread over runs.
+import { chromium } from "playwright-core";
+import { simControl } from "../../lib/simulator/index";
+import { benchArgs, median, round, startSimulator, startStandalone, stopAll, waitFor } from "../bench-support/procs";
+
+const args = benchArgs(process.argv.slice(2).filter((a) => a !== "--"));
+const KB = Number(args.get("kb") ?? 20);
+const COLUMNS = Number(args.get("columns") ?? 4);
+const RUNS = Number(args.get("runs") ?? 3);
+const RATE = Number(args.get("rate") ?? 200);
+const CHUNK = Number(args.get("chunk") ?? 23);
+const SIM_PORT = Number(args.get("sim-port") ?? 4140);
+const APP_PORT = Number(args.get("app-port") ?? 3140);
+const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+// Plain chat models without reasoning, so each column's time is its answer alone.
+const MODELS = [
+  "Qwen/Qwen2.5-7B-Instruct",
+  "deepseek-ai/DeepSeek-V3",
+  "Qwen/Qwen2.5-72B-Instruct",
+  "THUDM/GLM-4-9B-0414",
+].slice(0, COLUMNS);
+const CONTENT = '[data-testid="compare-column"] [data-testid="message-content"]';
+
+// Runs in the page before its scripts: long tasks, the Enter that sends, the last change in an answer.
+const PROBE = `(() => {
+  const b = (window.__bench = { longTasks: [], sentAt: 0, lastChange: 0 });
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) b.longTasks.push({ start: e.startTime, duration: e.duration });
+  }).observe({ type: "longtask", buffered: true });
+  addEventListener("keydown", (e) => { if (e.key === "Enter" && !e.shiftKey) b.sentAt = performance.now(); }, true);
+  const watch = () => new MutationObserver((records) => {
+    for (const r of records) {
+      const el = r.target.nodeType === 1 ? r.target : r.target.parentElement;
+      if (el && el.closest(${JSON.stringify(CONTENT)})) { b.lastChange = performance.now(); break; }
+    }
+  }).observe(document.documentElement, { subtree: true, childList: true, characterData: true, attributes: true });
+  if (document.documentElement) watch(); else addEventListener("DOMContentLoaded", watch);
+})();`;
+
+interface BenchState {
+  longTasks: { start: number; duration: number }[];
+  sentAt: number;
+  lastChange: number;
+}
+
+interface Run {
+  upstreamMs: number;
+  pageMs: number;
+  longTasks: number;
+  maxLongTaskMs: number;
+  tasks: [number, number][];
+  chars: number[];
+}
+
+async function main() {
+  const sim = await startSimulator(SIM_PORT, 0);
+  const simUrl = `http://127.0.0.1:${SIM_PORT}`;
+  const control = simControl(simUrl);
+  // Many requests from one address in a few runs: the limiter is not what is measured.
+  const app = startStandalone({ simUrl, port: APP_PORT, env: { RATE_LIMIT_PER_MINUTE: "100000" } });
+  const appUrl = `http://127.0.0.1:${APP_PORT}`;
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+    ],
+  });
+  try {
+    await waitFor(`${appUrl}/api/health`, app);
+    const runs: Run[] = [];
+    for (let run = 0; run < RUNS; run++) {
+      // A fresh context per run: empty IndexedDB, no earlier comparison.
+      const context = await browser.newContext({ locale: "en-US", viewport: { width: 1600, height: 900 } });
+      const page = await context.newPage();
+      await page.addInitScript(PROBE);
+      await page.goto(`${appUrl}/compare`);
+      await page.locator("form[data-ready]").waitFor({ timeout: 30_000 });
+      const columns = page.getByTestId("compare-column");
+      for (const [i, id] of MODELS.entries()) {
+        if ((await columns.count()) <= i) await page.getByRole("button", { name: "Add model", exact: true }).click();
+        const picker = columns.nth(i).getByRole("combobox", { name: "Model", exact: true });
+        await picker.locator("option", { hasText: id }).first().waitFor({ state: "attached", timeout: 30_000 });
+        await picker.selectOption({ label: id });
+      }
+      await control.clearLog();
+      const box = page.getByRole("textbox", { name: "Message", exact: true });
+      await box.fill(`[[long:${KB}]] [[rate:${RATE}]] [[chunk:${CHUNK}]] Write a long answer.`);
+      await box.press("Enter");
+      // Every column complete, then a quiet second (lazy highlighting and math included).
+      await page.waitForFunction(
+        ({ n, selector }) => {
+          const b = (window as unknown as { __bench: BenchState }).__bench;
+          const done = document.querySelectorAll(
+            '[data-testid="compare-column"] [data-testid="message-assistant"][data-status="complete"]',
+          ).length;
+          return (
+            done === n && document.querySelectorAll(selector).length === n && performance.now() - b.lastChange > 1000
+          );
+        },
+        { n: MODELS.length, selector: CONTENT },
+        { timeout: 120_000, polling: 250 },
+      );
+      const b = await page.evaluate(() => (window as unknown as { __bench: BenchState }).__bench);
+      const chars = await page.locator(CONTENT).evaluateAll((els) => els.map((el) => el.textContent?.length ?? 0));
+      const entries = (await control.log()).filter((e) => e.path === "/chat/completions");
+      if (entries.length !== MODELS.length) throw new Error(`the simulator saw ${entries.length} chat requests`);
+      const starts = entries.map((e) => Date.parse(e.time));
+      const ends = entries.map((e) => Date.parse(e.time) + e.durationMs);
+      const tasks = b.longTasks.filter((t) => t.start >= b.sentAt);
+      runs.push({
+        upstreamMs: Math.max(...ends) - Math.min(...starts),
+        pageMs: b.lastChange - b.sentAt,
+        longTasks: tasks.length,
+        maxLongTaskMs: Math.max(0, ...tasks.map((t) => t.duration)),
+        tasks: tasks.map((t) => [Math.round(t.start - b.sentAt), Math.round(t.duration)]),
+        chars,
+      });
+      await context.close();
+    }
+    const pageMs = runs.map((r) => r.pageMs);
+    const ratios = runs.map((r) => r.pageMs / r.upstreamMs);
+    console.log(
+      JSON.stringify(
+        {
+          columns: MODELS.length,
+          kbPerColumn: KB,
+          rate: RATE,
+          chunk: CHUNK,
+          runs: runs.length,
+          upstreamMsMedian: round(median(runs.map((r) => r.upstreamMs))),
+          pageMsMedian: round(median(pageMs)),
+          pageMsRange: [round(Math.min(...pageMs)), round(Math.max(...pageMs))],
+          pageOverUpstreamMedian: Math.round(median(ratios) * 100) / 100,
+          longTasksOver50msMax: Math.max(...runs.map((r) => r.longTasks)),
+          maxLongTaskMs: round(Math.max(...runs.map((r) => r.maxLongTaskMs))),
+          longTasksPerRun: runs.map((r) => r.tasks),
+          answerCharsPerColumn: runs[0]?.chars,
+        },
+        null,
+        2,
+      ),
+    );
+  } finally {
+    await browser.close();
+    stopAll([sim, app]);
+  }
+}
+
+main().catch((err: unknown) => {
+  console.error(err instanceof Error ? err.message : err);
+  process.exitCode = 1;
+});
