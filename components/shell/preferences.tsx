@@ -10,15 +10,30 @@ const LOCALE_NAMES: Record<Locale, string> = { en: "English", zh: "简体中文"
 const selectClass =
   "rounded-md border border-zinc-300 bg-white px-2 py-1 text-sm dark:border-zinc-700 dark:bg-zinc-900";
 
+// Server-rendered selects answer nothing until hydrated: a pick made before then would be undone by
+// React's first render. They stay disabled until the page is live, as assistive tech then reports.
+function useHydrated(): boolean {
+  const [hydrated, setHydrated] = useState(false);
+  useEffect(() => setHydrated(true), []);
+  return hydrated;
+}
+
 export function LocaleSelect() {
   const { locale, setLocale, t } = useI18n();
   const id = useId();
+  const hydrated = useHydrated();
   return (
     <>
       <label htmlFor={id} className="sr-only">
         {t("locale.label")}
       </label>
-      <select id={id} className={selectClass} value={locale} onChange={(e) => setLocale(e.target.value as Locale)}>
+      <select
+        id={id}
+        className={selectClass}
+        value={locale}
+        disabled={!hydrated}
+        onChange={(e) => setLocale(e.target.value as Locale)}
+      >
         {LOCALES.map((l) => (
           <option key={l} value={l}>
             {LOCALE_NAMES[l]}
@@ -33,6 +48,7 @@ export function ThemeSelect() {
   const { t } = useI18n();
   const id = useId();
   const [theme, setTheme] = useState<Theme>("system");
+  const hydrated = useHydrated();
   useEffect(() => {
     const stored = localStorage.getItem(THEME_STORAGE_KEY);
     if (stored === "light" || stored === "dark" || stored === "system") setTheme(stored);
@@ -58,6 +74,7 @@ export function ThemeSelect() {
         id={id}
         className={selectClass}
         value={theme}
+        disabled={!hydrated}
         onChange={(e) => {
           const next = e.target.value as Theme;
           chooseTheme(next);

@@ -2,7 +2,7 @@
 // reply at once, timed against the upstream and watched for long main-thread tasks.
 //
 //   npm run build && npm run bench compare [-- --kb 20 --columns 4 --runs 3 --rate 200 --chunk 23
-//                                               --sim-port 4140 --app-port 3140]
+//                                               --sim-port 4140 --app-port 3140 --cpu-prof FILE]
 //
 // The app is the standalone build on the simulator (its own process). The prompt carries
 // `[[long:K]] [[rate:R]] [[chunk:C]]`, so every column gets K KB in C-byte chunks every 1000/R ms:
@@ -10,7 +10,9 @@
 //
 // Per run: upstreamMs (first request's start → last request's end, from the simulator's log),
 // pageMs (Enter → the last change inside any column's answer, with every column complete), their
-// ratio, and long tasks (> 50 ms) from Enter on; then the median and spread over runs.
+// ratio, and long tasks (> 50 ms) from Enter on; then the median and spread over runs. `--cpu-prof FILE`
+// writes the page's CPU profile of the last run (Chrome DevTools format) and prints its top functions.
+import { writeFileSync } from "node:fs";
 import { chromium } from "playwright-core";
 import { simControl } from "../../lib/simulator/index";
 import { benchArgs, median, round, startSimulator, startStandalone, stopAll, waitFor } from "../bench-support/procs";
@@ -23,6 +25,7 @@ const RATE = Number(args.get("rate") ?? 200);
 const CHUNK = Number(args.get("chunk") ?? 23);
 const SIM_PORT = Number(args.get("sim-port") ?? 4140);
 const APP_PORT = Number(args.get("app-port") ?? 3140);
+const CPU_PROF = args.get("cpu-prof");
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 // Plain chat models without reasoning, so each column's time is its answer alone.
 const MODELS = [
@@ -64,6 +67,29 @@ interface Run {
   chars: number[];
 }
 
+interface Profile {
+  nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number } }[];
+  samples: number[];
+  timeDeltas: number[];
+}
+
+/** Self time per function, the twenty largest, as lines "ms  name  file:line". */
+function topFunctions(profile: Profile): string {
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const self = new Map<string, number>();
+  profile.samples.forEach((id, i) => {
+    const f = byId.get(id)?.callFrame;
+    if (!f) return;
+    const key = `${f.functionName || "(anonymous)"}  ${f.url.split("/").pop() ?? ""}:${f.lineNumber + 1}`;
+    self.set(key, (self.get(key) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000);
+  });
+  return [...self.entries()]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 20)
+    .map(([k, ms]) => `${ms.toFixed(0).padStart(6)} ms  ${k}`)
+    .join("\n");
+}
+
 async function main() {
   const sim = await startSimulator(SIM_PORT, 0);
   const simUrl = `http://127.0.0.1:${SIM_PORT}`;
@@ -100,6 +126,12 @@ async function main() {
         await picker.selectOption({ label: id });
       }
       await control.clearLog();
+      const cdp = CPU_PROF && run === RUNS - 1 ? await context.newCDPSession(page) : null;
+      if (cdp) {
+        await cdp.send("Profiler.enable");
+        await cdp.send("Profiler.setSamplingInterval", { interval: 200 });
+        await cdp.send("Profiler.start");
+      }
       const box = page.getByRole("textbox", { name: "Message", exact: true });
       await box.fill(`[[long:${KB}]] [[rate:${RATE}]] [[chunk:${CHUNK}]] Write a long answer.`);
       await box.press("Enter");
@@ -118,6 +150,11 @@ async function main() {
         { timeout: 120_000, polling: 250 },
       );
       const b = await page.evaluate(() => (window as unknown as { __bench: BenchState }).__bench);
+      if (cdp && CPU_PROF) {
+        const { profile } = await cdp.send("Profiler.stop");
+        writeFileSync(CPU_PROF, JSON.stringify(profile));
+        console.error(topFunctions(profile as Profile));
+      }
       const chars = await page.locator(CONTENT).evaluateAll((els) => els.map((el) => el.textContent?.length ?? 0));
       const entries = (await control.log()).filter((e) => e.path === "/chat/completions");
       if (entries.length !== MODELS.length) throw new Error(`the simulator saw ${entries.length} chat requests`);
