@@ -83,11 +83,8 @@ export function ImprovePrompt({
         )}
       </div>
       {state.kind === "suggestion" && (
-        <section
-          aria-labelledby={`${id}-label`}
-          className="space-y-2 rounded-lg border border-violet-200 bg-violet-50/60 p-3 dark:border-violet-900 dark:bg-violet-950/40"
-        >
-          <label id={`${id}-label`} htmlFor={`${id}-text`} className={labelClass}>
+        <div className="space-y-2 rounded-lg border border-violet-200 bg-violet-50/60 p-3 dark:border-violet-900 dark:bg-violet-950/40">
+          <label htmlFor={`${id}-text`} className={labelClass}>
             {t("images.improve.suggestion")}
           </label>
           <textarea
@@ -110,7 +107,7 @@ export function ImprovePrompt({
               {t("images.improve.discard")}
             </Button>
           </div>
-        </section>
+        </div>
       )}
       {state.kind === "error" && (
         <ErrorAlert

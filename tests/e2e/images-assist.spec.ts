@@ -122,3 +122,15 @@ test("Edit image on a picture sent in chat opens the studio with it as the edit 
   const [call] = await sim.log({ path: GENERATIONS });
   expect(call?.body).toMatchObject({ model: EDIT, prompt: "make the teapot red", image: sent });
 });
+
+test("a generation running when the page reloads comes back as interrupted, not lost", async ({ page, t, sim }) => {
+  await open(page, t);
+  await sim.fault({ fault: "slow-first-byte", path: GENERATIONS, delayMs: 15_000 });
+  await field(page, t, "images.field.prompt").fill("a slow harbour at night");
+  await page.getByRole("button", { name: t("images.generate"), exact: true }).click();
+  await expect(page.getByRole("button", { name: t("images.job.cancel"), exact: true })).toBeVisible();
+  await page.reload();
+  const alert = page.getByRole("alert").filter({ hasText: t("images.job.interrupted") });
+  await expect(alert).toBeVisible();
+  await expect(page.getByText("a slow harbour at night").first()).toBeVisible();
+});
