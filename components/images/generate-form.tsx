@@ -105,7 +105,12 @@ export function GenerateForm() {
           aria-invalid={tried && block === "prompt"}
           className={textareaClass}
         />
-        <ImprovePrompt prompt={form.prompt} kind="image" onChange={(prompt) => setForm({ prompt })} />
+        <ImprovePrompt
+          prompt={form.prompt}
+          kind="image"
+          model={model?.id ?? ""}
+          onChange={(prompt) => setForm({ prompt })}
+        />
       </div>
 
       <div className="space-y-1.5">

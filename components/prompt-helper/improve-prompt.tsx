@@ -7,7 +7,7 @@ import { hintClass, labelClass, textareaClass } from "@/components/ui/styles";
 import { AppError, type AppErrorJSON } from "@/lib/errors";
 import { useT } from "@/lib/i18n/client";
 import { postImprovePrompt } from "@/lib/prompt-helper/client/api";
-import type { ImproveRequest } from "@/lib/prompt-helper/contract";
+import { type ImproveRequest, prefersEnglish } from "@/lib/prompt-helper/contract";
 
 type State =
   | { kind: "idle" }
@@ -22,10 +22,13 @@ type State =
 export function ImprovePrompt({
   prompt,
   kind,
+  model,
   onChange,
 }: {
   prompt: string;
   kind: ImproveRequest["kind"];
+  /** The image or video model the prompt is for (some read English best). */
+  model: string;
   onChange: (prompt: string) => void;
 }) {
   const t = useT();
@@ -41,7 +44,7 @@ export function ImprovePrompt({
     abort.current = controller;
     setState({ kind: "loading" });
     try {
-      const result = await postImprovePrompt({ prompt, kind }, controller.signal);
+      const result = await postImprovePrompt({ prompt, kind, english: prefersEnglish(model) }, controller.signal);
       setState({ kind: "suggestion", text: result.suggestion, model: result.model });
     } catch (err) {
       if (controller.signal.aborted) return;

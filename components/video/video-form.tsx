@@ -134,7 +134,12 @@ export function VideoForm() {
           className={`${input} mt-1.5 resize-y leading-relaxed`}
         />
         <div className="mt-2">
-          <ImprovePrompt prompt={form.prompt} kind="video" onChange={(prompt) => patch({ prompt })} />
+          <ImprovePrompt
+            prompt={form.prompt}
+            kind="video"
+            model={form.model}
+            onChange={(prompt) => patch({ prompt })}
+          />
         </div>
       </div>
 

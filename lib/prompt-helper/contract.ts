@@ -15,8 +15,20 @@ export const improveRequestSchema = z.object({
   prompt: z.string().trim().min(1).max(PROMPT_MAX_CHARS),
   /** What the prompt is for: the instruction differs a little between a still and a clip. */
   kind: z.enum(["image", "video"]).default("image"),
+  /** The model the prompt is for reads English best: the rewrite is in English, translating the idea. */
+  english: z.boolean().default(false),
 });
 export type ImproveRequest = z.infer<typeof improveRequestSchema>;
+/** What the page sends: kind and english may be left out. */
+export type ImproveInput = z.input<typeof improveRequestSchema>;
+
+// FLUX.1 encodes prompts with T5-XXL and CLIP-L, both trained on English text (the FLUX.1 model cards,
+// black-forest-labs on Hugging Face), so a Chinese prompt reaches it poorly. The other studio models
+// (Kolors, Qwen-Image, Z-Image, CogView, Wan, CogVideoX) are documented as reading Chinese and English.
+const ENGLISH_FIRST = /^black-forest-labs\/FLUX\./i;
+
+/** Whether the rewrite for this image or video model should be in English. */
+export const prefersEnglish = (modelId: string): boolean => ENGLISH_FIRST.test(modelId);
 
 export const improveResponseSchema = z.object({
   suggestion: z.string().min(1).max(PROMPT_MAX_CHARS),

@@ -8,6 +8,9 @@ import { isChinese } from "./text";
 // language (as the instruction asks).
 
 const CUE = /text-to-(image|video) prompt/;
+// Asked for English (a model that reads English best): the simulator cannot translate, so a Chinese idea
+// is quoted inside a fixed English sentence; what a test can check is that the answer is English.
+const ENGLISH = /Answer in English/;
 
 const DETAIL = {
   image: {
@@ -32,5 +35,6 @@ export function promptRewrite(messages: unknown[]): string | undefined {
   const idea = typeof user?.content === "string" ? user.content.trim().replace(/[.。!！]+$/, "") : "";
   if (!idea) return undefined;
   const detail = DETAIL[cue[1] as "image" | "video"];
+  if (isChinese(idea) && ENGLISH.test(String(system?.content))) return `A scene of “${idea}”, ${detail.en}`;
   return isChinese(idea) ? `${idea}，${detail.zh}` : `${idea}, ${detail.en}`;
 }

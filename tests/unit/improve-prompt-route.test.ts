@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { POST } from "@/app/api/improve-prompt/route";
-import { HELPER_MODELS, improveResponseSchema } from "@/lib/prompt-helper/contract";
+import { HELPER_MODELS, improveResponseSchema, prefersEnglish } from "@/lib/prompt-helper/contract";
 import { cleanSuggestion, helperProvider } from "@/lib/prompt-helper/server/improve";
 import { type RunningSimulator, type SimControl, simControl, startSimulator } from "@/lib/simulator";
 
@@ -55,6 +55,20 @@ describe("POST /api/improve-prompt", () => {
   it("keeps a Chinese idea in Chinese and writes for video when asked", async () => {
     const body = improveResponseSchema.parse(await (await improve({ prompt: "雪中的红狐狸", kind: "video" })).json());
     expect(body.suggestion).toBe("雪中的红狐狸，镜头缓慢推进，柔和自然光，电影感调色，动作流畅");
+  });
+
+  it("writes in English for a model that reads English best (FLUX), translating a Chinese idea", async () => {
+    expect(prefersEnglish("black-forest-labs/FLUX.1-schnell")).toBe(true);
+    expect(prefersEnglish("Kwai-Kolors/Kolors")).toBe(false);
+    const res = await improve({ prompt: "雪中的红狐狸", english: true });
+    const body = improveResponseSchema.parse(await res.json());
+    expect(body.suggestion).toBe(
+      "A scene of “雪中的红狐狸”, highly detailed, soft golden-hour light, shallow depth of field, rich colours, 35mm photograph",
+    );
+    const [call] = await chatCalls();
+    const system = (call?.body as { messages: { content: string }[] } | undefined)?.messages[0]?.content;
+    expect(system).toContain("Answer in English, translating the idea");
+    expect(system).not.toContain("in the language of the idea");
   });
 
   it("refuses an empty or oversized prompt before calling the provider", async () => {

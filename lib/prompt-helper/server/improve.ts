@@ -22,6 +22,12 @@ const SYSTEM: Record<ImproveRequest["kind"], string> = {
     "Answer in the language of the idea, with the prompt only: no title, no quotes, no notes.",
 };
 
+// For a model that reads English best (contract.ts prefersEnglish), in place of the last sentence.
+const IN_ENGLISH =
+  "Answer in English, translating the idea if it is written in another language, with the prompt only: " +
+  "no title, no quotes, no notes.";
+const LAST_SENTENCE = "Answer in the language of the idea, with the prompt only: no title, no quotes, no notes.";
+
 interface ChatAnswer {
   choices?: { message?: { content?: unknown } }[];
 }
@@ -48,7 +54,10 @@ export async function improvePrompt(body: ImproveRequest, signal: AbortSignal): 
     json: {
       model,
       messages: [
-        { role: "system", content: SYSTEM[body.kind] },
+        {
+          role: "system",
+          content: body.english ? SYSTEM[body.kind].replace(LAST_SENTENCE, IN_ENGLISH) : SYSTEM[body.kind],
+        },
         { role: "user", content: body.prompt },
       ],
       max_tokens: HELPER_MAX_TOKENS,
