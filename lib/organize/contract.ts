@@ -3,6 +3,7 @@
 // library's JSON import all validate with these, so a hostile file is refused field by field.
 
 import { z } from "zod";
+import { JSON_SCHEMA_MAX_CHARS, TOOL_DEFINITIONS_MAX_CHARS } from "@/lib/chat/playground/contract";
 
 export const NAME_MAX = 100;
 export const EMOJI_MAX = 16;
@@ -35,6 +36,17 @@ export const presetSettingsSchema = z
   })
   .partial();
 
+/**
+ * Tools and JSON mode as an assistant keeps them: the editors' text, as the chat settings keep it
+ * (lib/chat/playground/settings.ts), so "Start chat" copies it as is and the chat checks it again.
+ */
+export const presetPlaygroundSchema = z.object({
+  toolsText: z.string().max(TOOL_DEFINITIONS_MAX_CHARS).optional(),
+  jsonMode: z.boolean().optional(),
+  jsonSchemaText: z.string().max(JSON_SCHEMA_MAX_CHARS).optional(),
+});
+export type PresetPlayground = z.infer<typeof presetPlaygroundSchema>;
+
 export const folderSchema = z.object({
   id,
   name,
@@ -51,6 +63,8 @@ export const assistantSchema = z.object({
   model: modelRefSchema.optional(),
   systemPrompt: z.string().max(TEXT_MAX),
   settings: presetSettingsSchema.optional(),
+  /** Tool definitions and JSON mode, copied into a new chat's settings. */
+  playground: presetPlaygroundSchema.optional(),
   /** Shown at the top of a new conversation with this assistant; never sent to the model. */
   openingMessage: z.string().max(TEXT_MAX).optional(),
   createdAt: time,

@@ -131,3 +131,39 @@ test("a starter assistant opens a chat with its opening message in the reader's 
   await expect(page.getByTestId("assistant-greeting")).toContainText(t("assistants.starter.translate.opening"));
   await expect(page.getByTestId("conversation-assistant")).toContainText(t("assistants.starter.translate.name"));
 });
+
+test("a plain new chat starts with the defaults set in Settings, and they reach the provider", async ({
+  page,
+  t,
+  sim,
+  locale,
+}) => {
+  const prompt = locale === "zh" ? "请始终用一句话回答。" : "Always answer in one sentence.";
+  await page.goto("/settings");
+  const section = page.getByRole("region", { name: t("defaults.heading") });
+  const model = section.getByLabel(t("defaults.model"), { exact: true });
+  await expect(model.locator("option[value='glm:glm-4-flash']")).toHaveCount(1);
+  await model.selectOption("glm:glm-4-flash");
+  await section.getByLabel(t("chat.settings.systemPrompt"), { exact: true }).fill(prompt);
+  const temperature = section.getByLabel(t("chat.settings.temperature"), { exact: true });
+  // Refused like the chat settings panel: the reason shows at the field and nothing is saved.
+  await temperature.fill("warm");
+  await expect(section.getByText(t("chat.settings.notANumber"))).toBeVisible();
+  await temperature.fill("0.4");
+  await section.getByRole("button", { name: t("defaults.save"), exact: true }).click();
+  await expect(section.getByRole("status")).toHaveText(t("defaults.saved"));
+
+  const chat = new ChatPage(page, t);
+  await chat.goto();
+  await expect(chat.modelPicker).toHaveAttribute("data-model", "glm:glm-4-flash");
+  await chat.ask(locale === "zh" ? "你好" : "Hello");
+  await chat.waitForStatus(chat.lastReply(), "complete");
+  const body = (await sim.log({ path: "/chat/completions", provider: "glm" })).at(-1)?.body as {
+    model: string;
+    temperature?: number;
+    messages: { role: string; content: unknown }[];
+  };
+  expect(body.model).toBe("glm-4-flash");
+  expect(body.temperature).toBe(0.4);
+  expect(body.messages[0]).toMatchObject({ role: "system", content: prompt });
+});
