@@ -98,6 +98,8 @@ test("an assistant starts a chat whose model and system prompt reach the provide
   const model = form.getByLabel(t("assistants.model"), { exact: true });
   await expect(model.locator("option[value='siliconflow:Qwen/Qwen2.5-7B-Instruct']")).toHaveCount(1);
   await model.selectOption("siliconflow:Qwen/Qwen2.5-7B-Instruct");
+  // The model takes JSON mode (its catalog entry), so the form offers it; Start chat copies it.
+  await form.getByRole("switch", { name: t("playground.json.label") }).click();
   await form.getByRole("button", { name: t("assistants.save"), exact: true }).click();
   await expect(form).toHaveCount(0);
 
@@ -114,9 +116,11 @@ test("an assistant starts a chat whose model and system prompt reach the provide
   await chat.waitForStatus(chat.lastReply(), "complete");
   const body = (await sim.log({ path: "/chat/completions", provider: "siliconflow" })).at(-1)?.body as {
     model: string;
+    response_format?: unknown;
     messages: { role: string; content: unknown }[];
   };
   expect(body.model).toBe("Qwen/Qwen2.5-7B-Instruct");
+  expect(body.response_format).toEqual({ type: "json_object" });
   expect(body.messages[0]).toMatchObject({ role: "system", content: prompt });
   // The badge stays after the first exchange and a reload.
   await page.reload();
