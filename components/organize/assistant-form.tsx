@@ -10,6 +10,7 @@ import { AppError } from "@/lib/errors";
 import { useI18n } from "@/lib/i18n/client";
 import { type AssistantDraft, EMOJI_MAX, NAME_MAX, type PresetPlayground } from "@/lib/organize/contract";
 import { modelInfo, useChatModels } from "@/lib/stores/chat-models";
+import { AssistantImageField } from "./assistant-image-field";
 import { AssistantToolsFields, presetPlaygroundErrors } from "./assistant-tools";
 
 const modelKey = (m: { provider: string; id: string } | undefined) => (m ? `${m.provider}:${m.id}` : "");
@@ -44,6 +45,7 @@ export function AssistantFormDialog({
   const models = useChatModels((s) => s.models);
   const [name, setName] = useState("");
   const [emoji, setEmoji] = useState("");
+  const [image, setImage] = useState("");
   const [model, setModel] = useState("");
   const [systemPrompt, setSystemPrompt] = useState("");
   const [opening, setOpening] = useState("");
@@ -57,6 +59,7 @@ export function AssistantFormDialog({
     void useChatModels.getState().load();
     setName(initial?.name ?? "");
     setEmoji(initial?.emoji ?? "");
+    setImage(initial?.image ?? "");
     setModel(modelKey(initial?.model));
     setSystemPrompt(initial?.systemPrompt ?? "");
     setOpening(initial?.openingMessage ?? "");
@@ -84,6 +87,7 @@ export function AssistantFormDialog({
       name,
       systemPrompt,
       ...(emoji.trim() ? { emoji: emoji.trim() } : {}),
+      ...(image ? { image } : {}),
       ...(opening.trim() ? { openingMessage: opening } : {}),
       ...(chosen
         ? { model: { provider: chosen.provider, id: chosen.id } }
@@ -149,6 +153,7 @@ export function AssistantFormDialog({
             <Input value={emoji} maxLength={EMOJI_MAX} onChange={(e) => setEmoji(e.target.value)} />
           </Field>
         </div>
+        <AssistantImageField value={image} onChange={setImage} />
         <Field label={t("assistants.model")}>
           <NativeSelect
             value={model}

@@ -1,6 +1,7 @@
 import { readFile, writeFile } from "node:fs/promises";
 import { ChatPage } from "./pages/chat-page";
 import { expect, test } from "./support/fixtures";
+import { solidPng } from "./support/images";
 
 // Issue 24: folders in the sidebar (kept across reload, export and import) and assistants
 // (a preset whose model and system prompt reach the provider).
@@ -100,16 +101,25 @@ test("an assistant starts a chat whose model and system prompt reach the provide
   await model.selectOption("siliconflow:Qwen/Qwen2.5-7B-Instruct");
   // The model takes JSON mode (its catalog entry), so the form offers it; Start chat copies it.
   await form.getByRole("switch", { name: t("playground.json.label") }).click();
+  // A picture besides the emoji: re-encoded small in the browser, shown on the card and the chat's badge.
+  await form.getByLabel(t("assistants.image"), { exact: true }).setInputFiles({
+    name: "pirate.png",
+    mimeType: "image/png",
+    buffer: solidPng(300, 200),
+  });
+  await expect(form.getByRole("button", { name: t("assistants.image.remove") })).toBeVisible();
   await form.getByRole("button", { name: t("assistants.save"), exact: true }).click();
   await expect(form).toHaveCount(0);
 
   const card = page.getByRole("listitem", { name });
   await expect(card).toContainText("Qwen/Qwen2.5-7B-Instruct");
+  await expect(card.getByTestId("assistant-image")).toHaveAttribute("src", /^data:image\/png;base64,/);
   await card.getByRole("button", { name: t("assistants.start"), exact: true }).click();
   await expect(page).toHaveURL(/\/chat\/[^/]+$/);
   const chat = new ChatPage(page, t);
   await chat.ready();
   await expect(page.getByTestId("conversation-assistant")).toContainText(name);
+  await expect(page.getByTestId("conversation-assistant").getByTestId("assistant-image")).toBeVisible();
   await expect(chat.modelPicker).toHaveAttribute("data-model", "siliconflow:Qwen/Qwen2.5-7B-Instruct");
 
   await chat.ask(locale === "zh" ? "你好" : "Hello");
@@ -121,7 +131,8 @@ test("an assistant starts a chat whose model and system prompt reach the provide
   };
   expect(body.model).toBe("Qwen/Qwen2.5-7B-Instruct");
   expect(body.response_format).toEqual({ type: "json_object" });
-  expect(body.messages[0]).toMatchObject({ role: "system", content: prompt });
+  // JSON mode adds its own instruction after the assistant's system prompt.
+  expect(body.messages[0]).toMatchObject({ role: "system", content: expect.stringContaining(prompt) });
   // The badge stays after the first exchange and a reload.
   await page.reload();
   await chat.ready();

@@ -26,6 +26,7 @@ function parseDraft(draft: AssistantDraft): AssistantDraft {
   const out = { ...parsed.data };
   // An empty optional text is no value at all (the form sends "").
   if (!out.emoji?.trim()) delete out.emoji;
+  if (!out.image) delete out.image;
   if (!out.openingMessage?.trim()) delete out.openingMessage;
   if (!out.description?.trim()) delete out.description;
   return out;
@@ -85,9 +86,10 @@ export function assistantPlayground(a: Pick<Assistant, "playground">): Playgroun
   return Object.keys(out).length > 0 ? out : undefined;
 }
 
-export function assistantRef(a: Pick<Assistant, "id" | "name" | "emoji" | "openingMessage">): AssistantRef {
+export function assistantRef(a: Pick<Assistant, "id" | "name" | "emoji" | "image" | "openingMessage">): AssistantRef {
   const ref: AssistantRef = { id: a.id, name: a.name };
   if (a.emoji) ref.emoji = a.emoji;
+  if (a.image) ref.image = a.image;
   if (a.openingMessage) ref.openingMessage = a.openingMessage;
   return ref;
 }
@@ -99,7 +101,10 @@ export function assistantRef(a: Pick<Assistant, "id" | "name" | "emoji" | "openi
  */
 export function startChatWith(
   db: AppDB,
-  a: Pick<Assistant, "id" | "name" | "emoji" | "openingMessage" | "model" | "systemPrompt" | "settings" | "playground">,
+  a: Pick<
+    Assistant,
+    "id" | "name" | "emoji" | "image" | "openingMessage" | "model" | "systemPrompt" | "settings" | "playground"
+  >,
   defaults: NewChatDefaults = {},
 ): Promise<Conversation> {
   const start = assistantStart(defaults, { model: a.model, settings: assistantChatSettings(a) });
