@@ -64,6 +64,7 @@ export default defineConfig({
         "web-search",
         "export-html",
         "images-edit",
+        "images-assist",
         "video-glm",
         "speech-dialogue",
         "organize",

@@ -2,9 +2,10 @@
 
 import { memo, useId, useState } from "react";
 import { PencilIcon } from "@/components/ui/icons";
-import type { Message } from "@/lib/db";
+import { type Message, parseAttachmentUrl } from "@/lib/db";
 import { useT } from "@/lib/i18n/client";
 import { useChatSessions } from "@/lib/stores/chat-sessions";
+import { EditImageLink } from "./attachments/edit-image-link";
 import { StoredImage } from "./attachments/stored-image";
 import { ActionButton, CopyButton, VersionSwitcher } from "./message-actions";
 
@@ -38,14 +39,19 @@ export const UserMessage = memo(function UserMessage({
     <article data-testid="message-user" data-message-id={message.id} className="group flex flex-col items-end">
       {pictures.length > 0 && (
         <div className="mb-1.5 flex flex-wrap justify-end gap-1.5">
-          {pictures.map((p, i) => (
-            <StoredImage
-              key={i}
-              url={p.url}
-              name={p.name}
-              className="max-h-40 rounded-lg border border-zinc-200 dark:border-zinc-800"
-            />
-          ))}
+          {pictures.map((p, i) => {
+            const stored = parseAttachmentUrl(p.url);
+            return (
+              <span key={i} className="group/image relative inline-block">
+                <StoredImage
+                  url={p.url}
+                  name={p.name}
+                  className="max-h-40 rounded-lg border border-zinc-200 dark:border-zinc-800"
+                />
+                {stored && <EditImageLink attachmentId={stored} />}
+              </span>
+            );
+          })}
         </div>
       )}
       {editing ? (

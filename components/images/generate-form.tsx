@@ -1,6 +1,7 @@
 "use client";
 
 import { type FormEvent, type KeyboardEvent, useState } from "react";
+import { ImprovePrompt } from "@/components/prompt-helper/improve-prompt";
 import { OfflineHint, useOnline } from "@/components/shell/online";
 import { ErrorAlert } from "@/components/ui/error-alert";
 import { useT } from "@/lib/i18n/client";
@@ -104,6 +105,7 @@ export function GenerateForm() {
           aria-invalid={tried && block === "prompt"}
           className={textareaClass}
         />
+        <ImprovePrompt prompt={form.prompt} kind="image" onChange={(prompt) => setForm({ prompt })} />
       </div>
 
       <div className="space-y-1.5">

@@ -1,7 +1,10 @@
 "use client";
 
-import { useEffect } from "react";
+import { useEffect, useState } from "react";
+import { ErrorAlert } from "@/components/ui/error-alert";
+import type { AppErrorJSON } from "@/lib/errors";
 import { useT } from "@/lib/i18n/client";
+import { EDIT_ATTACHMENT_PARAM, takeChatImage } from "@/lib/images/chat-handoff";
 import { useImageStore } from "@/lib/images/store";
 import { Gallery } from "./gallery";
 import { GenerateForm } from "./generate-form";
@@ -14,6 +17,7 @@ let rehydrated = false;
 /** /images: settings on the left (sticky on wide screens), this session's results and the gallery on the right. */
 export function ImagesStudio() {
   const t = useT();
+  const [handoffError, setHandoffError] = useState<AppErrorJSON | null>(null);
 
   useEffect(() => {
     // The saved form is read after the first render so server and client HTML agree; once per
@@ -22,6 +26,16 @@ export function ImagesStudio() {
     const ready = rehydrated ? Promise.resolve() : Promise.resolve(store.persist.rehydrate());
     rehydrated = true;
     void ready.then(() => store.getState().loadModels());
+    // A picture sent here from chat ("Edit image"): taken once, then the address forgets it so a
+    // reload does not replace what the user has chosen since.
+    if (new URLSearchParams(window.location.search).has(EDIT_ATTACHMENT_PARAM)) {
+      void ready
+        .then(() => takeChatImage(window.location.search, store))
+        .then((problem) => {
+          if (problem) setHandoffError(problem.toJSON());
+          window.history.replaceState(null, "", "/images");
+        });
+    }
   }, []);
 
   return (
@@ -32,6 +46,11 @@ export function ImagesStudio() {
             <h1 className="text-xl font-semibold tracking-tight">{t("images.title")}</h1>
             <p className="mt-1 text-sm text-zinc-500">{t("images.subtitle")}</p>
           </header>
+          {handoffError && (
+            <div className="mb-4">
+              <ErrorAlert error={handoffError} onDismiss={() => setHandoffError(null)} />
+            </div>
+          )}
           <GenerateForm />
         </aside>
         <div className="min-w-0 space-y-8">

@@ -1,6 +1,7 @@
 "use client";
 
 import { type FormEvent, useEffect, useId, useRef, useState } from "react";
+import { ImprovePrompt } from "@/components/prompt-helper/improve-prompt";
 import { OfflineHint, useOnline } from "@/components/shell/online";
 import { ErrorAlert } from "@/components/ui/error-alert";
 import { AppError, type AppErrorJSON } from "@/lib/errors";
@@ -132,6 +133,9 @@ export function VideoForm() {
           placeholder={t("video.promptPlaceholder")}
           className={`${input} mt-1.5 resize-y leading-relaxed`}
         />
+        <div className="mt-2">
+          <ImprovePrompt prompt={form.prompt} kind="video" onChange={(prompt) => patch({ prompt })} />
+        </div>
       </div>
 
       <StartImageField required={i2v} />

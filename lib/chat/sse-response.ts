@@ -26,7 +26,19 @@ export interface SseResponseInit<T> {
   ready?: Promise<void>;
   /** The chunks of one source value, in order; the source holds UI message chunks when left out. */
   toChunks?: (value: T) => UIMessageChunk[];
+  /**
+   * Text and reasoning deltas of one part that arrive within this many ms of the last one written go
+   * out as one chunk (0: every delta on its own). The first delta is never held.
+   */
+  coalesceMs?: number;
 }
+
+type Delta = Extract<UIMessageChunk, { type: "text-delta" | "reasoning-delta" }>;
+
+const isDelta = (chunk: UIMessageChunk | undefined): chunk is Delta =>
+  (chunk?.type === "text-delta" || chunk?.type === "reasoning-delta") && chunk.providerMetadata === undefined;
+
+const sleep = (ms: number) => new Promise<"late">((resolve) => setTimeout(() => resolve("late"), ms));
 
 /**
  * The SSE body, once `ready` (or the first chunk past `start`) came: each read is one `data:` line, and
@@ -58,6 +70,44 @@ export async function uiMessageSse<T = UIMessageChunk>(
 
   let ended = false;
   let next = 0;
+  const coalesceMs = init.coalesceMs ?? 0;
+  let lastDeltaAt = Number.NEGATIVE_INFINITY;
+
+  // Appends the deltas of the same part that follow `first`, reading the source until the window since
+  // the last delta written closes or another kind of chunk comes. A read still open when the window
+  // closes (or one that ended or failed the source) is kept for the next call, so nothing is lost.
+  const gather = async (first: Delta): Promise<UIMessageChunk> => {
+    let delta = first.delta;
+    const deadline = lastDeltaAt + coalesceMs;
+    for (;;) {
+      const following = early[next];
+      if (following !== undefined) {
+        if (!isDelta(following) || following.type !== first.type || following.id !== first.id) break;
+        delta += following.delta;
+        next++;
+        continue;
+      }
+      const wait = deadline - performance.now();
+      if (wait <= 0) break;
+      const pending = inFlight ?? reader.read();
+      inFlight = pending;
+      const winner = await Promise.race([
+        pending.then(
+          () => "read" as const,
+          () => "read" as const,
+        ),
+        sleep(wait),
+      ]);
+      if (winner === "late") break;
+      const result = await pending.catch(() => undefined);
+      if (!result || result.done) break;
+      inFlight = undefined;
+      early.push(...toChunks(result.value));
+    }
+    lastDeltaAt = performance.now();
+    return delta === first.delta ? first : { ...first, delta };
+  };
+
   const read = async (): Promise<Uint8Array | undefined> => {
     // A source value may give no chunk: read on until one does. A rejected read rejects here.
     while (next === early.length) {
@@ -73,7 +123,9 @@ export async function uiMessageSse<T = UIMessageChunk>(
       }
       early.push(...toChunks(value));
     }
-    return encode(early[next++] as UIMessageChunk);
+    const chunk = early[next++] as UIMessageChunk;
+    if (coalesceMs > 0 && isDelta(chunk)) return encode(await gather(chunk));
+    return encode(chunk);
   };
   // The SDK's headers are defaults: the caller's win, as in createUIMessageStreamResponse.
   const headers = new Headers(init.headers);

@@ -26,16 +26,28 @@ const pendingById = new Map<string, Pending>();
 /**
  * The page is going away (reload, close): its requests are cut, and the error that follows is not the
  * provider's. Such a job stays "running" in storage and comes back as interrupted (store.ts).
+ * Chromium cuts the request when the reload starts, before `pagehide`, so `beforeunload` marks the
+ * start; it also fires for a navigation that turns out to be a download, hence only for a while.
  */
-let leaving = false;
+const UNLOAD_WINDOW_MS = 10_000;
+let hidden = false;
+let unloadStartedAt = Number.NEGATIVE_INFINITY;
 if (typeof window !== "undefined") {
+  window.addEventListener("beforeunload", () => {
+    unloadStartedAt = Date.now();
+  });
   window.addEventListener("pagehide", () => {
-    leaving = true;
+    hidden = true;
   });
   // Back from the bfcache: the page lives on.
   window.addEventListener("pageshow", () => {
-    leaving = false;
+    hidden = false;
+    unloadStartedAt = Number.NEGATIVE_INFINITY;
   });
+}
+
+function leaving(): boolean {
+  return hidden || Date.now() - unloadStartedAt < UNLOAD_WINDOW_MS;
 }
 
 function patchJob(store: ImageStore, id: string, patch: Partial<ImageJob>): void {
@@ -90,7 +102,7 @@ async function run(store: ImageStore, job: ImageJob, pending: Pending): Promise<
     });
   } catch (err) {
     // Cancelled: the job is already gone from the list. Leaving: see `leaving`.
-    if (controller.signal.aborted || leaving) return;
+    if (controller.signal.aborted || leaving()) return;
     patchJob(store, job.id, { status: "failed", finishedAt: Date.now(), error: AppError.from(err).toJSON() });
   } finally {
     controllers.delete(job.id);

@@ -80,6 +80,8 @@ export interface ImageStudioState {
   referenceFrom(record: ImageRecord): void;
   /** "Edit again": the image becomes the only reference of an edit model, so edits chain. */
   editFrom(record: ImageRecord): void;
+  /** Any picture (one from chat) as the only reference of an edit model; false when none is offered. */
+  editWith(reference: Reference): boolean;
   removeImage(record: ImageRecord): Promise<void>;
   undoRemove(): Promise<void>;
 }
@@ -219,6 +221,10 @@ export const useImageStore = create<ImageStudioState>()(
       },
 
       editFrom(record) {
+        get().editWith({ blob: record.blob, name: record.prompt, imageId: record.id });
+      },
+
+      editWith(reference) {
         const { models, form } = get();
         const current = findModel(models.list, form.modelKey);
         const isEdit = (m: ModelInfo) => imageCaps(m).reference === "required";
@@ -226,11 +232,9 @@ export const useImageStore = create<ImageStudioState>()(
           (current && isEdit(current) ? current : undefined) ??
           models.list.find((m) => m.id === PREFERRED_EDIT_MODEL) ??
           models.list.find(isEdit);
-        if (!model) return;
-        set({
-          form: { ...fitToModel(form, model, model === current), prompt: "" },
-          references: [{ blob: record.blob, name: record.prompt, imageId: record.id }],
-        });
+        if (!model) return false;
+        set({ form: { ...fitToModel(form, model, model === current), prompt: "" }, references: [reference] });
+        return true;
       },
 
       async removeImage(record) {

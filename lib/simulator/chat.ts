@@ -5,6 +5,7 @@ import { jsonModeReply } from "./json-replies";
 import type { SimProvider } from "./log";
 import { longMarkdown } from "./longform";
 import { continuationOf } from "./prefix";
+import { promptRewrite } from "./prompt-rewrite";
 import { sseFrames } from "./sse-variants";
 import {
   answerText,
@@ -67,10 +68,12 @@ export function planReply({ body, model, thinking, chunkDelayMs }: PlanInput): R
 
   let content: string;
   const format = record(body.response_format).type;
+  const rewrite = promptRewrite(messages);
   let toolCalls = planToolCalls(body, question.text, question.lastRole, directives.chunk);
   if (toolCalls.length > 0) content = "";
   else if (question.lastRole === "tool") content = toolResultAnswer(messages);
   else if (typeof body.prefix === "string") content = continuationOf(body.prefix);
+  else if (rewrite !== undefined) content = rewrite;
   else if (directives.html) content = htmlReply();
   else if (directives.long !== undefined) content = longMarkdown(directives.long, hash32(question.text));
   else if (format === "json_object" || format === "json_schema") {

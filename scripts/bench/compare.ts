@@ -2,7 +2,7 @@
 // reply at once, timed against the upstream and watched for long main-thread tasks.
 //
 //   npm run build && npm run bench compare [-- --kb 20 --columns 4 --runs 3 --rate 200 --chunk 23
-//                                               --sim-port 4140 --app-port 3140 --cpu-prof FILE]
+//                                               --sim-port 4140 --app-port 3140 --cpu-prof FILE --coalesce-ms 0]
 //
 // The app is the standalone build on the simulator (its own process). The prompt carries
 // `[[long:K]] [[rate:R]] [[chunk:C]]`, so every column gets K KB in C-byte chunks every 1000/R ms:
@@ -26,6 +26,8 @@ const CHUNK = Number(args.get("chunk") ?? 23);
 const SIM_PORT = Number(args.get("sim-port") ?? 4140);
 const APP_PORT = Number(args.get("app-port") ?? 3140);
 const CPU_PROF = args.get("cpu-prof");
+// The server's joining of deltas (CHAT_COALESCE_MS; 0 turns it off), to compare both.
+const COALESCE = args.get("coalesce-ms");
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 // Plain chat models without reasoning, so each column's time is its answer alone.
 const MODELS = [
@@ -95,7 +97,11 @@ async function main() {
   const simUrl = `http://127.0.0.1:${SIM_PORT}`;
   const control = simControl(simUrl);
   // Many requests from one address in a few runs: the limiter is not what is measured.
-  const app = startStandalone({ simUrl, port: APP_PORT, env: { RATE_LIMIT_PER_MINUTE: "100000" } });
+  const app = startStandalone({
+    simUrl,
+    port: APP_PORT,
+    env: { RATE_LIMIT_PER_MINUTE: "100000", ...(COALESCE ? { CHAT_COALESCE_MS: COALESCE } : {}) },
+  });
   const appUrl = `http://127.0.0.1:${APP_PORT}`;
   const browser = await chromium.launch({
     executablePath: CHROMIUM,

@@ -3,7 +3,7 @@
 // provider (the simulator) directly with the same concurrency, burst after burst in one run.
 //
 //   npm run build && npm run bench load [-- --n 500 --rounds 3 --warmup 300 --chunk-delay-ms 8
-//                                          --sim-port 4210 --app-port 3210 --model Qwen/Qwen2.5-7B-Instruct]
+//                                          --sim-port 4210 --app-port 3210 --model Qwen/Qwen2.5-7B-Instruct --coalesce-ms 0]
 //
 // The app is the standalone server a self-hoster runs (`node .next/standalone/server.js`), in its own
 // process, so its CPU time is read from /proc for that process alone. The simulator runs in another
@@ -33,6 +33,8 @@ const SIM_PORT = Number(args.get("sim-port") ?? 4210);
 const APP_PORT = Number(args.get("app-port") ?? 3210);
 const CHUNK_DELAY_MS = Number(args.get("chunk-delay-ms") ?? 8);
 const MODEL = args.get("model") ?? "Qwen/Qwen2.5-7B-Instruct";
+// The server's joining of deltas (CHAT_COALESCE_MS; 0 turns it off), to compare both.
+const COALESCE = args.get("coalesce-ms");
 const QUESTION = "How does a hash map work? [[chunk:24]]";
 
 interface Reply {
@@ -95,7 +97,7 @@ function startApp(simUrl: string): Proc {
     simUrl,
     port: APP_PORT,
     // Hundreds of replies a second from one address and one (anonymous) session.
-    env: { RATE_LIMIT_PER_MINUTE: "100000000" },
+    env: { RATE_LIMIT_PER_MINUTE: "100000000", ...(COALESCE ? { CHAT_COALESCE_MS: COALESCE } : {}) },
     nodeArgs: args.has("cpu-prof") ? ["--cpu-prof", `--cpu-prof-dir=${args.get("cpu-prof")}`] : [],
   });
 }

@@ -105,6 +105,82 @@ describe("uiMessageStreamResponse", () => {
   });
 });
 
+describe("uiMessageSse coalescing", () => {
+  const delta = (id: string, text: string, type: "text-delta" | "reasoning-delta" = "text-delta") =>
+    ({ type, id, delta: text }) as UIMessageChunk;
+  const lines = (text: string) =>
+    text
+      .split("\n\n")
+      .filter(Boolean)
+      .map((l) => l.replace(/^data: /, ""));
+
+  it("sends the first delta at once and joins the ones that follow within the window, part by part", async () => {
+    const src = manual();
+    const res = await uiMessageStreamResponse(src.stream, { coalesceMs: 60_000 });
+    const reader = res.body!.getReader();
+    const decoder = new TextDecoder();
+    src.controller.enqueue(delta("t", "Hel"));
+    // The first delta is not held for the window (a minute here): it is read with nothing after it.
+    expect(decoder.decode((await reader.read()).value)).toBe('data: {"type":"text-delta","id":"t","delta":"Hel"}\n\n');
+    src.controller.enqueue(delta("t", "lo, "));
+    src.controller.enqueue(delta("t", "world"));
+    src.controller.enqueue(delta("r", "hm", "reasoning-delta"));
+    src.controller.enqueue(delta("r", "m", "reasoning-delta"));
+    src.controller.enqueue({ type: "text-end", id: "t" });
+    src.controller.close();
+    let rest = "";
+    for (let r = await reader.read(); !r.done; r = await reader.read()) rest += decoder.decode(r.value);
+    expect(lines(rest)).toEqual([
+      '{"type":"text-delta","id":"t","delta":"lo, world"}',
+      '{"type":"reasoning-delta","id":"r","delta":"hmm"}',
+      '{"type":"text-end","id":"t"}',
+      "[DONE]",
+    ]);
+  });
+
+  it("writes what it gathered before the source's end or failure, then ends or fails", async () => {
+    const ended = manual();
+    const endedRes = uiMessageStreamResponse(ended.stream, { coalesceMs: 60_000 });
+    ended.controller.enqueue(delta("t", "a"));
+    ended.controller.enqueue(delta("t", "b"));
+    ended.controller.enqueue(delta("t", "c"));
+    ended.controller.close();
+    expect(lines(await (await endedRes).text())).toEqual([
+      '{"type":"text-delta","id":"t","delta":"a"}',
+      '{"type":"text-delta","id":"t","delta":"bc"}',
+      "[DONE]",
+    ]);
+
+    // A source that fails after two more deltas (erroring a stream drops what it still queues, so the
+    // failure comes from pull, as a provider connection cut mid-reply would).
+    const queue = [delta("t", "a"), delta("t", "b"), delta("t", "c")];
+    const failing = new ReadableStream<UIMessageChunk>({
+      pull(c) {
+        const next = queue.shift();
+        if (next) c.enqueue(next);
+        else c.error(new Error("cut"));
+      },
+    });
+    const reader = (await uiMessageStreamResponse(failing, { coalesceMs: 60_000 })).body!.getReader();
+    const decoder = new TextDecoder();
+    expect(decoder.decode((await reader.read()).value)).toContain('"delta":"a"');
+    expect(decoder.decode((await reader.read()).value)).toContain('"delta":"bc"');
+    await expect(reader.read()).rejects.toThrow("cut");
+  });
+
+  it("holds a delta no longer than the window when nothing else comes", async () => {
+    const src = manual();
+    const res = await uiMessageStreamResponse(src.stream, { coalesceMs: 5 });
+    const reader = res.body!.getReader();
+    src.controller.enqueue(delta("t", "a"));
+    await reader.read();
+    src.controller.enqueue(delta("t", "b"));
+    // The source stays open: the gathered delta still goes out once the window has passed.
+    expect(new TextDecoder().decode((await reader.read()).value)).toContain('"delta":"b"');
+    src.controller.close();
+  });
+});
+
 describe("upstreamDispatched", () => {
   it("resolves once the request made with that signal was written, before any answer", async () => {
     let answer!: () => void;

@@ -86,6 +86,7 @@ async function bodyFor(route: string, method: string): Promise<{ body: BodyInit;
     "DELETE /api/voices": { uri: "speech:forged:abc:def" },
     "POST /api/auth": { code: "guess" },
     "POST /api/complete": { model: "Qwen/Qwen2.5-Coder-7B-Instruct", prompt: "def f():\n" },
+    "POST /api/improve-prompt": { prompt: "a fox" },
   };
   return json(bodies[`${method} ${route}`] ?? {});
 }
@@ -123,6 +124,7 @@ beforeAll(async () => {
     "/api/video/content": import("@/app/api/video/content/route"),
     "/api/auth": import("@/app/api/auth/route"),
     "/api/complete": import("@/app/api/complete/route"),
+    "/api/improve-prompt": import("@/app/api/improve-prompt/route"),
   };
   for (const [route, mod] of Object.entries(modules)) {
     for (const [method, handler] of Object.entries(await mod)) {

@@ -43,6 +43,7 @@ beforeAll(async () => {
       load("transcriptions", import("@/app/api/transcriptions/route")),
       load("auth", import("@/app/api/auth/route")),
       load("complete", import("@/app/api/complete/route")),
+      load("improve-prompt", import("@/app/api/improve-prompt/route")),
     ])
   ).flat();
 });

@@ -95,6 +95,19 @@ export const en = {
   "images.lineage.missing": "A reference image that is no longer in the gallery",
   "images.job.interrupted":
     "This generation was interrupted: the page was reloaded or closed before the picture arrived. Nothing was saved; press Generate to make it again.",
+  "images.improve.button": "Improve prompt",
+  "images.improve.suggestion": "Suggested prompt",
+  "images.improve.hint":
+    "Written by {model}. Edit it here if you like, then use it or discard it: your prompt changes only on Use.",
+  "images.improve.use": "Use",
+  "images.improve.discard": "Discard",
+  "images.improve.used": "The prompt now holds the suggestion.",
+  "images.improve.restore": "Restore original",
+  "images.improve.failed": "Could not improve the prompt. Your prompt is unchanged.",
+  "images.fromChat.action": "Edit image",
+  "images.fromChat.missing": "That chat image is no longer stored in this browser, so there is nothing to edit.",
+  "images.fromChat.noEditModel":
+    "No image-editing model is available with the configured keys. The chat image was not added as a reference.",
 } as const;
 
 export const zh: Record<keyof typeof en, string> = {
@@ -188,4 +201,15 @@ export const zh: Record<keyof typeof en, string> = {
   "images.lineage.title": "编辑自",
   "images.lineage.missing": "一张已不在图库中的参考图",
   "images.job.interrupted": "该生成已中断：图片返回前页面被刷新或关闭，没有保存任何内容。请再次点击“生成”。",
+  "images.improve.button": "优化提示词",
+  "images.improve.suggestion": "建议的提示词",
+  "images.improve.hint": "由 {model} 改写。可以先在这里修改，再选择采用或放弃：只有点“采用”才会改动你的提示词。",
+  "images.improve.use": "采用",
+  "images.improve.discard": "放弃",
+  "images.improve.used": "提示词已替换为建议。",
+  "images.improve.restore": "恢复原提示词",
+  "images.improve.failed": "无法优化提示词。你的提示词未作改动。",
+  "images.fromChat.action": "编辑图片",
+  "images.fromChat.missing": "该聊天图片已不在本浏览器中，无法编辑。",
+  "images.fromChat.noEditModel": "当前配置的密钥下没有可用的图像编辑模型，聊天图片未被添加为参考图。",
 };
