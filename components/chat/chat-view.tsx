@@ -17,6 +17,8 @@ import type { ChatModelRef } from "@/lib/chat/types";
 import { checkBudget } from "@/lib/cost/client/budget-check";
 import { type ChatSettings, getDB, setActiveLeaf, siblingLeaf, updateConversation } from "@/lib/db";
 import { useT } from "@/lib/i18n/client";
+import { useNewChatDefaults } from "@/lib/organize/client/defaults-store";
+import { defaultChatSettings, newChatModel } from "@/lib/organize/new-chat-defaults";
 import { useExport } from "@/lib/share/client/export-store";
 import { defaultModel, modelInfo, rememberModel, useChatModels } from "@/lib/stores/chat-models";
 import { loadChatRuntime, whenIdle } from "@/lib/stores/chat-runtime";
@@ -48,8 +50,12 @@ export function ChatView() {
   const setSettingsOpen = useChatUI((s) => s.setSettingsOpen);
   const busy = session?.busy ?? false;
 
-  const model: ChatModelRef = conversation?.model ?? newChat.model ?? defaultModel(models);
-  const settings: ChatSettings = (conversationId ? conversation?.settings : newChat.settings) ?? {};
+  const defaults = useNewChatDefaults((s) => s.defaults);
+  useEffect(() => useNewChatDefaults.getState().load(), []);
+  const model: ChatModelRef =
+    conversation?.model ?? newChatModel(newChat.model, defaults, models, () => defaultModel(models));
+  const settings: ChatSettings =
+    (conversationId ? conversation?.settings : (newChat.settings ?? defaultChatSettings(defaults))) ?? {};
 
   const allRef = useRef(all);
   allRef.current = all;

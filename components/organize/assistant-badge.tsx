@@ -4,6 +4,25 @@ import { BotIcon } from "@/components/ui/icons";
 import { useT } from "@/lib/i18n/client";
 import type { AssistantRef } from "@/lib/organize/contract";
 
+/** The assistant's picture, else its emoji, else a robot: decoration, the name says who it is. */
+export function AssistantIcon({ assistant, size }: { assistant: Pick<AssistantRef, "emoji" | "image">; size: number }) {
+  if (assistant.image)
+    return (
+      // biome-ignore lint/performance/noImgElement: a tiny data: URL, nothing for next/image to do
+      <img
+        src={assistant.image}
+        alt=""
+        width={size}
+        height={size}
+        data-testid="assistant-image"
+        className="shrink-0 rounded object-cover"
+        style={{ width: size, height: size }}
+      />
+    );
+  if (assistant.emoji) return <span aria-hidden="true">{assistant.emoji}</span>;
+  return <BotIcon size={size} />;
+}
+
 /** Which assistant a conversation came from (its name as it was when the chat started). */
 export function AssistantBadge({ assistant }: { assistant: AssistantRef | undefined }) {
   const t = useT();
@@ -13,7 +32,7 @@ export function AssistantBadge({ assistant }: { assistant: AssistantRef | undefi
       data-testid="conversation-assistant"
       className="inline-flex max-w-48 shrink-0 items-center gap-1 truncate rounded-full bg-violet-50 px-2 py-0.5 text-xs text-violet-800 dark:bg-violet-950/60 dark:text-violet-200"
     >
-      {assistant.emoji ? <span aria-hidden="true">{assistant.emoji}</span> : <BotIcon size={12} />}
+      <AssistantIcon assistant={assistant} size={14} />
       <span className="truncate">{t("assistants.badge", { name: assistant.name })}</span>
     </span>
   );

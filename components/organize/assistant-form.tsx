@@ -8,10 +8,23 @@ import { Input, Textarea } from "@/components/ui/input";
 import { NativeSelect } from "@/components/ui/native-select";
 import { AppError } from "@/lib/errors";
 import { useI18n } from "@/lib/i18n/client";
-import { type AssistantDraft, EMOJI_MAX, NAME_MAX } from "@/lib/organize/contract";
-import { useChatModels } from "@/lib/stores/chat-models";
+import { type AssistantDraft, EMOJI_MAX, NAME_MAX, type PresetPlayground } from "@/lib/organize/contract";
+import { modelInfo, useChatModels } from "@/lib/stores/chat-models";
+import { AssistantImageField } from "./assistant-image-field";
+import { AssistantToolsFields, presetPlaygroundErrors } from "./assistant-tools";
 
 const modelKey = (m: { provider: string; id: string } | undefined) => (m ? `${m.provider}:${m.id}` : "");
+
+/** Only what is set: an empty tools text and a schema without JSON mode are not kept. */
+function cleanPlayground(p: PresetPlayground): PresetPlayground {
+  const out: PresetPlayground = {};
+  if (p.toolsText?.trim()) out.toolsText = p.toolsText;
+  if (p.jsonMode) {
+    out.jsonMode = true;
+    if (p.jsonSchemaText?.trim()) out.jsonSchemaText = p.jsonSchemaText;
+  }
+  return out;
+}
 
 /** The assistant form in a dialog: "New assistant" and "Edit". */
 export function AssistantFormDialog({
@@ -32,10 +45,12 @@ export function AssistantFormDialog({
   const models = useChatModels((s) => s.models);
   const [name, setName] = useState("");
   const [emoji, setEmoji] = useState("");
+  const [image, setImage] = useState("");
   const [model, setModel] = useState("");
   const [systemPrompt, setSystemPrompt] = useState("");
   const [opening, setOpening] = useState("");
   const [temperature, setTemperature] = useState("");
+  const [playground, setPlayground] = useState<PresetPlayground>({});
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -44,10 +59,12 @@ export function AssistantFormDialog({
     void useChatModels.getState().load();
     setName(initial?.name ?? "");
     setEmoji(initial?.emoji ?? "");
+    setImage(initial?.image ?? "");
     setModel(modelKey(initial?.model));
     setSystemPrompt(initial?.systemPrompt ?? "");
     setOpening(initial?.openingMessage ?? "");
     setTemperature(initial?.settings?.temperature === undefined ? "" : String(initial.settings.temperature));
+    setPlayground(initial?.playground ?? {});
     setError(null);
   }, [open, initial]);
 
@@ -61,11 +78,16 @@ export function AssistantFormDialog({
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     if (temperatureError) return;
+    if (presetPlaygroundErrors(playground)) {
+      setError(t("assistants.toolsInvalid"));
+      return;
+    }
     const chosen = models.find((m) => modelKey(m) === model);
     const draft: AssistantDraft = {
       name,
       systemPrompt,
       ...(emoji.trim() ? { emoji: emoji.trim() } : {}),
+      ...(image ? { image } : {}),
       ...(opening.trim() ? { openingMessage: opening } : {}),
       ...(chosen
         ? { model: { provider: chosen.provider, id: chosen.id } }
@@ -73,6 +95,7 @@ export function AssistantFormDialog({
           ? { model: initial.model }
           : {}),
       settings: { ...(initial?.settings ?? {}), temperature: temperatureValue },
+      ...(playground.toolsText?.trim() || playground.jsonMode ? { playground: cleanPlayground(playground) } : {}),
     };
     if (temperatureValue === undefined) delete draft.settings?.temperature;
     setBusy(true);
@@ -85,6 +108,9 @@ export function AssistantFormDialog({
       setBusy(false);
     }
   };
+
+  const chosenRef = models.find((m) => modelKey(m) === model) ?? (model ? initial?.model : undefined);
+  const chosenInfo = chosenRef ? modelInfo(models, chosenRef) : undefined;
 
   const groups = (["siliconflow", "glm"] as const)
     .map((provider) => ({
@@ -127,6 +153,7 @@ export function AssistantFormDialog({
             <Input value={emoji} maxLength={EMOJI_MAX} onChange={(e) => setEmoji(e.target.value)} />
           </Field>
         </div>
+        <AssistantImageField value={image} onChange={setImage} />
         <Field label={t("assistants.model")}>
           <NativeSelect
             value={model}
@@ -143,6 +170,14 @@ export function AssistantFormDialog({
         <Field label={t("assistants.temperature")} hint={t("assistants.temperature.hint")} error={temperatureError}>
           <Input inputMode="decimal" value={temperature} onChange={(e) => setTemperature(e.target.value)} />
         </Field>
+        <AssistantToolsFields
+          model={chosenInfo}
+          value={playground}
+          onChange={(next) => {
+            setPlayground(next);
+            setError(null);
+          }}
+        />
       </form>
     </Dialog>
   );

@@ -5,13 +5,14 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Button, buttonClass } from "@/components/ui/button";
 import { ErrorAlert } from "@/components/ui/error-alert";
-import { BotIcon, MoreIcon, PlusIcon } from "@/components/ui/icons";
+import { MoreIcon, PlusIcon } from "@/components/ui/icons";
 import { Menu, MenuItem } from "@/components/ui/menu";
 import { AppError, type AppErrorJSON } from "@/lib/errors";
 import { useI18n } from "@/lib/i18n/client";
 import { assistantActions, useAssistants } from "@/lib/organize/client/hooks";
 import type { Assistant, AssistantDraft } from "@/lib/organize/contract";
 import { type StarterAssistant, starterAssistants } from "@/lib/organize/starters";
+import { AssistantIcon } from "./assistant-badge";
 import { AssistantFormDialog } from "./assistant-form";
 
 type Editing = { mode: "new"; initial?: AssistantDraft } | { mode: "edit"; assistant: Assistant } | null;
@@ -152,7 +153,7 @@ function AssistantCard({
           className="flex size-9 shrink-0 items-center justify-center rounded-lg bg-violet-50 text-lg dark:bg-violet-950/50"
           aria-hidden="true"
         >
-          {a.emoji || <BotIcon size={18} />}
+          <AssistantIcon assistant={a} size={28} />
         </span>
         <div className="min-w-0 flex-1">
           <h3 id={headingId} className="truncate font-medium">

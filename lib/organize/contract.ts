@@ -3,6 +3,8 @@
 // library's JSON import all validate with these, so a hostile file is refused field by field.
 
 import { z } from "zod";
+import { JSON_SCHEMA_MAX_CHARS, TOOL_DEFINITIONS_MAX_CHARS } from "@/lib/chat/playground/contract";
+import { ASSISTANT_IMAGE_MAX_CHARS, assistantImageProblem } from "./assistant-image";
 
 export const NAME_MAX = 100;
 export const EMOJI_MAX = 16;
@@ -16,6 +18,11 @@ export const PROMPTS_IMPORT_MAX = 2000;
 const id = z.string().min(1).max(200);
 const time = z.number().finite().nonnegative();
 const name = z.string().trim().min(1).max(NAME_MAX);
+/** A small picture as a data: URL, checked from its bytes and bounded (lib/organize/assistant-image.ts). */
+const image = z
+  .string()
+  .max(ASSISTANT_IMAGE_MAX_CHARS)
+  .refine((v) => assistantImageProblem(v) === null, { message: "not a small PNG, JPEG or WebP image" });
 
 export const modelRefSchema = z.object({ provider: z.enum(["siliconflow", "glm"]), id: z.string().min(1).max(200) });
 
@@ -35,6 +42,17 @@ export const presetSettingsSchema = z
   })
   .partial();
 
+/**
+ * Tools and JSON mode as an assistant keeps them: the editors' text, as the chat settings keep it
+ * (lib/chat/playground/settings.ts), so "Start chat" copies it as is and the chat checks it again.
+ */
+export const presetPlaygroundSchema = z.object({
+  toolsText: z.string().max(TOOL_DEFINITIONS_MAX_CHARS).optional(),
+  jsonMode: z.boolean().optional(),
+  jsonSchemaText: z.string().max(JSON_SCHEMA_MAX_CHARS).optional(),
+});
+export type PresetPlayground = z.infer<typeof presetPlaygroundSchema>;
+
 export const folderSchema = z.object({
   id,
   name,
@@ -47,10 +65,14 @@ export const assistantSchema = z.object({
   id,
   name,
   emoji: z.string().max(EMOJI_MAX).optional(),
+  /** Shown instead of the emoji where set. */
+  image: image.optional(),
   description: z.string().max(500).optional(),
   model: modelRefSchema.optional(),
   systemPrompt: z.string().max(TEXT_MAX),
   settings: presetSettingsSchema.optional(),
+  /** Tool definitions and JSON mode, copied into a new chat's settings. */
+  playground: presetPlaygroundSchema.optional(),
   /** Shown at the top of a new conversation with this assistant; never sent to the model. */
   openingMessage: z.string().max(TEXT_MAX).optional(),
   createdAt: time,
@@ -66,6 +88,7 @@ export const assistantRefSchema = z.object({
   id,
   name: z.string().max(NAME_MAX),
   emoji: z.string().max(EMOJI_MAX).optional(),
+  image: image.optional(),
   openingMessage: z.string().max(TEXT_MAX).optional(),
 });
 export type AssistantRef = z.infer<typeof assistantRefSchema>;

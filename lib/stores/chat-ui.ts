@@ -11,8 +11,11 @@ export const NEW_CHAT = "new";
 interface ChatUIState {
   drafts: Record<string, string>;
   setDraft: (key: string, text: string) => void;
-  /** Model and settings picked on /chat before the first message creates the conversation. */
-  newChat: { model?: ChatModelRef; settings: ChatSettings };
+  /**
+   * Model and settings picked on /chat before the first message creates the conversation. Unset
+   * means untouched: the new-chat defaults (Settings) apply.
+   */
+  newChat: { model?: ChatModelRef; settings?: ChatSettings };
   setNewChatModel: (model: ChatModelRef) => void;
   setNewChatSettings: (settings: ChatSettings) => void;
   resetNewChat: () => void;
@@ -42,10 +45,12 @@ export const useChatUI = create<ChatUIState>()((set) => ({
       else delete drafts[key];
       return { drafts };
     }),
-  newChat: { settings: {} },
+  newChat: {},
   setNewChatModel: (model) => set((s) => ({ newChat: { ...s.newChat, model } })),
   setNewChatSettings: (settings) => set((s) => ({ newChat: { ...s.newChat, settings } })),
-  resetNewChat: () => set((s) => ({ newChat: { model: s.newChat.model, settings: {} } })),
+  // The next new chat starts from the defaults again (a model picked without defaults is remembered
+  // by rememberModel, so it still comes back).
+  resetNewChat: () => set({ newChat: {} }),
   drawerOpen: false,
   sidebarCollapsed: false,
   setDrawerOpen: (open) => set({ drawerOpen: open }),

@@ -1,6 +1,7 @@
 import { readFile, writeFile } from "node:fs/promises";
 import { ChatPage } from "./pages/chat-page";
 import { expect, test } from "./support/fixtures";
+import { solidPng } from "./support/images";
 
 // Issue 24: folders in the sidebar (kept across reload, export and import) and assistants
 // (a preset whose model and system prompt reach the provider).
@@ -98,26 +99,40 @@ test("an assistant starts a chat whose model and system prompt reach the provide
   const model = form.getByLabel(t("assistants.model"), { exact: true });
   await expect(model.locator("option[value='siliconflow:Qwen/Qwen2.5-7B-Instruct']")).toHaveCount(1);
   await model.selectOption("siliconflow:Qwen/Qwen2.5-7B-Instruct");
+  // The model takes JSON mode (its catalog entry), so the form offers it; Start chat copies it.
+  await form.getByRole("switch", { name: t("playground.json.label") }).click();
+  // A picture besides the emoji: re-encoded small in the browser, shown on the card and the chat's badge.
+  await form.getByLabel(t("assistants.image"), { exact: true }).setInputFiles({
+    name: "pirate.png",
+    mimeType: "image/png",
+    buffer: solidPng(300, 200),
+  });
+  await expect(form.getByRole("button", { name: t("assistants.image.remove") })).toBeVisible();
   await form.getByRole("button", { name: t("assistants.save"), exact: true }).click();
   await expect(form).toHaveCount(0);
 
   const card = page.getByRole("listitem", { name });
   await expect(card).toContainText("Qwen/Qwen2.5-7B-Instruct");
+  await expect(card.getByTestId("assistant-image")).toHaveAttribute("src", /^data:image\/png;base64,/);
   await card.getByRole("button", { name: t("assistants.start"), exact: true }).click();
   await expect(page).toHaveURL(/\/chat\/[^/]+$/);
   const chat = new ChatPage(page, t);
   await chat.ready();
   await expect(page.getByTestId("conversation-assistant")).toContainText(name);
+  await expect(page.getByTestId("conversation-assistant").getByTestId("assistant-image")).toBeVisible();
   await expect(chat.modelPicker).toHaveAttribute("data-model", "siliconflow:Qwen/Qwen2.5-7B-Instruct");
 
   await chat.ask(locale === "zh" ? "你好" : "Hello");
   await chat.waitForStatus(chat.lastReply(), "complete");
   const body = (await sim.log({ path: "/chat/completions", provider: "siliconflow" })).at(-1)?.body as {
     model: string;
+    response_format?: unknown;
     messages: { role: string; content: unknown }[];
   };
   expect(body.model).toBe("Qwen/Qwen2.5-7B-Instruct");
-  expect(body.messages[0]).toMatchObject({ role: "system", content: prompt });
+  expect(body.response_format).toEqual({ type: "json_object" });
+  // JSON mode adds its own instruction after the assistant's system prompt.
+  expect(body.messages[0]).toMatchObject({ role: "system", content: expect.stringContaining(prompt) });
   // The badge stays after the first exchange and a reload.
   await page.reload();
   await chat.ready();
@@ -130,4 +145,40 @@ test("a starter assistant opens a chat with its opening message in the reader's 
   await starter.getByRole("button", { name: t("assistants.start"), exact: true }).click();
   await expect(page.getByTestId("assistant-greeting")).toContainText(t("assistants.starter.translate.opening"));
   await expect(page.getByTestId("conversation-assistant")).toContainText(t("assistants.starter.translate.name"));
+});
+
+test("a plain new chat starts with the defaults set in Settings, and they reach the provider", async ({
+  page,
+  t,
+  sim,
+  locale,
+}) => {
+  const prompt = locale === "zh" ? "请始终用一句话回答。" : "Always answer in one sentence.";
+  await page.goto("/settings");
+  const section = page.getByRole("region", { name: t("defaults.heading") });
+  const model = section.getByLabel(t("defaults.model"), { exact: true });
+  await expect(model.locator("option[value='glm:glm-4-flash']")).toHaveCount(1);
+  await model.selectOption("glm:glm-4-flash");
+  await section.getByLabel(t("chat.settings.systemPrompt"), { exact: true }).fill(prompt);
+  const temperature = section.getByLabel(t("chat.settings.temperature"), { exact: true });
+  // Refused like the chat settings panel: the reason shows at the field and nothing is saved.
+  await temperature.fill("warm");
+  await expect(section.getByText(t("chat.settings.notANumber"))).toBeVisible();
+  await temperature.fill("0.4");
+  await section.getByRole("button", { name: t("defaults.save"), exact: true }).click();
+  await expect(section.getByRole("status")).toHaveText(t("defaults.saved"));
+
+  const chat = new ChatPage(page, t);
+  await chat.goto();
+  await expect(chat.modelPicker).toHaveAttribute("data-model", "glm:glm-4-flash");
+  await chat.ask(locale === "zh" ? "你好" : "Hello");
+  await chat.waitForStatus(chat.lastReply(), "complete");
+  const body = (await sim.log({ path: "/chat/completions", provider: "glm" })).at(-1)?.body as {
+    model: string;
+    temperature?: number;
+    messages: { role: string; content: unknown }[];
+  };
+  expect(body.model).toBe("glm-4-flash");
+  expect(body.temperature).toBe(0.4);
+  expect(body.messages[0]).toMatchObject({ role: "system", content: prompt });
 });

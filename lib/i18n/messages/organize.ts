@@ -121,6 +121,22 @@ export const en = {
   "shortcuts.copyLast": "Copy the last reply",
   "shortcuts.help": "Show this list",
   "shortcuts.copied": "Copied the last reply.",
+  "assistants.image": "Image",
+  "assistants.image.hint": "Optional: PNG, JPEG or WebP, shown small instead of the emoji.",
+  "assistants.image.invalid": "This file is not a PNG, JPEG or WebP image that can be read. Pick another one.",
+  "assistants.image.remove": "Remove image",
+  "assistants.toolsInvalid":
+    "Fix the tool definitions or the JSON Schema first: each problem is listed under its field.",
+  "defaults.heading": "New chat defaults",
+  "defaults.intro":
+    "What a plain new chat starts with. A chat started from an assistant uses the assistant's own choices first; existing conversations keep theirs.",
+  "defaults.model": "Default model",
+  "defaults.model.last": "The last model used",
+  "defaults.save": "Save defaults",
+  "defaults.clear": "Clear defaults",
+  "defaults.saved": "Saved. New chats start with these.",
+  "defaults.savedClamped": "Saved, with values brought into the range {model} takes.",
+  "defaults.cleared": "Cleared. New chats start with the model's own defaults.",
 } as const;
 
 export const zh: Record<keyof typeof en, string> = {
@@ -242,4 +258,18 @@ export const zh: Record<keyof typeof en, string> = {
   "shortcuts.copyLast": "复制最后一条回复",
   "shortcuts.help": "显示此列表",
   "shortcuts.copied": "已复制最后一条回复。",
+  "assistants.image": "图片",
+  "assistants.image.hint": "可选：PNG、JPEG 或 WebP，以小图代替表情显示。",
+  "assistants.image.invalid": "该文件不是可读取的 PNG、JPEG 或 WebP 图片，请换一个。",
+  "assistants.image.remove": "移除图片",
+  "assistants.toolsInvalid": "请先修正工具定义或 JSON Schema：每个问题都列在对应字段下方。",
+  "defaults.heading": "新对话默认设置",
+  "defaults.intro": "普通新对话的初始设置。从助手开始的对话优先使用助手自己的设置；已有对话保持不变。",
+  "defaults.model": "默认模型",
+  "defaults.model.last": "上次使用的模型",
+  "defaults.save": "保存默认设置",
+  "defaults.clear": "清除默认设置",
+  "defaults.saved": "已保存。新对话将使用这些设置。",
+  "defaults.savedClamped": "已保存，部分数值已调整到 {model} 支持的范围内。",
+  "defaults.cleared": "已清除。新对话将使用模型自身的默认值。",
 };

@@ -1,12 +1,14 @@
 // Assistants: saved presets of model, system prompt, settings and an opening message. Starting a
 // chat copies what it needs into the conversation, so later edits never rewrite past chats.
 
+import type { PlaygroundSettings } from "@/lib/chat/playground/settings";
 import { createConversation } from "@/lib/db/conversations";
 import { monotonicNow, uuid } from "@/lib/db/ids";
 import type { AppDB, ChatSettings, Conversation } from "@/lib/db/schema";
 import { withQuotaGuard } from "@/lib/db/storage";
 import { AppError } from "@/lib/errors";
 import { type Assistant, type AssistantDraft, type AssistantRef, assistantDraftSchema } from "../contract";
+import { assistantStart, type NewChatDefaults } from "../new-chat-defaults";
 
 function invalid(issue: string | undefined): AppError {
   return new AppError("bad_request", {
@@ -24,6 +26,7 @@ function parseDraft(draft: AssistantDraft): AssistantDraft {
   const out = { ...parsed.data };
   // An empty optional text is no value at all (the form sends "").
   if (!out.emoji?.trim()) delete out.emoji;
+  if (!out.image) delete out.image;
   if (!out.openingMessage?.trim()) delete out.openingMessage;
   if (!out.description?.trim()) delete out.description;
   return out;
@@ -69,24 +72,42 @@ export function assistantChatSettings(a: Pick<Assistant, "systemPrompt" | "setti
   return settings;
 }
 
-export function assistantRef(a: Pick<Assistant, "id" | "name" | "emoji" | "openingMessage">): AssistantRef {
+/**
+ * The tools and JSON mode a conversation with this assistant starts with, as the chat settings keep
+ * them (a copy), or nothing when the assistant sets neither.
+ */
+export function assistantPlayground(a: Pick<Assistant, "playground">): PlaygroundSettings | undefined {
+  const p = a.playground;
+  if (!p) return undefined;
+  const out: PlaygroundSettings = {};
+  if (p.toolsText?.trim()) out.toolsText = p.toolsText;
+  if (p.jsonMode) out.jsonMode = true;
+  if (p.jsonMode && p.jsonSchemaText?.trim()) out.jsonSchemaText = p.jsonSchemaText;
+  return Object.keys(out).length > 0 ? out : undefined;
+}
+
+export function assistantRef(a: Pick<Assistant, "id" | "name" | "emoji" | "image" | "openingMessage">): AssistantRef {
   const ref: AssistantRef = { id: a.id, name: a.name };
   if (a.emoji) ref.emoji = a.emoji;
+  if (a.image) ref.image = a.image;
   if (a.openingMessage) ref.openingMessage = a.openingMessage;
   return ref;
 }
 
 /**
  * A new conversation from an assistant (stored or a starter): its model, settings and system prompt
- * copied in, and a copy of its name so the chat shows where it came from.
+ * copied in (over the new-chat defaults, which fill only what it leaves unset), and a copy of its
+ * name so the chat shows where it came from.
  */
 export function startChatWith(
   db: AppDB,
-  a: Pick<Assistant, "id" | "name" | "emoji" | "openingMessage" | "model" | "systemPrompt" | "settings">,
+  a: Pick<
+    Assistant,
+    "id" | "name" | "emoji" | "image" | "openingMessage" | "model" | "systemPrompt" | "settings" | "playground"
+  >,
+  defaults: NewChatDefaults = {},
 ): Promise<Conversation> {
-  return createConversation(db, {
-    ...(a.model ? { model: { provider: a.model.provider, id: a.model.id } } : {}),
-    settings: assistantChatSettings(a),
-    assistant: assistantRef(a),
-  });
+  const start = assistantStart(defaults, { model: a.model, settings: assistantChatSettings(a) });
+  const playground = assistantPlayground(a);
+  return createConversation(db, { ...start, ...(playground ? { playground } : {}), assistant: assistantRef(a) });
 }

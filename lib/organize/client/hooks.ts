@@ -8,6 +8,7 @@ import { getDB } from "@/lib/db";
 import type { Conversation } from "@/lib/db/schema";
 import type { Assistant, AssistantDraft, Folder, SavedPrompt } from "../contract";
 import * as assistants from "./assistants";
+import { currentDefaults } from "./defaults-store";
 import * as folders from "./folders";
 import * as prompts from "./prompts";
 
@@ -55,7 +56,8 @@ export const assistantActions = {
   create: (draft: AssistantDraft) => assistants.createAssistant(getDB(), draft),
   update: (id: string, draft: AssistantDraft) => assistants.updateAssistant(getDB(), id, draft),
   remove: (id: string) => assistants.deleteAssistant(getDB(), id),
-  startChat: (a: Parameters<typeof assistants.startChatWith>[1]) => assistants.startChatWith(getDB(), a),
+  startChat: (a: Parameters<typeof assistants.startChatWith>[1]) =>
+    assistants.startChatWith(getDB(), a, currentDefaults()),
 };
 
 export const promptActions = {
