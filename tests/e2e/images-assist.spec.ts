@@ -30,10 +30,11 @@ test("Improve prompt shows a suggestion; Use puts it in the prompt and Generate 
   await open(page, t);
   const prompt = field(page, t, "images.field.prompt");
   const idea = locale === "zh" ? "雪中的红狐狸" : "a red fox in snow";
-  const rewrite =
-    locale === "zh"
-      ? "雪中的红狐狸，细节丰富，柔和的黄金时刻光线，浅景深，色彩饱满，35 毫米胶片摄影"
-      : "a red fox in snow, highly detailed, soft golden-hour light, shallow depth of field, rich colours, 35mm photograph";
+  await expect(field(page, t, "images.field.model").locator("option:checked")).toContainText("FLUX.1");
+  // The studio starts on FLUX.1, which reads English best: a Chinese idea comes back in English
+  // (the simulator quotes it inside a fixed English sentence, being unable to translate).
+  const detail = "highly detailed, soft golden-hour light, shallow depth of field, rich colours, 35mm photograph";
+  const rewrite = locale === "zh" ? `A scene of “雪中的红狐狸”, ${detail}` : `a red fox in snow, ${detail}`;
   await prompt.fill(idea);
   await page.getByRole("button", { name: t("images.improve.button"), exact: true }).click();
 
