@@ -16,6 +16,7 @@ const LIMITED: { path: string; type: string }[] = [
   { path: "/api/chat", type: "application/json" },
   { path: "/api/complete", type: "application/json" },
   { path: "/api/images", type: "application/json" },
+  { path: "/api/improve-prompt", type: "application/json" },
   { path: "/api/speech", type: "application/json" },
   { path: "/api/video/submit", type: "application/json" },
   { path: "/api/voices", type: "multipart/form-data; boundary=x" },
