@@ -2,6 +2,7 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
+import { type Browser, chromium } from "playwright-core";
 
 export const root = path.resolve(__dirname, "../..");
 
@@ -114,4 +115,19 @@ export function startStandalone(opts: {
   delete env.GLM_API_KEY;
   delete env.REDIS_URL;
   return spawnGroup(process.execPath, [...(opts.nodeArgs ?? []), server], env);
+}
+
+/** Debian's Chromium with the flags this machine needs (no sandbox, GPU or background traffic). */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+    ],
+  });
 }

@@ -13,9 +13,17 @@
 // ratio, and long tasks (> 50 ms) from Enter on; then the median and spread over runs. `--cpu-prof FILE`
 // writes the page's CPU profile of the last run (Chrome DevTools format) and prints its top functions.
 import { writeFileSync } from "node:fs";
-import { chromium } from "playwright-core";
 import { simControl } from "../../lib/simulator/index";
-import { benchArgs, median, round, startSimulator, startStandalone, stopAll, waitFor } from "../bench-support/procs";
+import {
+  benchArgs,
+  launchChromium,
+  median,
+  round,
+  startSimulator,
+  startStandalone,
+  stopAll,
+  waitFor,
+} from "../bench-support/procs";
 
 const args = benchArgs(process.argv.slice(2).filter((a) => a !== "--"));
 const KB = Number(args.get("kb") ?? 20);
@@ -28,7 +36,6 @@ const APP_PORT = Number(args.get("app-port") ?? 3140);
 const CPU_PROF = args.get("cpu-prof");
 // The server's joining of deltas (CHAT_COALESCE_MS; 0 turns it off), to compare both.
 const COALESCE = args.get("coalesce-ms");
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 // Plain chat models without reasoning, so each column's time is its answer alone.
 const MODELS = [
   "Qwen/Qwen2.5-7B-Instruct",
@@ -103,17 +110,7 @@ async function main() {
     env: { RATE_LIMIT_PER_MINUTE: "100000", ...(COALESCE ? { CHAT_COALESCE_MS: COALESCE } : {}) },
   });
   const appUrl = `http://127.0.0.1:${APP_PORT}`;
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--no-first-run",
-    ],
-  });
+  const browser = await launchChromium();
   try {
     await waitFor(`${appUrl}/api/health`, app);
     const runs: Run[] = [];

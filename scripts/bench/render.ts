@@ -16,8 +16,8 @@
 import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import path from "node:path";
-import { chromium } from "playwright-core";
 import { simControl, startSimulator } from "../../lib/simulator/index";
+import { launchChromium } from "../bench-support/procs";
 
 // `--name value` pairs; a bare `--` (from `npm run bench render -- …` via other runners) is skipped.
 const argv = process.argv.slice(2).filter((a) => a !== "--");
@@ -37,7 +37,6 @@ const DIST_DIR = args.get("dist-dir") ?? ".next-md";
 // so that loading lands inside the measured window.
 const START = args.get("start") ?? "typed";
 if (START !== "typed" && START !== "cold") throw new Error("--start must be typed or cold");
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const root = path.resolve(import.meta.dirname, "../..");
 const CONTENT = '[data-testid="message-assistant"] [data-testid="message-content"]';
 
@@ -128,17 +127,7 @@ async function main() {
   const control = simControl(sim.url);
   const appUrl = args.get("app-url") ?? `http://127.0.0.1:${APP_PORT}`;
   const app = args.has("app-url") ? null : startApp(sim.url);
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--no-first-run",
-    ],
-  });
+  const browser = await launchChromium();
   try {
     await waitForApp(appUrl, () => app !== null && app.exitCode !== null);
     const results: Record<string, unknown>[] = [];
