@@ -54,7 +54,10 @@ function referenceProblem(reference: unknown, index: number): string | null {
 
 /** MOSS-TTSD's own rules; null when the request may be spoken. */
 function mossProblem(body: Record<string, unknown>): string | null {
-  const { voice, references } = body;
+  const { references } = body;
+  // An empty voice is no voice: the guide's dynamic-voice example sends `voice=""` beside references
+  // ("此处传入空值，表示使用动态音色", seed 003 §5.3), so "" is not counted against the exclusivity.
+  const voice = body.voice === "" && references !== undefined ? undefined : body.voice;
   if (voice !== undefined && references !== undefined) return "voice and references are mutually exclusive";
   if (voice !== undefined) {
     const preset = typeof voice === "string" && voice.startsWith(`${MOSS}:`) ? voice.slice(MOSS.length + 1) : "";

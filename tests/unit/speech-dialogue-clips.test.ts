@@ -103,6 +103,26 @@ describe("POST /api/speech with a reference clip per speaker", () => {
     expect(res.status).toBe(413);
   });
 
+  it("the simulator takes two references with no voice or an empty one, and refuses them beside a preset", async () => {
+    const direct = (body: Record<string, unknown>) =>
+      fetch(`${sim.url}/siliconflow/v1/audio/speech`, {
+        method: "POST",
+        headers: { "content-type": "application/json", authorization: "Bearer test-key" },
+        body: JSON.stringify({ model: MOSS, input: INPUT, ...body }),
+      });
+    const refs = [good(), good()];
+    for (const res of [await direct({ references: refs }), await direct({ voice: "", references: refs })]) {
+      expect(res.status).toBe(200);
+      await res.arrayBuffer();
+    }
+    const both = await direct({ voice: `${MOSS}:anna`, references: refs });
+    expect(both.status).toBe(400);
+    expect((await both.json()).message).toContain("mutually exclusive");
+    const three = await direct({ references: [...refs, good()] });
+    expect(three.status).toBe(400);
+    expect((await three.json()).message).toContain("two voices");
+  });
+
   it("the simulator refuses malformed references with SiliconFlow's error body", async () => {
     const res = await fetch(`${sim.url}/siliconflow/v1/audio/speech`, {
       method: "POST",
