@@ -71,6 +71,8 @@ test("each speaker can speak in a reference clip of its own", async ({ page, t, 
     .check();
   await fileFor("S2").setInputFiles({ name: "notes.txt", mimeType: "text/plain", buffer: Buffer.from("not audio") });
   await expect(alert(t("speech.clips.badType", { name: "notes.txt" }))).toBeVisible();
+  await fileFor("S2").setInputFiles({ name: "long.wav", mimeType: "audio/wav", buffer: silentWav(31) });
+  await expect(alert(t("speech.clips.tooLong", { name: "long.wav", seconds: "31.0", max: 30 }))).toBeVisible();
   await fileFor("S2").setInputFiles(second);
   await expect(page.getByText(t("speech.clips.ready", { name: second.name, seconds: "3.0" }))).toBeVisible();
   await generate.click();
