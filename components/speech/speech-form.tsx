@@ -6,6 +6,7 @@ import { ErrorAlert } from "@/components/ui/error-alert";
 import type { AppErrorJSON } from "@/lib/errors";
 import { useT } from "@/lib/i18n/client";
 import {
+  DIALOGUE_VOICE,
   FORMAT_SPECS,
   GAIN,
   inputLength,
@@ -21,6 +22,7 @@ import { type InstructionPreset, speechInput, splitInstruction } from "@/lib/spe
 import { useHydrated } from "@/lib/speech/use-hydrated";
 import { useSpeechModels } from "@/lib/speech/use-models";
 import { DialogueHelper, hasTurns } from "./dialogue-helper";
+import { clipReferences, DialogueVoices, NO_CLIPS, type SpeakerVoices, usesClips } from "./dialogue-voices";
 import { hintClass, inputClass, labelClass, primaryButton } from "./styles";
 import { TextHelpers } from "./text-helpers";
 import { VoiceInputButton } from "./voice-input-button";
@@ -31,7 +33,7 @@ const FORMAT_LABEL: Record<string, string> = { mp3: "MP3", opus: "Opus", wav: "W
 export function SpeechForm() {
   const t = useT();
   const ids = { text: useId(), count: useId(), model: useId(), voice: useId(), speed: useId(), gain: useId() };
-  const ids2 = { format: useId(), rate: useId(), formatHint: useId() };
+  const ids2 = { format: useId(), rate: useId(), formatHint: useId(), clipsHint: useId() };
   const form = useSpeechPrefs((s) => s.form);
   const setForm = useSpeechPrefs((s) => s.setForm);
   const generate = useSpeechJobs((s) => s.generate);
@@ -39,6 +41,11 @@ export function SpeechForm() {
   const [text, setTextState] = useState("");
   const [style, setStyle] = useState<InstructionPreset | null>(null);
   const [error, setError] = useState<AppErrorJSON | null>(null);
+  // Kept while another model is chosen, so switching back does not lose the clips and transcripts.
+  const [speakers, setSpeakers] = useState<SpeakerVoices>(NO_CLIPS);
+  const clipPrefix = useId();
+  const dialogue = isDialogueModel(form.model);
+  const clips = dialogue && usesClips(speakers);
   const textarea = useRef<HTMLTextAreaElement>(null);
   // The instruction counts towards the model's limit: it is part of the input the provider reads.
   const length = inputLength(speechInput(text, style));
@@ -64,9 +71,27 @@ export function SpeechForm() {
       textarea.current?.focus();
       return;
     }
-    if (isDialogueModel(form.model) && !hasTurns(text)) {
+    if (dialogue && !hasTurns(text)) {
       setError(localError("speech.dialogue.missingTurns"));
       textarea.current?.focus();
+      return;
+    }
+    if (clips) {
+      const checked = clipReferences(speakers);
+      if ("error" in checked) {
+        setError(checked.error);
+        document.getElementById(`${clipPrefix}${checked.focus}`)?.focus();
+        return;
+      }
+      setError(null);
+      // The provider's voice and references are mutually exclusive: with clips no voice is sent.
+      void generate({
+        ...form,
+        voice: DIALOGUE_VOICE,
+        input: text,
+        ...(style ? { style } : {}),
+        references: checked.references,
+      });
       return;
     }
     setError(null);
@@ -104,7 +129,7 @@ export function SpeechForm() {
           {t("speech.text.count", { count: length, max })}
         </p>
         <TextHelpers text={text} onChange={setText} style={style} onStyle={setStyle} textarea={textarea} />
-        {isDialogueModel(form.model) && <DialogueHelper text={text} onInsert={setText} />}
+        {dialogue && <DialogueHelper text={text} onInsert={setText} />}
       </div>
 
       <div className="grid gap-3 sm:grid-cols-2">
@@ -134,8 +159,25 @@ export function SpeechForm() {
             model={form.model}
             value={form.voice}
             onChange={(voice, model) => setForm({ voice, model })}
+            disabled={clips}
+            describedBy={clips ? ids2.clipsHint : undefined}
           />
+          {clips && (
+            <p id={ids2.clipsHint} className={hintClass}>
+              {t("speech.clips.presetsOff")}
+            </p>
+          )}
         </div>
+        {dialogue && (
+          <DialogueVoices
+            voices={speakers}
+            idPrefix={clipPrefix}
+            onError={setError}
+            onChange={(speaker, change) =>
+              setSpeakers((cur) => ({ ...cur, [speaker]: { ...cur[speaker], ...change } }))
+            }
+          />
+        )}
         <div className="space-y-1">
           <div className="flex justify-between">
             <label htmlFor={ids.speed} className={labelClass}>

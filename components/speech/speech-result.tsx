@@ -4,6 +4,7 @@ import { useEffect, useRef, useState } from "react";
 import type { SpeechClip } from "@/lib/db";
 import type { MessageKey } from "@/lib/i18n";
 import { useT } from "@/lib/i18n/client";
+import { readSpeakerNotes, speakerNotes } from "@/lib/speech/dialogue-clips";
 import type { SpeechJob } from "@/lib/speech/jobs";
 import { downloadName, playableBlob } from "@/lib/speech/playable";
 import { isInstructionPreset, splitInstruction } from "@/lib/speech/text";
@@ -86,7 +87,8 @@ export function SpeechResult({ clip, job, onRemove, onCancel }: Props) {
   // Clips stored before the style had its own field carry the instruction inside their text.
   const { instruction, body: text } = splitInstruction(clip?.text ?? job?.params.input ?? "");
   const voice = clip?.voice ?? job?.params.voice ?? "";
-  const settings = clip?.settings ?? (job ? { ...job.params } : {});
+  const settings = clip?.settings ?? (job ? { ...job.params, speakers: speakerNotes(job.params.references) } : {});
+  const speakers = readSpeakerNotes(settings.speakers);
   const style = isInstructionPreset(settings.style)
     ? t(`speech.instruction.${settings.style}` as MessageKey)
     : instruction.trim()
@@ -121,7 +123,9 @@ export function SpeechResult({ clip, job, onRemove, onCancel }: Props) {
       <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
         <p className={hintClass}>
           {[
-            voiceLabel(voice),
+            speakers
+              ? speakers.map((n) => t("speech.clips.resultVoice", { speaker: n.speaker, name: n.clip })).join(", ")
+              : voiceLabel(voice),
             String(settings.format ?? "").toUpperCase(),
             typeof settings.sampleRate === "number" ? `${settings.sampleRate / 1000} kHz` : null,
             typeof settings.speed === "number" ? `${settings.speed}×` : null,

@@ -32,18 +32,32 @@ const MOSS = "fnlp/MOSS-TTSD-v0.5";
 const MOSS_MAX_INPUT_CHARS = 128_000;
 const MOSS_MAX_TOKENS = 32_768;
 
+// A reference's audio is "参考音频 url。也支持 base64 格式" and its text "参考音频的文字内容" (seed 003, the
+// text-to-speech guide §5.3); reference audio must be under 30 s (seed 003: "cosyvoice2 上传音色必须小于
+// 30s"; the guide's §4 asks for 8–10 s), checked here where the bytes are inline.
 function referenceProblem(reference: unknown, index: number): string | null {
   const r = record(reference);
   const audio = r.audio;
-  const ok = typeof audio === "string" && (/^data:audio\/[\w.+-]+;base64,/.test(audio) || /^https?:\/\//i.test(audio));
+  const inline = typeof audio === "string" ? /^data:audio\/[\w.+-]+;base64,([A-Za-z0-9+/=]+)$/.exec(audio) : null;
+  const ok = inline || (typeof audio === "string" && /^https?:\/\//i.test(audio));
   if (!ok) return `references[${index}].audio must be a data:audio/...;base64 URI or an http(s) URL`;
   if (typeof r.text !== "string" || r.text.trim() === "") return `references[${index}].text is required`;
+  if (inline) {
+    const bytes = Buffer.from(inline[1] ?? "", "base64");
+    const seconds = wavSeconds(bytes) ?? mp3Seconds(bytes);
+    if (seconds > MAX_REFERENCE_SECONDS) {
+      return `references[${index}].audio is ${seconds.toFixed(1)} s long; it must be shorter than ${MAX_REFERENCE_SECONDS} s`;
+    }
+  }
   return null;
 }
 
 /** MOSS-TTSD's own rules; null when the request may be spoken. */
 function mossProblem(body: Record<string, unknown>): string | null {
-  const { voice, references } = body;
+  const { references } = body;
+  // An empty voice is no voice: the guide's dynamic-voice example sends `voice=""` beside references
+  // ("此处传入空值，表示使用动态音色", seed 003 §5.3), so "" is not counted against the exclusivity.
+  const voice = body.voice === "" && references !== undefined ? undefined : body.voice;
   if (voice !== undefined && references !== undefined) return "voice and references are mutually exclusive";
   if (voice !== undefined) {
     const preset = typeof voice === "string" && voice.startsWith(`${MOSS}:`) ? voice.slice(MOSS.length + 1) : "";

@@ -4,6 +4,7 @@
 import { apiJson } from "@/lib/api-client";
 import { AppError, readErrorResponse } from "@/lib/errors";
 import type { CustomVoice, SpeechFormat } from "./constants";
+import type { DialogueReference } from "./dialogue-clips";
 import { type InstructionPreset, speechInput } from "./text";
 
 export interface SpeechParams {
@@ -17,6 +18,8 @@ export interface SpeechParams {
   sampleRate: number;
   speed: number;
   gain: number;
+  /** Dialogue models: one clip per speaker, in [S1], [S2] order (then `voice` is ""). */
+  references?: DialogueReference[];
 }
 
 const networkError = () =>
@@ -42,6 +45,7 @@ export async function requestSpeech(params: SpeechParams, signal?: AbortSignal):
         sample_rate: params.sampleRate,
         speed: params.speed,
         gain: params.gain,
+        ...(params.references ? { references: params.references } : {}),
       }),
       signal,
     });

@@ -6,6 +6,7 @@ import { AppError, type AppErrorJSON } from "@/lib/errors";
 import { clipSeconds } from "./audio";
 import { requestSpeech, type SpeechParams } from "./client";
 import { FORMAT_SPECS } from "./constants";
+import { speakerNotes } from "./dialogue-clips";
 import { playableBlob } from "./playable";
 import { canStreamMp3, collectBody, LiveAudio } from "./stream-playback";
 
@@ -74,6 +75,8 @@ export const useSpeechJobs = create<JobsState>()((set, get) => {
             speed: params.speed,
             gain: params.gain,
             ...(params.style ? { style: params.style } : {}),
+            // Which clip spoke for whom (names only: the clips themselves are not kept).
+            ...(params.references ? { speakers: speakerNotes(params.references) } : {}),
           },
           mime: spec.mime,
           blob,

@@ -100,7 +100,7 @@ describe("POST /api/speech", () => {
     expect(res.status).toBe(400);
     const body = await res.json();
     expect(body.error.code).toBe("bad_request");
-    expect(body.error.message.en).toContain(field === "references" ? "body" : field);
+    expect(body.error.message.en).toContain(field);
     expect((await control.log()).some((e) => e.path.endsWith("/audio/speech"))).toBe(false);
   });
 

@@ -11,10 +11,12 @@ import {
   SPEED,
   VOICE_PRESETS,
 } from "@/lib/speech/constants";
+import { CLIP_MAX_BYTES, CLIP_NAME_MAX_CHARS, CLIP_TEXT_MAX_CHARS, SPEAKERS } from "@/lib/speech/dialogue-clips";
 
-// POST /api/speech. A voice is a preset of the chosen model or an uploaded `speech:` uri; dynamic
-// voices (`references`) are not offered because their audio may be a URL, and no route fetches or
-// forwards a URL that came from the client.
+// POST /api/speech. A voice is a preset of the chosen model or an uploaded `speech:` uri. Dynamic
+// voices (`references`) are taken only for dialogue models, one clip per speaker, and only as base64
+// data URIs the browser read from a file (lib/speech/server-clips.ts checks the bytes): no route
+// fetches or forwards a URL that came from the client.
 
 const MODEL_ID = /^[\w.-]+\/[\w.-]+$/;
 const CUSTOM_URI = /^speech:[\w.-]{1,64}(:[\w.-]{1,64}){1,4}$/;
@@ -28,9 +30,25 @@ export const speechRequestSchema = z
     sample_rate: z.number().int().optional(),
     speed: z.number().min(SPEED.min).max(SPEED.max).default(SPEED.default),
     gain: z.number().min(GAIN.min).max(GAIN.max).default(GAIN.default),
+    references: z
+      .array(
+        z
+          .object({
+            // Room for the base64 of a full-size clip and its data: prefix; the bytes are checked later.
+            audio: z.string().max(Math.ceil(CLIP_MAX_BYTES / 3) * 4 + 200),
+            text: z.string().max(CLIP_TEXT_MAX_CHARS * 4),
+            name: z.string().max(CLIP_NAME_MAX_CHARS).default(""),
+          })
+          .strict(),
+      )
+      .max(SPEAKERS.length)
+      .optional(),
   })
   .strict()
   .superRefine((body, ctx) => {
+    if (body.references && !isDialogueModel(body.model)) {
+      ctx.addIssue({ code: "custom", path: ["references"], message: "reference clips are for dialogue models only" });
+    }
     const max = maxInputChars(body.model);
     if (inputLength(body.input) > max) {
       ctx.addIssue({ code: "custom", path: ["input"], message: `at most ${max} characters for ${body.model}` });
@@ -49,6 +67,10 @@ export const speechRequestSchema = z
         message: `use "${body.model}:<${VOICE_PRESETS.join("|")}>" or an uploaded speech: voice`,
       });
     }
+    // The provider's voice and references are mutually exclusive (lib/speech/dialogue-clips.ts).
+    if (body.references && body.voice !== DIALOGUE_VOICE) {
+      ctx.addIssue({ code: "custom", path: ["voice"], message: 'must be "" when reference clips are sent' });
+    }
     if (body.sample_rate !== undefined && !isValidRate(body.response_format, body.sample_rate)) {
       const rates = FORMAT_SPECS[body.response_format].rates.join(", ");
       ctx.addIssue({ code: "custom", path: ["sample_rate"], message: `for ${body.response_format} use ${rates}` });
@@ -59,5 +81,8 @@ export type SpeechRequest = z.infer<typeof speechRequestSchema>;
 
 /** Text plus a generous allowance for JSON escaping (\uXXXX is 6 bytes per character). */
 export const SPEECH_BODY_MAX_BYTES = 64 * 1024;
+/** A dialogue with two reference clips: their base64 on top of the text's allowance. */
+export const SPEECH_CLIPS_BODY_MAX_BYTES =
+  SPEECH_BODY_MAX_BYTES + SPEAKERS.length * (Math.ceil(CLIP_MAX_BYTES / 3) * 4 + 8 * 1024);
 
 export { CUSTOM_URI };

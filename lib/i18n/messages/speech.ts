@@ -115,6 +115,27 @@ export const en = {
   "speech.dialogue.template":
     "[S1]Did you see the sunrise this morning?[S2]I did, it was beautiful over the river.[S1]Let's go again tomorrow.",
   "speech.dialogue.missingTurns": "Mark at least one turn with [S1] or [S2] so the model knows who speaks.",
+  "speech.clips.voiceFor": "Voice for {speaker}",
+  "speech.clips.preset": "Model's voice",
+  "speech.clips.clip": "Reference clip",
+  "speech.clips.file": "Reference clip for {speaker}",
+  "speech.clips.fileHint": "WAV, MP3, Ogg, WebM or M4A with one clear speaker, under {max} s (8–10 s is best).",
+  "speech.clips.transcript": "Transcript of the {speaker} clip",
+  "speech.clips.transcriptPlaceholder": "Exactly what is said in the clip",
+  "speech.clips.ready": "{name} ({seconds} s)",
+  "speech.clips.checking": "Checking the clip…",
+  "speech.clips.bothNeeded":
+    "The model takes either its own voices or a clip for each speaker, not a mix: give {speaker} a reference clip too, or switch both back.",
+  "speech.clips.presetsOff": "The voices come from the reference clips below.",
+  "speech.clips.noFile": "Choose a reference clip for {speaker}.",
+  "speech.clips.noTranscript": "Type what is said in the {speaker} clip: the model needs the clip's transcript.",
+  "speech.clips.badType": "“{name}” is not a supported audio file. Use WAV, MP3, Ogg, WebM or M4A.",
+  "speech.clips.tooBig":
+    "“{name}” is too large ({mb} MB); a reference clip may be at most {max} MB. Use a shorter clip (8–10 s is best).",
+  "speech.clips.tooLong":
+    "“{name}” is {seconds} s long; a reference clip must be under {max} s (8–10 s is best). Trim it and choose it again.",
+  "speech.clips.unreadable": "“{name}” could not be read as audio. Use a WAV, MP3, Ogg, WebM or M4A file.",
+  "speech.clips.resultVoice": "{speaker}: {name}",
 } as const;
 
 export const zh: Record<keyof typeof en, string> = {
@@ -225,4 +246,23 @@ export const zh: Record<keyof typeof en, string> = {
   "speech.dialogue.insert": "插入对话模板",
   "speech.dialogue.template": "[S1]你今天早上看到日出了吗？[S2]看到了，河面上的日出真美。[S1]明天我们再去一次吧。",
   "speech.dialogue.missingTurns": "请至少用 [S1] 或 [S2] 标出一个轮次，让模型知道谁在说话。",
+  "speech.clips.voiceFor": "{speaker} 的音色",
+  "speech.clips.preset": "模型音色",
+  "speech.clips.clip": "参考音频",
+  "speech.clips.file": "{speaker} 的参考音频",
+  "speech.clips.fileHint": "WAV、MP3、Ogg、WebM 或 M4A，只有一位清晰的说话人，短于 {max} 秒（8–10 秒最佳）。",
+  "speech.clips.transcript": "{speaker} 参考音频的文字内容",
+  "speech.clips.transcriptPlaceholder": "参考音频中说的原话",
+  "speech.clips.ready": "{name}（{seconds} 秒）",
+  "speech.clips.checking": "正在检查音频…",
+  "speech.clips.bothNeeded":
+    "模型要么使用自带音色，要么为每位说话人各用一段参考音频，不能混用：请也为 {speaker} 选择参考音频，或把两位都改回模型音色。",
+  "speech.clips.presetsOff": "音色来自下方的参考音频。",
+  "speech.clips.noFile": "请为 {speaker} 选择参考音频。",
+  "speech.clips.noTranscript": "请输入 {speaker} 参考音频中说的话：模型需要参考音频的文字内容。",
+  "speech.clips.badType": "“{name}”不是支持的音频文件。请使用 WAV、MP3、Ogg、WebM 或 M4A。",
+  "speech.clips.tooBig": "“{name}”太大（{mb} MB）；参考音频最多 {max} MB。请使用更短的音频（8–10 秒最佳）。",
+  "speech.clips.tooLong": "“{name}”时长 {seconds} 秒；参考音频必须短于 {max} 秒（8–10 秒最佳）。请剪短后重新选择。",
+  "speech.clips.unreadable": "无法将“{name}”读取为音频。请使用 WAV、MP3、Ogg、WebM 或 M4A 文件。",
+  "speech.clips.resultVoice": "{speaker}：{name}",
 };
