@@ -182,3 +182,67 @@ test("a plain new chat starts with the defaults set in Settings, and they reach 
   expect(body.temperature).toBe(0.4);
   expect(body.messages[0]).toMatchObject({ role: "system", content: prompt });
 });
+
+test("with many folders the chat keeps to the window: the sidebar scrolls, the newest message is in view", async ({
+  page,
+  t,
+}) => {
+  // A short window and a folder list several times its height (found by the 2,000-message bench:
+  // the list stretched the page, so the thread opened far above its newest message).
+  await page.setViewportSize({ width: 1100, height: 600 });
+  const now = Date.now();
+  const folders = Array.from({ length: 12 }, (_, f) => ({
+    id: `tall-folder-${f}`,
+    name: `Tall folder ${f}`,
+    createdAt: now - 1000 * f,
+    updatedAt: now - 1000 * f,
+  }));
+  const row = (id: string, title: string, folderId: string, at: number) => ({
+    id,
+    title,
+    titleSource: "user",
+    pinned: 0,
+    createdAt: at,
+    updatedAt: at,
+    deletedAt: 0,
+    usage: { input: 0, output: 0, reasoning: 0 },
+    folderId,
+  });
+  const filed = folders.flatMap((f, i) =>
+    [0, 1, 2].map((k) => row(`tall-${i}-${k}`, `Filed ${i}.${k}`, f.id, now - 3_600_000 - i * 10_000 - k)),
+  );
+  const messages = Array.from({ length: 30 }, (_, i) => {
+    const text = `Message ${i}: ${"words about bees ".repeat(12)}`;
+    return {
+      id: `tall-m-${String(i).padStart(2, "0")}`,
+      conversationId: "tall-open",
+      parentId: i === 0 ? null : `tall-m-${String(i - 1).padStart(2, "0")}`,
+      role: i % 2 === 0 ? "user" : "assistant",
+      parts: [{ type: "text", text }],
+      text,
+      status: "complete",
+      createdAt: now - (30 - i) * 60_000,
+      updatedAt: now - (30 - i) * 60_000,
+    };
+  });
+  const open = { ...row("tall-open", "The one to open", "", now), activeLeafId: "tall-m-29" };
+  const backup = { format: "siliconplay-backup", version: 1, folders, conversations: [open, ...filed], messages };
+  await page.goto("/settings");
+  await page.getByTestId("import-input").setInputFiles({
+    name: "tall.json",
+    mimeType: "application/json",
+    buffer: Buffer.from(JSON.stringify(backup)),
+  });
+  await expect(page.getByTestId("data-status")).toContainText(
+    t("data.imported", { added: 1 + filed.length + messages.length + folders.length, skipped: 0 }),
+  );
+
+  const chat = new ChatPage(page, t);
+  await chat.goto();
+  await expect(chat.conversations.getByRole("group", { name: "Tall folder 11" })).toBeAttached();
+  await chat.conversationLink("The one to open").click();
+  await expect(page.locator('[data-row-id="tall-m-29"]')).toBeInViewport();
+  // The page itself never scrolls: the sidebar and the thread scroll inside it.
+  expect(await page.evaluate(() => document.documentElement.scrollHeight)).toBeLessThanOrEqual(600);
+  await expect(chat.conversationLink("The one to open")).toBeInViewport();
+});
