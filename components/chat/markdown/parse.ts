@@ -14,6 +14,16 @@ const options = {
   extensions: [gfm(), math()],
   mdastExtensions: [gfmFromMarkdown(), mathFromMarkdown()],
 };
+// GFM's bare-link transform walks every text node with four regular expressions, and it was half
+// of the parse time when a long conversation opened. Each of its patterns needs "http", "www" or
+// "@" in the decoded text (mdast-util-gfm-autolink-literal). Letters cannot be backslash-escaped, so
+// without a character reference ("&") those letters are in the source as typed, and an "@" is there
+// escaped or not: text with none of "&", "@", "www", "http" skips the pass and parses to the same tree.
+const withoutBareLinks = {
+  ...options,
+  mdastExtensions: [gfmFromMarkdown().map(({ transforms: _, ...rest }) => rest), mathFromMarkdown()],
+};
+const MAY_HOLD_BARE_LINK = /&|@|www|http/i;
 
 // Messages are remounted when a virtualized list scrolls or a conversation is reopened; a bounded
 // cache of finished blocks' trees keeps that from re-parsing whole replies.
@@ -36,7 +46,8 @@ export function parseBlock(text: string, defs: string, final: boolean): Root {
   // Definitions go first: they render nothing, and an unclosed fence at the end of a streaming
   // block must not swallow them. Model text is tamed first and the tree flattened after, so no
   // block costs more than bounded work (tame.ts, flatten.ts).
-  const tree = flattenDeep(fromMarkdown(tameMarkdown(defs ? `${defs}\n\n${text}` : text), options));
+  const source = tameMarkdown(defs ? `${defs}\n\n${text}` : text);
+  const tree = flattenDeep(fromMarkdown(source, MAY_HOLD_BARE_LINK.test(source) ? options : withoutBareLinks));
   if (!final) return tree;
   cache.set(key, tree);
   if (cache.size > CACHE_LIMIT) cache.delete(cache.keys().next().value as string);
