@@ -149,13 +149,15 @@ export const CompareColumn = forwardRef<HTMLDivElement, CompareColumnProps>(func
           )}
         </p>
       )}
+      {/* Its size comes from the grid, never from the reply: `contain: strict` makes it a layout root,
+          so text streaming into one column does not lay out the page and the other columns again. */}
       <div
         ref={scrollRef}
         onScroll={props.onScroll}
         role="log"
         aria-label={t("compare.log", { n: index + 1 })}
         tabIndex={-1}
-        className="min-h-0 flex-1 overflow-y-auto overscroll-contain px-3"
+        className="min-h-0 flex-1 overflow-y-auto overscroll-contain px-3 [contain:strict]"
       >
         {thread.map((message, i) => {
           const v = versions[i] ?? { index: 0, count: 1 };
