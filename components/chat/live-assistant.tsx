@@ -1,16 +1,20 @@
 "use client";
 
-// The reply this tab streams: subscribed to its AI SDK `Chat` with `useChat`. Loaded with the
-// chat runtime (see lib/stores/chat-runtime.ts), never on the first paint of a history.
+// The reply this tab streams, read from its AI SDK `Chat`. Loaded with the chat runtime (see
+// lib/stores/chat-runtime.ts), never on the first paint of a history.
+//
+// Not `useChat`: its throttled updates are urgent renders, timed per reply, so replies streaming
+// side by side (/compare) redraw in the same task. Here new text only marks the reply; it redraws
+// as a transition when live-frames.ts gives it its turn (one reply's redraw at a time).
 
 import type { Chat } from "@ai-sdk/react";
-import { useChat } from "@ai-sdk/react";
-import { useEffect, useState } from "react";
+import { startTransition, useEffect, useRef, useState } from "react";
 import type { ChatMessage } from "@/lib/chat/types";
 import { liveTiming } from "@/lib/stores/chat-timing";
 import { AssistantMessage } from "./assistant-message";
+import { joinLiveFrames, type LiveSlot } from "./live-frames";
 import type { MessageRowProps } from "./message-row";
-import { STREAM_THROTTLE_MS, throttleFor } from "./stream-throttle";
+import { throttleFor } from "./stream-throttle";
 
 export type LiveAssistantProps = Omit<MessageRowProps, "chat"> & { chat: Chat<ChatMessage> };
 
@@ -20,19 +24,44 @@ function textLength(parts: readonly { type: string; text?: unknown }[]): number 
   return n;
 }
 
+/** The chat's reply in progress, or undefined before its first chunk. */
+function liveReply(chat: Chat<ChatMessage>): ChatMessage | undefined {
+  const last = chat.lastMessage;
+  return last?.role === "assistant" ? last : undefined;
+}
+
 export default function LiveAssistant({ chat, message, ...rest }: LiveAssistantProps) {
-  const [throttle, setThrottle] = useState(STREAM_THROTTLE_MS);
-  const { messages } = useChat({ chat, throttle });
-  const last = messages.at(-1);
+  const [live, setLive] = useState(() => liveReply(chat));
   // Until the stored row says it is final, this tab's copy is the newest one.
   const streaming = rest.busy || message.status === "streaming";
-  const parts = streaming && last?.role === "assistant" ? last.parts : message.parts;
-  const liveTrimmed = streaming && last?.role === "assistant" ? last.metadata?.contextTrimmed : undefined;
-  const size = streaming ? textLength(parts) : 0;
+  const slot = useRef<LiveSlot | null>(null);
+  const shown = useRef(live);
+  shown.current = live;
+
   useEffect(() => {
-    const next = throttleFor(size);
-    if (next !== throttle) setThrottle(next);
-  }, [size, throttle]);
+    if (!streaming) return;
+    const s = joinLiveFrames(() => {
+      const next = liveReply(chat);
+      if (next === shown.current) return false;
+      startTransition(() => setLive(next));
+      return true;
+    });
+    slot.current = s;
+    const mark = () => s.mark(throttleFor(shown.current ? textLength(shown.current.parts) : 0));
+    const off = chat["~registerMessagesCallback"](mark);
+    mark();
+    return () => {
+      off();
+      s.leave();
+      if (slot.current === s) slot.current = null;
+    };
+  }, [chat, streaming]);
+  // The redraw committed: the next reply's turn may come.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `live` changing is the trigger
+  useEffect(() => slot.current?.done(), [live]);
+
+  const parts = streaming && live ? live.parts : message.parts;
+  const liveTrimmed = streaming && live ? live.metadata?.contextTrimmed : undefined;
   return (
     <AssistantMessage
       message={message}

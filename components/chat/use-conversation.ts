@@ -2,7 +2,7 @@
 
 import { useLiveQuery } from "dexie-react-hooks";
 import { usePathname } from "next/navigation";
-import { useMemo } from "react";
+import { useMemo, useRef } from "react";
 import {
   type Conversation,
   getConversation,
@@ -30,15 +30,27 @@ export interface ConversationData {
 
 /**
  * A conversation, all its messages (every branch) and the branch on screen, live from IndexedDB:
- * changes from this tab, the streaming saver and other tabs all arrive here.
+ * changes from this tab, the streaming saver and other tabs all arrive here (the saver's only
+ * once `hold` ends).
  */
-export function useConversation(id: string | undefined): ConversationData {
+export function useConversation(id: string | undefined, hold = false): ConversationData {
   // Results carry their id: a live query keeps its last value while the next conversation loads.
   const conv = useLiveQuery(
     async () => ({ id, row: id ? ((await getConversation(getDB(), id)) ?? null) : null }),
     [id],
   );
-  const msgs = useLiveQuery(async () => ({ id, rows: id ? await getConversationMessages(getDB(), id) : [] }), [id]);
+  // `hold`: the caller shows the streaming reply from memory, so its saver's writes (every 500 ms,
+  // each re-reading the whole thread) need not reach this query; reading nothing, the query watches
+  // nothing until `hold` ends and it reads the rows afresh.
+  const held = useRef<{ id: string | undefined; rows: Message[] } | undefined>(undefined);
+  const msgs = useLiveQuery(
+    async () =>
+      hold && held.current?.id === id
+        ? held.current
+        : { id, rows: id ? await getConversationMessages(getDB(), id) : [] },
+    [id, hold],
+  );
+  held.current = msgs;
   const conversation = conv && conv.id === id ? conv.row : undefined;
   const all = msgs && msgs.id === id ? msgs.rows : undefined;
   const leaf = conversation?.activeLeafId;

@@ -1,6 +1,6 @@
 "use client";
 
-import { forwardRef, useCallback, useEffect } from "react";
+import { forwardRef, useCallback, useEffect, useState } from "react";
 import { MessageRow } from "@/components/chat/message-row";
 import { useConversation } from "@/components/chat/use-conversation";
 import { usePriceOverrides } from "@/components/cost/use-cost-prefs";
@@ -63,9 +63,14 @@ export interface CompareColumnProps {
 export const CompareColumn = forwardRef<HTMLDivElement, CompareColumnProps>(function CompareColumn(props, scrollRef) {
   const { index, conversationId, model, status } = props;
   const t = useT();
-  const { thread, versions } = useConversation(conversationId);
   const session = useChatSessions((s) => (conversationId ? s.sessions[conversationId] : undefined));
   const busy = session?.busy ?? false;
+  // Once the streaming reply's row is on screen, its text comes from the live chat: four savers'
+  // writes re-reading four threads would cost the stream its frame rate for nothing.
+  const [holding, setHolding] = useState(false);
+  const { thread, versions } = useConversation(conversationId, holding);
+  const hold = busy && !!session?.replyId && thread.some((m) => m.id === session.replyId);
+  if (hold !== holding) setHolding(hold);
   const running = busy || status === "queued";
   const chat = conversationId ? sessionChat(conversationId) : undefined;
   const hasReply = thread.some((m) => m.role === "assistant" && m.status !== "streaming");
@@ -144,13 +149,15 @@ export const CompareColumn = forwardRef<HTMLDivElement, CompareColumnProps>(func
           )}
         </p>
       )}
+      {/* Its size comes from the grid, never from the reply: `contain: strict` makes it a layout root,
+          so text streaming into one column does not lay out the page and the other columns again. */}
       <div
         ref={scrollRef}
         onScroll={props.onScroll}
         role="log"
         aria-label={t("compare.log", { n: index + 1 })}
         tabIndex={-1}
-        className="min-h-0 flex-1 overflow-y-auto overscroll-contain px-3"
+        className="min-h-0 flex-1 overflow-y-auto overscroll-contain px-3 [contain:strict]"
       >
         {thread.map((message, i) => {
           const v = versions[i] ?? { index: 0, count: 1 };

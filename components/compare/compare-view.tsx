@@ -5,6 +5,8 @@ import Link from "next/link";
 import { usePathname, useRouter } from "next/navigation";
 import { useCallback, useEffect, useMemo, useState } from "react";
 import { Composer } from "@/components/chat/composer";
+import { preloadMath } from "@/components/chat/markdown/math";
+import { preloadLiveAssistant } from "@/components/chat/message-row";
 import { BudgetNotice } from "@/components/cost/budget-notice";
 import { Button } from "@/components/ui/button";
 import { PlusIcon } from "@/components/ui/icons";
@@ -31,6 +33,7 @@ import { checkBudget } from "@/lib/cost/client/budget-check";
 import { useT } from "@/lib/i18n/client";
 import type { ModelInfo } from "@/lib/providers/catalog";
 import { defaultModel, modelInfo, sameModel, useChatModels } from "@/lib/stores/chat-models";
+import { loadChatRuntime, whenIdle } from "@/lib/stores/chat-runtime";
 import { type OutgoingImage, useChatSessions } from "@/lib/stores/chat-sessions";
 import { CompareColumn } from "./compare-column";
 import { CompareSettings } from "./compare-settings";
@@ -93,6 +96,21 @@ export function CompareView() {
   useEffect(() => {
     void useChatModels.getState().load();
     startCompareTasks();
+  }, []);
+
+  // As the chat page does: the streaming renderer, then KaTeX and its fonts, load while the page is
+  // idle, so the first formula of four replies at once does not load and lay out KaTeX mid-stream.
+  useEffect(() => {
+    let cancelMath = () => {};
+    const cancel = whenIdle(() =>
+      Promise.all([loadChatRuntime(), preloadLiveAssistant()]).then(() => {
+        cancelMath = whenIdle(preloadMath, 5000);
+      }),
+    );
+    return () => {
+      cancel();
+      cancelMath();
+    };
   }, []);
 
   const columns: ViewColumn[] = useMemo(() => {

@@ -10,7 +10,8 @@
 //
 // Per run: upstreamMs (first request's start → last request's end, from the simulator's log),
 // pageMs (Enter → the last change inside any column's answer, with every column complete), their
-// ratio, and long tasks (> 50 ms) from Enter on; then the median and spread over runs. `--cpu-prof FILE`
+// ratio, and long tasks (> 50 ms) from Enter on, by wall time and by main-thread CPU time (a trace);
+// then the median and spread over runs. `--cpu-prof FILE`
 // writes the page's CPU profile of the last run (Chrome DevTools format) and prints its top functions.
 import { writeFileSync } from "node:fs";
 import { simControl } from "../../lib/simulator/index";
@@ -24,6 +25,7 @@ import {
   stopAll,
   waitFor,
 } from "../bench-support/procs";
+import { startTaskTrace, stopTaskTrace, type TaskCpu } from "../bench-support/task-cpu";
 
 const args = benchArgs(process.argv.slice(2).filter((a) => a !== "--"));
 const KB = Number(args.get("kb") ?? 20);
@@ -74,6 +76,7 @@ interface Run {
   maxLongTaskMs: number;
   tasks: [number, number][];
   chars: number[];
+  cpu: TaskCpu;
 }
 
 interface Profile {
@@ -136,6 +139,8 @@ async function main() {
         await cdp.send("Profiler.start");
       }
       const box = page.getByRole("textbox", { name: "Message", exact: true });
+      // Not beside the CPU profile: one tracing session at a time.
+      if (!cdp) await startTaskTrace(browser, page);
       await box.fill(`[[long:${KB}]] [[rate:${RATE}]] [[chunk:${CHUNK}]] Write a long answer.`);
       await box.press("Enter");
       // Every column complete, then a quiet second (lazy highlighting and math included).
@@ -153,6 +158,7 @@ async function main() {
         { timeout: 120_000, polling: 250 },
       );
       const b = await page.evaluate(() => (window as unknown as { __bench: BenchState }).__bench);
+      const cpu = cdp ? { over50: -1, maxCpuMs: -1, maxWallMs: -1, totalCpuMs: -1 } : await stopTaskTrace(browser);
       if (cdp && CPU_PROF) {
         const { profile } = await cdp.send("Profiler.stop");
         writeFileSync(CPU_PROF, JSON.stringify(profile));
@@ -171,6 +177,7 @@ async function main() {
         maxLongTaskMs: Math.max(0, ...tasks.map((t) => t.duration)),
         tasks: tasks.map((t) => [Math.round(t.start - b.sentAt), Math.round(t.duration)]),
         chars,
+        cpu,
       });
       await context.close();
     }
@@ -191,6 +198,10 @@ async function main() {
           longTasksOver50msMax: Math.max(...runs.map((r) => r.longTasks)),
           maxLongTaskMs: round(Math.max(...runs.map((r) => r.maxLongTaskMs))),
           longTasksPerRun: runs.map((r) => r.tasks),
+          // Main-thread CPU time per task (see task-cpu.ts): steady when the machine is shared.
+          cpuTasksOver50msPerRun: runs.map((r) => r.cpu.over50),
+          maxTaskCpuMsPerRun: runs.map((r) => r.cpu.maxCpuMs),
+          mainThreadCpuMsPerRun: runs.map((r) => r.cpu.totalCpuMs),
           answerCharsPerColumn: runs[0]?.chars,
         },
         null,
