@@ -10,6 +10,7 @@
 import type { Chat } from "@ai-sdk/react";
 import { startTransition, useEffect, useRef, useState } from "react";
 import type { ChatMessage } from "@/lib/chat/types";
+import { onChatMessages } from "@/lib/stores/chat-messages";
 import { liveTiming } from "@/lib/stores/chat-timing";
 import { AssistantMessage } from "./assistant-message";
 import { joinLiveFrames, type LiveSlot } from "./live-frames";
@@ -48,7 +49,7 @@ export default function LiveAssistant({ chat, message, ...rest }: LiveAssistantP
     });
     slot.current = s;
     const mark = () => s.mark(throttleFor(shown.current ? textLength(shown.current.parts) : 0));
-    const off = chat["~registerMessagesCallback"](mark);
+    const off = onChatMessages(chat, mark);
     mark();
     return () => {
       off();

@@ -23,6 +23,7 @@ import {
 import type { AppErrorJSON } from "@/lib/errors";
 import { inlineAttachments } from "@/lib/vision/resolve";
 import { forRequest, textOfParts, toAppErrorJSON, toMessageError, toStoredParts, toUIMessage } from "./chat-convert";
+import { onChatMessages } from "./chat-messages";
 import { type LiveTiming, timings } from "./chat-timing";
 
 type FinishEvent = Parameters<ChatOnFinishCallback<ChatMessage>>[0];
@@ -215,7 +216,7 @@ export async function runReply(input: RunInput): Promise<RunOutcome> {
   });
 
   // Unthrottled but cheap: only looks at part types, to time the thinking precisely.
-  const offTiming = chat["~registerMessagesCallback"](() => {
+  const offTiming = onChatMessages(chat, () => {
     const m = chat.lastMessage;
     if (m?.role !== "assistant" || continuing) return;
     if (timing.reasoningStart === undefined && m.parts.some((p) => p.type === "reasoning" && p.text))
@@ -224,10 +225,14 @@ export async function runReply(input: RunInput): Promise<RunOutcome> {
       timing.answerStart = now();
   });
   // The saver coalesces writes itself; this throttle only spares building snapshots per token.
-  const offSave = chat["~registerMessagesCallback"](() => {
-    const m = chat.lastMessage;
-    if (m?.role === "assistant") saver.save({ parts: toStoredParts(m.parts), text: textOfParts(m.parts) });
-  }, 200);
+  const offSave = onChatMessages(
+    chat,
+    () => {
+      const m = chat.lastMessage;
+      if (m?.role === "assistant") saver.save({ parts: toStoredParts(m.parts), text: textOfParts(m.parts) });
+    },
+    200,
+  );
 
   chat.messages = input.thread.map(toUIMessage);
   let thrown: unknown;
