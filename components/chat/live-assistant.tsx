@@ -9,7 +9,7 @@ import { useEffect, useState } from "react";
 import type { ChatMessage } from "@/lib/chat/types";
 import { liveTiming } from "@/lib/stores/chat-timing";
 import { AssistantMessage } from "./assistant-message";
-import type { MessageRowProps } from "./message-row";
+import type { MessageRowProps } from "./message-row-props";
 import { STREAM_THROTTLE_MS, throttleFor } from "./stream-throttle";
 
 export type LiveAssistantProps = Omit<MessageRowProps, "chat"> & { chat: Chat<ChatMessage> };
