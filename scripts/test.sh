@@ -26,7 +26,7 @@ export CHROMIUM_PATH
 step "npm install"
 npm install --no-audit --no-fund --loglevel=error
 
-step "lint";      npx biome check .
+step "lint";      npx biome check . && node scripts/check-import-cycles.mjs
 step "typecheck"; npx tsc --noEmit
 step "unit";      npx vitest run
 # The build runs with the e2e keys in its environment so the scan below proves they stay server-side.

@@ -14,7 +14,7 @@ import { onChatMessages } from "@/lib/stores/chat-messages";
 import { liveTiming } from "@/lib/stores/chat-timing";
 import { AssistantMessage } from "./assistant-message";
 import { joinLiveFrames, type LiveSlot } from "./live-frames";
-import type { MessageRowProps } from "./message-row";
+import type { MessageRowProps } from "./message-row-props";
 import { throttleFor } from "./stream-throttle";
 
 export type LiveAssistantProps = Omit<MessageRowProps, "chat"> & { chat: Chat<ChatMessage> };

@@ -1,27 +1,14 @@
 "use client";
 
-import type { Chat } from "@ai-sdk/react";
 import { lazy, memo, Suspense } from "react";
-import type { ChatMessage } from "@/lib/chat/types";
-import type { Message } from "@/lib/db";
 import { AssistantMessage } from "./assistant-message";
+import type { MessageRowProps } from "./message-row-props";
 import { UserMessage } from "./user-message";
 
 // Only a reply streaming in this tab needs the AI SDK; it arrives with the chat runtime.
 const loadLiveAssistant = () => import("./live-assistant");
 const LiveAssistant = lazy(loadLiveAssistant);
 export const preloadLiveAssistant = loadLiveAssistant;
-
-export interface MessageRowProps {
-  message: Message;
-  versionIndex: number;
-  versionCount: number;
-  busy: boolean;
-  isLast: boolean;
-  onStep: (messageId: string, delta: number) => void;
-  /** Set when this row is the reply this tab's session streams (or just streamed). */
-  chat?: Chat<ChatMessage>;
-}
 
 function sameRow(a: MessageRowProps, b: MessageRowProps): boolean {
   // Live queries hand over new row objects on every write; a row only redraws when it changed.

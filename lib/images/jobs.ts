@@ -4,7 +4,7 @@ import { imageCaps, randomSeed } from "./capabilities";
 import { blobToDataUrl, postImages, toBlob } from "./client";
 import { imagesDb } from "./db";
 import { blocker, buildRequest, findModel, fitToModel, type StoredParams } from "./form";
-import type { ImageJob, ImageStore } from "./store";
+import type { ImageJob, ImageStoreApi } from "./studio-state";
 import type { ImageRequest } from "./types";
 
 // Running generations. Each press becomes a job in the store and one POST /api/images; when the
@@ -50,15 +50,15 @@ function leaving(): boolean {
   return hidden || Date.now() - unloadStartedAt < UNLOAD_WINDOW_MS;
 }
 
-function patchJob(store: ImageStore, id: string, patch: Partial<ImageJob>): void {
+function patchJob(store: ImageStoreApi, id: string, patch: Partial<ImageJob>): void {
   store.setState((s) => ({ jobs: s.jobs.map((j) => (j.id === id ? { ...j, ...patch } : j)) }));
 }
 
-function running(store: ImageStore): number {
+function running(store: ImageStoreApi): number {
   return store.getState().jobs.filter((j) => j.status === "running").length;
 }
 
-async function run(store: ImageStore, job: ImageJob, pending: Pending): Promise<void> {
+async function run(store: ImageStoreApi, job: ImageJob, pending: Pending): Promise<void> {
   const controller = new AbortController();
   controllers.set(job.id, controller);
   try {
@@ -111,7 +111,7 @@ async function run(store: ImageStore, job: ImageJob, pending: Pending): Promise<
 
 type JobLabel = Pick<ImageJob, "prompt" | "model" | "batchSize" | "size">;
 
-function launch(store: ImageStore, pending: Pending, label: JobLabel): void {
+function launch(store: ImageStoreApi, pending: Pending, label: JobLabel): void {
   const job: ImageJob = { id: uuid(), status: "running", startedAt: Date.now(), imageIds: [], warnings: [], ...label };
   pendingById.set(job.id, pending);
   store.setState((s) => ({ jobs: [job, ...s.jobs] }));
@@ -119,7 +119,7 @@ function launch(store: ImageStore, pending: Pending, label: JobLabel): void {
 }
 
 /** Generate with the form as it is now. Does nothing when the form is incomplete or too many run. */
-export function startJob(store: ImageStore): void {
+export function startJob(store: ImageStoreApi): void {
   const state = store.getState();
   const model = findModel(state.models.list, state.form.modelKey);
   const caps = model ? imageCaps(model) : null;
@@ -164,7 +164,7 @@ export function startJob(store: ImageStore): void {
 }
 
 /** Sends a failed job's request again as a new job (same seed, same reference). */
-export function retryJob(store: ImageStore, jobId: string): void {
+export function retryJob(store: ImageStoreApi, jobId: string): void {
   const job = store.getState().jobs.find((j) => j.id === jobId);
   const pending = pendingById.get(jobId);
   if (!job || !pending || running(store) >= MAX_RUNNING) return;

@@ -2,89 +2,23 @@ import { create } from "zustand";
 import { createJSONStorage, persist } from "zustand/middleware";
 import { apiJson } from "@/lib/api-client";
 import { deleteImage, getImage, type ImageRecord, saveImage } from "@/lib/db";
-import { AppError, type AppErrorJSON, type Provider } from "@/lib/errors";
+import { AppError, type AppErrorJSON } from "@/lib/errors";
 import type { ModelInfo } from "@/lib/providers/catalog";
 import { imageCaps, randomSeed } from "./capabilities";
 import { imagesDb } from "./db";
-import { EMPTY_FORM, findModel, fitToModel, formFromRecord, type ImageForm, withValidModel } from "./form";
+import { EMPTY_FORM, findModel, fitToModel, formFromRecord, withValidModel } from "./form";
 import { cancelJob, forgetJob, retryJob, startJob } from "./jobs";
+import type { ImageStudioState } from "./studio-state";
+
+export type { ImageJob, ImageStudioState, JobStatus, Reference } from "./studio-state";
 
 // Image studio state lives in this module, not in components: a running generation belongs to
 // the store, so switching to another page and back neither stops it nor loses its result (the
 // job writes to IndexedDB when the answer arrives, whatever page is showing). Only the form is
 // persisted (localStorage); jobs are in-flight state.
 
-export interface Reference {
-  blob: Blob;
-  name: string;
-  /** Set when the reference is a gallery image. */
-  imageId?: string;
-}
-
-/** `interrupted`: the page was reloaded or closed while the request ran, so its answer was lost. */
-export type JobStatus = "running" | "succeeded" | "failed" | "interrupted";
-
 /** Unfinished jobs kept across reloads (the newest): enough to say what happened to each press. */
 const KEPT_JOBS = 12;
-
-export interface ImageJob {
-  /** Also the batchId of the stored images. */
-  id: string;
-  status: JobStatus;
-  prompt: string;
-  model: { provider: Provider; id: string };
-  batchSize: number;
-  size: string;
-  startedAt: number;
-  finishedAt?: number;
-  imageIds: string[];
-  /** The seed the images were made with, once known. */
-  seed?: number | null;
-  error?: AppErrorJSON;
-  /** Some results of a batch could not be downloaded; the others are stored. */
-  warnings: AppErrorJSON[];
-}
-
-interface ModelsState {
-  status: "idle" | "loading" | "ready" | "error";
-  list: ModelInfo[];
-  /** A provider whose list failed while others loaded. */
-  partialErrors: AppErrorJSON[];
-  error?: AppErrorJSON;
-}
-
-export interface ImageStudioState {
-  form: ImageForm;
-  /** In order: `image`, `image2`, `image3` (edit models take up to three). */
-  references: Reference[];
-  jobs: ImageJob[];
-  models: ModelsState;
-  /** The last deleted image, kept briefly for Undo. */
-  deleted: ImageRecord | null;
-  /** The image open full size, if any. */
-  viewing: string | null;
-  view(id: string | null): void;
-  loadModels(force?: boolean): Promise<void>;
-  setForm(patch: Partial<ImageForm>): void;
-  selectModel(key: string): void;
-  rerollSeed(): void;
-  setReference(reference: Reference | null): void;
-  /** Adds references after the ones there, up to what the chosen model takes. */
-  addReferences(references: Reference[]): void;
-  removeReference(index: number): void;
-  generate(): void;
-  cancel(jobId: string): void;
-  retry(jobId: string): void;
-  dismiss(jobId: string): void;
-  reuseSettings(record: ImageRecord): Promise<void>;
-  referenceFrom(record: ImageRecord): void;
-  /** "Edit again": the image becomes the only reference of an edit model, so edits chain. */
-  editFrom(record: ImageRecord): void;
-  /** Any picture (one from chat) as the only reference of an edit model; false when none is offered. */
-  editWith(reference: Reference): boolean;
-  removeImage(record: ImageRecord): Promise<void>;
-  undoRemove(): Promise<void>;
-}
 
 /** The edit model "Edit again" picks when the chosen model is not one: it takes up to three images. */
 const PREFERRED_EDIT_MODEL = "Qwen/Qwen-Image-Edit-2509";

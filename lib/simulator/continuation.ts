@@ -1,5 +1,5 @@
-import { record } from "./http";
 import { countTokens, isChinese } from "./text";
+import { record } from "./values";
 
 // "Continue" as a chat model meets it: the cut reply comes back as the assistant's last message,
 // followed by a user turn asking to carry on. That is how this app continues on every provider

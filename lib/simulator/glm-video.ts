@@ -1,5 +1,5 @@
 import { asset } from "./assets";
-import { linkTo, storeResult } from "./files";
+import { linkTo, storeResult } from "./file-links";
 import { type Ctx, glmError, hash32, randomId, record, sendJson } from "./http";
 import { GLM_VIDEO_MODELS } from "./models";
 import { renderPattern } from "./png";

@@ -195,7 +195,8 @@ export async function glmChat(ctx: Ctx): Promise<void> {
   const now = new Date();
   const id = `${now.toISOString().replace(/\D/g, "").slice(0, 14)}${randomId(18, "0123456789abcdef")}`;
   const meta = { id, created: Math.floor(now.getTime() / 1000), model };
-  const cached = spec.thinking !== "none" ? ctx.state.glmPromptCache.cachedTokens(model, body.messages) : 0;
+  const cachedPrefix = spec.thinking !== "none" ? ctx.state.glmPromptCache.cachedPrefix(model, body.messages) : [];
+  const cached = cachedPrefix.length === 0 ? 0 : promptTokensOf({ messages: cachedPrefix });
   if (body.stream === true) {
     await writeSse(ctx, "glm", streamPayloads(plan, meta, spec, cached, search.webSearch), plan.delayMs);
     return;

@@ -1,5 +1,5 @@
 import { randomInt } from "node:crypto";
-import { publish } from "./files";
+import { publish } from "./file-links";
 import { type Ctx, glmError, hash32, randomId, record, sendJson, sfBadRequest, sfModelNotFound } from "./http";
 import { checkSfImage, GLM_QUALITY_MODELS, glmImageSize } from "./image-rules";
 import type { MediaStyle } from "./media-hosts";

@@ -1,5 +1,5 @@
-import { record } from "./http";
 import { exampleValue } from "./tool-calls";
+import { record } from "./values";
 
 // What a simulated model writes in JSON mode (`response_format: {type: "json_object"}`, the form both
 // providers document — seeds 003/004, upstream-contract.md). Like a real model it reads the wanted

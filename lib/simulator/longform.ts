@@ -1,4 +1,4 @@
-import { prng } from "./http";
+import { prng } from "./values";
 
 // Varied markdown for `[[long:N]]`: renderers and benchmarks need every block kind they will meet
 // in real answers (code in several languages, GFM tables, math, nested lists), deterministically.

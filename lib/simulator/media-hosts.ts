@@ -1,5 +1,5 @@
 import { createHmac, randomUUID } from "node:crypto";
-import { randomId } from "./http";
+import { randomId } from "./values";
 
 // Where the real providers serve generated files, and what their links look like. In "provider"
 // media mode the simulator hands out links on these hosts and answers them itself over HTTPS (see

@@ -1,5 +1,4 @@
-import { promptTokensOf } from "./chat";
-import { hash32 } from "./http";
+import { hash32 } from "./values";
 
 // GLM caches prompt prefixes it has seen and reports the tokens served from the cache as
 // `usage.prompt_tokens_details.cached_tokens`, billed at the lower "缓存命中" price (upstream-contract.md
@@ -13,9 +12,12 @@ const MAX_PREFIXES = 20_000;
 export class PromptCache {
   private seen = new Set<string>();
 
-  /** Cached tokens for this request, then remembers its prefixes for the next. */
-  cachedTokens(model: string, messages: unknown): number {
-    if (!Array.isArray(messages) || messages.length === 0) return 0;
+  /**
+   * The messages of this request served from the cache (empty when none), then remembers its prefixes
+   * for the next. The caller counts their tokens, so this module needs nothing from the chat handler.
+   */
+  cachedPrefix(model: string, messages: unknown): unknown[] {
+    if (!Array.isArray(messages) || messages.length === 0) return [];
     const keys: string[] = [];
     let running = hash32(model);
     for (const message of messages) {
@@ -32,7 +34,7 @@ export class PromptCache {
     }
     if (this.seen.size + keys.length > MAX_PREFIXES) this.seen.clear();
     for (const key of keys) this.seen.add(key);
-    return hit === 0 ? 0 : promptTokensOf({ messages: messages.slice(0, hit) });
+    return messages.slice(0, hit);
   }
 
   clear(): void {

@@ -1,5 +1,5 @@
-import { record } from "./http";
 import { isChinese } from "./text";
+import { record } from "./values";
 
 // The app's "Improve prompt" (lib/prompt-helper/server/improve.ts) asks a chat model to rewrite a short
 // idea as a detailed text-to-image or text-to-video prompt and to answer with the prompt only. A real

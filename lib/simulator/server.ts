@@ -3,8 +3,9 @@ import { createServer, type IncomingMessage, type ServerResponse } from "node:ht
 import { createServer as createHttpsServer } from "node:https";
 import { type AddressInfo, createServer as createTcpServer, type Socket } from "node:net";
 import { DEFAULT_SIM_CONFIG, mergeConfig, type SimConfig } from "./config";
-import { answerFault, parseFaultSpec } from "./faults";
-import { serveFile } from "./files";
+import { answerFault } from "./fault-answers";
+import { parseFaultSpec } from "./faults";
+import { serveFile } from "./file-links";
 import { type Ctx, glmError, notFound, requestModel, sendJson, sleep } from "./http";
 import { headerRecord, type LogProvider, type MultipartSummary, summarizeBody } from "./log";
 import { isSimulatedMediaHost, SIMULATED_CDN_ADDRESS, SIMULATED_MEDIA_HOSTS } from "./media-hosts";

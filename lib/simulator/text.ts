@@ -1,4 +1,4 @@
-import { record } from "./http";
+import { record } from "./values";
 
 // What the simulated models say. Everything is derived from the request, so the same question
 // always gets the same answer and tests can assert on it.

@@ -1,5 +1,5 @@
-import { randomId, record } from "./http";
 import { isChinese, splitChunks } from "./text";
+import { randomId, record } from "./values";
 
 // What a simulated model does with `tools`: which functions it calls, with what arguments, and how it
 // answers once the `tool` messages come back. Deterministic, driven by the prompt:

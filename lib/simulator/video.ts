@@ -1,6 +1,6 @@
 import { randomInt } from "node:crypto";
 import { asset } from "./assets";
-import { linkTo, storeResult } from "./files";
+import { linkTo, storeResult } from "./file-links";
 import { type Ctx, isImageReference, isNum, randomId, record, sendJson, sfBadRequest, sfModelNotFound } from "./http";
 import { type SimModel, sfModel } from "./models";
 import type { VideoJob } from "./state";

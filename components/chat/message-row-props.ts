@@ -1,0 +1,16 @@
+import type { Chat } from "@ai-sdk/react";
+import type { ChatMessage } from "@/lib/chat/types";
+import type { Message } from "@/lib/db";
+
+// Its own module so message-row (which lazy-loads live-assistant) and live-assistant (which takes
+// the same props) both import it, instead of importing each other.
+export interface MessageRowProps {
+  message: Message;
+  versionIndex: number;
+  versionCount: number;
+  busy: boolean;
+  isLast: boolean;
+  onStep: (messageId: string, delta: number) => void;
+  /** Set when this row is the reply this tab's session streams (or just streamed). */
+  chat?: Chat<ChatMessage>;
+}
