@@ -48,8 +48,16 @@ function oid(dotted: string): Buffer {
   return der(0x06, Buffer.from(bytes));
 }
 
-function integer(b: Buffer): Buffer {
-  return der(0x02, b[0] !== undefined && b[0] & 0x80 ? Buffer.concat([Buffer.from([0]), b]) : b);
+/**
+ * A DER INTEGER from unsigned big-endian bytes: minimal (DER forbids a leading zero byte unless the
+ * next byte's top bit is set; OpenSSL refuses such a key or certificate with "illegal padding",
+ * which a random serial starting with 0x00 hit about once in 256 simulator starts) and positive.
+ */
+export function derInteger(b: Buffer): Buffer {
+  let start = 0;
+  while (start < b.length - 1 && b[start] === 0 && ((b[start + 1] ?? 0) & 0x80) === 0) start++;
+  const v = b.subarray(start);
+  return der(0x02, v[0] !== undefined && v[0] & 0x80 ? Buffer.concat([Buffer.from([0]), v]) : v);
 }
 
 function utcTime(d: Date): Buffer {
@@ -87,8 +95,8 @@ export function selfSignedCertificate(
     extension("2.5.29.17", false, san),
   );
   const tbs = seq(
-    explicit(0, integer(Buffer.from([2]))),
-    integer(serial),
+    explicit(0, derInteger(Buffer.from([2]))),
+    derInteger(serial),
     ECDSA_SHA256,
     name,
     seq(utcTime(new Date(now - 86_400_000)), utcTime(new Date(now + 86_400_000 * 365))),
