@@ -21,7 +21,6 @@ import { useNewChatDefaults } from "@/lib/organize/client/defaults-store";
 import { defaultChatSettings, newChatModel } from "@/lib/organize/new-chat-defaults";
 import { useExport } from "@/lib/share/client/export-store";
 import { defaultModel, modelInfo, rememberModel, useChatModels } from "@/lib/stores/chat-models";
-import { loadChatRuntime, whenIdle } from "@/lib/stores/chat-runtime";
 import { type OutgoingImage, sessionChat, useChatSessions } from "@/lib/stores/chat-sessions";
 import { NEW_CHAT, useChatUI } from "@/lib/stores/chat-ui";
 import { useSettingsNotices } from "@/lib/stores/settings-notices";
@@ -29,12 +28,11 @@ import { yieldToMain } from "@/lib/yield";
 import { ChatHeader } from "./chat-header";
 import { ChatSettingsPanel } from "./chat-settings-panel";
 import { Composer } from "./composer";
-import { preloadMath } from "./markdown/math";
 import { MessageList } from "./message-list";
-import { preloadLiveAssistant } from "./message-row";
 import { ModelPicker } from "./model-picker";
 import { ProviderNotice } from "./provider-notice";
 import { useConversation, useConversationId } from "./use-conversation";
+import { useIdlePreload } from "./use-idle-preload";
 
 /** The chat column: header, the thread, and the composer with its model and settings. */
 export function ChatView() {
@@ -67,21 +65,7 @@ export function ChatView() {
     [conversationId],
   );
 
-  // The first send should not wait for the AI SDK chunk: fetch it as soon as the page is idle.
-  // KaTeX and its fonts follow in a later idle period, so the first formula of a streaming reply
-  // does not stall it (see warmMath).
-  useEffect(() => {
-    let cancelMath = () => {};
-    const cancel = whenIdle(() =>
-      Promise.all([loadChatRuntime(), preloadLiveAssistant()]).then(() => {
-        cancelMath = whenIdle(preloadMath, 5000);
-      }),
-    );
-    return () => {
-      cancel();
-      cancelMath();
-    };
-  }, []);
+  useIdlePreload();
 
   // Selecting messages to export belongs to one conversation: opening another one ends it.
   // biome-ignore lint/correctness/useExhaustiveDependencies: the conversation changing is the trigger

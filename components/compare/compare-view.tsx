@@ -5,8 +5,7 @@ import Link from "next/link";
 import { usePathname, useRouter } from "next/navigation";
 import { useCallback, useEffect, useMemo, useState } from "react";
 import { Composer } from "@/components/chat/composer";
-import { preloadMath } from "@/components/chat/markdown/math";
-import { preloadLiveAssistant } from "@/components/chat/message-row";
+import { useIdlePreload } from "@/components/chat/use-idle-preload";
 import { BudgetNotice } from "@/components/cost/budget-notice";
 import { Button } from "@/components/ui/button";
 import { PlusIcon } from "@/components/ui/icons";
@@ -33,7 +32,6 @@ import { checkBudget } from "@/lib/cost/client/budget-check";
 import { useT } from "@/lib/i18n/client";
 import type { ModelInfo } from "@/lib/providers/catalog";
 import { defaultModel, modelInfo, sameModel, useChatModels } from "@/lib/stores/chat-models";
-import { loadChatRuntime, whenIdle } from "@/lib/stores/chat-runtime";
 import { type OutgoingImage, useChatSessions } from "@/lib/stores/chat-sessions";
 import { CompareColumn } from "./compare-column";
 import { CompareSettings } from "./compare-settings";
@@ -98,20 +96,7 @@ export function CompareView() {
     startCompareTasks();
   }, []);
 
-  // As the chat page does: the streaming renderer, then KaTeX and its fonts, load while the page is
-  // idle, so the first formula of four replies at once does not load and lay out KaTeX mid-stream.
-  useEffect(() => {
-    let cancelMath = () => {};
-    const cancel = whenIdle(() =>
-      Promise.all([loadChatRuntime(), preloadLiveAssistant()]).then(() => {
-        cancelMath = whenIdle(preloadMath, 5000);
-      }),
-    );
-    return () => {
-      cancel();
-      cancelMath();
-    };
-  }, []);
+  useIdlePreload();
 
   const columns: ViewColumn[] = useMemo(() => {
     if (compareId)
