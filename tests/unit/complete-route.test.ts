@@ -1,23 +1,16 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { POST } from "@/app/api/complete/route";
 import { type CompleteEvent, completeEventSchema } from "@/lib/complete/contract";
-import { type RunningSimulator, type SimControl, simControl, startSimulator } from "@/lib/simulator";
+import { withSimulatedProviders } from "./simulated-providers";
 
 // POST /api/complete (fill-in-the-middle) against the simulator over HTTP: the request SiliconFlow's
 // /completions gets, the NDJSON events the page reads, and failures before and after the first byte.
 
-let sim: RunningSimulator;
-let control: SimControl;
-
-beforeAll(async () => {
-  sim = await startSimulator({ port: 0, config: { chatChunkDelayMs: 1 } });
-  control = simControl(sim.url);
-  process.env.SILICONFLOW_API_KEY = "test-key";
-  process.env.SILICONFLOW_BASE_URL = `${sim.url}/siliconflow/v1`;
-  process.env.RATE_LIMIT_PER_MINUTE = "100000";
+const { control } = withSimulatedProviders({
+  config: { chatChunkDelayMs: 1 },
+  glm: false,
+  env: { RATE_LIMIT_PER_MINUTE: "100000" },
 });
-afterAll(() => sim.close());
-beforeEach(() => control.reset());
 
 const complete = (body: unknown) =>
   POST(

@@ -1,25 +1,13 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { AppError } from "@/lib/errors";
 import { generateImages, readProviderResult } from "@/lib/images/generate";
 import type { ImageRequest } from "@/lib/images/types";
-import { type RunningSimulator, type SimControl, simControl, startSimulator } from "@/lib/simulator";
+import { withSimulatedProviders } from "./simulated-providers";
 
 // generateImages against the real simulator over HTTP: the provider call, the immediate download
 // through the SSRF-checked fetcher, and the error paths a user meets (expired link, refused host).
 
-let sim: RunningSimulator;
-let control: SimControl;
-
-beforeAll(async () => {
-  sim = await startSimulator();
-  control = simControl(sim.url);
-  process.env.SILICONFLOW_API_KEY = "test-key";
-  process.env.SILICONFLOW_BASE_URL = `${sim.url}/siliconflow/v1`;
-  process.env.GLM_API_KEY = "test-key";
-  process.env.GLM_BASE_URL = `${sim.url}/glm/api/paas/v4`;
-});
-afterAll(() => sim.close());
-beforeEach(() => control.reset());
+const { control } = withSimulatedProviders();
 
 const request = (over: Partial<ImageRequest> = {}): ImageRequest => ({
   provider: "siliconflow",

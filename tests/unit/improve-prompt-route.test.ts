@@ -1,25 +1,18 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { POST } from "@/app/api/improve-prompt/route";
 import { HELPER_MODELS, improveResponseSchema, prefersEnglish } from "@/lib/prompt-helper/contract";
 import { cleanSuggestion, helperProvider } from "@/lib/prompt-helper/server/improve";
-import { type RunningSimulator, type SimControl, simControl, startSimulator } from "@/lib/simulator";
+import { withSimulatedProviders } from "./simulated-providers";
 
 // POST /api/improve-prompt against the simulator over HTTP: the chat request the provider gets, the
 // suggestion the studio shows, and the failures that must leave the user's prompt alone (an error body
 // the page can show, never a suggestion).
 
-let sim: RunningSimulator;
-let control: SimControl;
-
-beforeAll(async () => {
-  sim = await startSimulator({ port: 0, config: { chatChunkDelayMs: 1 } });
-  control = simControl(sim.url);
-  process.env.SILICONFLOW_API_KEY = "test-key";
-  process.env.SILICONFLOW_BASE_URL = `${sim.url}/siliconflow/v1`;
-  process.env.RATE_LIMIT_PER_MINUTE = "100000";
+const { control } = withSimulatedProviders({
+  config: { chatChunkDelayMs: 1 },
+  glm: false,
+  env: { RATE_LIMIT_PER_MINUTE: "100000" },
 });
-afterAll(() => sim.close());
-beforeEach(() => control.reset());
 
 const improve = (body: unknown) =>
   POST(

@@ -1,24 +1,11 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { accountOverview, consoleUrl } from "@/lib/providers/account";
-import { type RunningSimulator, type SimControl, simControl, startSimulator } from "@/lib/simulator";
+import { withSimulatedProviders } from "./simulated-providers";
 
 // Settings' provider states against the simulator over HTTP: the key is checked with /models, the
 // balance comes from /user/info where it still answers, and a retired endpoint is a note, not an error.
 
-let sim: RunningSimulator;
-let control: SimControl;
-
-beforeAll(async () => {
-  sim = await startSimulator();
-  control = simControl(sim.url);
-  process.env.SILICONFLOW_API_KEY = "test-key";
-  process.env.SILICONFLOW_BASE_URL = `${sim.url}/siliconflow/v1`;
-  process.env.GLM_API_KEY = "test-key";
-  process.env.GLM_BASE_URL = `${sim.url}/glm/api/paas/v4`;
-  process.env.UPSTREAM_FIRST_BYTE_TIMEOUT_MS = "5000";
-});
-afterAll(() => sim.close());
-beforeEach(() => control.reset());
+const { control } = withSimulatedProviders({ env: { UPSTREAM_FIRST_BYTE_TIMEOUT_MS: "5000" } });
 
 const byProvider = async () => {
   const { providers } = await accountOverview();

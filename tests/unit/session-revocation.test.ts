@@ -2,7 +2,7 @@ import { NextRequest } from "next/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { newSession, SESSION_ABSOLUTE_S, SESSION_IDLE_S, signSession, verifySessionToken } from "@/lib/auth/session";
 import { PEER_HEADER, peerHeaderValue } from "@/lib/http/peer";
-import { type RunningSimulator, startSimulator } from "@/lib/simulator";
+import { withSimulatedProviders } from "./simulated-providers";
 
 // Issue 17 finding 8: a session cookie kept working after "Sign out" (DELETE /api/auth) for its
 // 30 days. Sign-out now revokes the session on the server, and sessions expire after a week without
@@ -10,30 +10,23 @@ import { type RunningSimulator, startSimulator } from "@/lib/simulator";
 
 type Handler = (request: Request) => Promise<Response>;
 
-let sim: RunningSimulator;
+withSimulatedProviders({
+  glm: false,
+  key: "test-key-session",
+  env: { ACCESS_CODE: "session-code", AUTH_SECRET: "session-secret-0123456789", REDIS_URL: undefined },
+  reset: false,
+});
 let login: Handler;
 let logout: Handler;
 let models: Handler;
 let proxy: (request: NextRequest) => Promise<Response>;
 
 beforeAll(async () => {
-  sim = await startSimulator({ port: 0 });
-  process.env.SILICONFLOW_API_KEY = "test-key-session";
-  process.env.SILICONFLOW_BASE_URL = `${sim.url}/siliconflow/v1`;
-  process.env.ACCESS_CODE = "session-code";
-  process.env.AUTH_SECRET = "session-secret-0123456789";
-  delete process.env.REDIS_URL;
   const auth = await import("@/app/api/auth/route");
   login = auth.POST as Handler;
   logout = auth.DELETE as Handler;
   models = (await import("@/app/api/models/route")).GET as Handler;
   proxy = (await import("@/proxy")).proxy as typeof proxy;
-});
-
-afterAll(async () => {
-  await sim.close();
-  delete process.env.ACCESS_CODE;
-  delete process.env.AUTH_SECRET;
 });
 
 const request = (path: string, init: { method?: string; cookie?: string; body?: unknown } = {}) =>

@@ -1,27 +1,16 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { POST as speechPOST } from "@/app/api/speech/route";
-import { type RunningSimulator, type SimControl, simControl, startSimulator } from "@/lib/simulator";
 import { wavFromPcm16 } from "@/lib/speech/wav";
+import { withSimulatedProviders } from "./simulated-providers";
 
 // A voice per speaker for MOSS-TTSD: the route against the simulator over HTTP. Two reference clips
 // (base64 data URIs from the browser) go to the provider as `references` in speaker order with no
 // `voice`; bad clips are refused, naming the speaker, before any provider call.
 
-let sim: RunningSimulator;
-let control: SimControl;
-
-beforeAll(async () => {
-  sim = await startSimulator();
-  control = simControl(sim.url);
-  process.env.SILICONFLOW_API_KEY = "test-key";
-  process.env.SILICONFLOW_BASE_URL = `${sim.url}/siliconflow/v1`;
-  process.env.GLM_API_KEY = "test-key";
-  process.env.GLM_BASE_URL = `${sim.url}/glm/api/paas/v4`;
-});
-afterAll(() => sim.close());
-beforeEach(() => control.reset());
+const providers = withSimulatedProviders();
+const { control } = providers;
 
 const MOSS = "fnlp/MOSS-TTSD-v0.5";
 const INPUT = "[S1]Did you see the sunrise?[S2]I did, over the river.";
@@ -105,7 +94,7 @@ describe("POST /api/speech with a reference clip per speaker", () => {
 
   it("the simulator takes two references with no voice or an empty one, and refuses them beside a preset", async () => {
     const direct = (body: Record<string, unknown>) =>
-      fetch(`${sim.url}/siliconflow/v1/audio/speech`, {
+      fetch(`${providers.sim.url}/siliconflow/v1/audio/speech`, {
         method: "POST",
         headers: { "content-type": "application/json", authorization: "Bearer test-key" },
         body: JSON.stringify({ model: MOSS, input: INPUT, ...body }),
@@ -124,7 +113,7 @@ describe("POST /api/speech with a reference clip per speaker", () => {
   });
 
   it("the simulator refuses malformed references with SiliconFlow's error body", async () => {
-    const res = await fetch(`${sim.url}/siliconflow/v1/audio/speech`, {
+    const res = await fetch(`${providers.sim.url}/siliconflow/v1/audio/speech`, {
       method: "POST",
       headers: { "content-type": "application/json", authorization: "Bearer test-key" },
       body: JSON.stringify({ model: MOSS, input: INPUT, references: [{ audio: dataUri(wav(1)), text: "" }, good()] }),
@@ -132,7 +121,7 @@ describe("POST /api/speech with a reference clip per speaker", () => {
     expect(res.status).toBe(400);
     const body = await res.json();
     expect(body).toMatchObject({ code: expect.any(Number), message: expect.stringContaining("text") });
-    const long = await fetch(`${sim.url}/siliconflow/v1/audio/speech`, {
+    const long = await fetch(`${providers.sim.url}/siliconflow/v1/audio/speech`, {
       method: "POST",
       headers: { "content-type": "application/json", authorization: "Bearer test-key" },
       body: JSON.stringify({

@@ -1,28 +1,17 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { POST as speechPOST } from "@/app/api/speech/route";
 import { POST as transcribePOST } from "@/app/api/transcriptions/route";
 import { DELETE as voicesDELETE, GET as voicesGET, POST as voicesPOST } from "@/app/api/voices/route";
-import { type RunningSimulator, SIM_TRANSCRIPT, type SimControl, simControl, startSimulator } from "@/lib/simulator";
+import { SIM_TRANSCRIPT } from "@/lib/simulator";
 import { wavFromPcm16 } from "@/lib/speech/wav";
+import { withSimulatedProviders } from "./simulated-providers";
 
 // The speech routes against the simulator over HTTP: what they accept, what they refuse (and how
 // clearly), and that the provider gets exactly the documented request.
 
-let sim: RunningSimulator;
-let control: SimControl;
-
-beforeAll(async () => {
-  sim = await startSimulator();
-  control = simControl(sim.url);
-  process.env.SILICONFLOW_API_KEY = "test-key";
-  process.env.SILICONFLOW_BASE_URL = `${sim.url}/siliconflow/v1`;
-  process.env.GLM_API_KEY = "test-key";
-  process.env.GLM_BASE_URL = `${sim.url}/glm/api/paas/v4`;
-});
-afterAll(() => sim.close());
-beforeEach(() => control.reset());
+const { control } = withSimulatedProviders();
 
 const MODEL = "FunAudioLLM/CosyVoice2-0.5B";
 const fixture = (name: string) => readFile(path.join(__dirname, "../fixtures", name));

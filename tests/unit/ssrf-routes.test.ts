@@ -1,14 +1,19 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type RunningSimulator, type SimControl, simControl, startSimulator } from "@/lib/simulator";
+import { withSimulatedProviders } from "./simulated-providers";
 
 // The SSRF table against the real media download paths: the simulator plays a hostile provider
 // whose results point at internal addresses. NextChat's /api/cors (CVE-2023-49785) and its
 // startsWith allow-list bypass (CVE-2024-38514) are the failures replayed here.
 
-let sim: RunningSimulator;
-let control: SimControl;
+const providers = withSimulatedProviders({
+  config: { videoQueueMs: 0, videoRunMs: 0 },
+  key: "test-key-ssrf",
+  env: { RATE_LIMIT_PER_MINUTE: "100000", ACCESS_CODE: undefined },
+  reset: false,
+});
+const { control } = providers;
 let trap: http.Server;
 let trapHits = 0;
 let trapOrigin = "";
@@ -24,21 +29,12 @@ beforeAll(async () => {
   });
   await new Promise<void>((r) => trap.listen(0, "127.0.0.2", r));
   trapOrigin = `http://127.0.0.2:${(trap.address() as AddressInfo).port}`;
-  sim = await startSimulator({ port: 0, config: { videoQueueMs: 0, videoRunMs: 0 } });
-  control = simControl(sim.url);
-  process.env.SILICONFLOW_API_KEY = "test-key-ssrf";
-  process.env.SILICONFLOW_BASE_URL = `${sim.url}/siliconflow/v1`;
-  process.env.GLM_API_KEY = "test-key-ssrf";
-  process.env.GLM_BASE_URL = `${sim.url}/glm/api/paas/v4`;
-  process.env.RATE_LIMIT_PER_MINUTE = "100000";
-  delete process.env.ACCESS_CODE;
   imagesPOST = (await import("@/app/api/images/route")).POST as typeof imagesPOST;
   videoSubmit = (await import("@/app/api/video/submit/route")).POST as typeof videoSubmit;
   videoContent = (await import("@/app/api/video/content/route")).POST as typeof videoContent;
 });
 
 afterAll(async () => {
-  await sim.close();
   await new Promise((r) => trap.close(r));
 });
 
@@ -64,7 +60,7 @@ const HOSTILE = () => [
   "https://api.siliconflow.cn.evil.example/a.png",
   "https://api.siliconflow.cn@evil.example/a.png",
   // A redirect from the provider's own origin into a private address.
-  `${sim.url}/__sim/redirect?to=${encodeURIComponent(`${trapOrigin}/secret`)}`,
+  `${providers.sim.url}/__sim/redirect?to=${encodeURIComponent(`${trapOrigin}/secret`)}`,
 ];
 
 describe("media downloads refuse hostile result URLs", () => {

@@ -1,29 +1,21 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { type RunningSimulator, type SimControl, simControl, startSimulator } from "@/lib/simulator";
+import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { parseGlmStatus } from "@/lib/video/provider-status";
+import { withSimulatedProviders } from "./simulated-providers";
 
 // GLM CogVideoX and Wan2.2 image-to-video through the same three video routes the browser's durable
 // job pipeline uses, against the simulator over HTTP: submit answers {provider, requestId}, status
 // and content take the same pair.
 
-let sim: RunningSimulator;
-let control: SimControl;
 let routes: Record<"submit" | "status" | "content", (r: Request) => Promise<Response>>;
 
+const { control } = withSimulatedProviders({ key: "unit-key", env: { GLM_API_KEY: "unit-glm-key" }, reset: false });
 beforeAll(async () => {
-  sim = await startSimulator({ port: 0 });
-  control = simControl(sim.url);
-  process.env.SILICONFLOW_API_KEY = "unit-key";
-  process.env.SILICONFLOW_BASE_URL = `${sim.url}/siliconflow/v1`;
-  process.env.GLM_API_KEY = "unit-glm-key";
-  process.env.GLM_BASE_URL = `${sim.url}/glm/api/paas/v4`;
   routes = {
     submit: (await import("@/app/api/video/submit/route")).POST,
     status: (await import("@/app/api/video/status/route")).POST,
     content: (await import("@/app/api/video/content/route")).POST,
   };
 });
-afterAll(() => sim.close());
 beforeEach(async () => {
   await control.reset();
   await control.config({ videoQueueMs: 150, videoRunMs: 150 });

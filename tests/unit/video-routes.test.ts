@@ -1,32 +1,23 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { type RunningSimulator, type SimControl, simControl, startSimulator } from "@/lib/simulator";
+import { beforeAll, describe, expect, it } from "vitest";
+import { withSimulatedProviders } from "./simulated-providers";
 
 // The three video routes against the real simulator over HTTP (the production code path).
 
-let sim: RunningSimulator;
-let control: SimControl;
 let routes: {
   submit: (r: Request) => Promise<Response>;
   status: (r: Request) => Promise<Response>;
   content: (r: Request) => Promise<Response>;
 };
 
+const { control } = withSimulatedProviders({ key: "unit-key" });
 beforeAll(async () => {
-  sim = await startSimulator({ port: 0 });
-  control = simControl(sim.url);
   // Read once by getEnv(), so set before the routes are imported and first called.
-  process.env.SILICONFLOW_API_KEY = "unit-key";
-  process.env.SILICONFLOW_BASE_URL = `${sim.url}/siliconflow/v1`;
-  process.env.GLM_API_KEY = "unit-key";
-  process.env.GLM_BASE_URL = `${sim.url}/glm/api/paas/v4`;
   routes = {
     submit: (await import("@/app/api/video/submit/route")).POST,
     status: (await import("@/app/api/video/status/route")).POST,
     content: (await import("@/app/api/video/content/route")).POST,
   };
 });
-afterAll(() => sim.close());
-beforeEach(() => control.reset());
 
 const req = (body: unknown) =>
   new Request("http://app.test/api/video", {
