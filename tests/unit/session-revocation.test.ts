@@ -1,5 +1,5 @@
 import { NextRequest } from "next/server";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { newSession, SESSION_ABSOLUTE_S, SESSION_IDLE_S, signSession, verifySessionToken } from "@/lib/auth/session";
 import { PEER_HEADER, peerHeaderValue } from "@/lib/http/peer";
 import { withSimulatedProviders } from "./simulated-providers";
