@@ -2,6 +2,8 @@
 // failure or bad input), serialised into JSON bodies and SSE streams, and rebuilt
 // in the browser, so the same code always shows the same bilingual message.
 
+import type { Provider } from "@/lib/providers/catalog-types";
+
 export type ErrorCode =
   | "invalid_key"
   | "insufficient_balance"
@@ -26,7 +28,7 @@ export type ErrorCode =
   | "unsafe_url"
   | "internal";
 
-export type Provider = "siliconflow" | "glm";
+export type { Provider };
 
 interface CodeInfo {
   status: number;

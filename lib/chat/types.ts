@@ -1,14 +1,13 @@
 import type { UIMessage } from "ai";
 import type { PlaygroundMetadata } from "@/lib/chat/playground/contract";
 import type { ChatSettings } from "@/lib/db/schema";
+import type { ModelRef } from "@/lib/providers/catalog-types";
 
 // The contract between /api/chat and the chat UI. The route validates requests with the schemas
 // in schema.ts (server only); the UI builds them; both read the same metadata.
 
-export interface ChatModelRef {
-  provider: "siliconflow" | "glm";
-  id: string;
-}
+/** The chat slice's name for the one model reference type. */
+export type ChatModelRef = ModelRef;
 
 /** Per-conversation settings as stored and sent; bounds in bounds.ts, per-model ranges in limits.ts. */
 export type ChatSettingsInput = ChatSettings;

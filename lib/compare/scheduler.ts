@@ -1,4 +1,7 @@
 import type { ErrorCode, Provider } from "@/lib/errors";
+import type { ModelRef } from "@/lib/providers/catalog-types";
+
+export type { ModelRef };
 
 // Sending one prompt to 2–4 models at once. Each column is its own request; this decides which may
 // start now, so that a provider's per-model concurrency limit (catalog `concurrency`: GLM-4V-Flash
@@ -9,11 +12,6 @@ import type { ErrorCode, Provider } from "@/lib/errors";
 
 export const MIN_COLUMNS = 2;
 export const MAX_COLUMNS = 4;
-
-export interface ModelRef {
-  provider: Provider;
-  id: string;
-}
 
 export type ColumnStatus = "idle" | "queued" | "running" | "done" | "failed" | "stopped";
 

@@ -1,4 +1,4 @@
-import type { Provider } from "@/lib/errors";
+import type { ModelRef } from "@/lib/providers/catalog-types";
 import { BILLING_RULES, type CostBreakdown, chatCost, sumCosts } from "./chat-cost";
 import type { PriceOverrides } from "./price";
 import { resolvePrice } from "./resolve";
@@ -9,7 +9,7 @@ import { type SpeedFigures, speedFromMetadata } from "./speed";
 
 export interface StoredReply {
   role: string;
-  model?: { provider: Provider; id: string };
+  model?: ModelRef;
   usage?: { input: number; output: number; reasoning: number; cached?: number };
   firstTokenMs?: number;
   durationMs?: number;

@@ -10,6 +10,7 @@ import type { PlaygroundMetadata } from "@/lib/chat/playground/contract";
 import type { PlaygroundSettings } from "@/lib/chat/playground/settings";
 import type { CompletionSession } from "@/lib/complete/contract";
 import type { Assistant, AssistantRef, Folder, SavedPrompt } from "@/lib/organize/contract";
+import type { ModelRef, Provider as ProviderId } from "@/lib/providers/catalog-types";
 import { DB_NAME } from "./name";
 import { tokenize } from "./tokenize";
 import { NO_FOLDER, upgradeV2ToV3, V3_STORES } from "./version-3";
@@ -18,12 +19,7 @@ import { V4_STORES } from "./version-4";
 export { DB_NAME };
 export const SCHEMA_VERSION = 4;
 
-export type ProviderId = "siliconflow" | "glm";
-
-export interface ModelRef {
-  provider: ProviderId;
-  id: string;
-}
+export type { ModelRef, ProviderId };
 
 export interface Usage {
   input: number;

@@ -1,5 +1,5 @@
-import type { Provider } from "@/lib/errors";
 import type { ModelInfo } from "@/lib/providers/catalog";
+import type { ModelRef } from "@/lib/providers/catalog-types";
 import type { ImageSpec } from "@/lib/providers/media";
 
 // What the image form offers for one model, as the first-wave page reads it: a flat view of the
@@ -56,11 +56,11 @@ export function imageCaps(info: ModelInfo): ImageCaps {
 }
 
 /** A model's key in the form and in stored settings: `provider:id` (ids never contain a colon). */
-export function modelKey(ref: { provider: Provider; id: string }): string {
+export function modelKey(ref: ModelRef): string {
   return `${ref.provider}:${ref.id}`;
 }
 
-export function parseModelKey(key: string): { provider: Provider; id: string } | null {
+export function parseModelKey(key: string): ModelRef | null {
   const at = key.indexOf(":");
   if (at < 0) return null;
   const provider = key.slice(0, at);

@@ -1,5 +1,5 @@
-import type { Provider } from "@/lib/errors";
 import { checkChoice, checkPrompt, checkRange, checkSize, type Issue, issue, notTaken } from "@/lib/media/checks";
+import type { ModelRef } from "@/lib/providers/catalog-types";
 import type { ImageSpec } from "@/lib/providers/media";
 import type { ImageRequest } from "./contract";
 
@@ -68,11 +68,7 @@ export interface ImageDraft {
  * SiliconFlow requires `image_size` on every model that takes it. Values are not clamped: run
  * checkImageRequest on the result to tell the user what is out of range.
  */
-export function buildImageRequest(
-  model: { provider: Provider; id: string },
-  spec: ImageSpec,
-  draft: ImageDraft,
-): ImageRequest {
+export function buildImageRequest(model: ModelRef, spec: ImageSpec, draft: ImageDraft): ImageRequest {
   const req: ImageRequest = { provider: model.provider, model: model.id, prompt: draft.prompt.trim() };
   const taken = new Set(imageFields(spec));
   const negative = draft.negativePrompt?.trim();

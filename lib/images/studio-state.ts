@@ -1,7 +1,8 @@
 import type { StoreApi } from "zustand";
 import type { ImageRecord } from "@/lib/db";
-import type { AppErrorJSON, Provider } from "@/lib/errors";
+import type { AppErrorJSON } from "@/lib/errors";
 import type { ModelInfo } from "@/lib/providers/catalog";
+import type { ModelRef } from "@/lib/providers/catalog-types";
 import type { ImageForm } from "./form";
 
 // The image studio's state types, apart from the store that holds them: jobs.ts runs generations
@@ -23,7 +24,7 @@ export interface ImageJob {
   id: string;
   status: JobStatus;
   prompt: string;
-  model: { provider: Provider; id: string };
+  model: ModelRef;
   batchSize: number;
   size: string;
   startedAt: number;

@@ -1,4 +1,5 @@
-import type { AppErrorJSON, Provider } from "@/lib/errors";
+import type { AppErrorJSON } from "@/lib/errors";
+import type { ModelRef } from "@/lib/providers/catalog-types";
 import type { ImageRequestEcho } from "./contract";
 
 export type { ImageRequest } from "./contract";
@@ -20,7 +21,7 @@ export interface GeneratedImage {
 
 /** 200 body of POST /api/images. */
 export interface ImageResponse extends ImageRequestEcho {
-  model: { provider: Provider; id: string };
+  model: ModelRef;
   /**
    * The seed the provider reports for the request (or the one sent); null for models without seeds
    * (CogView). For a batch it is the batch's seed: the images of a batch differ, so it reproduces the

@@ -1,6 +1,15 @@
 // The shape of a catalog entry, shared by the per-provider tables (no imports: both tables and the
 // catalog read it, and it must not pull either in).
 
+/** The two providers this app speaks to. */
+export type Provider = "siliconflow" | "glm";
+
+/** A model as every slice names it: which provider, and the provider's own id. */
+export interface ModelRef {
+  provider: Provider;
+  id: string;
+}
+
 export type ModelType = "chat" | "image" | "video" | "speech" | "transcription";
 
 export interface TokenRange {

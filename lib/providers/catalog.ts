@@ -1,7 +1,7 @@
 import type { Provider } from "@/lib/errors";
 import { GLM_MODELS } from "./catalog-glm";
 import { SILICONFLOW_MODELS } from "./catalog-siliconflow";
-import type { CatalogEntry, ModelType, ThinkingControl } from "./catalog-types";
+import type { CatalogEntry, ModelRef, ModelType, ThinkingControl } from "./catalog-types";
 import { type MediaKind, type MediaSpec, mediaSpec } from "./media";
 
 // The providers' model lists carry ids only; what a model can do lives here, one table per provider
@@ -154,7 +154,7 @@ export function catalogIds(provider: Provider): string[] {
  * The vision models offered when images are attached to a model that cannot see them, best first:
  * current models, free ones before paid ones. Ids missing from the provider's list are skipped.
  */
-export const VISION_FALLBACKS: readonly { provider: Provider; id: string }[] = [
+export const VISION_FALLBACKS: readonly ModelRef[] = [
   { provider: "glm", id: "glm-4.6v-flash" },
   { provider: "siliconflow", id: "zai-org/GLM-4.6V" },
   { provider: "glm", id: "glm-4.6v" },

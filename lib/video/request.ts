@@ -1,4 +1,3 @@
-import type { Provider } from "@/lib/errors";
 import {
   checkChoice,
   checkPrompt,
@@ -11,6 +10,7 @@ import {
   notTaken,
   parseDataUri,
 } from "@/lib/media/checks";
+import type { ModelRef } from "@/lib/providers/catalog-types";
 import type { VideoSpec } from "@/lib/providers/media";
 import type { VideoSubmitRequest } from "./contract";
 
@@ -71,11 +71,7 @@ export interface VideoDraft {
  * follows the start image's proportions) gets none. Values are not clamped: checkVideoRequest says
  * what is out of range.
  */
-export function buildVideoRequest(
-  model: { provider: Provider; id: string },
-  spec: VideoSpec,
-  draft: VideoDraft,
-): VideoSubmitRequest {
+export function buildVideoRequest(model: ModelRef, spec: VideoSpec, draft: VideoDraft): VideoSubmitRequest {
   const taken = new Set(videoFields(spec));
   const req: VideoSubmitRequest = {
     provider: model.provider,
