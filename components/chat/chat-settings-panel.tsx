@@ -10,7 +10,8 @@ import type { ChatModelRef } from "@/lib/chat/types";
 import type { ChatSettings } from "@/lib/db";
 import type { MessageKey } from "@/lib/i18n";
 import { useI18n } from "@/lib/i18n/client";
-import { modelInfo, useChatModels } from "@/lib/stores/chat-models";
+import { useModels } from "@/lib/providers/client/models";
+import { modelInfo } from "@/lib/stores/chat-models";
 import { PlaygroundSettingsSection } from "./playground/playground-settings";
 import { SettingsField } from "./settings-field";
 
@@ -74,7 +75,7 @@ export function ChatSettingsPanel({
 }) {
   const { t, locale } = useI18n();
   const titleId = useId();
-  const models = useChatModels((s) => s.models);
+  const models = useModels("chat").models;
   const info = modelInfo(models, model);
   const supported = supportedSettings(info);
   const [raw, setRaw] = useState(() => toRaw(settings));

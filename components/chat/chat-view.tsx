@@ -19,8 +19,9 @@ import { type ChatSettings, getDB, setActiveLeaf, siblingLeaf, updateConversatio
 import { useT } from "@/lib/i18n/client";
 import { useNewChatDefaults } from "@/lib/organize/client/defaults-store";
 import { defaultChatSettings, newChatModel } from "@/lib/organize/new-chat-defaults";
+import { useModels } from "@/lib/providers/client/models";
 import { useExport } from "@/lib/share/client/export-store";
-import { defaultModel, modelInfo, rememberModel, useChatModels } from "@/lib/stores/chat-models";
+import { defaultModel, modelInfo, rememberModel } from "@/lib/stores/chat-models";
 import { type OutgoingImage, sessionChat, useChatSessions } from "@/lib/stores/chat-sessions";
 import { NEW_CHAT, useChatUI } from "@/lib/stores/chat-ui";
 import { useSettingsNotices } from "@/lib/stores/settings-notices";
@@ -42,7 +43,7 @@ export function ChatView() {
   const { conversation, all, thread, versions } = useConversation(conversationId);
   const session = useChatSessions((s) => (conversationId ? s.sessions[conversationId] : undefined));
   const storageError = useChatSessions((s) => s.storageError);
-  const models = useChatModels((s) => s.models);
+  const models = useModels("chat").models;
   const newChat = useChatUI((s) => s.newChat);
   const settingsOpen = useChatUI((s) => s.settingsOpen);
   const setSettingsOpen = useChatUI((s) => s.setSettingsOpen);

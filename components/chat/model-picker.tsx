@@ -7,7 +7,8 @@ import type { ChatModelRef } from "@/lib/chat/types";
 import type { Provider } from "@/lib/errors";
 import { useI18n } from "@/lib/i18n/client";
 import type { ModelInfo } from "@/lib/providers/catalog";
-import { modelInfo, sameModel, useChatModels } from "@/lib/stores/chat-models";
+import { loadModels, useModels } from "@/lib/providers/client/models";
+import { modelInfo, sameModel } from "@/lib/stores/chat-models";
 import { badgeWords, ModelBadges } from "./model-badges";
 import { ProviderProblem } from "./provider-notice";
 
@@ -23,7 +24,7 @@ function shortName(id: string): string {
  */
 export function ModelPicker({ value, onChange }: { value: ChatModelRef; onChange: (ref: ChatModelRef) => void }) {
   const { t } = useI18n();
-  const { models, status, error, providerErrors, load } = useChatModels();
+  const { models, status, error, providerErrors } = useModels("chat");
   const [open, setOpen] = useState(false);
   const [query, setQuery] = useState("");
   const [active, setActive] = useState(0);
@@ -33,8 +34,8 @@ export function ModelPicker({ value, onChange }: { value: ChatModelRef; onChange
   const info = modelInfo(models, value);
 
   useEffect(() => {
-    void load();
-  }, [load]);
+    void loadModels("chat");
+  }, []);
 
   const filtered = useMemo(() => {
     const terms = query.toLowerCase().split(/\s+/).filter(Boolean);
@@ -135,7 +136,7 @@ export function ModelPicker({ value, onChange }: { value: ChatModelRef; onChange
           </div>
           <div className="min-h-0 flex-1 overflow-y-auto p-1">
             {status === "loading" && <p className="p-3 text-sm text-zinc-500">{t("chat.model.loading")}</p>}
-            {error && <ErrorAlert error={error} onRetry={() => void load(true)} />}
+            {error && <ErrorAlert error={error} onRetry={() => void loadModels("chat", true)} />}
             {providerErrors.map((pe) => (
               <div
                 key={pe.provider}

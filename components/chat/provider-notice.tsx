@@ -3,7 +3,7 @@
 import { ErrorDetails } from "@/components/ui/error-alert";
 import type { AppErrorJSON, Provider } from "@/lib/errors";
 import { useI18n } from "@/lib/i18n/client";
-import { useChatModels } from "@/lib/stores/chat-models";
+import { loadModels, useModels } from "@/lib/providers/client/models";
 
 // A provider whose model list could not be loaded (down, unreachable, key refused) is named where the
 // user is — in the chat and in the model picker — before anything is sent, not only in Settings and
@@ -29,8 +29,9 @@ export function ProviderProblem({ provider, error }: { provider: Provider; error
 /** Above the composer: the chosen model's provider failed to answer its model list. */
 export function ProviderNotice({ provider }: { provider: Provider }) {
   const { t } = useI18n();
-  const problem = useChatModels((s) => s.providerErrors.find((e) => e.provider === provider));
-  const loading = useChatModels((s) => s.status === "loading");
+  const chatModels = useModels("chat");
+  const problem = chatModels.providerErrors.find((e) => e.provider === provider);
+  const loading = chatModels.status === "loading";
   if (!problem) return null;
   return (
     <div className="mx-auto w-full max-w-chat px-3 pt-2 sm:px-4">
@@ -45,7 +46,7 @@ export function ProviderNotice({ provider }: { provider: Provider }) {
         <button
           type="button"
           disabled={loading}
-          onClick={() => void useChatModels.getState().load(true)}
+          onClick={() => void loadModels("chat", true)}
           className="mt-2 rounded border border-current px-2 py-0.5 disabled:opacity-50"
         >
           {t("chat.provider.checkAgain")}

@@ -31,7 +31,8 @@ import { MAX_COLUMNS, MIN_COLUMNS } from "@/lib/compare/scheduler";
 import { checkBudget } from "@/lib/cost/client/budget-check";
 import { useT } from "@/lib/i18n/client";
 import type { ModelInfo } from "@/lib/providers/catalog";
-import { defaultModel, modelInfo, sameModel, useChatModels } from "@/lib/stores/chat-models";
+import { loadModels, useModels } from "@/lib/providers/client/models";
+import { defaultModel, modelInfo, sameModel } from "@/lib/stores/chat-models";
 import { type OutgoingImage, useChatSessions } from "@/lib/stores/chat-sessions";
 import { CompareColumn } from "./compare-column";
 import { CompareSettings } from "./compare-settings";
@@ -65,7 +66,7 @@ export function CompareView() {
   const t = useT();
   const router = useRouter();
   const compareId = useCompareId();
-  const models = useChatModels((s) => s.models);
+  const models = useModels("chat").models;
   const stored = useLiveQuery(
     async () => ({ id: compareId, rows: compareId ? await comparisonColumns(compareId) : [] }),
     [compareId],
@@ -92,7 +93,7 @@ export function CompareView() {
   };
 
   useEffect(() => {
-    void useChatModels.getState().load();
+    void loadModels("chat");
     startCompareTasks();
   }, []);
 

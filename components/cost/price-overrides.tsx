@@ -10,7 +10,7 @@ import { perMillion } from "@/lib/cost/price";
 import { resolvePrice, withOverride } from "@/lib/cost/resolve";
 import type { Provider } from "@/lib/errors";
 import { useT } from "@/lib/i18n/client";
-import { useChatModels } from "@/lib/stores/chat-models";
+import { loadModels, useModels } from "@/lib/providers/client/models";
 import { usePriceOverrides } from "./use-cost-prefs";
 
 function priceText(price: ReturnType<typeof resolvePrice>["price"], t: ReturnType<typeof useT>): string {
@@ -31,14 +31,14 @@ function priceText(price: ReturnType<typeof resolvePrice>["price"], t: ReturnTyp
 /** Settings → Spending → Prices: the shipped price of a chat model, with its source, and the user's own. */
 export function PriceOverrides() {
   const t = useT();
-  const models = useChatModels((s) => s.models);
+  const models = useModels("chat").models;
   const overrides = usePriceOverrides();
   const [key, setKey] = useState("");
   const [input, setInput] = useState<number | null>(null);
   const [output, setOutput] = useState<number | null>(null);
   const [cached, setCached] = useState<number | null>(null);
 
-  useEffect(() => void useChatModels.getState().load(), []);
+  useEffect(() => void loadModels("chat"), []);
   const chosen = key || (models[0] ? `${models[0].provider}:${models[0].id}` : "");
   const at = chosen.indexOf(":");
   const provider = chosen.slice(0, at) as Provider;

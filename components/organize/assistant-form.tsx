@@ -9,7 +9,8 @@ import { NativeSelect } from "@/components/ui/native-select";
 import { AppError } from "@/lib/errors";
 import { useI18n } from "@/lib/i18n/client";
 import { type AssistantDraft, EMOJI_MAX, NAME_MAX, type PresetPlayground } from "@/lib/organize/contract";
-import { modelInfo, useChatModels } from "@/lib/stores/chat-models";
+import { loadModels, useModels } from "@/lib/providers/client/models";
+import { modelInfo } from "@/lib/stores/chat-models";
 import { AssistantImageField } from "./assistant-image-field";
 import { AssistantToolsFields, presetPlaygroundErrors } from "./assistant-tools";
 
@@ -42,7 +43,7 @@ export function AssistantFormDialog({
 }) {
   const { t, locale } = useI18n();
   const formId = useId();
-  const models = useChatModels((s) => s.models);
+  const models = useModels("chat").models;
   const [name, setName] = useState("");
   const [emoji, setEmoji] = useState("");
   const [image, setImage] = useState("");
@@ -56,7 +57,7 @@ export function AssistantFormDialog({
 
   useEffect(() => {
     if (!open) return;
-    void useChatModels.getState().load();
+    void loadModels("chat");
     setName(initial?.name ?? "");
     setEmoji(initial?.emoji ?? "");
     setImage(initial?.image ?? "");

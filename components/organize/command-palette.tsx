@@ -9,7 +9,8 @@ import { assistantActions, useAssistants } from "@/lib/organize/client/hooks";
 import { findConversations, type PaletteConversation, setConversationModel } from "@/lib/organize/client/palette";
 import { useOrganize } from "@/lib/organize/client/store";
 import { starterAssistants } from "@/lib/organize/starters";
-import { rememberModel, useChatModels } from "@/lib/stores/chat-models";
+import { loadModels, useModels } from "@/lib/providers/client/models";
+import { rememberModel } from "@/lib/stores/chat-models";
 import { useChatUI } from "@/lib/stores/chat-ui";
 import { chooseTheme } from "@/lib/theme";
 
@@ -80,10 +81,10 @@ function PaletteBody({ inputRef, onDone }: { inputRef: RefObject<HTMLInputElemen
   const conversations = found.query === query ? found.rows : [];
   const [cursor, setCursor] = useState({ query: "", index: 0 });
   const assistants = useAssistants();
-  const models = useChatModels((s) => s.models);
+  const models = useModels("chat").models;
 
   useEffect(() => {
-    void useChatModels.getState().load();
+    void loadModels("chat");
     if (document.activeElement !== inputRef.current) inputRef.current?.focus();
   }, [inputRef]);
 

@@ -11,7 +11,8 @@ import type { ChatSettings } from "@/lib/db";
 import { useI18n } from "@/lib/i18n/client";
 import { useNewChatDefaults } from "@/lib/organize/client/defaults-store";
 import type { NewChatDefaults } from "@/lib/organize/new-chat-defaults";
-import { modelInfo, useChatModels } from "@/lib/stores/chat-models";
+import { loadModels, useModels } from "@/lib/providers/client/models";
+import { modelInfo } from "@/lib/stores/chat-models";
 
 type Name = "systemPrompt" | "temperature" | "maxTokens";
 const FIELDS: readonly Name[] = ["systemPrompt", "temperature", "maxTokens"];
@@ -34,7 +35,7 @@ function rawOf(d: NewChatDefaults): Record<Name, string> {
 export function NewChatDefaultsSection() {
   const { t } = useI18n();
   const formId = useId();
-  const models = useChatModels((s) => s.models);
+  const models = useModels("chat").models;
   const loaded = useNewChatDefaults((s) => s.loaded);
   const stored = useNewChatDefaults((s) => s.defaults);
   const [model, setModel] = useState("");
@@ -45,7 +46,7 @@ export function NewChatDefaultsSection() {
 
   useEffect(() => {
     useNewChatDefaults.getState().load();
-    void useChatModels.getState().load();
+    void loadModels("chat");
   }, []);
   useEffect(() => {
     if (!loaded) return;

@@ -1,10 +1,8 @@
 "use client";
 
 import { useCallback, useEffect, useRef, useState } from "react";
-import { apiJson } from "@/lib/api-client";
 import type { VideoJob } from "@/lib/db/schema";
-import { AppError, type AppErrorJSON } from "@/lib/errors";
-import type { ModelInfo } from "@/lib/providers/catalog";
+import { loadModels, useModels } from "@/lib/providers/client/models";
 
 /**
  * An object URL for a stored Blob, revoked when unused. Keyed by `key`, not by the Blob: every
@@ -42,30 +40,15 @@ export function useNow(active: boolean): number {
   return now;
 }
 
-interface ModelsResponse {
-  models: ModelInfo[];
-  errors: { provider: string; error: AppErrorJSON }[];
-}
-
 /** Video models from /api/models (the provider's list joined with the capability catalog). */
 export function useVideoModels() {
-  const [models, setModels] = useState<ModelInfo[] | null>(null);
-  const [error, setError] = useState<AppErrorJSON | null>(null);
-  const load = useCallback(async () => {
-    setError(null);
-    try {
-      const res = await apiJson<ModelsResponse>("/api/models?type=video");
-      setModels(res.models);
-      const failed = res.errors[0];
-      if (res.models.length === 0 && failed) setError(failed.error);
-    } catch (err) {
-      setError(AppError.from(err).toJSON());
-    }
-  }, []);
-  useEffect(() => {
-    void load();
-  }, [load]);
-  return { models, error, reload: load };
+  const list = useModels("video");
+  // Until the first answer there is no list (null), not an empty one; a reload keeps the last list.
+  const models = list.status === "ready" || list.models.length > 0 ? list.models : null;
+  const failed = list.providerErrors[0];
+  const error = list.error ?? (list.status === "ready" && list.models.length === 0 && failed ? failed.error : null);
+  const reload = useCallback(() => loadModels("video", true), []);
+  return { models, error, reload };
 }
 
 /** "Wan-AI/Wan2.2-I2V-A14B" → "Wan2.2-I2V-A14B": the organisation prefix adds little in a picker. */

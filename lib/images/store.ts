@@ -1,9 +1,8 @@
 import { create } from "zustand";
 import { createJSONStorage, persist } from "zustand/middleware";
-import { apiJson } from "@/lib/api-client";
 import { deleteImage, getImage, type ImageRecord, saveImage } from "@/lib/db";
-import { AppError, type AppErrorJSON } from "@/lib/errors";
 import type { ModelInfo } from "@/lib/providers/catalog";
+import { currentModels, loadModels } from "@/lib/providers/client/models";
 import { imageCaps, randomSeed } from "./capabilities";
 import { imagesDb } from "./db";
 import { EMPTY_FORM, findModel, fitToModel, formFromRecord, withValidModel } from "./form";
@@ -45,24 +44,21 @@ export const useImageStore = create<ImageStudioState>()(
       },
 
       async loadModels(force = false) {
-        const status = get().models.status;
-        if (!force && (status === "loading" || status === "ready")) return;
+        if (!force && get().models.status === "ready") return;
         set((s) => ({ models: { ...s.models, status: "loading", error: undefined } }));
-        try {
-          const res = await apiJson<{ models: ModelInfo[]; errors: { error: AppErrorJSON }[] }>(
-            "/api/models?type=image",
-          );
-          const list = res.models;
-          const partialErrors = res.errors.map((e) => e.error);
-          // Every provider failed: show the first reason instead of an empty picker.
-          if (list.length === 0 && partialErrors[0]) {
-            set({ models: { status: "error", list, partialErrors: [], error: partialErrors[0] } });
-            return;
-          }
-          set((s) => ({ models: { status: "ready", list, partialErrors }, form: withValidModel(s.form, list) }));
-        } catch (err) {
-          set({ models: { status: "error", list: [], partialErrors: [], error: AppError.from(err).toJSON() } });
+        await loadModels("image", force);
+        const { status, models: list, providerErrors, error } = currentModels("image");
+        if (status !== "ready") {
+          set({ models: { status: "error", list: [], partialErrors: [], error: error ?? undefined } });
+          return;
         }
+        const partialErrors = providerErrors.map((e) => e.error);
+        // Every provider failed: show the first reason instead of an empty picker.
+        if (list.length === 0 && partialErrors[0]) {
+          set({ models: { status: "error", list, partialErrors: [], error: partialErrors[0] } });
+          return;
+        }
+        set((s) => ({ models: { status: "ready", list, partialErrors }, form: withValidModel(s.form, list) }));
       },
 
       setForm(patch) {

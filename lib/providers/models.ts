@@ -1,8 +1,9 @@
 import "server-only";
 import { getEnv } from "@/lib/env";
-import { AppError, type AppErrorJSON, type Provider } from "@/lib/errors";
+import { AppError } from "@/lib/errors";
 import { upstreamJson } from "@/lib/upstream";
-import { catalogIds, describeModel, type ModelInfo, type ModelType, SILICONFLOW_MODEL_QUERY } from "./catalog";
+import { catalogIds, describeModel, type ModelType, SILICONFLOW_MODEL_QUERY } from "./catalog";
+import type { ModelsResponse } from "./contract";
 import { PROVIDERS, providerState } from "./status";
 
 interface ModelList {
@@ -22,14 +23,9 @@ async function siliconflowIds(type: ModelType): Promise<string[]> {
   return ids;
 }
 
-export interface ModelsResult {
-  models: ModelInfo[];
-  errors: { provider: Provider; error: AppErrorJSON }[];
-}
-
 /** The providers' lists joined with the capability catalog; one failing provider does not hide the other. */
-export async function listModels(type: ModelType): Promise<ModelsResult> {
-  const result: ModelsResult = { models: [], errors: [] };
+export async function listModels(type: ModelType): Promise<ModelsResponse> {
+  const result: ModelsResponse = { models: [], errors: [] };
   const servesLinks = !!getEnv().publicBaseUrl;
   await Promise.all(
     PROVIDERS.map(async (provider) => {

@@ -1,43 +1,8 @@
-// The chat model list from /api/models, loaded once per page and shared by every picker, plus
-// the default model for a new chat (the last one the user chose, remembered in localStorage).
+// Which chat model a new chat starts with (the last one the user chose, remembered in localStorage),
+// and lookups over the chat list that lib/providers/client/models loads.
 
-import { create } from "zustand";
-import { apiJson } from "@/lib/api-client";
 import type { ChatModelRef } from "@/lib/chat/types";
-import { AppError, type AppErrorJSON, type Provider } from "@/lib/errors";
 import { describeModel, type ModelInfo } from "@/lib/providers/catalog";
-
-interface ModelsResponse {
-  models: ModelInfo[];
-  errors: { provider: Provider; error: AppErrorJSON }[];
-}
-
-interface ModelsState {
-  status: "idle" | "loading" | "ready" | "error";
-  models: ModelInfo[];
-  /** A provider whose list failed (the other one still shows). */
-  providerErrors: ModelsResponse["errors"];
-  error: AppErrorJSON | null;
-  load: (force?: boolean) => Promise<void>;
-}
-
-export const useChatModels = create<ModelsState>()((set, get) => ({
-  status: "idle",
-  models: [],
-  providerErrors: [],
-  error: null,
-  load: async (force = false) => {
-    const { status } = get();
-    if (!force && (status === "loading" || status === "ready")) return;
-    set({ status: "loading", error: null });
-    try {
-      const res = await apiJson<ModelsResponse>("/api/models?type=chat");
-      set({ status: "ready", models: res.models, providerErrors: res.errors });
-    } catch (err) {
-      set({ status: "error", error: AppError.from(err).toJSON() });
-    }
-  },
-}));
 
 const DEFAULT_KEY = "siliconplay:chat-model";
 // Free models first, one that thinks (the playground's point) before one that does not.

@@ -24,11 +24,12 @@ import {
   startAssistantMessage,
 } from "@/lib/db";
 import { AppError, type AppErrorJSON } from "@/lib/errors";
+import { currentModels } from "@/lib/providers/client/models";
 import { webSearchRequested } from "@/lib/search/client/store";
 import type { ImageDetail } from "@/lib/vision/tokens";
 import { yieldToMain } from "@/lib/yield";
 import { pathTo, reasoningOfParts } from "./chat-convert";
-import { modelInfo, useChatModels } from "./chat-models";
+import { modelInfo } from "./chat-models";
 import type { RunOutcome } from "./chat-run";
 import { loadChatRuntime } from "./chat-runtime";
 
@@ -97,7 +98,7 @@ export function sessionChat(conversationId: string): Chat<ChatMessage> | undefin
  */
 export function requestSettings(model: ChatModelRef, settings: ChatSettings | undefined): ChatSettingsInput {
   if (!settings) return {};
-  return reconcileSettings(modelInfo(useChatModels.getState().models, model), settings).settings;
+  return reconcileSettings(modelInfo(currentModels("chat").models, model), settings).settings;
 }
 
 export const useChatSessions = create<SessionsState>()((set, get) => {
@@ -153,7 +154,7 @@ export const useChatSessions = create<SessionsState>()((set, get) => {
           model,
           settings: requestSettings(model, settings),
           continue: options.continuing || undefined,
-          ...playgroundRequest(modelInfo(useChatModels.getState().models, model), options.playground),
+          ...playgroundRequest(modelInfo(currentModels("chat").models, model), options.playground),
           ...(options.prefix !== undefined ? { prefix: options.prefix } : {}),
           webSearch: webSearchRequested() || undefined,
         },
@@ -172,7 +173,7 @@ export const useChatSessions = create<SessionsState>()((set, get) => {
     const conversation = await getConversation(db, conversationId);
     if (!conversation) throw new Error(`Conversation ${conversationId} does not exist`);
     const all = await getConversationMessages(db, conversationId);
-    const model = conversation.model ?? fallback ?? useChatModels.getState().models[0];
+    const model = conversation.model ?? fallback ?? currentModels("chat").models[0];
     if (!model) throw new Error("No chat model is available");
     return {
       db,

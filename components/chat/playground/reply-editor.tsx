@@ -8,7 +8,8 @@ import { Textarea } from "@/components/ui/input";
 import { prefixRefusal } from "@/lib/chat/playground/support";
 import type { Message } from "@/lib/db";
 import { useI18n } from "@/lib/i18n/client";
-import { modelInfo, useChatModels } from "@/lib/stores/chat-models";
+import { useModels } from "@/lib/providers/client/models";
+import { modelInfo } from "@/lib/stores/chat-models";
 import { useChatSessions } from "@/lib/stores/chat-sessions";
 import { ActionButton } from "../message-actions";
 
@@ -37,7 +38,7 @@ export function ReplyEditor({
 }) {
   const { t, locale } = useI18n();
   const [value, setValue] = useState(text);
-  const models = useChatModels((s) => s.models);
+  const models = useModels("chat").models;
   const info = message.model ? modelInfo(models, message.model) : undefined;
   const refusal = info ? prefixRefusal(info) : undefined;
   return (
