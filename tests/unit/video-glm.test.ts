@@ -49,6 +49,8 @@ async function waitFor(provider: string, requestId: string, status: string): Pro
 
 describe("GLM CogVideoX through the video routes", () => {
   it("submits a first-and-last-frame job with sound, polls it to Succeed, and serves the clip and its cover", async () => {
+    // Long enough that the first status read still finds the job running on a busy machine.
+    await control.config({ videoQueueMs: 1000, videoRunMs: 1000 });
     const res = await routes.submit(
       req({
         provider: "glm",
