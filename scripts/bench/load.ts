@@ -3,7 +3,8 @@
 // provider (the simulator) directly with the same concurrency, burst after burst in one run.
 //
 //   npm run build && npm run bench load [-- --n 500 --rounds 3 --warmup 300 --chunk-delay-ms 8
-//                                          --sim-port 4210 --app-port 3210 --model Qwen/Qwen2.5-7B-Instruct --coalesce-ms 0]
+//                                          --sim-port 4210 --app-port 3210 --model Qwen/Qwen2.5-7B-Instruct --coalesce-ms 0
+//                                          --paths /api/chat,/api/chat-b --cpu-prof /tmp/prof-dir]
 //
 // The app is the standalone server a self-hoster runs (`node .next/standalone/server.js`), in its own
 // process, so its CPU time is read from /proc for that process alone. The simulator runs in another
