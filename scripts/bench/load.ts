@@ -3,7 +3,8 @@
 // provider (the simulator) directly with the same concurrency, burst after burst in one run.
 //
 //   npm run build && npm run bench load [-- --n 500 --rounds 3 --warmup 300 --chunk-delay-ms 8
-//                                          --sim-port 4210 --app-port 3210 --model Qwen/Qwen2.5-7B-Instruct --coalesce-ms 0]
+//                                          --sim-port 4210 --app-port 3210 --model Qwen/Qwen2.5-7B-Instruct --coalesce-ms 0
+//                                          --paths /api/chat,/api/chat-b --cpu-prof /tmp/prof-dir]
 //
 // The app is the standalone server a self-hoster runs (`node .next/standalone/server.js`), in its own
 // process, so its CPU time is read from /proc for that process alone. The simulator runs in another
@@ -36,6 +37,9 @@ const MODEL = args.get("model") ?? "Qwen/Qwen2.5-7B-Instruct";
 // The server's joining of deltas (CHAT_COALESCE_MS; 0 turns it off), to compare both.
 const COALESCE = args.get("coalesce-ms");
 const QUESTION = "How does a hash map work? [[chunk:24]]";
+// Chat routes to measure side by side (`--paths /api/chat,/api/chat-b`): each round runs every one in
+// turn, in an order that rotates from round to round, on the same server.
+const PATHS = (args.get("paths") ?? "/api/chat").split(",").filter(Boolean);
 
 interface Reply {
   ok: boolean;
@@ -141,9 +145,9 @@ async function main() {
         directText,
       );
     let k = 0;
-    const viaApp = () =>
+    const viaApp = (chatPath = PATHS[0]) =>
       request(
-        `${appUrl}/api/chat`,
+        `${appUrl}${chatPath}`,
         {
           id: `load-${k++}`,
           messages: [{ id: "u1", role: "user", parts: [{ type: "text", text: QUESTION }] }],
@@ -154,9 +158,12 @@ async function main() {
       );
 
     // Warm the server's code paths (and V8's optimizer) before anything is counted.
-    for (let done = 0; done < WARMUP; done += 50) await burst(Math.min(50, WARMUP - done), viaApp);
+    for (const chatPath of PATHS) {
+      for (let done = 0; done < WARMUP; done += 50) await burst(Math.min(50, WARMUP - done), () => viaApp(chatPath));
+    }
 
     interface Round {
+      path: string;
       direct: ReturnType<typeof summarize>;
       app: ReturnType<typeof summarize>;
       appCpuMsPerReply: number;
@@ -165,32 +172,54 @@ async function main() {
     }
     const rounds: Round[] = [];
     for (let r = 0; r < ROUNDS; r++) {
-      const d = await burst(N, direct);
-      let peak = rssMb(pid);
-      const sampler = setInterval(() => {
+      const order = PATHS.map((_, i) => PATHS[(i + r) % PATHS.length] as string);
+      for (const chatPath of order) {
+        const d = await burst(N, direct);
+        let peak = rssMb(pid);
+        const sampler = setInterval(() => {
+          peak = Math.max(peak, rssMb(pid));
+        }, 20);
+        const cpu0 = cpuMs(pid);
+        const t0 = performance.now();
+        const a = await burst(N, () => viaApp(chatPath));
+        const wallMs = performance.now() - t0;
+        // Work the server finishes after the last byte (closing sockets, the final writes) counts too.
+        await new Promise((res) => setTimeout(res, 200));
+        const cpu = cpuMs(pid) - cpu0;
+        clearInterval(sampler);
         peak = Math.max(peak, rssMb(pid));
-      }, 20);
-      const cpu0 = cpuMs(pid);
-      const t0 = performance.now();
-      const a = await burst(N, viaApp);
-      const wallMs = performance.now() - t0;
-      // Work the server finishes after the last byte (closing sockets, the final writes) counts too.
-      await new Promise((res) => setTimeout(res, 200));
-      const cpu = cpuMs(pid) - cpu0;
-      clearInterval(sampler);
-      peak = Math.max(peak, rssMb(pid));
-      rounds.push({
-        direct: summarize(d),
-        app: summarize(a),
-        appCpuMsPerReply: round(cpu / N),
-        appCpuShareOfWall: round(cpu / wallMs),
-        appPeakRssMb: Math.round(peak),
-      });
+        rounds.push({
+          path: chatPath,
+          direct: summarize(d),
+          app: summarize(a),
+          appCpuMsPerReply: round(cpu / N),
+          appCpuShareOfWall: round(cpu / wallMs),
+          appPeakRssMb: Math.round(peak),
+        });
+      }
     }
-    const per = (pick: (x: Round) => number) => {
-      const xs = rounds.map(pick);
-      return { median: round(median(xs)), min: round(Math.min(...xs)), max: round(Math.max(...xs)) };
+    const summary = (chatPath: string) => {
+      const mine = rounds.filter((x) => x.path === chatPath);
+      const per = (pick: (x: Round) => number) => {
+        const xs = mine.map(pick);
+        return { median: round(median(xs)), min: round(Math.min(...xs)), max: round(Math.max(...xs)) };
+      };
+      return {
+        cpuMsPerReply: per((x) => x.appCpuMsPerReply),
+        peakRssMb: per((x) => x.appPeakRssMb),
+        errors: {
+          app: mine.reduce((s, x) => s + x.app.errors, 0),
+          direct: mine.reduce((s, x) => s + x.direct.errors, 0),
+        },
+        firstByteP50Ms: { app: per((x) => x.app.headersMs.p50), direct: per((x) => x.direct.headersMs.p50) },
+        firstTokenP50Ms: { app: per((x) => x.app.firstTokenMs.p50), direct: per((x) => x.direct.firstTokenMs.p50) },
+        firstTokenP99Ms: { app: per((x) => x.app.firstTokenMs.p99), direct: per((x) => x.direct.firstTokenMs.p99) },
+        firstTokenRatioP50: round(
+          median(mine.map((x) => x.app.firstTokenMs.p50 / Math.max(1, x.direct.firstTokenMs.p50))),
+        ),
+      };
     };
+    const results = PATHS.map((chatPath) => ({ path: chatPath, ...summary(chatPath) }));
     console.log(
       JSON.stringify(
         {
@@ -198,18 +227,8 @@ async function main() {
           rounds: ROUNDS,
           chunkDelayMs: CHUNK_DELAY_MS,
           model: MODEL,
-          cpuMsPerReply: per((x) => x.appCpuMsPerReply),
-          peakRssMb: per((x) => x.appPeakRssMb),
-          errors: {
-            app: rounds.reduce((s, x) => s + x.app.errors, 0),
-            direct: rounds.reduce((s, x) => s + x.direct.errors, 0),
-          },
-          firstByteP50Ms: { app: per((x) => x.app.headersMs.p50), direct: per((x) => x.direct.headersMs.p50) },
-          firstTokenP50Ms: { app: per((x) => x.app.firstTokenMs.p50), direct: per((x) => x.direct.firstTokenMs.p50) },
-          firstTokenP99Ms: { app: per((x) => x.app.firstTokenMs.p99), direct: per((x) => x.direct.firstTokenMs.p99) },
-          firstTokenRatioP50: round(
-            median(rounds.map((x) => x.app.firstTokenMs.p50 / Math.max(1, x.direct.firstTokenMs.p50))),
-          ),
+          // One path: its figures at the top level, as before; several: one entry per path.
+          ...(results.length === 1 ? results[0] : { paths: results }),
           perRound: rounds,
           cpus: os.cpus().length,
           loadAverage: os.loadavg().map(round),

@@ -6,7 +6,7 @@
 //   npm run bench ttfb [-- --n 200 --warmup 2000 --chunk-delay-ms 2 --first-byte-delay-ms 0 --sim-port 4110 --app-port 3110
 //                         --dist-dir .next-chatapi --model Qwen/Qwen2.5-7B-Instruct
 //                         --app-url http://127.0.0.1:3110 --sim-url http://127.0.0.1:4110
-//                         --compare-url http://127.0.0.1:3111]
+//                         --compare-url http://127.0.0.1:3111 --chat-path /api/chat --compare-path /api/chat]
 //
 // The simulator runs in its own process, as a remote provider would (started here unless --sim-url).
 // The production server is started here with `next start` from --dist-dir (which must hold a
@@ -17,6 +17,8 @@
 // real provider does (network and prefill): work the app overlaps with that wait only shows with it.
 // --compare-url measures a second running server (another build, started as --app-url describes) in
 // the same loop, request by request, and reports its figures and its paired difference to this one.
+// --compare-path measures another chat route (of the compare server, or of this one without
+// --compare-url) the same way: two implementations of /api/chat side by side in one server.
 import { existsSync } from "node:fs";
 import http from "node:http";
 import os from "node:os";
@@ -37,6 +39,8 @@ const DIST_DIR = args.get("dist-dir") ?? ".next-chatapi";
 const MODEL = args.get("model") ?? "Qwen/Qwen2.5-7B-Instruct";
 // ~25 chunks of ~24 characters: enough to see buffering, short enough for 2·n replies.
 const QUESTION = args.get("question") ?? "How does a hash map work? [[chunk:24]]";
+const CHAT_PATH = args.get("chat-path") ?? "/api/chat";
+const COMPARE_PATH = args.get("compare-path") ?? "/api/chat";
 const root = path.resolve(__dirname, "../..");
 
 interface Sample {
@@ -227,14 +231,14 @@ async function main() {
       model: { provider: "siliconflow", id: MODEL },
     };
     // What a browser sends: the answer must still arrive uncompressed and unbuffered.
-    const viaApp = () => measure(`${appUrl}/api/chat`, chat, { "accept-encoding": "gzip, deflate, br" }, appText);
+    const viaApp = () => measure(`${appUrl}${CHAT_PATH}`, chat, { "accept-encoding": "gzip, deflate, br" }, appText);
     // Any route of this Next server, for scale: what the framework alone costs per request here.
     const health = () => measure(`${appUrl}/api/health`, undefined, {}, () => 0);
     // Another running server (another build) measured in the same loop: an A/B comparison that the
     // machine's drift between separate runs (often ±0.5 ms here) does not blur.
-    const compareUrl = args.get("compare-url");
+    const compareUrl = args.get("compare-url") ?? (args.has("compare-path") ? appUrl : undefined);
     const viaCompare = compareUrl
-      ? () => measure(`${compareUrl}/api/chat`, chat, { "accept-encoding": "gzip, deflate, br" }, appText)
+      ? () => measure(`${compareUrl}${COMPARE_PATH}`, chat, { "accept-encoding": "gzip, deflate, br" }, appText)
       : undefined;
 
     for (let i = 0; i < WARMUP; i++) {
