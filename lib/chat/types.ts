@@ -11,6 +11,7 @@ export interface ChatModelRef {
 }
 
 /** Per-conversation settings as stored and sent; bounds in bounds.ts, per-model ranges in limits.ts. */
+export type { ChatSettings };
 export type ChatSettingsInput = ChatSettings;
 
 export interface ChatUsage {
