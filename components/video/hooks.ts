@@ -2,9 +2,9 @@
 
 import { useCallback, useEffect, useRef, useState } from "react";
 import { apiJson } from "@/lib/api-client";
-import type { VideoJob } from "@/lib/db/schema";
 import { AppError, type AppErrorJSON } from "@/lib/errors";
 import type { ModelInfo } from "@/lib/providers/catalog";
+import type { VideoJob } from "@/lib/video/client/db";
 
 /**
  * An object URL for a stored Blob, revoked when unused. Keyed by `key`, not by the Blob: every
