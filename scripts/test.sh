@@ -26,7 +26,8 @@ export CHROMIUM_PATH
 step "npm install"
 npm install --no-audit --no-fund --loglevel=error
 
-step "lint";      npx biome check . && node scripts/check-import-cycles.mjs
+# One command, not an && list: under set -e a failure before the last && would not stop the script.
+step "lint";      npm run lint
 step "typecheck"; npx tsc --noEmit
 step "unit";      npx vitest run
 # The build runs with the e2e keys in its environment so the scan below proves they stay server-side.

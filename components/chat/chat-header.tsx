@@ -3,7 +3,7 @@
 import type { ReactNode } from "react";
 import { AssistantBadge } from "@/components/organize/assistant-badge";
 import { MenuIcon, PlusIcon, SidebarIcon } from "@/components/ui/icons";
-import type { Conversation } from "@/lib/db";
+import type { Conversation } from "@/lib/chat/client/db";
 import { useT } from "@/lib/i18n/client";
 import { useChatUI } from "@/lib/stores/chat-ui";
 

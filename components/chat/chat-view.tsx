@@ -10,12 +10,13 @@ import { ExportAlert } from "@/components/share/export-alert";
 import { SelectionBar, SelectMessagesButton } from "@/components/share/message-selection";
 import { ErrorAlert } from "@/components/ui/error-alert";
 import { SlidersIcon } from "@/components/ui/icons";
+import { conversationActions } from "@/lib/chat/client/db";
+import { useConversation } from "@/lib/chat/client/hooks";
 import { checkFitsContext, fitSettings } from "@/lib/chat/outgoing";
 import { usePlaygroundDraft } from "@/lib/chat/playground/client/store";
 import { reconcileSettings, type SettingChange, withClamped } from "@/lib/chat/reconcile";
-import type { ChatModelRef } from "@/lib/chat/types";
+import type { ChatModelRef, ChatSettings } from "@/lib/chat/types";
 import { checkBudget } from "@/lib/cost/client/budget-check";
-import { type ChatSettings, getDB, setActiveLeaf, siblingLeaf, updateConversation } from "@/lib/db";
 import { useT } from "@/lib/i18n/client";
 import { useNewChatDefaults } from "@/lib/organize/client/defaults-store";
 import { defaultChatSettings, newChatModel } from "@/lib/organize/new-chat-defaults";
@@ -32,7 +33,7 @@ import { Composer } from "./composer";
 import { MessageList } from "./message-list";
 import { ModelPicker } from "./model-picker";
 import { ProviderNotice } from "./provider-notice";
-import { useConversation, useConversationId } from "./use-conversation";
+import { useConversationId } from "./use-conversation";
 import { useIdlePreload } from "./use-idle-preload";
 
 /** The chat column: header, the thread, and the composer with its model and settings. */
@@ -60,8 +61,8 @@ export function ChatView() {
   allRef.current = all;
   const onStep = useCallback(
     (messageId: string, delta: number) => {
-      const leaf = allRef.current && siblingLeaf(allRef.current, messageId, delta);
-      if (leaf && conversationId) void setActiveLeaf(getDB(), conversationId, leaf);
+      if (allRef.current && conversationId)
+        void conversationActions.showSibling(conversationId, allRef.current, messageId, delta);
     },
     [conversationId],
   );
@@ -91,7 +92,7 @@ export function ChatView() {
   ) => useSettingsNotices.getState().report(noticeKey, { model: modelId, clamped, unused });
 
   const changeSettings = (next: ChatSettings) => {
-    if (conversationId && conversation) void updateConversation(getDB(), conversationId, { settings: next });
+    if (conversationId && conversation) void conversationActions.update(conversationId, { settings: next });
     else useChatUI.getState().setNewChatSettings(next);
   };
   // Another model may take narrower ranges: values are clamped to them and the change is shown, never
@@ -101,7 +102,7 @@ export function ChatView() {
     const fitted = reconcileSettings(modelInfo(models, ref), settings);
     const next = fitted.clamped.length > 0 ? (withClamped(settings, fitted.clamped) as ChatSettings) : undefined;
     if (conversationId && conversation) {
-      void updateConversation(getDB(), conversationId, next ? { model: ref, settings: next } : { model: ref });
+      void conversationActions.update(conversationId, next ? { model: ref, settings: next } : { model: ref });
     } else {
       useChatUI.getState().setNewChatModel(ref);
       if (next) useChatUI.getState().setNewChatSettings(next);

@@ -2,7 +2,7 @@
 
 import { useVirtualizer } from "@tanstack/react-virtual";
 import { useEffect, useMemo, useRef } from "react";
-import type { Conversation } from "@/lib/db";
+import type { Conversation } from "@/lib/chat/client/db";
 import type { MessageKey } from "@/lib/i18n";
 import { useT } from "@/lib/i18n/client";
 import { type DateBucket, dateBucket } from "@/lib/organize/dates";

@@ -13,11 +13,11 @@ import {
   PinIcon,
   TrashIcon,
 } from "@/components/ui/icons";
-import type { Conversation } from "@/lib/db";
+import type { Conversation } from "@/lib/chat/client/db";
 import { useI18n, useT } from "@/lib/i18n/client";
 import { useOrganize } from "@/lib/organize/client/store";
 import { useExport } from "@/lib/share/client/export-store";
-import { downloadConversationMarkdown } from "./export-markdown";
+import { downloadConversationMarkdown } from "@/lib/share/client/markdown";
 import { openChat } from "./use-conversation";
 
 const runExport: ReturnType<typeof useExport.getState>["run"] = (format, work) =>

@@ -1,21 +1,12 @@
 "use client";
 
-import { useLiveQuery } from "dexie-react-hooks";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { ConversationDialogs } from "@/components/organize/conversation-dialogs";
 import { dropTarget, FolderSection } from "@/components/organize/folder-section";
 import { TagFilter } from "@/components/organize/tag-filter";
 import { SearchIcon } from "@/components/ui/icons";
-import {
-  type Conversation,
-  deleteConversation,
-  getDB,
-  renameConversation,
-  restoreConversation,
-  searchConversations,
-  setPinned,
-  softDeleteConversation,
-} from "@/lib/db";
+import { type Conversation, conversationActions } from "@/lib/chat/client/db";
+import { useConversationSearch } from "@/lib/chat/client/hooks";
 import { useT } from "@/lib/i18n/client";
 import { NO_FOLDER } from "@/lib/organize/client/folders";
 import { useFolderConversations, useTagged } from "@/lib/organize/client/hooks";
@@ -59,7 +50,7 @@ export function ConversationSidebar() {
   const tagged = useTagged(tagFilter);
   const list = tagFilter ? tagged : unfiled;
   const [dropOver, setDropOver] = useState(false);
-  const hits = useLiveQuery(async () => (search ? searchConversations(getDB(), search) : null), [search]);
+  const hits = useConversationSearch(search);
 
   // No row count: counting walks the whole index (~160 ms at 10,000 conversations in Chromium) and
   // holds up the page's other reads. A full page means there may be more; a short one ends it.
@@ -76,15 +67,15 @@ export function ConversationSidebar() {
   activeRef.current = activeId;
   const actions = useMemo<RowActions>(
     () => ({
-      rename: (id, title) => void renameConversation(getDB(), id, title),
-      pin: (id, pinned) => void setPinned(getDB(), id, pinned),
+      rename: (id, title) => void conversationActions.rename(id, title),
+      pin: (id, pinned) => void conversationActions.pin(id, pinned),
       remove: (conversation) => {
         const wasOpen = conversation.id === activeRef.current;
         useChatSessions.getState().stop(conversation.id);
-        void softDeleteConversation(getDB(), conversation.id).then(() =>
+        void conversationActions.softDelete(conversation.id).then(() =>
           setDeleted((previous) => {
             // One toast at a time: the one it replaces can no longer be undone.
-            if (previous) void deleteConversation(getDB(), previous.conversation.id);
+            if (previous) void conversationActions.remove(previous.conversation.id);
             return { conversation, wasOpen };
           }),
         );
@@ -176,7 +167,7 @@ export function ConversationSidebar() {
           timeoutMs={UNDO_MS}
           onUndo={() => {
             const { conversation, wasOpen } = deleted;
-            void restoreConversation(getDB(), conversation.id).then(() => {
+            void conversationActions.restore(conversation.id).then(() => {
               // It was open when deleted: open it again, unless the user has moved on to another one.
               const href = `/chat/${encodeURIComponent(conversation.id)}`;
               if (wasOpen && window.location.pathname === "/chat") window.history.pushState(null, "", href);
@@ -185,7 +176,7 @@ export function ConversationSidebar() {
           }}
           onExpire={() => {
             // Past the undo window the rows go for good (startup purges any a closed tab left behind).
-            void deleteConversation(getDB(), deleted.conversation.id);
+            void conversationActions.remove(deleted.conversation.id);
             setDeleted(null);
           }}
         />

@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import type { SearchHit } from "@/lib/db";
+import type { SearchHit } from "@/lib/chat/client/db";
 import { useT } from "@/lib/i18n/client";
 import { useChatUI } from "@/lib/stores/chat-ui";
 import { openChat } from "./use-conversation";

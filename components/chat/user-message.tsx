@@ -2,7 +2,7 @@
 
 import { memo, useId, useState } from "react";
 import { PencilIcon } from "@/components/ui/icons";
-import { type Message, parseAttachmentUrl } from "@/lib/db";
+import { type Message, parseAttachmentUrl } from "@/lib/chat/client/db";
 import { useT } from "@/lib/i18n/client";
 import { useChatSessions } from "@/lib/stores/chat-sessions";
 import { EditImageLink } from "./attachments/edit-image-link";

@@ -2,12 +2,12 @@
 
 import { forwardRef, useCallback, useEffect, useState } from "react";
 import { MessageRow } from "@/components/chat/message-row";
-import { useConversation } from "@/components/chat/use-conversation";
 import { usePriceOverrides } from "@/components/cost/use-cost-prefs";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { CloseIcon, StopIcon } from "@/components/ui/icons";
 import { NativeSelect } from "@/components/ui/native-select";
+import { useConversation } from "@/lib/chat/client/hooks";
 import type { ChatModelRef } from "@/lib/chat/types";
 import type { ColumnResult } from "@/lib/compare/best";
 import { stepColumnVersion } from "@/lib/compare/client/db";

@@ -1,6 +1,5 @@
 "use client";
 
-import { useLiveQuery } from "dexie-react-hooks";
 import Link from "next/link";
 import { usePathname, useRouter } from "next/navigation";
 import { useCallback, useEffect, useMemo, useState } from "react";
@@ -14,10 +13,7 @@ import type { ChatModelRef } from "@/lib/chat/types";
 import { bestColumns, type ColumnResult } from "@/lib/compare/best";
 import {
   addComparisonColumn,
-  type CompareColumnRow,
-  comparisonColumns,
   createComparison,
-  listComparisons,
   releaseComparisonColumn,
   removeComparisonColumn,
   SHARED_SETTINGS,
@@ -25,6 +21,7 @@ import {
   setColumnModel,
   setComparisonSettings,
 } from "@/lib/compare/client/db";
+import { useComparisonColumns, useComparisons } from "@/lib/compare/client/hooks";
 import { startCompareTasks } from "@/lib/compare/client/startup";
 import { useCompareRuns } from "@/lib/compare/client/store";
 import { MAX_COLUMNS, MIN_COLUMNS } from "@/lib/compare/scheduler";
@@ -67,11 +64,7 @@ export function CompareView() {
   const router = useRouter();
   const compareId = useCompareId();
   const models = useModels("chat").models;
-  const stored = useLiveQuery(
-    async () => ({ id: compareId, rows: compareId ? await comparisonColumns(compareId) : [] }),
-    [compareId],
-  );
-  const rows: CompareColumnRow[] | undefined = stored && stored.id === compareId ? stored.rows : undefined;
+  const rows = useComparisonColumns(compareId);
   const [draft, setDraft] = useState<ChatModelRef[] | null>(null);
   const run = useCompareRuns((s) => (compareId ? s.runs[compareId] : undefined));
   const anyBusy = useChatSessions((s) => (rows ?? []).some((r) => s.sessions[r.conversationId]?.busy === true));
@@ -261,7 +254,7 @@ export function CompareView() {
 
 function EarlierComparisons() {
   const t = useT();
-  const list = useLiveQuery(() => listComparisons(8), []);
+  const list = useComparisons(8);
   if (!list || list.length === 0) return null;
   return (
     <nav aria-label={t("compare.earlier")} className="mx-2 mb-1 max-h-32 overflow-y-auto text-sm">

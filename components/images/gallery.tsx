@@ -3,7 +3,7 @@
 import { useWindowVirtualizer } from "@tanstack/react-virtual";
 import { useEffect, useLayoutEffect, useRef, useState } from "react";
 import { useT } from "@/lib/i18n/client";
-import { useGalleryIds } from "./hooks";
+import { useGalleryIds } from "@/lib/images/hooks";
 import { ImageTile } from "./image-tile";
 
 const GAP = 12;

@@ -1,9 +1,7 @@
 "use client";
 
-import { useLiveQuery } from "dexie-react-hooks";
 import { useEffect, useState } from "react";
-import { getImage, type ImageRecord, listImageIds } from "@/lib/db";
-import { imagesDb } from "@/lib/images/db";
+import type { ImageRecord } from "@/lib/images/db";
 
 /**
  * An object URL for a stored image, revoked when the component unmounts or shows another image.
@@ -52,16 +50,6 @@ export function useNow(active: boolean, intervalMs = 100): number {
     return () => clearInterval(timer);
   }, [active, intervalMs]);
   return now;
-}
-
-/** One stored image, live: undefined while loading, null once deleted. */
-export function useImageRecord(id: string): ImageRecord | null | undefined {
-  return useLiveQuery(async () => (await getImage(imagesDb(), id)) ?? null, [id]);
-}
-
-/** Every image id, newest first (keys only: cheap even for thousands of images). */
-export function useGalleryIds(): string[] | undefined {
-  return useLiveQuery(() => listImageIds(imagesDb()), []);
 }
 
 export function formatSeconds(ms: number): string {

@@ -3,10 +3,10 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { PencilIcon as EditIcon } from "@/components/ui/icons";
-import type { ImageRecord } from "@/lib/db";
 import { useT } from "@/lib/i18n/client";
 import { imageCaps } from "@/lib/images/capabilities";
 import { downloadName } from "@/lib/images/client";
+import type { ImageRecord } from "@/lib/images/db";
 import { referenceIds, useImageStore } from "@/lib/images/store";
 import { DownloadIcon, ExpandIcon, FilmIcon, ReferenceIcon, ReuseIcon, TrashIcon } from "./icons";
 

@@ -2,8 +2,9 @@
 
 import { useState } from "react";
 import { useT } from "@/lib/i18n/client";
+import { useImageRecord } from "@/lib/images/hooks";
 import { useImageStore } from "@/lib/images/store";
-import { useImageRecord, useImageUrl } from "./hooks";
+import { useImageUrl } from "./hooks";
 import { ImageActions } from "./image-actions";
 
 /**

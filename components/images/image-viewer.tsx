@@ -1,11 +1,12 @@
 "use client";
 
 import { type ReactNode, useEffect, useRef } from "react";
-import type { ImageRecord } from "@/lib/db";
 import { useI18n } from "@/lib/i18n/client";
+import type { ImageRecord } from "@/lib/images/db";
 import type { StoredParams } from "@/lib/images/form";
+import { useGalleryIds, useImageRecord } from "@/lib/images/hooks";
 import { useImageStore } from "@/lib/images/store";
-import { formatSeconds, useGalleryIds, useImageRecord, useImageUrl } from "./hooks";
+import { formatSeconds, useImageUrl } from "./hooks";
 import { ChevronIcon, CloseIcon } from "./icons";
 import { ImageActions } from "./image-actions";
 import { Lineage } from "./lineage";

@@ -1,9 +1,10 @@
 "use client";
 
-import type { ImageRecord } from "@/lib/db";
 import { useT } from "@/lib/i18n/client";
+import type { ImageRecord } from "@/lib/images/db";
+import { useImageRecord } from "@/lib/images/hooks";
 import { referenceIds, useImageStore } from "@/lib/images/store";
-import { useImageRecord, useImageUrl } from "./hooks";
+import { useImageUrl } from "./hooks";
 
 function Ancestor({ id }: { id: string }) {
   const t = useT();

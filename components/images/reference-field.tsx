@@ -1,12 +1,11 @@
 "use client";
 
-import { useLiveQuery } from "dexie-react-hooks";
 import { type ClipboardEvent, type DragEvent, useEffect, useRef, useState } from "react";
-import { type ImageRecord, listImages } from "@/lib/db";
 import type { MessageKey } from "@/lib/i18n";
 import { useT } from "@/lib/i18n/client";
 import { MAX_REFERENCE_BYTES, REFERENCE_MIME, type ReferenceMode } from "@/lib/images/capabilities";
-import { imagesDb } from "@/lib/images/db";
+import type { ImageRecord } from "@/lib/images/db";
+import { useRecentImages } from "@/lib/images/hooks";
 import { type Reference, useImageStore } from "@/lib/images/store";
 import { useBlobUrl, useImageUrl } from "./hooks";
 import { CloseIcon, ReferenceIcon, UploadIcon } from "./icons";
@@ -37,7 +36,7 @@ function PickerTile({ record, onPick }: { record: ImageRecord; onPick: (r: Image
 function GalleryPicker({ onPick, onClose }: { onPick: (r: ImageRecord) => void; onClose: () => void }) {
   const t = useT();
   const ref = useRef<HTMLDialogElement>(null);
-  const records = useLiveQuery(() => listImages(imagesDb(), { limit: PICKER_LIMIT }), []);
+  const records = useRecentImages(PICKER_LIMIT);
   useEffect(() => {
     ref.current?.showModal();
   }, []);

@@ -1,9 +1,7 @@
 "use client";
 
-import { useLiveQuery } from "dexie-react-hooks";
-import { imagesInBatch, listImages } from "@/lib/db";
 import { useT } from "@/lib/i18n/client";
-import { imagesDb } from "@/lib/images/db";
+import { useLastBatchIds } from "@/lib/images/hooks";
 import { useImageStore } from "@/lib/images/store";
 import { useNow } from "./hooks";
 import { SparkIcon } from "./icons";
@@ -13,12 +11,7 @@ import { cardSpan, gridClass, JobCard } from "./job-card";
 /** The newest stored batch, shown after a reload until the next Generate. */
 function LastBatch() {
   const t = useT();
-  const ids = useLiveQuery(async () => {
-    const [latest] = await listImages(imagesDb(), { limit: 1 });
-    if (!latest) return [];
-    if (!latest.batchId) return [latest.id];
-    return (await imagesInBatch(imagesDb(), latest.batchId)).map((r) => r.id);
-  }, []);
+  const ids = useLastBatchIds();
   if (ids === undefined) return null;
   if (ids.length === 0) {
     return (

@@ -7,7 +7,7 @@ import { Field } from "@/components/ui/field";
 import { NativeSelect } from "@/components/ui/native-select";
 import { withinBounds } from "@/lib/chat/bounds";
 import { reconcileSettings, withClamped } from "@/lib/chat/reconcile";
-import type { ChatSettings } from "@/lib/db";
+import type { ChatSettings } from "@/lib/chat/types";
 import { useI18n } from "@/lib/i18n/client";
 import { useNewChatDefaults } from "@/lib/organize/client/defaults-store";
 import type { NewChatDefaults } from "@/lib/organize/new-chat-defaults";

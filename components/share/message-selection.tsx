@@ -2,7 +2,7 @@
 
 import { useEffect } from "react";
 import { CheckIcon, ImageIcon } from "@/components/ui/icons";
-import type { Conversation, Message } from "@/lib/db";
+import type { Conversation, Message } from "@/lib/chat/client/db";
 import { useI18n, useT } from "@/lib/i18n/client";
 import { useExport } from "@/lib/share/client/export-store";
 

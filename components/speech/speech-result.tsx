@@ -1,10 +1,10 @@
 "use client";
 
 import { useEffect, useRef, useState } from "react";
-import type { SpeechClip } from "@/lib/db";
 import type { MessageKey } from "@/lib/i18n";
 import { useT } from "@/lib/i18n/client";
 import { readSpeakerNotes, speakerNotes } from "@/lib/speech/dialogue-clips";
+import type { SpeechClip } from "@/lib/speech/history";
 import type { SpeechJob } from "@/lib/speech/jobs";
 import { downloadName, playableBlob } from "@/lib/speech/playable";
 import { isInstructionPreset, splitInstruction } from "@/lib/speech/text";

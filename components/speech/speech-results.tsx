@@ -1,9 +1,8 @@
 "use client";
 
-import { useLiveQuery } from "dexie-react-hooks";
 import { ErrorAlert } from "@/components/ui/error-alert";
-import { deleteSpeechClip, getDB, listSpeechClips, type SpeechClip } from "@/lib/db";
 import { useT } from "@/lib/i18n/client";
+import { removeSpeechClip, type SpeechClip, useSpeechClips } from "@/lib/speech/history";
 import { type SpeechJob, useSpeechJobs } from "@/lib/speech/jobs";
 import { SpeechResult } from "./speech-result";
 import { hintClass } from "./styles";
@@ -15,7 +14,7 @@ type Row = { id: string; createdAt: number; clip?: SpeechClip; job?: SpeechJob }
 /** Running generations and stored clips, newest first, as one keyed list (see SpeechResult). */
 export function SpeechResults() {
   const t = useT();
-  const clips = useLiveQuery(() => listSpeechClips(getDB(), { limit: HISTORY_LIMIT }), []);
+  const clips = useSpeechClips(HISTORY_LIMIT);
   const jobs = useSpeechJobs((s) => s.jobs);
   const cancel = useSpeechJobs((s) => s.cancel);
   const dismiss = useSpeechJobs((s) => s.dismiss);
@@ -51,7 +50,7 @@ export function SpeechResults() {
             clip={row.clip}
             job={row.job}
             onCancel={row.job ? () => cancel(row.id) : undefined}
-            onRemove={row.clip ? () => void deleteSpeechClip(getDB(), row.id) : undefined}
+            onRemove={row.clip ? () => void removeSpeechClip(row.id) : undefined}
           />
         ))}
       </ul>

@@ -1,12 +1,10 @@
 "use client";
 
-import { useLiveQuery } from "dexie-react-hooks";
 import Link from "next/link";
-import { getDB } from "@/lib/db";
-import { listImages } from "@/lib/db/media";
-import type { ImageRecord } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors";
 import { useT } from "@/lib/i18n/client";
+import type { ImageRecord } from "@/lib/images/db";
+import { useRecentImages } from "@/lib/images/hooks";
 import { useVideoForm } from "@/lib/video/form-store";
 import { pickImage } from "@/lib/video/start-image";
 import { useObjectUrl } from "./hooks";
@@ -34,7 +32,7 @@ function Thumb({ image, index, onPick }: { image: ImageRecord; index: number; on
 /** Recent images from the Images gallery (IndexedDB), to animate one. */
 export function GalleryPicker({ onClose }: { onClose: () => void }) {
   const t = useT();
-  const images = useLiveQuery(() => listImages(getDB(), { limit: 24 }), []);
+  const images = useRecentImages(24);
   const setImage = useVideoForm((s) => s.setImage);
   const setImageError = useVideoForm((s) => s.setImageError);
 

@@ -1,8 +1,8 @@
 "use client";
 
 import { useCallback, useEffect, useRef, useState } from "react";
-import type { VideoJob } from "@/lib/db/schema";
 import { loadModels, useModels } from "@/lib/providers/client/models";
+import type { VideoJob } from "@/lib/video/client/db";
 
 /**
  * An object URL for a stored Blob, revoked when unused. Keyed by `key`, not by the Blob: every

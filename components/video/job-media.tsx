@@ -1,7 +1,7 @@
 "use client";
 
-import type { VideoJob } from "@/lib/db/schema";
 import { useT } from "@/lib/i18n/client";
+import type { VideoJob } from "@/lib/video/client/db";
 import { formatElapsed, jobElapsedMs } from "./hooks";
 
 const BADGE: Record<VideoJob["status"], string> = {

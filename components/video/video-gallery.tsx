@@ -1,9 +1,7 @@
 "use client";
 
-import { useLiveQuery } from "dexie-react-hooks";
-import { getDB } from "@/lib/db";
-import { listVideoJobs } from "@/lib/db/media";
 import { useT } from "@/lib/i18n/client";
+import { useVideoJobs } from "@/lib/video/client/hooks";
 import { card } from "./styles";
 import { VideoJobCard } from "./video-job-card";
 
@@ -12,7 +10,7 @@ const PAGE = 100;
 /** Every stored job, newest first, live across tabs (Dexie broadcasts writes between tabs). */
 export function VideoGallery() {
   const t = useT();
-  const jobs = useLiveQuery(() => listVideoJobs(getDB(), { limit: PAGE }), []);
+  const jobs = useVideoJobs(PAGE);
   const active = jobs?.filter((j) => j.status === "queued" || j.status === "running").length ?? 0;
 
   return (

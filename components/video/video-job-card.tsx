@@ -2,11 +2,9 @@
 
 import { memo, useEffect, useState } from "react";
 import { ErrorAlert } from "@/components/ui/error-alert";
-import { getDB } from "@/lib/db";
-import { deleteVideoJob } from "@/lib/db/media";
-import type { VideoJob } from "@/lib/db/schema";
 import type { AppErrorJSON, ErrorCode } from "@/lib/errors";
 import { useI18n } from "@/lib/i18n/client";
+import { removeVideoJob, type VideoJob } from "@/lib/video/client/db";
 import { useVideoForm } from "@/lib/video/form-store";
 import { formatElapsed, jobElapsedMs, shortModelName, useNow, useObjectUrl } from "./hooks";
 import { JobPlaceholder, StatusBadge } from "./job-media";
@@ -153,7 +151,7 @@ function VideoJobCardImpl({ job }: { job: VideoJob }) {
             {confirming ? (
               <button
                 type="button"
-                onClick={() => void deleteVideoJob(getDB(), job.id)}
+                onClick={() => void removeVideoJob(job.id)}
                 className={`${ghostButton} text-red-700 hover:bg-red-50 dark:text-red-300 dark:hover:bg-red-950`}
               >
                 {t("video.confirmDelete")}

@@ -2,11 +2,10 @@
 
 import { useRouter, useSearchParams } from "next/navigation";
 import { useEffect } from "react";
-import { getDB } from "@/lib/db";
-import { getImage } from "@/lib/db/media";
 import { AppError } from "@/lib/errors";
 import { translator } from "@/lib/i18n";
 import { useT } from "@/lib/i18n/client";
+import { loadImage } from "@/lib/images/db";
 import { useVideoForm } from "@/lib/video/form-store";
 import { startVideoPoller } from "@/lib/video/poller";
 import { pickImage } from "@/lib/video/start-image";
@@ -24,7 +23,7 @@ function useStartImageParam(onMissing: (err: AppError) => void) {
     let cancelled = false;
     void (async () => {
       try {
-        const row = await getImage(getDB(), id);
+        const row = await loadImage(id);
         if (!row) {
           const message = {
             en: translator("en")("video.startImage.missing"),

@@ -10,6 +10,7 @@ import type { ModelRef } from "@/lib/providers/catalog-types";
 export type ChatModelRef = ModelRef;
 
 /** Per-conversation settings as stored and sent; bounds in bounds.ts, per-model ranges in limits.ts. */
+export type { ChatSettings };
 export type ChatSettingsInput = ChatSettings;
 
 export interface ChatUsage {

@@ -1,4 +1,9 @@
 import { type AppDB, getDB } from "@/lib/db";
+import { getImage } from "@/lib/db/media";
+import type { ImageRecord } from "@/lib/db/schema";
+
+// A stored image, as components see it (they import it from here, not from lib/db).
+export type { ImageRecord };
 
 let db: AppDB | undefined;
 
@@ -6,6 +11,11 @@ let db: AppDB | undefined;
 export function imagesDb(): AppDB {
   db ??= getDB();
   return db;
+}
+
+/** One stored image by id (the video studio's start image from the gallery). */
+export function loadImage(id: string): Promise<ImageRecord | undefined> {
+  return getImage(imagesDb(), id);
 }
 
 export function setImagesDb(next: AppDB | undefined): void {

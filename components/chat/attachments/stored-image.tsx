@@ -1,8 +1,8 @@
 "use client";
 
-import { useEffect, useState } from "react";
 import { SafeImage } from "@/components/chat/markdown/inline";
-import { getAttachment, getDB, parseAttachmentUrl } from "@/lib/db";
+import { parseAttachmentUrl } from "@/lib/chat/client/db";
+import { useAttachmentUrl } from "@/lib/chat/client/hooks";
 
 // Raster images only: an SVG (or anything else) in a data: URL is not shown.
 const INLINE_IMAGE = /^data:image\/(png|jpeg|webp|gif);base64,/i;
@@ -14,22 +14,7 @@ const INLINE_IMAGE = /^data:image\/(png|jpeg|webp|gif);base64,/i;
  */
 export function StoredImage({ url, name, className }: { url: string; name: string; className?: string }) {
   const id = parseAttachmentUrl(url);
-  const [src, setSrc] = useState<string | null>(null);
-  useEffect(() => {
-    if (!id) return;
-    let objectUrl: string | null = null;
-    let live = true;
-    void getAttachment(getDB(), id).then((row) => {
-      if (!live || !row) return;
-      objectUrl = URL.createObjectURL(row.blob);
-      setSrc(objectUrl);
-    });
-    return () => {
-      live = false;
-      if (objectUrl) URL.revokeObjectURL(objectUrl);
-      setSrc(null);
-    };
-  }, [id]);
+  const src = useAttachmentUrl(id);
   if (!id) {
     if (INLINE_IMAGE.test(url)) {
       // biome-ignore lint/performance/noImgElement: the user's own inline image, not optimisable

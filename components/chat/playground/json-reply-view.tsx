@@ -2,10 +2,10 @@
 
 import { useMemo } from "react";
 import { Button } from "@/components/ui/button";
+import type { Message } from "@/lib/chat/client/db";
 import { usePlaygroundSettings } from "@/lib/chat/playground/client/store";
 import { readJsonReply, retryWithErrorsMessage } from "@/lib/chat/playground/json-reply";
 import { jsonModeSchema } from "@/lib/chat/playground/settings";
-import type { Message } from "@/lib/db";
 import { useI18n } from "@/lib/i18n/client";
 import { useChatSessions } from "@/lib/stores/chat-sessions";
 

@@ -1,6 +1,6 @@
 "use client";
 
-import type { Message } from "@/lib/db";
+import type { Message } from "@/lib/chat/client/db";
 import { useI18n } from "@/lib/i18n/client";
 import { MessageText } from "../message-text";
 

@@ -4,11 +4,11 @@ import { useEffect, useId, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Textarea } from "@/components/ui/input";
+import type { Message } from "@/lib/chat/client/db";
 import { claimOnce } from "@/lib/chat/playground/client/runtime";
 import { storeToolOutputs, usePlaygroundSettings } from "@/lib/chat/playground/client/store";
 import { DEFAULT_MAX_TOOL_ROUNDS } from "@/lib/chat/playground/contract";
 import { nextToolStep, runToolCalls, type ToolCallView, toolCallsOf } from "@/lib/chat/playground/tool-loop";
-import type { Message } from "@/lib/db";
 import { useT } from "@/lib/i18n/client";
 import { useChatSessions } from "@/lib/stores/chat-sessions";
 

@@ -1,7 +1,7 @@
 import { getDB, markStreamingAsInterrupted, runStartupTasks } from "@/lib/db";
 
 // A comparison opened straight after a reload must find the columns the old page was streaming
-// marked interrupted (with Continue), as the chat page does on its start (components/chat/chat-shell.tsx).
+// marked interrupted (with Continue), as the chat page does on its start (lib/chat/client/startup.ts).
 // Both are idempotent, so it does not matter which page ran them first.
 let started = false;
 
