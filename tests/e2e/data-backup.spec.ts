@@ -1,4 +1,5 @@
 import { readFile, writeFile } from "node:fs/promises";
+import { restoreSentence } from "../../lib/db/backup-summary";
 import { ChatPage } from "./pages/chat-page";
 import { expect, test } from "./support/fixtures";
 
@@ -33,7 +34,9 @@ test("export, then import into an empty browser, restores identical data", async
   await writeFile(path, JSON.stringify(original));
   await other.getByTestId("import-input").setInputFiles(path);
   // The whole sentence: its first word alone also matches the "Importing…" shown while it runs.
-  await expect(other.getByTestId("data-status")).toContainText(t("data.imported", { added: 3, skipped: 0 }));
+  await expect(other.getByTestId("data-status")).toContainText(
+    restoreSentence(t, locale, { conversations: 1, messages: 2 }, {}),
+  );
 
   const restored = await exportFile(other, t);
   for (const table of TABLES) expect(restored[table], table).toEqual(original[table]);
@@ -48,7 +51,9 @@ test("export, then import into an empty browser, restores identical data", async
   // Importing the same file again adds nothing and says so.
   await other.goto("/settings");
   await other.getByTestId("import-input").setInputFiles(path);
-  await expect(other.getByTestId("data-status")).toContainText(t("data.imported", { added: 0, skipped: 3 }));
+  await expect(other.getByTestId("data-status")).toContainText(
+    restoreSentence(t, locale, {}, { conversations: 1, messages: 2 }),
+  );
   await fresh.close();
 });
 
