@@ -21,7 +21,8 @@ function formatBytes(n: number, locale: string): string {
   return `${v.toLocaleString(locale, { maximumFractionDigits: v < 10 && i > 0 ? 1 : 0 })} ${units[i]}`;
 }
 
-type Persist = "granted" | "not_granted" | "asking" | "denied";
+// granted: already persistent; agreed / denied: the browser's answer to the button.
+type Persist = "granted" | "not_granted" | "asking" | "agreed" | "denied";
 
 export function DataPanel() {
   const { t, locale } = useI18n();
@@ -101,7 +102,7 @@ export function DataPanel() {
 
   async function onPersist() {
     setPersist("asking");
-    setPersist((await requestPersistence()) ? "granted" : "denied");
+    setPersist((await requestPersistence()) ? "agreed" : "denied");
   }
 
   return (
@@ -133,6 +134,7 @@ export function DataPanel() {
         )}
         <p role="status" data-testid="persist-status" className="text-sm">
           {persist === "asking" && t("data.persist.asking")}
+          {persist === "agreed" && t("data.persist.granted")}
           {persist === "denied" && t("data.persist.denied")}
         </p>
       </div>
