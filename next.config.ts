@@ -18,6 +18,9 @@ const nextConfig: NextConfig = {
   // `npm run bench bundle -- --explain` builds with maps to attribute first-load bytes to modules.
   productionBrowserSourceMaps: process.env.BUNDLE_SOURCEMAPS === "1",
   reactStrictMode: true,
+  // In development Next's floating indicator sits in a bottom corner, over the composer's and the
+  // sidebar's controls on a phone; build errors still show in the overlay.
+  devIndicators: false,
   // pages/api/chat.ts imports lib modules marked `server-only`: bundled, they resolve to the empty
   // marker as in app/; left external, Node would load the package's throwing default.
   bundlePagesRouterDependencies: true,

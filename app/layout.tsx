@@ -1,7 +1,9 @@
 import type { Metadata, Viewport } from "next";
 import { headers } from "next/headers";
 import type { ReactNode } from "react";
+import { SkipLink } from "@/components/shell/skip-link";
 import { dbWarmScript } from "@/lib/db/warm-script";
+import { demoNoticeBootScript } from "@/lib/demo-notice";
 import { htmlLang } from "@/lib/i18n";
 import { I18nProvider } from "@/lib/i18n/client";
 import { getRequestLocale } from "@/lib/i18n/server";
@@ -9,7 +11,8 @@ import { themeBootScript } from "@/lib/theme";
 import "./globals.css";
 
 export const metadata: Metadata = {
-  title: "SiliconPlay",
+  // Each page names itself (lib/i18n/server.ts pageTitle); the template adds the product.
+  title: { default: "SiliconPlay", template: "%s · SiliconPlay" },
   description: "Chat, vision, images, video and speech for SiliconFlow and Zhipu GLM",
   applicationName: "SiliconPlay",
   icons: { icon: "/icons/icon-192.png", apple: "/icons/apple-touch-icon.png" },
@@ -35,9 +38,14 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         <script nonce={nonce} dangerouslySetInnerHTML={{ __html: themeBootScript }} />
         {/* biome-ignore lint/security/noDangerouslySetInnerHtml: a constant script that starts opening the history database early */}
         <script nonce={nonce} dangerouslySetInnerHTML={{ __html: dbWarmScript }} />
+        {/* biome-ignore lint/security/noDangerouslySetInnerHtml: a constant script that hides a dismissed demo notice before paint */}
+        <script nonce={nonce} dangerouslySetInnerHTML={{ __html: demoNoticeBootScript }} />
       </head>
       <body className="min-h-dvh">
-        <I18nProvider initialLocale={locale}>{children}</I18nProvider>
+        <I18nProvider initialLocale={locale}>
+          <SkipLink />
+          {children}
+        </I18nProvider>
       </body>
     </html>
   );

@@ -4,6 +4,7 @@ import { DemoBanner } from "@/components/shell/demo-banner";
 import { OfflineSupport } from "@/components/shell/offline";
 import { LocaleSelect, ThemeSelect } from "@/components/shell/preferences";
 import { PrimaryNav } from "@/components/shell/primary-nav";
+import { MAIN_ID } from "@/components/shell/skip-link";
 import { VideoPollerBoot } from "@/components/video/video-poller-boot";
 import { isDemo } from "@/lib/providers/status";
 
@@ -19,15 +20,24 @@ export default function StudioLayout({ children }: { children: ReactNode }) {
       <VideoPollerBoot />
       {/* Ctrl/⌘+K command palette, keyboard shortcuts and their "?" help sheet, on every page. */}
       <Shortcuts />
-      <header className="flex flex-wrap items-center gap-x-4 gap-y-2 border-b border-zinc-200 px-3 py-2 dark:border-zinc-800">
-        <span className="font-semibold text-violet-700 dark:text-violet-300">SiliconPlay</span>
+      {/*
+        One row of 56 px at every width: the nav scrolls sideways on a phone rather than wrapping.
+        Language and theme sit here from 640 px up; on a phone they live in Settings (Appearance).
+      */}
+      <header
+        data-testid="app-header"
+        className="flex h-14 shrink-0 items-center gap-3 border-b border-zinc-200 px-3 sm:gap-4 dark:border-zinc-800"
+      >
+        <span className="shrink-0 font-semibold text-violet-700 dark:text-violet-300">SiliconPlay</span>
         <PrimaryNav />
-        <div className="ml-auto flex items-center gap-2">
+        <div className="ml-auto hidden shrink-0 items-center gap-2 sm:flex">
           <LocaleSelect />
           <ThemeSelect />
         </div>
       </header>
-      <main className="flex min-h-0 flex-1 flex-col">{children}</main>
+      <main id={MAIN_ID} tabIndex={-1} className="flex min-h-0 flex-1 flex-col">
+        {children}
+      </main>
     </div>
   );
 }

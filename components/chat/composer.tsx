@@ -60,6 +60,14 @@ export function Composer({
   const online = useOnline();
   const canSend = (text.trim().length > 0 || attach.images.length > 0) && !busy && !sending && !blocked && online;
 
+  // On a desktop the page opens ready to type; on a phone a focused box would open the keyboard over
+  // the page. Only when nothing else has focus yet (the skip link, a dialog).
+  useEffect(() => {
+    if (!matchMedia("(min-width: 640px)").matches) return;
+    if (document.activeElement && document.activeElement !== document.body) return;
+    inputRef.current?.focus({ preventScroll: true });
+  }, []);
+
   // Images dropped anywhere on the chat page land in the box.
   const addRef = useRef(attach.add);
   addRef.current = attach.add;

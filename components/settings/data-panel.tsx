@@ -1,11 +1,14 @@
 "use client";
 
 import { useCallback, useEffect, useRef, useState } from "react";
+import { Button } from "@/components/ui/button";
 import { ErrorAlert } from "@/components/ui/error-alert";
 import { getDB, isPersisted, requestPersistence, type StorageEstimateResult, storageEstimate } from "@/lib/db";
-import { backupFileName, exportAll, type ImportReport, importAll } from "@/lib/db/backup";
+import { backupFileName, exportAll, type ImportReport, importAll, TABLES } from "@/lib/db/backup";
+import { exportSentence, restoreSentence, type TableCounts } from "@/lib/db/backup-summary";
 import { AppError, type AppErrorJSON } from "@/lib/errors";
 import { useI18n } from "@/lib/i18n/client";
+import { CLEARED_FLAG, ClearDataDialog } from "./clear-data-dialog";
 
 function formatBytes(n: number, locale: string): string {
   const units = ["B", "KB", "MB", "GB", "TB"];
@@ -18,28 +21,40 @@ function formatBytes(n: number, locale: string): string {
   return `${v.toLocaleString(locale, { maximumFractionDigits: v < 10 && i > 0 ? 1 : 0 })} ${units[i]}`;
 }
 
-const sum = (counts: Record<string, number>) => Object.values(counts).reduce((a, b) => a + b, 0);
+// granted: already persistent; agreed / denied: the browser's answer to the button.
+type Persist = "granted" | "not_granted" | "asking" | "agreed" | "denied";
 
 export function DataPanel() {
   const { t, locale } = useI18n();
   const [estimate, setEstimate] = useState<StorageEstimateResult | null | undefined>(undefined);
-  const [persisted, setPersisted] = useState<boolean | null>(null);
+  const [persist, setPersist] = useState<Persist | null>(null);
   const [busy, setBusy] = useState<"export" | "import" | null>(null);
   const [status, setStatus] = useState<string | null>(null);
   const [report, setReport] = useState<ImportReport | null>(null);
   const [error, setError] = useState<AppErrorJSON | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);
 
+  // Only reads whether storage is persistent: asking is the user's choice (the button below).
   const refresh = useCallback(async () => {
     setEstimate(await storageEstimate());
-    setPersisted((await isPersisted()) || (await requestPersistence()));
+    setPersist((await isPersisted()) ? "granted" : "not_granted");
   }, []);
 
   useEffect(() => {
     void refresh();
-  }, [refresh]);
+    // The page reloaded after "Clear all data": say it is done.
+    try {
+      if (sessionStorage.getItem(CLEARED_FLAG)) {
+        sessionStorage.removeItem(CLEARED_FLAG);
+        setStatus(t("data.cleared"));
+      }
+    } catch {
+      // Storage disabled: nothing to say.
+    }
+  }, [refresh, t]);
 
-  async function onExport() {
+  /** Downloads a backup; returns what it holds in words, or null on failure (shown as an alert). */
+  async function onExport(): Promise<string | null> {
     setBusy("export");
     setError(null);
     setStatus(t("data.exporting"));
@@ -52,14 +67,15 @@ export function DataPanel() {
       a.download = backupFileName();
       a.click();
       setTimeout(() => URL.revokeObjectURL(url), 10_000);
-      const count = ["conversations", "messages", "images", "videos", "speech", "attachments"].reduce(
-        (n, k) => n + ((backup as unknown as Record<string, unknown[]>)[k]?.length ?? 0),
-        0,
-      );
-      setStatus(t("data.exported", { count }));
+      const rows = backup as unknown as Record<string, unknown[] | undefined>;
+      const counts: TableCounts = Object.fromEntries(TABLES.map((k) => [k, rows[k]?.length ?? 0]));
+      const said = exportSentence(t, locale, counts);
+      setStatus(said);
+      return said;
     } catch (err) {
       setStatus(null);
       setError(AppError.from(err).toJSON());
+      return null;
     } finally {
       setBusy(null);
     }
@@ -73,7 +89,7 @@ export function DataPanel() {
     try {
       const result = await importAll(getDB(), await file.text());
       setReport(result);
-      setStatus(t("data.imported", { added: sum(result.added), skipped: sum(result.skipped) }));
+      setStatus(restoreSentence(t, locale, result.added, result.skipped));
       await refresh();
     } catch (err) {
       setStatus(null);
@@ -84,8 +100,10 @@ export function DataPanel() {
     }
   }
 
-  const buttonClass =
-    "rounded-md border border-zinc-300 px-3 py-1.5 text-sm font-medium hover:bg-zinc-50 disabled:opacity-50 dark:border-zinc-700 dark:hover:bg-zinc-900";
+  async function onPersist() {
+    setPersist("asking");
+    setPersist((await requestPersistence()) ? "agreed" : "denied");
+  }
 
   return (
     <section aria-labelledby="data-heading" className="space-y-3" data-testid="data-panel">
@@ -106,21 +124,27 @@ export function DataPanel() {
               : t("data.usage.unknown")}
         </dd>
       </dl>
-      {persisted !== null && (
-        <p className="text-xs text-zinc-500">{persisted ? t("data.persisted") : t("data.notPersisted")}</p>
-      )}
+      <div className="space-y-2" data-testid="persist" data-state={persist ?? undefined}>
+        {persist === "granted" && <p className="text-xs text-zinc-500">{t("data.persisted")}</p>}
+        {persist === "not_granted" && <p className="text-xs text-zinc-500">{t("data.notPersisted")}</p>}
+        {(persist === "not_granted" || persist === "asking" || persist === "denied") && (
+          <Button variant="secondary" size="sm" loading={persist === "asking"} onClick={onPersist}>
+            {t("data.persist")}
+          </Button>
+        )}
+        <p role="status" data-testid="persist-status" className="text-sm">
+          {persist === "asking" && t("data.persist.asking")}
+          {persist === "agreed" && t("data.persist.granted")}
+          {persist === "denied" && t("data.persist.denied")}
+        </p>
+      </div>
       <div className="flex flex-wrap gap-2">
-        <button type="button" className={buttonClass} onClick={onExport} disabled={busy !== null}>
+        <Button variant="secondary" onClick={() => void onExport()} disabled={busy !== null}>
           {t("data.export")}
-        </button>
-        <button
-          type="button"
-          className={buttonClass}
-          onClick={() => fileInput.current?.click()}
-          disabled={busy !== null}
-        >
+        </Button>
+        <Button variant="secondary" onClick={() => fileInput.current?.click()} disabled={busy !== null}>
           {t("data.import")}
-        </button>
+        </Button>
         <input
           ref={fileInput}
           type="file"
@@ -134,6 +158,7 @@ export function DataPanel() {
             if (file) void onImport(file);
           }}
         />
+        <ClearDataDialog onExport={onExport} disabled={busy !== null} />
       </div>
       {status && (
         <p role="status" className="text-sm" data-testid="data-status">

@@ -1,12 +1,16 @@
 "use client";
 
 import { useCallback, useEffect, useState } from "react";
+import { Button } from "@/components/ui/button";
 import { ErrorAlert } from "@/components/ui/error-alert";
 import { apiJson } from "@/lib/api-client";
-import { AppError, type AppErrorJSON } from "@/lib/errors";
+import { AppError, type AppErrorJSON, type Provider } from "@/lib/errors";
 import { useT } from "@/lib/i18n/client";
 import type { ProviderAccount } from "@/lib/providers/account";
-import { MODEL_TYPES, type ModelType } from "@/lib/providers/catalog";
+import { MODEL_TYPES, type ModelInfo, type ModelType } from "@/lib/providers/catalog";
+import { type CheckResult, ConnectionTest } from "./connection-test";
+import { KeyHowTo } from "./key-howto";
+import { ModelCatalog } from "./model-catalog";
 import { ProviderCard } from "./provider-card";
 import { SignOutDialog } from "./sign-out-dialog";
 
@@ -17,7 +21,8 @@ interface Overview {
 }
 
 interface ModelsResponse {
-  models: { provider: string }[];
+  models: ModelInfo[];
+  errors?: { provider: Provider; error: AppErrorJSON }[];
 }
 
 function SignOutButton() {
@@ -25,13 +30,9 @@ function SignOutButton() {
   const [asking, setAsking] = useState(false);
   return (
     <>
-      <button
-        type="button"
-        onClick={() => setAsking(true)}
-        className="rounded-md border border-zinc-300 px-3 py-1.5 text-sm dark:border-zinc-700"
-      >
+      <Button variant="secondary" onClick={() => setAsking(true)}>
         {t("auth.logout")}
-      </button>
+      </Button>
       <SignOutDialog
         open={asking}
         onClose={() => setAsking(false)}
@@ -43,13 +44,15 @@ function SignOutButton() {
   );
 }
 
-export function ProviderPanel() {
+export function ProviderPanel({ onDemo }: { onDemo?: (demo: boolean) => void }) {
   const t = useT();
   const [overview, setOverview] = useState<Overview | null>(null);
-  const [counts, setCounts] = useState<Partial<Record<ModelType, number>>>({});
+  const [models, setModels] = useState<Partial<Record<ModelType, ModelInfo[]>>>({});
   const [error, setError] = useState<AppErrorJSON | null>(null);
 
-  const load = useCallback(async () => {
+  // One pass over the account check and every model kind; "Test connection" runs it again and
+  // reads the same answers back as sentences.
+  const load = useCallback(async (): Promise<CheckResult | null> => {
     setError(null);
     try {
       const [account, ...lists] = await Promise.all([
@@ -57,11 +60,20 @@ export function ProviderPanel() {
         ...MODEL_TYPES.map((type) => apiJson<ModelsResponse>(`/api/models?type=${type}`)),
       ]);
       setOverview(account);
-      setCounts(Object.fromEntries(MODEL_TYPES.map((type, i) => [type, lists[i]?.models.length ?? 0])));
+      onDemo?.(account.demo);
+      setModels(Object.fromEntries(MODEL_TYPES.map((type, i) => [type, lists[i]?.models ?? []])));
+      const counts: CheckResult["counts"] = {};
+      const errors: CheckResult["errors"] = {};
+      for (const list of lists) {
+        for (const m of list.models) counts[m.provider] = (counts[m.provider] ?? 0) + 1;
+        for (const e of list.errors ?? []) errors[e.provider] ??= e.error;
+      }
+      return { accounts: account.providers, counts, errors };
     } catch (err) {
       setError(AppError.from(err).toJSON());
+      return null;
     }
-  }, []);
+  }, [onDemo]);
 
   useEffect(() => {
     void load();
@@ -81,22 +93,11 @@ export function ProviderPanel() {
             <ProviderCard key={p.provider} account={p} onRetry={load} />
           ))}
         </ul>
-        <p className="text-sm text-zinc-500">{t("settings.howto")}</p>
+        <KeyHowTo demo={overview.demo} />
+        <ConnectionTest check={load} />
         {overview.accessControl && <SignOutButton />}
       </section>
-      <section aria-labelledby="models-heading" className="space-y-2">
-        <h2 id="models-heading" className="text-lg font-semibold">
-          {t("settings.models")}
-        </h2>
-        <dl className="grid grid-cols-[auto_auto] justify-start gap-x-6 gap-y-1 text-sm" data-testid="model-counts">
-          {MODEL_TYPES.map((type) => (
-            <div key={type} className="contents" data-testid={`model-count-${type}`}>
-              <dt>{t(`settings.models.type.${type}`)}</dt>
-              <dd className="tabular-nums">{counts[type] ?? 0}</dd>
-            </div>
-          ))}
-        </dl>
-      </section>
+      <ModelCatalog models={models} />
     </div>
   );
 }

@@ -10,6 +10,7 @@ import * as organize from "./messages/organize";
 import * as playground from "./messages/playground";
 import * as settings from "./messages/settings";
 import * as share from "./messages/share";
+import * as shell from "./messages/shell";
 import * as speech from "./messages/speech";
 import * as video from "./messages/video";
 
@@ -20,6 +21,7 @@ export const LOCALE_COOKIE = "locale";
 // Adding a capability: create messages/<name>.ts exporting `en` and `zh`, and list it here.
 const modules = [
   common,
+  shell,
   settings,
   auth,
   chat,

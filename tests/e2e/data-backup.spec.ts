@@ -1,4 +1,5 @@
 import { readFile, writeFile } from "node:fs/promises";
+import { exportSentence, restoreSentence } from "../../lib/db/backup-summary";
 import { ChatPage } from "./pages/chat-page";
 import { expect, test } from "./support/fixtures";
 
@@ -33,7 +34,9 @@ test("export, then import into an empty browser, restores identical data", async
   await writeFile(path, JSON.stringify(original));
   await other.getByTestId("import-input").setInputFiles(path);
   // The whole sentence: its first word alone also matches the "Importing…" shown while it runs.
-  await expect(other.getByTestId("data-status")).toContainText(t("data.imported", { added: 3, skipped: 0 }));
+  await expect(other.getByTestId("data-status")).toContainText(
+    restoreSentence(t, locale, { conversations: 1, messages: 2 }, {}),
+  );
 
   const restored = await exportFile(other, t);
   for (const table of TABLES) expect(restored[table], table).toEqual(original[table]);
@@ -48,7 +51,9 @@ test("export, then import into an empty browser, restores identical data", async
   // Importing the same file again adds nothing and says so.
   await other.goto("/settings");
   await other.getByTestId("import-input").setInputFiles(path);
-  await expect(other.getByTestId("data-status")).toContainText(t("data.imported", { added: 0, skipped: 3 }));
+  await expect(other.getByTestId("data-status")).toContainText(
+    restoreSentence(t, locale, {}, { conversations: 1, messages: 2 }),
+  );
   await fresh.close();
 });
 
@@ -90,4 +95,73 @@ test("one conversation exports as Markdown from its menu", async ({ page, t, loc
   expect(questionAt).toBeGreaterThan(youAt);
   expect(replyAt).toBeGreaterThan(questionAt);
   expect(text.slice(replyAt).trim().length).toBeGreaterThan(40);
+});
+
+/** Rows in one of the app's IndexedDB stores, read without the app's own code (0 when the store is gone). */
+function countRows(page: import("@playwright/test").Page, store: string): Promise<number> {
+  return page.evaluate(
+    (name) =>
+      new Promise<number>((resolve, reject) => {
+        const open = indexedDB.open("siliconplay");
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          if (!db.objectStoreNames.contains(name)) {
+            db.close();
+            resolve(0);
+            return;
+          }
+          const req = db.transaction(name).objectStore(name).count();
+          req.onsuccess = () => {
+            db.close();
+            resolve(req.result);
+          };
+          req.onerror = () => reject(req.error);
+        };
+      }),
+    store,
+  );
+}
+
+test("Clear all data offers a backup first, then really empties IndexedDB", async ({ page, t, locale }) => {
+  const chat = new ChatPage(page, t);
+  await chat.goto();
+  await chat.ask(locale === "zh" ? "清除测试：海獭为什么牵手" : "Clear check: why do sea otters hold hands");
+  await chat.waitForStatus(chat.lastReply(), "complete");
+  await page.goto("/settings");
+  expect(await countRows(page, "conversations")).toBe(1);
+  expect(await countRows(page, "messages")).toBe(2);
+
+  await page.getByRole("button", { name: t("data.clear"), exact: true }).click();
+  const dialog = page.getByRole("dialog", { name: t("data.clear.title") });
+  // The backup is offered inside the dialog, and it is a real file of what is about to go.
+  const download = page.waitForEvent("download");
+  await dialog.getByRole("button", { name: t("data.clear.exportFirst") }).click();
+  const backup = JSON.parse(await readFile((await (await download).path())!, "utf8")) as Record<string, unknown[]>;
+  expect(backup.conversations?.length).toBe(1);
+  await expect(dialog.getByTestId("clear-exported")).toHaveText(
+    exportSentence(t, locale, { conversations: 1, messages: 2 }),
+  );
+
+  await dialog.getByRole("button", { name: t("data.clear.confirm") }).click();
+  await expect(page.getByTestId("data-status")).toHaveText(t("data.cleared"));
+  expect(await countRows(page, "conversations")).toBe(0);
+  expect(await countRows(page, "messages")).toBe(0);
+  await chat.goto();
+  await expect(chat.conversations.getByRole("link")).toHaveCount(0);
+});
+
+test("Cancel in Clear all data keeps everything", async ({ page, t, locale }) => {
+  const chat = new ChatPage(page, t);
+  await chat.goto();
+  await chat.ask(locale === "zh" ? "保留测试" : "Keep check");
+  await chat.waitForStatus(chat.lastReply(), "complete");
+  await page.goto("/settings");
+  await page.getByRole("button", { name: t("data.clear"), exact: true }).click();
+  await page
+    .getByRole("dialog", { name: t("data.clear.title") })
+    .getByRole("button", { name: t("data.clear.cancel") })
+    .click();
+  await expect(page.getByRole("dialog")).toHaveCount(0);
+  expect(await countRows(page, "conversations")).toBe(1);
 });

@@ -1,5 +1,6 @@
 import { readFile, writeFile } from "node:fs/promises";
 import { en, zh } from "../../components/chat/markdown/strings";
+import { restoreSentence } from "../../lib/db/backup-summary";
 import { DB_NAME } from "../../lib/db/name";
 import { encodePng } from "../../lib/simulator/png";
 import { ChatPage } from "./pages/chat-page";
@@ -88,7 +89,9 @@ test("an imported backup can neither run script nor load remote files unasked", 
   await writeFile(path, JSON.stringify(backup));
   await other.getByTestId("import-input").setInputFiles(path);
   // A conversation, its two messages and the one real image; two images and the attachment are not.
-  await expect(other.getByTestId("data-status")).toContainText(t("data.imported", { added: 4, skipped: 3 }));
+  await expect(other.getByTestId("data-status")).toContainText(
+    restoreSentence(t, locale, { conversations: 1, messages: 2, images: 1 }, { images: 2, attachments: 1 }),
+  );
 
   const chat2 = new ChatPage(other, t);
   await chat2.goto();

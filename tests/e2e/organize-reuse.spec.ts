@@ -1,3 +1,4 @@
+import { restoreSentence } from "../../lib/db/backup-summary";
 import { ChatPage } from "./pages/chat-page";
 import { expect, test } from "./support/fixtures";
 
@@ -155,7 +156,9 @@ test("a search hit opens its conversation at the matching message, with a plain-
     mimeType: "application/json",
     buffer: Buffer.from(JSON.stringify(backup)),
   });
-  await expect(page.getByTestId("data-status")).toContainText(t("data.imported", { added: 61, skipped: 0 }));
+  await expect(page.getByTestId("data-status")).toContainText(
+    restoreSentence(t, locale, { conversations: 1, messages: 60 }, {}),
+  );
 
   const chat = new ChatPage(page, t);
   await chat.goto();

@@ -1,4 +1,5 @@
 import { readFile, writeFile } from "node:fs/promises";
+import { restoreSentence } from "../../lib/db/backup-summary";
 import { ChatPage } from "./pages/chat-page";
 import { expect, test } from "./support/fixtures";
 import { solidPng } from "./support/images";
@@ -62,7 +63,9 @@ test("a conversation moved into a folder stays there after reload, export and im
   const path = test.info().outputPath("backup.json");
   await writeFile(path, JSON.stringify(backup));
   await other.getByTestId("import-input").setInputFiles(path);
-  await expect(other.getByTestId("data-status")).toContainText(t("data.imported", { added: 4, skipped: 0 }));
+  await expect(other.getByTestId("data-status")).toContainText(
+    restoreSentence(t, locale, { conversations: 1, messages: 2, folders: 1 }, {}),
+  );
   const chat2 = new ChatPage(other, t);
   await chat2.goto();
   await expect(
@@ -186,6 +189,7 @@ test("a plain new chat starts with the defaults set in Settings, and they reach 
 test("with many folders the chat keeps to the window: the sidebar scrolls, the newest message is in view", async ({
   page,
   t,
+  locale,
 }) => {
   // A short window and a folder list several times its height (found by the 2,000-message bench:
   // the list stretched the page, so the thread opened far above its newest message).
@@ -234,7 +238,12 @@ test("with many folders the chat keeps to the window: the sidebar scrolls, the n
     buffer: Buffer.from(JSON.stringify(backup)),
   });
   await expect(page.getByTestId("data-status")).toContainText(
-    t("data.imported", { added: 1 + filed.length + messages.length + folders.length, skipped: 0 }),
+    restoreSentence(
+      t,
+      locale,
+      { conversations: 1 + filed.length, messages: messages.length, folders: folders.length },
+      {},
+    ),
   );
 
   const chat = new ChatPage(page, t);

@@ -1,5 +1,18 @@
+import type { APIRequestContext } from "@playwright/test";
 import { expect, test } from "./support/fixtures";
 import { E2E_SILICONFLOW_KEY } from "./support/keys";
+
+/** Models /api/models lists per provider, over every kind, as Test connection counts them. */
+async function modelCounts(request: APIRequestContext, base = ""): Promise<Record<string, number>> {
+  const counts: Record<string, number> = {};
+  for (const type of ["chat", "image", "video", "speech", "transcription"]) {
+    const body = (await (await request.get(`${base}/api/models?type=${type}`)).json()) as {
+      models: { provider: string }[];
+    };
+    for (const m of body.models) counts[m.provider] = (counts[m.provider] ?? 0) + 1;
+  }
+  return counts;
+}
 
 test("settings checks each key with /models and says calmly that the balance moved to the console", async ({
   page,
@@ -24,7 +37,11 @@ test("settings checks each key with /models and says calmly that the balance mov
   await expect(page.getByTestId("provider-glm").getByTestId("balance-note")).toContainText(
     t("settings.balance.unavailable"),
   );
-  await expect(page.getByTestId("model-count-chat").locator("dd")).not.toHaveText("0");
+  // Models are listed with what they can do, not counted: a reasoning model and a vision model.
+  await expect(page.getByTestId("model-count-chat")).not.toHaveAttribute("data-count", "0");
+  const chatModels = page.getByTestId("model-list").getByTestId("model-row");
+  await expect(chatModels.filter({ has: page.locator('[data-capability="reasoning"]') }).first()).toBeVisible();
+  await expect(chatModels.filter({ has: page.locator('[data-capability="vision"]') }).first()).toBeVisible();
   // Both keys were checked over HTTP against the simulator, with the server-side key.
   const checks = await sim.log({ path: "/models" });
   expect(checks.map((c) => c.provider)).toEqual(expect.arrayContaining(["siliconflow", "glm"]));
@@ -95,4 +112,59 @@ test("an unknown model type is a 400 with a clear message, not a 500", async ({ 
   const body = await res.json();
   expect(body.error.code).toBe("bad_request");
   expect(body.error.message.en).toContain("banana");
+});
+
+test("Test connection says per provider that it is reachable and how many models it offers, or why not", async ({
+  page,
+  t,
+  sim,
+  request,
+}) => {
+  await page.goto("/settings");
+  await expect(page.getByTestId("key-howto")).toContainText("SILICONFLOW_API_KEY");
+  await expect(page.getByTestId("key-howto")).toContainText(".env.local");
+  const counts = await modelCounts(request);
+  const check = page.getByRole("button", { name: t("settings.test"), exact: true });
+  await check.click();
+  const sf = page.getByTestId("connection-siliconflow");
+  await expect(sf).toHaveText(
+    t("settings.test.ok", { provider: t("settings.provider.siliconflow"), count: counts.siliconflow ?? 0 }),
+  );
+  await expect(page.getByTestId("connection-glm")).toHaveText(
+    t("settings.test.ok", { provider: t("settings.provider.glm"), count: counts.glm ?? 0 }),
+  );
+  expect(counts.siliconflow).toBeGreaterThan(0);
+
+  // A rejected key: the same button now says so, with the error's own words.
+  await sim.fault({ fault: "unauthorized", path: "/models", provider: "siliconflow" });
+  await check.click();
+  await expect(sf).toHaveAttribute("data-state", "failing");
+  await expect(sf).toContainText(t("settings.provider.siliconflow"));
+  await expect(sf).toContainText(t("settings.state.failing") === "出错" ? "API 密钥" : "API key");
+  await expect(page.getByTestId("connection-glm")).toHaveAttribute("data-state", "ok");
+});
+
+test("demo mode: Test connection says the built-in simulator answers", async ({ page, t, demoURL, request }) => {
+  await page.goto(`${demoURL}/settings`);
+  const counts = await modelCounts(request, demoURL);
+  await page.getByRole("button", { name: t("settings.test"), exact: true }).click();
+  for (const provider of ["siliconflow", "glm"] as const) {
+    await expect(page.getByTestId(`connection-${provider}`)).toHaveText(
+      t("settings.test.demo", { provider: t(`settings.provider.${provider}`), count: counts[provider] ?? 0 }),
+    );
+  }
+});
+
+test("persistent storage is asked for on request, and the browser's answer is said in words", async ({ page, t }) => {
+  await page.goto("/settings");
+  const persist = page.getByTestId("persist");
+  await expect(persist).toHaveAttribute("data-state", /granted|not_granted/);
+  if ((await persist.getAttribute("data-state")) === "granted") return;
+  await persist.getByRole("button", { name: t("data.persist") }).click();
+  // Headless Chromium says no; a browser that agrees is an answer too.
+  await expect(persist).toHaveAttribute("data-state", /agreed|denied/);
+  const agreed = (await persist.getAttribute("data-state")) === "agreed";
+  await expect(page.getByTestId("persist-status")).toHaveText(
+    t(agreed ? "data.persist.granted" : "data.persist.denied"),
+  );
 });

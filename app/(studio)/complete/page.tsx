@@ -1,7 +1,7 @@
-import type { Metadata } from "next";
 import { CompleteStudio } from "@/components/complete/complete-studio";
+import { pageTitle } from "@/lib/i18n/server";
 
-export const metadata: Metadata = { title: "Complete · SiliconPlay" };
+export const generateMetadata = pageTitle("nav.complete");
 
 export default function Page() {
   return <CompleteStudio />;

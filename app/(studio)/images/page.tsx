@@ -1,7 +1,7 @@
-import type { Metadata } from "next";
 import { ImagesStudio } from "@/components/images/images-studio";
+import { pageTitle } from "@/lib/i18n/server";
 
-export const metadata: Metadata = { title: "Images · SiliconPlay" };
+export const generateMetadata = pageTitle("nav.images");
 
 export default function Page() {
   return <ImagesStudio />;

@@ -1,5 +1,6 @@
 export const en = {
   "auth.title": "Enter the access code",
+  "auth.pageTitle": "Sign in",
   "auth.body": "This SiliconPlay server is private. Ask whoever runs it for the access code.",
   "auth.code": "Access code",
   "auth.unlock": "Unlock",
@@ -15,6 +16,7 @@ export const en = {
 
 export const zh: Record<keyof typeof en, string> = {
   "auth.title": "请输入访问码",
+  "auth.pageTitle": "登录",
   "auth.body": "此 SiliconPlay 服务器为私有部署。请向管理员索取访问码。",
   "auth.code": "访问码",
   "auth.unlock": "解锁",

@@ -1,0 +1,16 @@
+// The frame around every page: the skip link and the demo notice's controls.
+export const en = {
+  "shell.skip": "Skip to content",
+  "demo.dismiss": "Hide this notice",
+  "demo.show": "Show the demo mode notice",
+  "demo.show.hint": "The notice at the top of every page that says replies come from the built-in simulator.",
+} as const;
+
+export type ShellKey = keyof typeof en;
+
+export const zh: Record<ShellKey, string> = {
+  "shell.skip": "跳到正文",
+  "demo.dismiss": "隐藏此提示",
+  "demo.show": "显示演示模式提示",
+  "demo.show.hint": "每个页面顶部的提示，说明回复来自内置模拟器。",
+};
