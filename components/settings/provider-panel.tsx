@@ -4,10 +4,11 @@ import { useCallback, useEffect, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { ErrorAlert } from "@/components/ui/error-alert";
 import { apiJson } from "@/lib/api-client";
-import { AppError, type AppErrorJSON, type Provider } from "@/lib/errors";
+import { AppError, type AppErrorJSON } from "@/lib/errors";
 import { useT } from "@/lib/i18n/client";
 import type { ProviderAccount } from "@/lib/providers/account";
 import { MODEL_TYPES, type ModelInfo, type ModelType } from "@/lib/providers/catalog";
+import type { ModelsResponse } from "@/lib/providers/contract";
 import { type CheckResult, ConnectionTest } from "./connection-test";
 import { KeyHowTo } from "./key-howto";
 import { ModelCatalog } from "./model-catalog";
@@ -18,11 +19,6 @@ interface Overview {
   demo: boolean;
   accessControl: boolean;
   providers: ProviderAccount[];
-}
-
-interface ModelsResponse {
-  models: ModelInfo[];
-  errors?: { provider: Provider; error: AppErrorJSON }[];
 }
 
 function SignOutButton() {
