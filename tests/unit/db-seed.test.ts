@@ -1,15 +1,21 @@
 import "fake-indexeddb/auto";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import {
   AppDB,
+  addUserMessage,
   countConversations,
+  createConversation,
+  finishAssistantMessage,
   getConversationMessages,
   getThread,
   listConversations,
+  type Message,
   searchConversations,
+  startAssistantMessage,
   uuid,
 } from "@/lib/db";
 import { seedLargeHistory } from "@/lib/db/seed";
+import { tokenize } from "@/lib/db/tokenize";
 
 const opened: AppDB[] = [];
 function freshDb(): AppDB {
@@ -46,6 +52,62 @@ describe("seedLargeHistory", () => {
     expect(texts).toMatch(/reasoning models|Kubernetes|IndexedDB/);
     expect((await searchConversations(a, "推理")).length).toBeGreaterThan(0);
     expect((await searchConversations(a, "benchmarks")).length).toBeGreaterThan(0);
+  });
+});
+
+/** Every [word, message id] entry of the messages' `words` index, in index order. */
+async function wordsIndex(db: AppDB): Promise<[string, string][]> {
+  const out: [string, string][] = [];
+  await db.messages.orderBy("words").eachKey((word, cursor) => {
+    out.push([String(word), String(cursor.primaryKey)]);
+  });
+  return out;
+}
+
+describe("seedLargeHistory's precomputed search tokens", () => {
+  it("are what the app's own write path stores, so search finds the same hits", { timeout: 120_000 }, async () => {
+    const seeded = freshDb();
+    const opts = { conversations: 16, messagesPerConversation: 10, longConversation: 30, batchSize: 100 };
+    await seedLargeHistory(seeded, opts);
+    // Oldest first, as they were written (the seeder's clock runs on across conversations).
+    const rows = (await seeded.messages.toArray()).sort((a, b) => a.createdAt - b.createdAt);
+    expect(rows.length).toBe(16 * 10 + 30);
+    for (const m of rows) expect(m.words).toEqual(tokenize(m.text));
+
+    // The same messages, one by one through the functions the chat page calls, at the same times
+    // (only Date is faked: the database's own timers run as usual).
+    const app = freshDb();
+    vi.useFakeTimers({ toFake: ["Date"] });
+    try {
+      const byConversation = new Map<string, Message[]>();
+      for (const m of rows) byConversation.set(m.conversationId, [...(byConversation.get(m.conversationId) ?? []), m]);
+      for (const [conversationId, messages] of byConversation) {
+        vi.setSystemTime(messages[0]!.createdAt - 1);
+        await createConversation(app, { id: conversationId });
+        for (const m of messages) {
+          vi.setSystemTime(m.createdAt);
+          if (m.role === "user") {
+            await addUserMessage(app, { id: m.id, conversationId, parentId: m.parentId, parts: m.parts, text: m.text });
+          } else {
+            await startAssistantMessage(app, { id: m.id, conversationId, parentId: m.parentId! });
+            await finishAssistantMessage(app, m.id, "complete", { parts: m.parts, text: m.text });
+          }
+        }
+      }
+    } finally {
+      vi.useRealTimers();
+    }
+
+    const index = await wordsIndex(seeded);
+    expect(index.length).toBeGreaterThan(5_000);
+    expect(await wordsIndex(app)).toEqual(index);
+    const ids = (hits: Awaited<ReturnType<typeof searchConversations>>) =>
+      hits.map((h) => [h.conversation.id, h.snippet?.messageId, h.snippet?.text]);
+    for (const q of ["quantization", "sourdough bread", "black ho", "向量数据库", "推理", "量化", "benchmarks 场景"]) {
+      const expected = await searchConversations(seeded, q);
+      expect(ids(await searchConversations(app, q)), q).toEqual(ids(expected));
+    }
+    expect((await searchConversations(seeded, "量化")).length).toBeGreaterThan(0);
   });
 });
 
