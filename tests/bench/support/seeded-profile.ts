@@ -162,20 +162,25 @@ export async function seedProfile(
   let longLast: Message | undefined;
   let last = Date.now();
 
+  // One flush is written while the seeder makes the next one (Node and Chromium work side by side);
+  // flushes still commit in order, so the progress file stays a count of committed flushes.
+  let inFlight: Promise<void> = Promise.resolve();
   const commit = async (messages: Message[]) => {
     const index = flush++;
     const conversations = pendingConversations;
     pendingConversations = [];
     if (index < progress.flushes) return; // committed by an earlier run
+    await inFlight;
     if (Date.now() - started > budgetMs) throw new OutOfTime();
-    await writeFlush(page, conversations, messages);
-    progress.flushes = index + 1;
-    progress.messages += messages.length;
-    progress.seedMs = runStart + (Date.now() - started);
-    save();
-    const now = Date.now();
-    log(`seed: ${progress.messages}/${total} messages, batch ${now - last} ms, load ${loadavg()[0]?.toFixed(1)}`);
-    last = now;
+    inFlight = writeFlush(page, conversations, messages).then(() => {
+      progress.flushes = index + 1;
+      progress.messages += messages.length;
+      progress.seedMs = runStart + (Date.now() - started);
+      save();
+      const now = Date.now();
+      log(`seed: ${progress.messages}/${total} messages, batch ${now - last} ms, load ${loadavg()[0]?.toFixed(1)}`);
+      last = now;
+    });
   };
   const shim = {
     conversations: {
@@ -195,6 +200,7 @@ export async function seedProfile(
     const result = await seedLargeHistory(shim, { ...plan });
     // The seeder's last flush may hold conversations only.
     if (pendingConversations.length) await commit([]);
+    await inFlight;
     progress.complete = true;
     progress.longConversationId = result.longConversationId;
     // The long conversation is written last, so the last message row is its newest.
