@@ -97,7 +97,8 @@ test("search over a large seeded history", async ({ t }, testInfo) => {
   console.log(
     `profile ${dir} (${reused ? "reused, seeded by an earlier run" : "seeded by this run"}): ${rows.messages} of ${total} messages, ${Math.round(progress.seedMs / 1000)} s of writing in Chromium ${progress.chromium}`,
   );
-  if (partial) expect(rows.messages).toBe(progress.messages);
+  // A run stopped mid-batch leaves some of its transactions committed (the resume puts them again).
+  if (partial) expect(rows.messages).toBeGreaterThanOrEqual(progress.messages);
   else expect(rows).toEqual({ conversations: PLAN.conversations + (PLAN.longConversation ? 1 : 0), messages: total });
 
   // A fresh start: the browser reopens the profile, as on a user's next visit.
