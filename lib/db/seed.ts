@@ -1,6 +1,7 @@
 // A large, deterministic history for benchmarks: thousands of conversations of mixed English and
 // Chinese text, plus one very long conversation. Same options → same rows (ids included).
 
+import { prng } from "../prng";
 import { autoTitle } from "./conversations";
 import { messageIdAt } from "./ids";
 import type { AppDB, Conversation, Message, MessagePart } from "./schema";
@@ -24,17 +25,6 @@ export interface SeedResult {
   messages: number;
   longConversationId?: string;
   ms: number;
-}
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const EN_TOPICS = [
@@ -135,7 +125,7 @@ export async function seedLargeHistory(db: AppDB, options: SeedOptions = {}): Pr
     onProgress,
   } = options;
   const t0 = performance.now();
-  const rand = mulberry32(seed);
+  const rand = prng(seed);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(rand() * list.length)] as T;
   const fill = (template: string, zh: boolean) => {
     const topics = zh ? ZH_TOPICS : EN_TOPICS;
