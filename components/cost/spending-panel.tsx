@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect, useMemo, useState } from "react";
+import { SettingsSection } from "@/components/settings/settings-section";
 import { Field } from "@/components/ui/field";
 import { NumberField } from "@/components/ui/number-field";
 import { Switch } from "@/components/ui/switch";
@@ -71,11 +72,7 @@ export function SpendingPanel() {
   const today = summary ? (summary.daily[new Date().getDate() - 1]?.date ?? "") : "";
 
   return (
-    <section aria-labelledby="spending-heading" className="space-y-4">
-      <h2 id="spending-heading" className="text-lg font-semibold">
-        {t("spending.title")}
-      </h2>
-      <p className="text-sm text-zinc-600 dark:text-zinc-400">{t("spending.where")}</p>
+    <SettingsSection id="spending" title={t("spending.title")} hint={t("spending.where")} className="space-y-4">
       <dl className="grid grid-cols-3 gap-2">
         {PERIODS.map(({ key, label }) => (
           <div key={key} className="rounded-lg border border-zinc-200 p-3 dark:border-zinc-800">
@@ -128,6 +125,6 @@ export function SpendingPanel() {
         {summary && <BudgetAlert status={status} spent={summary.month.yuan} budget={budget.monthlyYuan} />}
       </div>
       <PriceOverrides />
-    </section>
+    </SettingsSection>
   );
 }

@@ -9,6 +9,7 @@ import { exportSentence, restoreSentence, type TableCounts } from "@/lib/db/back
 import { AppError, type AppErrorJSON } from "@/lib/errors";
 import { useI18n } from "@/lib/i18n/client";
 import { CLEARED_FLAG, ClearDataDialog } from "./clear-data-dialog";
+import { SettingsSection } from "./settings-section";
 
 function formatBytes(n: number, locale: string): string {
   const units = ["B", "KB", "MB", "GB", "TB"];
@@ -106,11 +107,7 @@ export function DataPanel() {
   }
 
   return (
-    <section aria-labelledby="data-heading" className="space-y-3" data-testid="data-panel">
-      <h2 id="data-heading" className="text-lg font-semibold">
-        {t("data.title")}
-      </h2>
-      <p className="text-sm text-zinc-600 dark:text-zinc-400">{t("data.where")}</p>
+    <SettingsSection id="data" title={t("data.title")} hint={t("data.where")} testId="data-panel">
       <dl className="grid grid-cols-[auto_1fr] gap-x-3 text-sm">
         <dt className="text-zinc-500">{t("data.usage")}</dt>
         <dd data-testid="storage-usage">
@@ -176,6 +173,6 @@ export function DataPanel() {
         </details>
       )}
       {error && <ErrorAlert error={error} onDismiss={() => setError(null)} />}
-    </section>
+    </SettingsSection>
   );
 }

@@ -4,6 +4,7 @@ import { Disclosure } from "@/components/ui/disclosure";
 import type { MessageKey } from "@/lib/i18n";
 import { useT } from "@/lib/i18n/client";
 import type { ModelInfo, ModelType } from "@/lib/providers/catalog";
+import { SettingsSection } from "./settings-section";
 
 /** What a model can do, from the catalog, as message keys (settings.cap.*), type first. */
 export function capabilitiesOf(m: ModelInfo): MessageKey[] {
@@ -20,23 +21,25 @@ export function capabilitiesOf(m: ModelInfo): MessageKey[] {
 
 /**
  * The models this server can reach, one disclosure per kind, each model with what it can do
- * (vision, reasoning, tools…) rather than a bare count.
+ * (vision, reasoning, tools…) rather than a bare count. All start folded: the chat list alone is ~50
+ * rows, and open it pushed the rest of Settings ~4,000 px down.
  */
 export function ModelCatalog({ models }: { models: Partial<Record<ModelType, ModelInfo[]>> }) {
   const t = useT();
   const types = Object.keys(models) as ModelType[];
   return (
-    <section aria-labelledby="models-heading" className="space-y-2" data-testid="model-list">
-      <h2 id="models-heading" className="text-lg font-semibold">
-        {t("settings.models")}
-      </h2>
-      <p className="text-sm text-zinc-600 dark:text-zinc-400">{t("settings.models.hint")}</p>
+    <SettingsSection
+      id="models"
+      title={t("settings.models")}
+      hint={t("settings.models.hint")}
+      className="space-y-2"
+      testId="model-list"
+    >
       {types.map((type) => {
         const list = models[type] ?? [];
         return (
           <Disclosure
             key={type}
-            defaultOpen={type === "chat"}
             summary={
               <span data-testid={`model-count-${type}`} data-count={list.length}>
                 {t("settings.models.group", { type: t(`settings.models.type.${type}`), count: list.length })}
@@ -74,6 +77,6 @@ export function ModelCatalog({ models }: { models: Partial<Record<ModelType, Mod
           </Disclosure>
         );
       })}
-    </section>
+    </SettingsSection>
   );
 }

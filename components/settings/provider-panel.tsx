@@ -13,6 +13,7 @@ import { type CheckResult, ConnectionTest } from "./connection-test";
 import { KeyHowTo } from "./key-howto";
 import { ModelCatalog } from "./model-catalog";
 import { ProviderCard } from "./provider-card";
+import { SettingsSection } from "./settings-section";
 import { SignOutDialog } from "./sign-out-dialog";
 
 interface Overview {
@@ -80,10 +81,7 @@ export function ProviderPanel({ onDemo }: { onDemo?: (demo: boolean) => void }) 
 
   return (
     <div className="space-y-6">
-      <section aria-labelledby="providers-heading" className="space-y-3">
-        <h2 id="providers-heading" className="text-lg font-semibold">
-          {t("settings.providers")}
-        </h2>
+      <SettingsSection id="providers" title={t("settings.providers")}>
         <ul className="grid gap-3 sm:grid-cols-2">
           {overview.providers.map((p) => (
             <ProviderCard key={p.provider} account={p} onRetry={load} />
@@ -92,7 +90,7 @@ export function ProviderPanel({ onDemo }: { onDemo?: (demo: boolean) => void }) 
         <KeyHowTo demo={overview.demo} />
         <ConnectionTest check={load} />
         {overview.accessControl && <SignOutButton />}
-      </section>
+      </SettingsSection>
       <ModelCatalog models={models} />
     </div>
   );

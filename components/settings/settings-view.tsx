@@ -11,17 +11,19 @@ import { setDemoNoticeHidden } from "@/lib/demo-notice";
 import { useT } from "@/lib/i18n/client";
 import { DataPanel } from "./data-panel";
 import { ProviderPanel } from "./provider-panel";
+import { SettingsSection } from "./settings-section";
 
 /** Language, theme and (in demo mode) the demo notice: the header keeps the first two on desktop only. */
 function AppearanceSection({ demo }: { demo: boolean }) {
   const t = useT();
   const noticeHidden = useDemoNoticeHidden();
   return (
-    <section aria-labelledby="appearance-heading" className="space-y-3">
-      <h2 id="appearance-heading" className="text-lg font-semibold">
-        {t("settings.appearance")}
-      </h2>
-      <p className="text-sm text-zinc-600 sm:hidden dark:text-zinc-400">{t("settings.appearance.hint")}</p>
+    <SettingsSection
+      id="appearance"
+      title={t("settings.appearance")}
+      hint={t("settings.appearance.hint")}
+      hintClassName="sm:hidden"
+    >
       <div className="flex gap-2">
         <LocaleSelect />
         <ThemeSelect />
@@ -34,7 +36,7 @@ function AppearanceSection({ demo }: { demo: boolean }) {
           onChange={(on) => setDemoNoticeHidden(!on)}
         />
       )}
-    </section>
+    </SettingsSection>
   );
 }
 

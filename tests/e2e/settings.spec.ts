@@ -39,6 +39,9 @@ test("settings checks each key with /models and says calmly that the balance mov
   );
   // Models are listed with what they can do, not counted: a reasoning model and a vision model.
   await expect(page.getByTestId("model-count-chat")).not.toHaveAttribute("data-count", "0");
+  const chatKind = page.getByRole("button", { name: new RegExp(`^${t("settings.models.type.chat")} — `) });
+  await expect(chatKind).toHaveAttribute("aria-expanded", "false");
+  await chatKind.click();
   const chatModels = page.getByTestId("model-list").getByTestId("model-row");
   await expect(chatModels.filter({ has: page.locator('[data-capability="reasoning"]') }).first()).toBeVisible();
   await expect(chatModels.filter({ has: page.locator('[data-capability="vision"]') }).first()).toBeVisible();
