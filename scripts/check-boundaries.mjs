@@ -5,17 +5,12 @@
 // Type-only and lazy `import("…")` imports count, like in check-import-cycles. Exits 1 on any.
 import { importGraph, rel } from "./import-graph.mjs";
 
-// components/settings is reworked on another branch; its data panel (backup, storage estimate,
-// persistence) still calls lib/db directly until that work gives it a client module. Remove this entry
-// then: it is the only exception.
-const COMPONENTS_MAY_USE_DB = ["components/settings/"];
-
 const DB_PACKAGES = new Set(["dexie", "dexie-react-hooks"]);
 
 const rules = [
   {
     name: "components import the database (lib/db or Dexie)",
-    applies: (from) => from.startsWith("components/") && !COMPONENTS_MAY_USE_DB.some((p) => from.startsWith(p)),
+    applies: (from) => from.startsWith("components/"),
     forbidsFile: (to) => to.startsWith("lib/db/"),
     forbidsPackage: (spec) => DB_PACKAGES.has(spec),
   },

@@ -3,9 +3,17 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { ErrorAlert } from "@/components/ui/error-alert";
-import { getDB, isPersisted, requestPersistence, type StorageEstimateResult, storageEstimate } from "@/lib/db";
-import { backupFileName, exportAll, type ImportReport, importAll, TABLES } from "@/lib/db/backup";
-import { exportSentence, restoreSentence, type TableCounts } from "@/lib/db/backup-summary";
+import {
+  downloadBackup,
+  exportSentence,
+  type ImportReport,
+  isPersisted,
+  requestPersistence,
+  restoreBackup,
+  restoreSentence,
+  type StorageEstimateResult,
+  storageEstimate,
+} from "@/lib/data/client";
 import { AppError, type AppErrorJSON } from "@/lib/errors";
 import { useI18n } from "@/lib/i18n/client";
 import { CLEARED_FLAG, ClearDataDialog } from "./clear-data-dialog";
@@ -60,16 +68,7 @@ export function DataPanel() {
     setError(null);
     setStatus(t("data.exporting"));
     try {
-      const backup = await exportAll(getDB());
-      const blob = new Blob([JSON.stringify(backup)], { type: "application/json" });
-      const url = URL.createObjectURL(blob);
-      const a = document.createElement("a");
-      a.href = url;
-      a.download = backupFileName();
-      a.click();
-      setTimeout(() => URL.revokeObjectURL(url), 10_000);
-      const rows = backup as unknown as Record<string, unknown[] | undefined>;
-      const counts: TableCounts = Object.fromEntries(TABLES.map((k) => [k, rows[k]?.length ?? 0]));
+      const counts = await downloadBackup();
       const said = exportSentence(t, locale, counts);
       setStatus(said);
       return said;
@@ -88,7 +87,7 @@ export function DataPanel() {
     setReport(null);
     setStatus(t("data.importing"));
     try {
-      const result = await importAll(getDB(), await file.text());
+      const result = await restoreBackup(file);
       setReport(result);
       setStatus(restoreSentence(t, locale, result.added, result.skipped));
       await refresh();
