@@ -41,14 +41,46 @@ export interface Attempt {
   firstByteTimeoutMs: number;
 }
 
-/** One try: resolves with a streaming Response on 2xx headers, rejects with an AppError otherwise. */
-export function attemptOnce(a: Attempt): Promise<Response> {
+/**
+ * One try: resolves with a streaming Response on 2xx headers, rejects with an AppError otherwise.
+ *
+ * A pooled keep-alive socket the provider has just closed as idle fails the request with ECONNRESET
+ * before any byte of an answer: the provider never saw it. That one case is sent again at once on a
+ * new connection, even where retries are off (image and video jobs, which cost money): Node's docs
+ * give this pattern for `request.reusedSocket`, and on a loaded machine the agent's idle timer can
+ * fire after the server's close has arrived, so the race is real (CI saw "Could not reach the
+ * provider" 0.4 s into an image job). A reset on a new connection is a real failure and is not repeated.
+ */
+export async function attemptOnce(a: Attempt): Promise<Response> {
+  try {
+    return await attemptOn(a, true);
+  } catch (err) {
+    if (!(err instanceof StaleSocketError) || a.signal?.aborted)
+      throw err instanceof StaleSocketError ? err.cause : err;
+    return attemptOn(a, false);
+  }
+}
+
+/** The reset of a reused idle socket before any answer (see `attemptOnce`); carries the socket error. */
+class StaleSocketError extends Error {
+  constructor(cause: unknown) {
+    super("stale keep-alive socket", { cause });
+  }
+}
+
+function isStaleSocketReset(req: ClientRequest, err: unknown): boolean {
+  const code = (err as { code?: unknown } | null)?.code;
+  return req.reusedSocket && (code === "ECONNRESET" || code === "EPIPE");
+}
+
+function attemptOn(a: Attempt, pooled: boolean): Promise<Response> {
   return new Promise<Response>((resolve, reject) => {
     const isHttps = a.url.protocol === "https:";
     const req = (isHttps ? https : http).request(a.url, {
       method: a.method,
       headers: a.headers,
-      agent: isHttps ? agents.https : agents.http,
+      // `false`: a socket of its own, never one that sat idle in the pool.
+      agent: pooled ? (isHttps ? agents.https : agents.http) : false,
     });
     let phase: "waiting" | "answered" = "waiting";
     const timeout = (detail: string) => new AppError("timeout", { provider: a.provider, detail });
@@ -82,7 +114,7 @@ export function attemptOnce(a: Attempt): Promise<Response> {
       if (phase !== "waiting") return; // after headers the body stream reports it
       clearTimers();
       detachSignal();
-      reject(err);
+      reject(pooled && isStaleSocketReset(req, err) ? new StaleSocketError(err) : err);
     });
     req.on("response", (res: IncomingMessage) => {
       phase = "answered";
