@@ -1,7 +1,7 @@
 "use client";
 
 import { type ReactNode, useEffect } from "react";
-import { startChatTasks } from "@/lib/chat/client/startup";
+import { startHistoryTasks } from "@/lib/chat/client/startup";
 import { ConversationSidebar } from "./conversation-sidebar";
 
 /**
@@ -12,7 +12,7 @@ import { ConversationSidebar } from "./conversation-sidebar";
  * every row of that height (75 instead of about 10 for a 2,000-message conversation).
  */
 export function ChatShell({ children }: { children: ReactNode }) {
-  useEffect(startChatTasks, []);
+  useEffect(() => startHistoryTasks("chat"), []);
   return (
     <div className="relative min-h-0 flex-1">
       <div className="absolute inset-0 flex">

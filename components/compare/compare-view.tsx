@@ -9,6 +9,7 @@ import { BudgetNotice } from "@/components/cost/budget-notice";
 import { Button } from "@/components/ui/button";
 import { PlusIcon } from "@/components/ui/icons";
 import { Switch } from "@/components/ui/switch";
+import { startHistoryTasks } from "@/lib/chat/client/startup";
 import type { ChatModelRef } from "@/lib/chat/types";
 import { bestColumns, type ColumnResult } from "@/lib/compare/best";
 import {
@@ -22,7 +23,6 @@ import {
   setComparisonSettings,
 } from "@/lib/compare/client/db";
 import { useComparisonColumns, useComparisons } from "@/lib/compare/client/hooks";
-import { startCompareTasks } from "@/lib/compare/client/startup";
 import { useCompareRuns } from "@/lib/compare/client/store";
 import { MAX_COLUMNS, MIN_COLUMNS } from "@/lib/compare/scheduler";
 import { checkBudget } from "@/lib/cost/client/budget-check";
@@ -87,7 +87,7 @@ export function CompareView() {
 
   useEffect(() => {
     void loadModels("chat");
-    startCompareTasks();
+    startHistoryTasks("compare");
   }, []);
 
   useIdlePreload();
