@@ -2,7 +2,13 @@
 
 import { defaultKeymap, history, historyKeymap, indentWithTab } from "@codemirror/commands";
 import { json } from "@codemirror/lang-json";
-import { bracketMatching, defaultHighlightStyle, indentOnInput, syntaxHighlighting } from "@codemirror/language";
+import {
+  bracketMatching,
+  defaultHighlightStyle,
+  HighlightStyle,
+  indentOnInput,
+  syntaxHighlighting,
+} from "@codemirror/language";
 import { type Diagnostic, lintGutter, setDiagnostics } from "@codemirror/lint";
 import { Compartment, EditorState } from "@codemirror/state";
 import { EditorView, keymap, lineNumbers } from "@codemirror/view";
@@ -27,6 +33,17 @@ export interface CodeEditorProps {
   /** CSS height of the empty editor, so a code field looks like one before it has text. */
   minHeight?: string;
 }
+
+// CodeMirror's default colours are made for a light page (#708 keywords are ~2:1 on zinc-900). Each
+// colour reads a CSS variable named after it, which app/globals.css sets brighter in the dark theme;
+// the light theme falls back to the original colour.
+const themedHighlightStyle = HighlightStyle.define(
+  defaultHighlightStyle.specs.map((spec) =>
+    typeof spec.color === "string" && spec.color.startsWith("#")
+      ? { ...spec, color: `var(--cm-${spec.color.slice(1)}, ${spec.color})` }
+      : spec,
+  ),
+);
 
 function contentAttributes(labelId: string, describedBy: string | undefined, invalid: boolean) {
   return EditorView.contentAttributes.of({
@@ -68,7 +85,7 @@ export default function CodeEditor({
           history(),
           indentOnInput(),
           bracketMatching(),
-          syntaxHighlighting(defaultHighlightStyle, { fallback: true }),
+          syntaxHighlighting(themedHighlightStyle, { fallback: true }),
           languageSlot.current.of(language === "json" ? json() : []),
           diagnostics ? lintGutter() : [],
           keymap.of([...defaultKeymap, ...historyKeymap, indentWithTab]),
@@ -92,6 +109,16 @@ export default function CodeEditor({
             ".cm-scroller": { overflow: "auto", fontFamily: "ui-monospace, monospace" },
             ".cm-content, .cm-gutter": minHeight ? { minHeight } : {},
             "&.cm-focused": { outline: "none" },
+            // The base theme's gutter, caret and selection are light-theme colours; these follow the page.
+            ".cm-gutters": {
+              backgroundColor: "transparent",
+              color: "rgb(113 113 122)",
+              borderRight: "1px solid rgb(113 113 122 / 0.3)",
+            },
+            ".cm-cursor, .cm-dropCursor": { borderLeftColor: "currentColor" },
+            "&.cm-focused > .cm-scroller > .cm-selectionLayer .cm-selectionBackground, .cm-selectionBackground": {
+              backgroundColor: "rgb(139 92 246 / 0.3)",
+            },
           }),
         ],
       }),
