@@ -159,6 +159,9 @@ export const CompareColumn = forwardRef<HTMLDivElement, CompareColumnProps>(func
         tabIndex={-1}
         className="min-h-0 flex-1 overflow-y-auto overscroll-contain px-3 [contain:strict]"
       >
+        {thread.length === 0 && (
+          <p className="py-6 text-center text-sm text-zinc-500 dark:text-zinc-400">{t("compare.column.empty")}</p>
+        )}
         {thread.map((message, i) => {
           const v = versions[i] ?? { index: 0, count: 1 };
           return (
