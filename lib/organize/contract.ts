@@ -3,7 +3,7 @@
 // library's JSON import all validate with these, so a hostile file is refused field by field.
 
 import { z } from "zod";
-import { JSON_SCHEMA_MAX_CHARS, TOOL_DEFINITIONS_MAX_CHARS } from "@/lib/chat/playground/contract";
+import { JSON_SCHEMA_MAX_CHARS, TOOL_DEFINITIONS_MAX_CHARS } from "@/lib/chat/playground/bounds";
 import { ASSISTANT_IMAGE_MAX_CHARS, assistantImageProblem } from "./assistant-image";
 
 export const NAME_MAX = 100;

@@ -3,7 +3,7 @@
 
 import { CHAT_MAX_MESSAGES } from "@/lib/chat/bounds";
 import { chatErrorFrom } from "@/lib/chat/errors";
-import { isToolPartType } from "@/lib/chat/playground/contract";
+import { isToolPartType } from "@/lib/chat/playground/bounds";
 import type { ChatMessage } from "@/lib/chat/types";
 import type { Message, MessageError, MessagePart } from "@/lib/db";
 import type { AppErrorJSON } from "@/lib/errors";

@@ -1,23 +1,11 @@
 import { z } from "zod";
+import { MAX_TOOLS, PREFIX_MAX_CHARS, TOOL_DESCRIPTION_MAX, TOOL_NAME_PATTERN } from "./bounds";
+
+export * from "./bounds";
 
 // The developer-playground fields of POST /api/chat (function calling, JSON mode, prefix completion)
 // and what the reply's metadata says about them. Zod schemas with their types and bounds; no
 // server-only code, so the route and the browser share this file.
-
-/** OpenAI's rule for function names: letters, digits, underscores and dashes, at most 64. */
-export const TOOL_NAME_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
-/** SiliconFlow takes at most 128 tools (upstream-contract.md, POST /chat/completions). */
-export const MAX_TOOLS = 128;
-export const TOOL_DESCRIPTION_MAX = 4000;
-/** The tool definitions as text in the editor, and the JSON Schema of JSON mode, at most this long. */
-export const TOOL_DEFINITIONS_MAX_CHARS = 100_000;
-export const JSON_SCHEMA_MAX_CHARS = 50_000;
-/** The reply's prefix (prefix completion): an edited reply, so as long as a long answer. */
-export const PREFIX_MAX_CHARS = 50_000;
-/** Rounds of tool calls the browser runs on its own before it stops and asks (auto mode). */
-export const DEFAULT_MAX_TOOL_ROUNDS = 5;
-/** The server refuses a reply whose tool rounds went past this, whatever the browser allowed. */
-export const MAX_TOOL_ROUNDS = 20;
 
 const jsonObject = z.record(z.string(), z.unknown());
 
@@ -84,10 +72,6 @@ export const toolPartSchema = z.looseObject({
   output: z.unknown().optional(),
   errorText: z.string().max(20_000).optional(),
 });
-
-export function isToolPartType(type: string): boolean {
-  return type === "dynamic-tool" || type.startsWith("tool-");
-}
 
 /** Why the server changed a setting for this reply; shown beside the reply. */
 export const NOTE_CODES = ["thinking_off_for_tools", "thinking_off_for_prefix"] as const;
