@@ -2,10 +2,10 @@
 
 import { type DragEvent, useState } from "react";
 import { ConversationRow, type RowActions } from "@/components/chat/conversation-row";
+import { ActionMenu } from "@/components/ui/action-menu";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogClose } from "@/components/ui/dialog";
 import { ChevronDownIcon, ChevronRightIcon, FolderIcon, FolderPlusIcon, MoreIcon } from "@/components/ui/icons";
-import { Menu, MenuItem } from "@/components/ui/menu";
 import { useI18n } from "@/lib/i18n/client";
 import { folderActions, useFolderConversations, useFolders } from "@/lib/organize/client/hooks";
 import { selectCollapsed, useOrganize } from "@/lib/organize/client/store";
@@ -107,18 +107,17 @@ function FolderGroup({
           <FolderIcon size={14} className="shrink-0 text-zinc-500" />
           <span className="truncate">{folder.name}</span>
         </button>
-        <Menu
+        <ActionMenu
           trigger={
             <Button variant="icon" size="sm" label={t("organize.folder.actions", { name: folder.name })}>
               <MoreIcon />
             </Button>
           }
-        >
-          <MenuItem onClick={() => setRenaming(true)}>{t("organize.folder.rename")}</MenuItem>
-          <MenuItem danger onClick={() => setDeleting(true)}>
-            {t("organize.folder.delete")}
-          </MenuItem>
-        </Menu>
+          items={[
+            { label: t("organize.folder.rename"), onClick: () => setRenaming(true) },
+            { label: t("organize.folder.delete"), onClick: () => setDeleting(true), danger: true },
+          ]}
+        />
       </div>
       {!collapsed && rows && (
         <ul className="pl-3">
