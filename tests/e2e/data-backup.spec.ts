@@ -1,6 +1,7 @@
 import { readFile, writeFile } from "node:fs/promises";
 import { exportSentence, restoreSentence } from "../../lib/db/backup-summary";
 import { ChatPage } from "./pages/chat-page";
+import { SettingsPage } from "./pages/settings-page";
 import { expect, test } from "./support/fixtures";
 
 // Export → a fresh browser profile (nothing stored) → import restores identical data, and a
@@ -9,10 +10,9 @@ import { expect, test } from "./support/fixtures";
 const TABLES = ["conversations", "messages", "images", "videos", "speech", "attachments"] as const;
 
 async function exportFile(page: import("@playwright/test").Page, t: import("../../lib/i18n").Translate) {
-  await page.goto("/settings");
-  const download = page.waitForEvent("download");
-  await page.getByRole("button", { name: t("data.export"), exact: true }).click();
-  const path = await (await download).path();
+  const settings = new SettingsPage(page, t);
+  await settings.goto();
+  const path = await (await settings.exportBackup()).path();
   return JSON.parse(await readFile(path, "utf8")) as Record<string, unknown[]> & { format: string };
 }
 
@@ -29,12 +29,13 @@ test("export, then import into an empty browser, restores identical data", async
 
   const fresh = await browser.newContext({ locale: locale === "zh" ? "zh-CN" : "en-US" });
   const other = await fresh.newPage();
-  await other.goto("/settings");
+  const otherSettings = new SettingsPage(other, t);
+  await otherSettings.goto();
   const path = test.info().outputPath("backup.json");
   await writeFile(path, JSON.stringify(original));
-  await other.getByTestId("import-input").setInputFiles(path);
+  await otherSettings.importInput.setInputFiles(path);
   // The whole sentence: its first word alone also matches the "Importing…" shown while it runs.
-  await expect(other.getByTestId("data-status")).toContainText(
+  await expect(otherSettings.dataStatus).toContainText(
     restoreSentence(t, locale, { conversations: 1, messages: 2 }, {}),
   );
 
@@ -49,17 +50,18 @@ test("export, then import into an empty browser, restores identical data", async
   await expect(chat2.userMessages.first()).toContainText(question);
 
   // Importing the same file again adds nothing and says so.
-  await other.goto("/settings");
-  await other.getByTestId("import-input").setInputFiles(path);
-  await expect(other.getByTestId("data-status")).toContainText(
+  await otherSettings.goto();
+  await otherSettings.importInput.setInputFiles(path);
+  await expect(otherSettings.dataStatus).toContainText(
     restoreSentence(t, locale, {}, { conversations: 1, messages: 2 }),
   );
   await fresh.close();
 });
 
-test("a file that is not a backup is refused with a clear alert", async ({ page, locale }) => {
-  await page.goto("/settings");
-  await page.getByTestId("import-input").setInputFiles({
+test("a file that is not a backup is refused with a clear alert", async ({ page, t, locale }) => {
+  const settings = new SettingsPage(page, t);
+  await settings.goto();
+  await settings.importInput.setInputFiles({
     name: "notes.json",
     mimeType: "application/json",
     buffer: Buffer.from('{"hello":"world"}'),
@@ -128,12 +130,12 @@ test("Clear all data offers a backup first, then really empties IndexedDB", asyn
   await chat.goto();
   await chat.ask(locale === "zh" ? "清除测试：海獭为什么牵手" : "Clear check: why do sea otters hold hands");
   await chat.waitForStatus(chat.lastReply(), "complete");
-  await page.goto("/settings");
+  const settings = new SettingsPage(page, t);
+  await settings.goto();
   expect(await countRows(page, "conversations")).toBe(1);
   expect(await countRows(page, "messages")).toBe(2);
 
-  await page.getByRole("button", { name: t("data.clear"), exact: true }).click();
-  const dialog = page.getByRole("dialog", { name: t("data.clear.title") });
+  const dialog = await settings.openClearAll();
   // The backup is offered inside the dialog, and it is a real file of what is about to go.
   const download = page.waitForEvent("download");
   await dialog.getByRole("button", { name: t("data.clear.exportFirst") }).click();
@@ -144,7 +146,7 @@ test("Clear all data offers a backup first, then really empties IndexedDB", asyn
   );
 
   await dialog.getByRole("button", { name: t("data.clear.confirm") }).click();
-  await expect(page.getByTestId("data-status")).toHaveText(t("data.cleared"));
+  await expect(settings.dataStatus).toHaveText(t("data.cleared"));
   expect(await countRows(page, "conversations")).toBe(0);
   expect(await countRows(page, "messages")).toBe(0);
   await chat.goto();
@@ -156,12 +158,10 @@ test("Cancel in Clear all data keeps everything", async ({ page, t, locale }) =>
   await chat.goto();
   await chat.ask(locale === "zh" ? "保留测试" : "Keep check");
   await chat.waitForStatus(chat.lastReply(), "complete");
-  await page.goto("/settings");
-  await page.getByRole("button", { name: t("data.clear"), exact: true }).click();
-  await page
-    .getByRole("dialog", { name: t("data.clear.title") })
-    .getByRole("button", { name: t("data.clear.cancel") })
-    .click();
+  const settings = new SettingsPage(page, t);
+  await settings.goto();
+  const dialog = await settings.openClearAll();
+  await dialog.getByRole("button", { name: t("data.clear.cancel") }).click();
   await expect(page.getByRole("dialog")).toHaveCount(0);
   expect(await countRows(page, "conversations")).toBe(1);
 });

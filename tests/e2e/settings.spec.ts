@@ -1,4 +1,5 @@
 import type { APIRequestContext } from "@playwright/test";
+import { SettingsPage } from "./pages/settings-page";
 import { expect, test } from "./support/fixtures";
 import { E2E_SILICONFLOW_KEY } from "./support/keys";
 
@@ -19,11 +20,12 @@ test("settings checks each key with /models and says calmly that the balance mov
   t,
   sim,
 }) => {
-  await page.goto("/settings");
-  const sf = page.getByTestId("provider-siliconflow");
-  await expect(page.getByTestId("provider-status-siliconflow")).toHaveAttribute("data-state", "ok");
-  await expect(page.getByTestId("provider-status-siliconflow")).toHaveText(t("settings.state.ok"));
-  await expect(page.getByTestId("provider-status-glm")).toHaveAttribute("data-state", "ok");
+  const settings = new SettingsPage(page, t);
+  await settings.goto();
+  const sf = settings.provider("siliconflow");
+  await expect(settings.status("siliconflow")).toHaveAttribute("data-state", "ok");
+  await expect(settings.status("siliconflow")).toHaveText(t("settings.state.ok"));
+  await expect(settings.status("glm")).toHaveAttribute("data-state", "ok");
   await expect(sf).toHaveAttribute("data-state", "configured");
   // The simulator answers /user/info with 410, as SiliconFlow does since 2026-08: a note, not an alert.
   const note = sf.getByTestId("balance-note");
@@ -34,12 +36,10 @@ test("settings checks each key with /models and says calmly that the balance mov
   await expect(link).toHaveAttribute("href", "https://cloud.siliconflow.cn/expensebill");
   await expect(sf.getByRole("alert")).toHaveCount(0);
   await expect(sf.getByTestId("balance")).toHaveCount(0);
-  await expect(page.getByTestId("provider-glm").getByTestId("balance-note")).toContainText(
-    t("settings.balance.unavailable"),
-  );
+  await expect(settings.provider("glm").getByTestId("balance-note")).toContainText(t("settings.balance.unavailable"));
   // Models are listed with what they can do, not counted: a reasoning model and a vision model.
   await expect(page.getByTestId("model-count-chat")).not.toHaveAttribute("data-count", "0");
-  const chatKind = page.getByRole("button", { name: new RegExp(`^${t("settings.models.type.chat")} — `) });
+  const chatKind = settings.modelKind("chat");
   await expect(chatKind).toHaveAttribute("aria-expanded", "false");
   await chatKind.click();
   const chatModels = page.getByTestId("model-list").getByTestId("model-row");
@@ -52,38 +52,41 @@ test("settings checks each key with /models and says calmly that the balance mov
   expect((await sim.log({ path: "/user/info" }))[0]?.status).toBe(410);
 });
 
-test("where the balance endpoint still answers, the balance is shown", async ({ page, sim }) => {
+test("where the balance endpoint still answers, the balance is shown", async ({ page, t, sim }) => {
+  const settings = new SettingsPage(page, t);
   await sim.configure({ userInfo: "balance" });
-  await page.goto("/settings");
-  const sf = page.getByTestId("provider-siliconflow");
+  await settings.goto();
+  const sf = settings.provider("siliconflow");
   await expect(sf.getByTestId("balance")).toContainText("88.50");
   await expect(sf.getByTestId("balance-note")).toHaveCount(0);
 });
 
 test("a failing key check is an alert that says what to do, and Retry recovers", async ({ page, t, sim }) => {
+  const settings = new SettingsPage(page, t);
   await sim.fault({ fault: "unauthorized", path: "/models", provider: "siliconflow" });
-  await page.goto("/settings");
-  await expect(page.getByTestId("provider-status-siliconflow")).toHaveAttribute("data-state", "failing");
-  const alert = page.getByTestId("provider-siliconflow").getByRole("alert");
+  await settings.goto();
+  await expect(settings.status("siliconflow")).toHaveAttribute("data-state", "failing");
+  const alert = settings.provider("siliconflow").getByRole("alert");
   await expect(alert).toHaveAttribute("data-error-code", "invalid_key");
   await expect(alert).toContainText(t("settings.state.failing") === "出错" ? "API 密钥" : "API key");
   await expect(alert.locator("code")).not.toBeEmpty();
-  await expect(page.getByTestId("provider-status-glm")).toHaveAttribute("data-state", "ok");
+  await expect(settings.status("glm")).toHaveAttribute("data-state", "ok");
   await alert.getByRole("button", { name: t("common.retry") }).click();
-  await expect(page.getByTestId("provider-status-siliconflow")).toHaveAttribute("data-state", "ok");
-  await expect(page.getByTestId("provider-siliconflow").getByRole("alert")).toHaveCount(0);
+  await expect(settings.status("siliconflow")).toHaveAttribute("data-state", "ok");
+  await expect(settings.provider("siliconflow").getByRole("alert")).toHaveCount(0);
 });
 
 test("a balance that cannot be read is said so, while the key stays ok", async ({ page, t, sim }) => {
+  const settings = new SettingsPage(page, t);
   await sim.configure({ userInfo: "balance" });
   await sim.fault({ fault: "balance", path: "/user/info" });
-  await page.goto("/settings");
-  await expect(page.getByTestId("provider-status-siliconflow")).toHaveAttribute("data-state", "ok");
-  const alert = page.getByTestId("provider-siliconflow").getByRole("alert");
+  await settings.goto();
+  await expect(settings.status("siliconflow")).toHaveAttribute("data-state", "ok");
+  const alert = settings.provider("siliconflow").getByRole("alert");
   await expect(alert).toContainText(t("settings.balance.failed"));
   await expect(alert).toHaveAttribute("data-error-code", "insufficient_balance");
   await alert.getByRole("button", { name: t("common.retry") }).click();
-  await expect(page.getByTestId("provider-siliconflow").getByTestId("balance")).toContainText("88.50");
+  await expect(settings.provider("siliconflow").getByTestId("balance")).toContainText("88.50");
 });
 
 test("demo mode: the banner is on every page and settings reads the built-in simulator", async ({
@@ -91,14 +94,15 @@ test("demo mode: the banner is on every page and settings reads the built-in sim
   t,
   demoURL,
 }) => {
+  const settings = new SettingsPage(page, t);
   for (const path of ["/chat", "/images", "/video", "/speech", "/settings"]) {
     await page.goto(`${demoURL}${path}`);
     await expect(page.getByTestId("demo-banner")).toContainText(t("demo.banner").slice(0, 10));
   }
-  const sf = page.getByTestId("provider-siliconflow");
+  const sf = settings.provider("siliconflow");
   await expect(sf).toHaveAttribute("data-state", "demo");
-  await expect(page.getByTestId("provider-status-siliconflow")).toHaveAttribute("data-state", "demo");
-  await expect(page.getByTestId("provider-status-glm")).toHaveAttribute("data-state", "demo");
+  await expect(settings.status("siliconflow")).toHaveAttribute("data-state", "demo");
+  await expect(settings.status("glm")).toHaveAttribute("data-state", "demo");
   await expect(sf.getByTestId("balance-note")).toContainText(t("settings.balance.retired"));
   await expect(sf.getByRole("alert")).toHaveCount(0);
 });
@@ -123,17 +127,18 @@ test("Test connection says per provider that it is reachable and how many models
   sim,
   request,
 }) => {
-  await page.goto("/settings");
+  const settings = new SettingsPage(page, t);
+  await settings.goto();
   await expect(page.getByTestId("key-howto")).toContainText("SILICONFLOW_API_KEY");
   await expect(page.getByTestId("key-howto")).toContainText(".env.local");
   const counts = await modelCounts(request);
-  const check = page.getByRole("button", { name: t("settings.test"), exact: true });
+  const check = settings.testConnection;
   await check.click();
-  const sf = page.getByTestId("connection-siliconflow");
+  const sf = settings.connection("siliconflow");
   await expect(sf).toHaveText(
     t("settings.test.ok", { provider: t("settings.provider.siliconflow"), count: counts.siliconflow ?? 0 }),
   );
-  await expect(page.getByTestId("connection-glm")).toHaveText(
+  await expect(settings.connection("glm")).toHaveText(
     t("settings.test.ok", { provider: t("settings.provider.glm"), count: counts.glm ?? 0 }),
   );
   expect(counts.siliconflow).toBeGreaterThan(0);
@@ -144,23 +149,25 @@ test("Test connection says per provider that it is reachable and how many models
   await expect(sf).toHaveAttribute("data-state", "failing");
   await expect(sf).toContainText(t("settings.provider.siliconflow"));
   await expect(sf).toContainText(t("settings.state.failing") === "出错" ? "API 密钥" : "API key");
-  await expect(page.getByTestId("connection-glm")).toHaveAttribute("data-state", "ok");
+  await expect(settings.connection("glm")).toHaveAttribute("data-state", "ok");
 });
 
 test("demo mode: Test connection says the built-in simulator answers", async ({ page, t, demoURL, request }) => {
-  await page.goto(`${demoURL}/settings`);
+  const settings = new SettingsPage(page, t);
+  await settings.goto(demoURL);
   const counts = await modelCounts(request, demoURL);
-  await page.getByRole("button", { name: t("settings.test"), exact: true }).click();
+  await settings.testConnection.click();
   for (const provider of ["siliconflow", "glm"] as const) {
-    await expect(page.getByTestId(`connection-${provider}`)).toHaveText(
+    await expect(settings.connection(provider)).toHaveText(
       t("settings.test.demo", { provider: t(`settings.provider.${provider}`), count: counts[provider] ?? 0 }),
     );
   }
 });
 
 test("persistent storage is asked for on request, and the browser's answer is said in words", async ({ page, t }) => {
-  await page.goto("/settings");
-  const persist = page.getByTestId("persist");
+  const settings = new SettingsPage(page, t);
+  await settings.goto();
+  const persist = settings.persist;
   await expect(persist).toHaveAttribute("data-state", /granted|not_granted/);
   if ((await persist.getAttribute("data-state")) === "granted") return;
   await persist.getByRole("button", { name: t("data.persist") }).click();
