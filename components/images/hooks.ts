@@ -1,55 +1,22 @@
 "use client";
 
-import { useEffect, useState } from "react";
+import { useNow as useSharedNow } from "@/components/ui/use-now";
+import { useObjectUrl } from "@/components/ui/use-object-url";
 import type { ImageRecord } from "@/lib/images/db";
 
-/**
- * An object URL for a stored image, revoked when the component unmounts or shows another image.
- * Keyed by record id: a live query hands back a new Blob object for the same bytes on every change,
- * and re-creating the URL each time would make the picture flicker.
- */
+/** An object URL for a stored image, keyed by its record id (see useObjectUrl). */
 export function useImageUrl(record: Pick<ImageRecord, "id" | "blob"> | undefined): string | undefined {
-  const [url, setUrl] = useState<string>();
-  const id = record?.id;
-  const blob = record?.blob;
-  // biome-ignore lint/correctness/useExhaustiveDependencies: the blob of an id never changes; see above.
-  useEffect(() => {
-    if (!blob) {
-      setUrl(undefined);
-      return;
-    }
-    const next = URL.createObjectURL(blob);
-    setUrl(next);
-    return () => URL.revokeObjectURL(next);
-  }, [id]);
-  return url;
+  return useObjectUrl(record?.blob, record?.id);
 }
 
 /** An object URL for any Blob (the reference preview), revoked on change and unmount. */
 export function useBlobUrl(blob: Blob | undefined | null): string | undefined {
-  const [url, setUrl] = useState<string>();
-  useEffect(() => {
-    if (!blob) {
-      setUrl(undefined);
-      return;
-    }
-    const next = URL.createObjectURL(blob);
-    setUrl(next);
-    return () => URL.revokeObjectURL(next);
-  }, [blob]);
-  return url;
+  return useObjectUrl(blob);
 }
 
-/** The current time, ticking while `active` (elapsed counters of running jobs). */
+/** The current time, ticking every 100 ms while `active`: image jobs take seconds, shown to a tenth. */
 export function useNow(active: boolean, intervalMs = 100): number {
-  const [now, setNow] = useState(() => Date.now());
-  useEffect(() => {
-    if (!active) return;
-    setNow(Date.now());
-    const timer = setInterval(() => setNow(Date.now()), intervalMs);
-    return () => clearInterval(timer);
-  }, [active, intervalMs]);
-  return now;
+  return useSharedNow(active, intervalMs);
 }
 
 export function formatSeconds(ms: number): string {

@@ -1,44 +1,11 @@
 "use client";
 
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useCallback, useEffect, useState } from "react";
 import { loadModels, useModels } from "@/lib/providers/client/models";
 import type { VideoJob } from "@/lib/video/client/db";
 
-/**
- * An object URL for a stored Blob, revoked when unused. Keyed by `key`, not by the Blob: every
- * IndexedDB re-read returns a new Blob object for the same bytes, and a new URL would restart a
- * playing video each time another job's row changes.
- */
-export function useObjectUrl(blob: Blob | undefined | null, key: string): string | undefined {
-  const [url, setUrl] = useState<string>();
-  const blobRef = useRef(blob);
-  blobRef.current = blob;
-  const present = Boolean(blob);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: keyed on purpose (see above)
-  useEffect(() => {
-    const current = blobRef.current;
-    if (!current) {
-      setUrl(undefined);
-      return;
-    }
-    const next = URL.createObjectURL(current);
-    setUrl(next);
-    return () => URL.revokeObjectURL(next);
-  }, [key, present]);
-  return url;
-}
-
-/** The current time, ticking once a second while `active` (for elapsed-time labels). */
-export function useNow(active: boolean): number {
-  const [now, setNow] = useState(() => Date.now());
-  useEffect(() => {
-    if (!active) return;
-    setNow(Date.now());
-    const timer = setInterval(() => setNow(Date.now()), 1000);
-    return () => clearInterval(timer);
-  }, [active]);
-  return now;
-}
+export { useNow } from "@/components/ui/use-now";
+export { useObjectUrl } from "@/components/ui/use-object-url";
 
 /** Video models from /api/models (the provider's list joined with the capability catalog). */
 export function useVideoModels() {
