@@ -1,6 +1,6 @@
 "use client";
 
-import { useCallback, useEffect, useState } from "react";
+import { useCallback } from "react";
 import { loadModels, useModels } from "@/lib/providers/client/models";
 import type { VideoJob } from "@/lib/video/client/db";
 
