@@ -20,6 +20,9 @@ export interface StudioLayoutProps {
   className?: string;
 }
 
+/** The parts of the layout a studio's form supplies (a slice's `use…FormSlots` hook returns them). */
+export type StudioFormSlots = Pick<StudioLayoutProps, "form" | "action" | "actionNote">;
+
 /**
  * The layout Images, Video and Speech share. From `lg` up: the form card on the left, sticky and
  * scrolling inside itself with the action pinned at its foot; results on the right. On a phone: one
@@ -78,14 +81,20 @@ export function scrollIntoViewOnPhone(el: Element | null): boolean {
 /**
  * A ref for the newest job's element: when `key` (the newest job's id) changes to a new value, the
  * element is brought into view on a phone. The first value seen (jobs restored on load) does not scroll.
+ * `ready` is false while the list is still being read (from IndexedDB): the value it settles on is
+ * then the first value seen, so jobs restored after the first render do not scroll either.
  */
-export function useRevealOnPhone<T extends HTMLElement>(key: string | number | null | undefined) {
+export function useRevealOnPhone<T extends HTMLElement>(key: string | number | null | undefined, ready = true) {
   const ref = useRef<T>(null);
   const seen = useRef(key);
+  const wasReady = useRef(ready);
   useEffect(() => {
+    // The render that turns `ready` on brings the restored list: its newest is a baseline, not new.
+    const baseline = !wasReady.current;
+    wasReady.current = ready;
     if (key === seen.current) return;
     seen.current = key;
-    if (key != null) scrollIntoViewOnPhone(ref.current);
-  }, [key]);
+    if (ready && !baseline && key != null) scrollIntoViewOnPhone(ref.current);
+  }, [key, ready]);
   return ref;
 }
