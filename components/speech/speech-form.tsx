@@ -139,7 +139,8 @@ export function useSpeechFormSlots(): StudioFormSlots {
       </div>
 
       <div className="grid gap-3 sm:grid-cols-2">
-        <div className="space-y-1">
+        {/* Model ids and voice names are long: each takes the card's full width. */}
+        <div className="space-y-1 sm:col-span-2">
           <label htmlFor={ids.model} className={labelClass}>
             {t("speech.model.label")}
           </label>
@@ -156,7 +157,7 @@ export function useSpeechFormSlots(): StudioFormSlots {
             ))}
           </select>
         </div>
-        <div className="space-y-1">
+        <div className="space-y-1 sm:col-span-2">
           <label htmlFor={ids.voice} className={labelClass}>
             {t("speech.voice.label")}
           </label>

@@ -14,7 +14,7 @@ import { useHydrated } from "@/lib/speech/use-hydrated";
 import { displayNameProblem, MAX_DISPLAY_NAME, providerVoiceName } from "@/lib/speech/voice-name";
 import { useVoices } from "@/lib/speech/voices-store";
 import { sniffAudio } from "@/lib/speech/wav";
-import { cardClass, hintClass, inputClass, labelClass, primaryButton } from "./styles";
+import { cardClass, hintClass, inputClass, labelClass, secondaryButton } from "./styles";
 import { VoiceRecorder } from "./voice-recorder";
 
 interface Clip {
@@ -194,7 +194,7 @@ export function VoiceUploadForm() {
         </p>
       )}
       <div className="flex items-center gap-3">
-        <button type="submit" className={primaryButton} disabled={busy}>
+        <button type="submit" className={secondaryButton} disabled={busy}>
           {t("speech.upload.submit")}
         </button>
         {stage !== "idle" && (
