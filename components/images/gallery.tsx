@@ -1,7 +1,7 @@
 "use client";
 
 import { useWindowVirtualizer } from "@tanstack/react-virtual";
-import { useEffect, useLayoutEffect, useRef, useState } from "react";
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
 import { useT } from "@/lib/i18n/client";
 import { useGalleryIds } from "@/lib/images/hooks";
 import { SparkIcon } from "./icons";
@@ -13,10 +13,11 @@ const MIN_TILE = 168;
 /**
  * Every stored image as a virtualized grid of rows over the window's scroll: only the rows near
  * the viewport exist in the DOM, and each tile reads its own row from IndexedDB, so a gallery of
- * thousands of images opens as fast as one of ten. The `fresh` ids (the pictures just made) are
- * marked in place; `showEmpty` says what the page is for while nothing is stored or running.
+ * thousands of images opens as fast as one of ten. The `fresh` ids (the pictures just made, newest
+ * job first) lead the grid, each batch in the order it was made, and are marked; the rest follow
+ * newest first. `showEmpty` says what the page is for while nothing is stored or running.
  */
-export function Gallery({ fresh, showEmpty }: { fresh: ReadonlySet<string>; showEmpty: boolean }) {
+export function Gallery({ fresh, showEmpty }: { fresh: readonly string[]; showEmpty: boolean }) {
   const t = useT();
   const ids = useGalleryIds();
   const gridRef = useRef<HTMLDivElement>(null);
@@ -39,7 +40,12 @@ export function Gallery({ fresh, showEmpty }: { fresh: ReadonlySet<string>; show
     return () => observer.disconnect();
   }, []);
 
-  const list = ids ?? [];
+  const freshSet = useMemo(() => new Set(fresh), [fresh]);
+  const list = useMemo(() => {
+    if (!ids) return [];
+    const stored = new Set(ids);
+    return [...fresh.filter((id) => stored.has(id)), ...ids.filter((id) => !freshSet.has(id))];
+  }, [ids, fresh, freshSet]);
   const cols = width > 0 ? Math.max(2, Math.floor((width + GAP) / (MIN_TILE + GAP))) : 1;
   const tile = width > 0 ? (width - GAP * (cols - 1)) / cols : MIN_TILE;
   const rows = width > 0 ? Math.ceil(list.length / cols) : 0;
@@ -89,7 +95,7 @@ export function Gallery({ fresh, showEmpty }: { fresh: ReadonlySet<string>; show
             }}
           >
             {list.slice(row.index * cols, row.index * cols + cols).map((id) => (
-              <ImageTile key={id} id={id} testId="gallery-item" fresh={fresh.has(id)} />
+              <ImageTile key={id} id={id} testId="gallery-item" fresh={freshSet.has(id)} />
             ))}
           </div>
         ))}

@@ -18,9 +18,9 @@ export const ImagesResults = memo(function ImagesResults() {
   const jobs = useImageStore((s) => s.jobs);
   const now = useNow(jobs.some((j) => j.status === "running"));
   const lastBatch = useLastBatchIds();
+  // Newest job first, each batch in the order it was made (image 1 of 4 first).
   const fresh = useMemo(
-    () =>
-      new Set(jobs.length > 0 ? jobs.flatMap((j) => (j.status === "succeeded" ? j.imageIds : [])) : (lastBatch ?? [])),
+    () => (jobs.length > 0 ? jobs.flatMap((j) => (j.status === "succeeded" ? j.imageIds : [])) : (lastBatch ?? [])),
     [jobs, lastBatch],
   );
   // Jobs live in memory: those on screen when the page opens are not new, the next Generate is.
