@@ -3,7 +3,9 @@
 import { type FormEvent, type KeyboardEvent, useState } from "react";
 import { ImprovePrompt } from "@/components/prompt-helper/improve-prompt";
 import { OfflineHint, useOnline } from "@/components/shell/online";
+import { Button } from "@/components/ui/button";
 import { ErrorAlert } from "@/components/ui/error-alert";
+import type { StudioFormSlots } from "@/components/ui/studio-layout";
 import { useT } from "@/lib/i18n/client";
 import { type ImageCaps, imageCaps, modelKey, PROMPT_MAX_CHARS } from "@/lib/images/capabilities";
 import { blocker, findModel } from "@/lib/images/form";
@@ -46,8 +48,12 @@ function ModelBadges({ free, caps }: { free: boolean; caps: ImageCaps | null }) 
   );
 }
 
-/** The generation settings; every control offers only what the chosen model accepts. */
-export function GenerateForm() {
+/**
+ * The generation settings, in the studios' order (prompt, model, options, reference upload), and the
+ * Generate button with its status for the layout's action bar. Every control offers only what the
+ * chosen model accepts.
+ */
+export function useImageFormSlots(): StudioFormSlots {
   const t = useT();
   const form = useImageStore((s) => s.form);
   const models = useImageStore((s) => s.models);
@@ -83,7 +89,7 @@ export function GenerateForm() {
     .map((provider) => ({ provider, list: models.list.filter((m) => m.provider === provider) }))
     .filter((g) => g.list.length > 0);
 
-  return (
+  const fields = (
     <form id="image-form" onSubmit={submit} noValidate className="space-y-5">
       <div className="space-y-1.5">
         <div className="flex items-baseline justify-between">
@@ -110,25 +116,6 @@ export function GenerateForm() {
           kind="image"
           model={model?.id ?? ""}
           onChange={(prompt) => setForm({ prompt })}
-        />
-      </div>
-
-      <div className="space-y-1.5">
-        <label htmlFor="image-negative" className={labelClass}>
-          {t("images.field.negativePrompt")}
-        </label>
-        <textarea
-          id="image-negative"
-          rows={2}
-          maxLength={PROMPT_MAX_CHARS}
-          value={form.negativePrompt}
-          disabled={caps !== null && !caps.negativePrompt}
-          onChange={(e) => setForm({ negativePrompt: e.target.value })}
-          onKeyDown={onPromptKey}
-          placeholder={
-            caps && !caps.negativePrompt ? t("images.negative.unsupported") : t("images.negative.placeholder")
-          }
-          className={textareaClass}
         />
       </div>
 
@@ -164,10 +151,6 @@ export function GenerateForm() {
         )}
         {models.partialErrors[0] && <ErrorAlert error={models.partialErrors[0]} title={t("images.models.partial")} />}
       </div>
-
-      {caps && caps.reference !== "none" && (
-        <ReferenceField mode={caps.reference} max={caps.spec.references?.max ?? 1} />
-      )}
 
       {/* Only the fields the model takes: edit models follow their input's size, batches are Kolors-only. */}
       {(caps === null || caps.sizes.length > 0 || caps.batchMax > 1) && (
@@ -251,31 +234,61 @@ export function GenerateForm() {
         />
       )}
 
-      <div className="sticky bottom-0 -mx-1 space-y-2 bg-gradient-to-t from-white via-white to-white/0 px-1 pt-3 pb-1 dark:from-zinc-900 dark:via-zinc-900 dark:to-zinc-900/0">
-        <button
-          type="submit"
-          disabled={busy || waiting || !online}
-          aria-describedby={online ? "image-generate-status" : "image-offline"}
-          className="inline-flex h-11 w-full items-center justify-center gap-2 rounded-xl bg-violet-600 font-semibold text-white shadow-sm transition hover:bg-violet-700 focus-visible:outline-offset-2 active:scale-[0.99] disabled:cursor-not-allowed disabled:opacity-60 dark:bg-violet-600 dark:hover:bg-violet-500"
-        >
-          <SparkIcon width={18} height={18} />
-          {t("images.generate")}
-        </button>
-        <OfflineHint id="image-offline" action="generate" className="text-center" />
-        {tried && block && !waiting ? (
-          <p id="image-generate-status" role="alert" className="text-center text-xs text-red-700 dark:text-red-400">
-            {t(BLOCKER_KEYS[block])}
-          </p>
-        ) : (
-          <p id="image-generate-status" role="status" className={`${hintClass} text-center`}>
-            {waiting
-              ? t("images.blocker.loading")
-              : busy
-                ? t("images.blocker.busy", { n: running })
-                : t("images.shortcut")}
-          </p>
-        )}
+      <div className="space-y-1.5">
+        <label htmlFor="image-negative" className={labelClass}>
+          {t("images.field.negativePrompt")}
+        </label>
+        <textarea
+          id="image-negative"
+          rows={2}
+          maxLength={PROMPT_MAX_CHARS}
+          value={form.negativePrompt}
+          disabled={caps !== null && !caps.negativePrompt}
+          onChange={(e) => setForm({ negativePrompt: e.target.value })}
+          onKeyDown={onPromptKey}
+          placeholder={
+            caps && !caps.negativePrompt ? t("images.negative.unsupported") : t("images.negative.placeholder")
+          }
+          className={textareaClass}
+        />
       </div>
+
+      {caps && caps.reference !== "none" && (
+        <ReferenceField mode={caps.reference} max={caps.spec.references?.max ?? 1} />
+      )}
     </form>
   );
+
+  const action = (
+    <Button
+      type="submit"
+      form="image-form"
+      disabled={busy || waiting || !online}
+      aria-describedby={online ? "image-generate-status" : "image-offline"}
+    >
+      <SparkIcon width={18} height={18} />
+      {t("images.generate")}
+    </Button>
+  );
+
+  const actionNote = (
+    <>
+      <OfflineHint id="image-offline" action="generate" />
+      {tried && block && !waiting ? (
+        <p id="image-generate-status" role="alert" className="text-red-700 dark:text-red-400">
+          {t(BLOCKER_KEYS[block])}
+        </p>
+      ) : (
+        <p id="image-generate-status" role="status">
+          {waiting
+            ? t("images.blocker.loading")
+            : busy
+              ? t("images.blocker.busy", { n: running })
+              : t("images.shortcut")}
+        </p>
+      )}
+    </>
+  );
+
+  return { form: fields, action, actionNote };
 }

@@ -16,9 +16,15 @@ export function ImageTile({
   testId,
   shape = "square",
   lazy = false,
+  fresh = false,
 }: {
   id: string;
   testId: string;
+  /**
+   * One of the images just made (this session's jobs, or the newest batch after a reload): marked
+   * (`image-result`, a violet ring) inside the gallery instead of shown a second time elsewhere.
+   */
+  fresh?: boolean;
   /** "natural" keeps the image's own aspect ratio (results); "square" crops (gallery grid). */
   shape?: "square" | "natural";
   lazy?: boolean;
@@ -42,28 +48,31 @@ export function ImageTile({
     <figure
       data-testid={testId}
       data-image-id={id}
-      className="group relative overflow-hidden rounded-xl bg-zinc-100 ring-1 ring-zinc-200 dark:bg-zinc-900 dark:ring-zinc-800"
+      data-fresh={fresh || undefined}
+      className="group relative overflow-hidden rounded-xl bg-zinc-100 ring-1 ring-zinc-200 data-fresh:ring-2 data-fresh:ring-violet-500 dark:bg-zinc-900 dark:ring-zinc-800 dark:data-fresh:ring-violet-400"
       style={style}
     >
       {record && url && !broken ? (
-        <button
-          type="button"
-          onClick={() => view(id)}
-          aria-label={t("images.action.open")}
-          className="block size-full cursor-zoom-in"
-        >
-          {/* biome-ignore lint/performance/noImgElement: a local blob: URL; next/image cannot optimise it. */}
-          <img
-            src={url}
-            alt={record.prompt}
-            width={record.width}
-            height={record.height}
-            loading={lazy ? "lazy" : "eager"}
-            decoding="async"
-            onError={() => setBroken(true)}
-            className="size-full object-cover transition duration-300 group-hover:scale-[1.02]"
-          />
-        </button>
+        <div data-testid={fresh ? "image-result" : undefined} className="size-full">
+          <button
+            type="button"
+            onClick={() => view(id)}
+            aria-label={t("images.action.open")}
+            className="block size-full cursor-zoom-in"
+          >
+            {/* biome-ignore lint/performance/noImgElement: a local blob: URL; next/image cannot optimise it. */}
+            <img
+              src={url}
+              alt={record.prompt}
+              width={record.width}
+              height={record.height}
+              loading={lazy ? "lazy" : "eager"}
+              decoding="async"
+              onError={() => setBroken(true)}
+              className="size-full object-cover transition duration-300 group-hover:scale-[1.02]"
+            />
+          </button>
+        </div>
       ) : (
         <div className="flex size-full items-center justify-center p-3 text-center text-xs text-zinc-500">
           {broken ? t("images.tile.broken") : ""}

@@ -2,19 +2,19 @@
 
 import { useEffect, useState } from "react";
 import { ErrorAlert } from "@/components/ui/error-alert";
+import { StudioLayout } from "@/components/ui/studio-layout";
 import type { AppErrorJSON } from "@/lib/errors";
 import { useT } from "@/lib/i18n/client";
 import { EDIT_ATTACHMENT_PARAM, takeChatImage } from "@/lib/images/chat-handoff";
 import { useImageStore } from "@/lib/images/store";
-import { Gallery } from "./gallery";
-import { GenerateForm } from "./generate-form";
+import { useImageFormSlots } from "./generate-form";
 import { ImageViewer } from "./image-viewer";
-import { ResultsPanel } from "./results-panel";
+import { ImagesResults } from "./images-results";
 import { UndoToast } from "./undo-toast";
 
 let rehydrated = false;
 
-/** /images: settings on the left (sticky on wide screens), this session's results and the gallery on the right. */
+/** /images in the studio layout: the settings card (Generate kept in view), and one place for results: this session's jobs above the gallery. */
 export function ImagesStudio() {
   const t = useT();
   const [handoffError, setHandoffError] = useState<AppErrorJSON | null>(null);
@@ -38,28 +38,25 @@ export function ImagesStudio() {
     }
   }, []);
 
+  const { form, action, actionNote } = useImageFormSlots();
   return (
-    <div className="flex-1 bg-zinc-50/70 dark:bg-zinc-950">
-      <div className="mx-auto grid w-full max-w-[1600px] gap-6 px-4 py-5 lg:grid-cols-[minmax(320px,400px)_1fr] lg:gap-8 lg:px-6">
-        <aside className="min-w-0 rounded-2xl border border-zinc-200 bg-white p-5 shadow-sm lg:sticky lg:top-3 lg:max-h-[calc(100dvh-1.5rem)] lg:self-start lg:overflow-y-auto lg:pb-0 dark:border-zinc-800 dark:bg-zinc-900">
-          <header className="mb-5">
-            <h1 className="text-xl font-semibold tracking-tight">{t("images.title")}</h1>
-            <p className="mt-1 text-sm text-zinc-500">{t("images.subtitle")}</p>
-          </header>
-          {handoffError && (
-            <div className="mb-4">
-              <ErrorAlert error={handoffError} onDismiss={() => setHandoffError(null)} />
-            </div>
-          )}
-          <GenerateForm />
-        </aside>
-        <div className="min-w-0 space-y-8">
-          <ResultsPanel />
-          <Gallery />
-        </div>
-        <ImageViewer />
-        <UndoToast />
-      </div>
-    </div>
+    <>
+      <StudioLayout
+        title={t("images.title")}
+        description={t("images.subtitle")}
+        form={
+          <>
+            {handoffError && <ErrorAlert error={handoffError} onDismiss={() => setHandoffError(null)} />}
+            {form}
+          </>
+        }
+        action={action}
+        actionNote={actionNote}
+        results={<ImagesResults />}
+        resultsLabel={t("images.results")}
+      />
+      <ImageViewer />
+      <UndoToast />
+    </>
   );
 }

@@ -4,26 +4,29 @@ import { ErrorAlert } from "@/components/ui/error-alert";
 import { useT } from "@/lib/i18n/client";
 import { type ImageJob, useImageStore } from "@/lib/images/store";
 import { formatSeconds } from "./hooks";
-import { ImageTile } from "./image-tile";
 
 function ratioOf(size: string): string {
   const [w, h] = size.split("x");
   return `${w ?? 1} / ${h ?? 1}`;
 }
 
-/** Pictures of one batch side by side; the card decides the width (see `cardSpan`). */
-export function gridClass(count: number): string {
+/** Placeholders of one batch side by side; the card decides the width (see `cardSpan`). */
+function gridClass(count: number): string {
   if (count <= 1) return "grid grid-cols-1";
   if (count === 2) return "grid grid-cols-2 gap-3";
   return "grid grid-cols-2 gap-3 md:grid-cols-4";
 }
 
-/** Batches of three or four take the full row of the results grid; smaller ones sit two by two. */
-export function cardSpan(count: number): string {
-  return count >= 3 ? "xl:col-span-2" : "";
+/** Batches of three or four take the full row of the results grid while they run; smaller ones sit two by two. */
+function cardSpan(job: ImageJob): string {
+  return job.status === "running" && job.batchSize >= 3 ? "xl:col-span-2" : "";
 }
 
-/** One Generate press: its elapsed time while it runs, then its images, or what went wrong. */
+/**
+ * One Generate press: its elapsed time and placeholders while it runs, or what went wrong. Once it
+ * succeeds the card keeps its settings and time; the pictures themselves are in the gallery below
+ * (marked as new), so they are not shown twice.
+ */
 export function JobCard({ job, now }: { job: ImageJob; now: number }) {
   const t = useT();
   const cancel = useImageStore((s) => s.cancel);
@@ -37,9 +40,11 @@ export function JobCard({ job, now }: { job: ImageJob; now: number }) {
       data-testid="image-job"
       data-status={job.status}
       aria-busy={running}
-      className={`min-w-0 rounded-2xl border border-zinc-200 bg-white p-4 shadow-sm dark:border-zinc-800 dark:bg-zinc-900 ${cardSpan(job.batchSize)}`}
+      className={`min-w-0 rounded-2xl border border-zinc-200 bg-white p-4 shadow-sm dark:border-zinc-800 dark:bg-zinc-900 ${cardSpan(job)}`}
     >
-      <header className="mb-3 flex items-start gap-3">
+      <header
+        className={`flex items-start gap-3 ${job.status === "succeeded" && job.warnings.length === 0 ? "" : "mb-3"}`}
+      >
         <div className="min-w-0 flex-1">
           <p className="line-clamp-2 text-sm font-medium text-zinc-900 dark:text-zinc-100">{job.prompt}</p>
           <p className="mt-0.5 truncate text-xs text-zinc-500">
@@ -89,14 +94,6 @@ export function JobCard({ job, now }: { job: ImageJob; now: number }) {
           </div>
           <p className="mt-2 text-xs text-zinc-500">{t("images.job.keepOpen")}</p>
         </>
-      )}
-
-      {job.status === "succeeded" && (
-        <div className={gridClass(job.imageIds.length)}>
-          {job.imageIds.map((id) => (
-            <ImageTile key={id} id={id} testId="image-result" shape="natural" />
-          ))}
-        </div>
       )}
 
       {job.warnings.length > 0 && (

@@ -1,14 +1,18 @@
 "use client";
 
-import { type ClipboardEvent, type DragEvent, useEffect, useRef, useState } from "react";
+import { useEffect, useRef, useState } from "react";
+import { Button } from "@/components/ui/button";
+import { ErrorAlert } from "@/components/ui/error-alert";
+import { UploadButton, UploadZone } from "@/components/ui/upload-zone";
 import type { MessageKey } from "@/lib/i18n";
 import { useT } from "@/lib/i18n/client";
 import { MAX_REFERENCE_BYTES, REFERENCE_MIME, type ReferenceMode } from "@/lib/images/capabilities";
 import type { ImageRecord } from "@/lib/images/db";
 import { useRecentImages } from "@/lib/images/hooks";
 import { type Reference, useImageStore } from "@/lib/images/store";
+import { localError } from "@/lib/local-error";
 import { useBlobUrl, useImageUrl } from "./hooks";
-import { CloseIcon, ReferenceIcon, UploadIcon } from "./icons";
+import { CloseIcon, ReferenceIcon } from "./icons";
 
 const PICKER_LIMIT = 60;
 
@@ -116,16 +120,6 @@ export function ReferenceField({ mode, max }: { mode: Exclude<ReferenceMode, "no
     setProblem(issue ?? (max > 1 && references.length + files.length > max ? "images.reference.tooMany" : null));
     if (!issue) addReferences(files.map((file) => ({ blob: file, name: file.name })));
   };
-  const onDrop = (e: DragEvent) => {
-    e.preventDefault();
-    accept([...e.dataTransfer.files]);
-  };
-  const onPaste = (e: ClipboardEvent) => {
-    const files = [...e.clipboardData.files].filter((f) => f.type.startsWith("image/"));
-    if (files.length === 0) return;
-    e.preventDefault();
-    accept(files);
-  };
   // Edit models are found by `reference-input` (several files); the optional reference of Kolors keeps its id.
   const testId = mode === "required" || max > 1 ? "reference-input" : "image-reference-input";
 
@@ -145,61 +139,38 @@ export function ReferenceField({ mode, max }: { mode: Exclude<ReferenceMode, "no
             : t(mode === "required" ? "images.reference.required" : "images.reference.optional")}
         </span>
       </legend>
-      {/* biome-ignore lint/a11y/noStaticElementInteractions: dropping and pasting are shortcuts; Upload is the keyboard path. */}
-      <div
+      <UploadZone
         id="image-reference"
-        data-testid="image-reference"
-        onDragOver={(e) => e.preventDefault()}
-        onDrop={onDrop}
-        onPaste={onPaste}
-        className="flex scroll-mt-4 scroll-mb-32 flex-wrap items-center gap-3 rounded-xl border border-dashed border-zinc-300 p-3 dark:border-zinc-700"
+        testId="image-reference"
+        onFiles={accept}
+        paste
+        preview={
+          references.length > 0 ? (
+            <ul className="flex gap-2" aria-label={t("images.field.references")}>
+              {references.map((r, i) => (
+                <ReferenceThumb key={i} reference={r} index={i} onRemove={() => removeReference(i)} />
+              ))}
+            </ul>
+          ) : (
+            <span className="flex size-16 shrink-0 items-center justify-center rounded-lg bg-zinc-100 text-zinc-400 dark:bg-zinc-800">
+              <ReferenceIcon width={22} height={22} />
+            </span>
+          )
+        }
+        hint={references.length === 0 ? t("images.reference.drop") : undefined}
       >
-        {references.length > 0 ? (
-          <ul className="flex gap-2" aria-label={t("images.field.references")}>
-            {references.map((r, i) => (
-              <ReferenceThumb key={i} reference={r} index={i} onRemove={() => removeReference(i)} />
-            ))}
-          </ul>
-        ) : (
-          <span className="flex size-16 shrink-0 items-center justify-center rounded-lg bg-zinc-100 text-zinc-400 dark:bg-zinc-800">
-            <ReferenceIcon width={22} height={22} />
-          </span>
+        {!full && (
+          <UploadButton accept={REFERENCE_MIME.join(",")} multiple={max > 1} testId={testId} onFiles={accept}>
+            {t("images.reference.upload")}
+          </UploadButton>
         )}
-        <div className="flex min-w-0 flex-1 flex-wrap items-center gap-2">
-          {!full && (
-            <label className="inline-flex cursor-pointer items-center gap-1.5 rounded-lg bg-zinc-100 px-2.5 py-1.5 text-xs font-medium hover:bg-zinc-200 focus-within:outline-2 focus-within:outline-violet-600 dark:bg-zinc-800 dark:hover:bg-zinc-700">
-              <UploadIcon width={14} height={14} />
-              {t("images.reference.upload")}
-              <input
-                type="file"
-                accept={REFERENCE_MIME.join(",")}
-                multiple={max > 1}
-                data-testid={testId}
-                className="sr-only"
-                onChange={(e) => {
-                  accept([...(e.target.files ?? [])]);
-                  e.target.value = "";
-                }}
-              />
-            </label>
-          )}
-          {!full && (
-            <button
-              type="button"
-              onClick={() => setPicking(true)}
-              className="rounded-lg px-2.5 py-1.5 text-xs font-medium text-violet-700 hover:bg-violet-50 dark:text-violet-300 dark:hover:bg-violet-950"
-            >
-              {t("images.reference.fromGallery")}
-            </button>
-          )}
-          {references.length === 0 && <p className="w-full text-xs text-zinc-500">{t("images.reference.drop")}</p>}
-        </div>
-      </div>
-      {problem && (
-        <p role="alert" className="text-xs text-red-700 dark:text-red-400">
-          {t(problem, { max })}
-        </p>
-      )}
+        {!full && (
+          <Button size="sm" variant="ghost" onClick={() => setPicking(true)}>
+            {t("images.reference.fromGallery")}
+          </Button>
+        )}
+      </UploadZone>
+      {problem && <ErrorAlert error={localError(problem, { max })} onDismiss={() => setProblem(null)} />}
       {picking && (
         <GalleryPicker
           onClose={() => setPicking(false)}

@@ -36,8 +36,13 @@ export function CustomVoices() {
   };
 
   return (
-    <section className="space-y-3">
-      <h2 className="text-lg font-semibold">{t("speech.voices.heading")}</h2>
+    <section
+      aria-labelledby="custom-voices-heading"
+      className="space-y-3 border-t border-zinc-200 pt-5 dark:border-zinc-800"
+    >
+      <h2 id="custom-voices-heading" className="text-sm font-semibold text-zinc-700 dark:text-zinc-300">
+        {t("speech.voices.heading")}
+      </h2>
       <p className={hintClass}>{t("speech.voices.intro")}</p>
       {error && <ErrorAlert error={error} onRetry={() => void load(true)} />}
       {deleteError && <ErrorAlert error={deleteError} onDismiss={() => setDeleteError(null)} />}

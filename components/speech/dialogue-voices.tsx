@@ -3,6 +3,7 @@
 import { useId, useState } from "react";
 import type { AppErrorJSON } from "@/lib/errors";
 import { useT } from "@/lib/i18n/client";
+import { localError } from "@/lib/local-error";
 import {
   CLIP_ACCEPT,
   CLIP_MAX_SECONDS,
@@ -10,7 +11,6 @@ import {
   SPEAKERS,
   type Speaker,
 } from "@/lib/speech/dialogue-clips";
-import { localError } from "@/lib/speech/local-error";
 import { type ReadyClip, readClip } from "@/lib/speech/read-clip";
 import { hintClass, inputClass, labelClass } from "./styles";
 

@@ -2,9 +2,12 @@
 
 import { useId, useRef, useState } from "react";
 import { OfflineHint, useOnline } from "@/components/shell/online";
+import { Button } from "@/components/ui/button";
 import { ErrorAlert } from "@/components/ui/error-alert";
+import type { StudioFormSlots } from "@/components/ui/studio-layout";
 import type { AppErrorJSON } from "@/lib/errors";
 import { useT } from "@/lib/i18n/client";
+import { localError } from "@/lib/local-error";
 import {
   DIALOGUE_VOICE,
   FORMAT_SPECS,
@@ -16,21 +19,24 @@ import {
   SPEED,
 } from "@/lib/speech/constants";
 import { useSpeechJobs } from "@/lib/speech/jobs";
-import { localError } from "@/lib/speech/local-error";
 import { useSpeechPrefs } from "@/lib/speech/prefs";
 import { type InstructionPreset, speechInput, splitInstruction } from "@/lib/speech/text";
 import { useHydrated } from "@/lib/speech/use-hydrated";
 import { useSpeechModels } from "@/lib/speech/use-models";
 import { DialogueHelper, hasTurns } from "./dialogue-helper";
 import { clipReferences, DialogueVoices, NO_CLIPS, type SpeakerVoices, usesClips } from "./dialogue-voices";
-import { hintClass, inputClass, labelClass, primaryButton } from "./styles";
+import { hintClass, inputClass, labelClass } from "./styles";
 import { TextHelpers } from "./text-helpers";
 import { VoiceInputButton } from "./voice-input-button";
 import { VoiceSelect } from "./voice-select";
 
 const FORMAT_LABEL: Record<string, string> = { mp3: "MP3", opus: "Opus", wav: "WAV", pcm: "PCM" };
 
-export function SpeechForm() {
+/**
+ * The speech settings in the studios' order (text, model and voice, options), and Generate speech
+ * for the layout's action bar; the upload part (custom voices) follows the form in the card.
+ */
+export function useSpeechFormSlots(): StudioFormSlots {
   const t = useT();
   const ids = { text: useId(), count: useId(), model: useId(), voice: useId(), speed: useId(), gain: useId() };
   const ids2 = { format: useId(), rate: useId(), formatHint: useId(), clipsHint: useId() };
@@ -98,8 +104,8 @@ export function SpeechForm() {
     void generate({ ...form, input: text, ...(style ? { style } : {}) });
   };
 
-  return (
-    <form onSubmit={submit} noValidate className="space-y-4">
+  const fields = (
+    <form id="speech-form" onSubmit={submit} noValidate className="space-y-5">
       <div className="space-y-1.5">
         <div className="flex items-end justify-between gap-2">
           <label htmlFor={ids.text} className={labelClass}>
@@ -133,7 +139,8 @@ export function SpeechForm() {
       </div>
 
       <div className="grid gap-3 sm:grid-cols-2">
-        <div className="space-y-1">
+        {/* Model ids and voice names are long: each takes the card's full width. */}
+        <div className="space-y-1 sm:col-span-2">
           <label htmlFor={ids.model} className={labelClass}>
             {t("speech.model.label")}
           </label>
@@ -150,7 +157,7 @@ export function SpeechForm() {
             ))}
           </select>
         </div>
-        <div className="space-y-1">
+        <div className="space-y-1 sm:col-span-2">
           <label htmlFor={ids.voice} className={labelClass}>
             {t("speech.voice.label")}
           </label>
@@ -267,15 +274,19 @@ export function SpeechForm() {
       </div>
 
       {error && <ErrorAlert error={error} onDismiss={() => setError(null)} />}
-      <button
-        type="submit"
-        className={primaryButton}
-        disabled={!hydrated || !online}
-        aria-describedby={online ? undefined : "speech-offline"}
-      >
-        {t("speech.generate")}
-      </button>
-      <OfflineHint id="speech-offline" action="generate" />
     </form>
   );
+
+  const action = (
+    <Button
+      type="submit"
+      form="speech-form"
+      disabled={!hydrated || !online}
+      aria-describedby={online ? undefined : "speech-offline"}
+    >
+      {t("speech.generate")}
+    </Button>
+  );
+
+  return { form: fields, action, actionNote: <OfflineHint id="speech-offline" action="generate" /> };
 }

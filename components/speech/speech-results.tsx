@@ -1,6 +1,8 @@
 "use client";
 
+import { memo } from "react";
 import { ErrorAlert } from "@/components/ui/error-alert";
+import { useRevealOnPhone } from "@/components/ui/studio-layout";
 import { useT } from "@/lib/i18n/client";
 import { removeSpeechClip, type SpeechClip, useSpeechClips } from "@/lib/speech/history";
 import { type SpeechJob, useSpeechJobs } from "@/lib/speech/jobs";
@@ -11,8 +13,11 @@ const HISTORY_LIMIT = 100;
 
 type Row = { id: string; createdAt: number; clip?: SpeechClip; job?: SpeechJob };
 
-/** Running generations and stored clips, newest first, as one keyed list (see SpeechResult). */
-export function SpeechResults() {
+/**
+ * Running generations and stored clips, newest first, as one keyed list (see SpeechResult).
+ * Memoised: it takes no props, so typing in the form does not re-render the clips.
+ */
+export const SpeechResults = memo(function SpeechResults() {
   const t = useT();
   const clips = useSpeechClips(HISTORY_LIMIT);
   const jobs = useSpeechJobs((s) => s.jobs);
@@ -26,10 +31,12 @@ export function SpeechResults() {
     byId.set(clip.id, { ...byId.get(clip.id), id: clip.id, createdAt: clip.createdAt, clip });
   const rows = [...byId.values()].sort((a, b) => b.createdAt - a.createdAt);
   const failed = jobs.filter((j) => j.status === "failed");
+  // Clips are read from IndexedDB: those there on arrival are not new, the next Generate is.
+  const newest = useRevealOnPhone<HTMLDivElement>(jobs[0]?.id ?? rows[0]?.id ?? null, clips !== undefined);
 
   return (
-    <section className="space-y-3">
-      <h2 className="text-lg font-semibold">{t("speech.results.heading")}</h2>
+    <div ref={newest} className="scroll-mt-4 space-y-3">
+      <h2 className="text-sm font-semibold text-zinc-700 dark:text-zinc-300">{t("speech.results.heading")}</h2>
       {failed.map((job) => (
         <ErrorAlert
           key={job.id}
@@ -54,6 +61,6 @@ export function SpeechResults() {
           />
         ))}
       </ul>
-    </section>
+    </div>
   );
-}
+});

@@ -1,26 +1,34 @@
 "use client";
 
+import { StudioLayout } from "@/components/ui/studio-layout";
 import { useT } from "@/lib/i18n/client";
 import { useSpeechPrefsHydration } from "@/lib/speech/prefs";
 import { CustomVoices } from "./custom-voices";
-import { SpeechForm } from "./speech-form";
+import { useSpeechFormSlots } from "./speech-form";
 import { SpeechResults } from "./speech-results";
 
-/** /speech: the form and custom voices on the left, generated clips (kept in IndexedDB) on the right. */
+/**
+ * /speech in the studio layout: the settings card (text, model and voice, options, then the custom
+ * voices and their upload), Generate speech kept in view, and the clips (kept in IndexedDB) beside it.
+ */
 export function SpeechStudio() {
   const t = useT();
   useSpeechPrefsHydration();
+  const { form, action, actionNote } = useSpeechFormSlots();
   return (
-    <div className="mx-auto grid w-full max-w-6xl gap-8 px-4 py-6 lg:grid-cols-[minmax(0,1fr)_minmax(0,1fr)]">
-      <div className="space-y-8">
-        <div className="space-y-1">
-          <h1 className="text-2xl font-semibold">{t("speech.title")}</h1>
-          <p className="text-sm text-zinc-600 dark:text-zinc-400">{t("speech.subtitle")}</p>
-        </div>
-        <SpeechForm />
-        <CustomVoices />
-      </div>
-      <SpeechResults />
-    </div>
+    <StudioLayout
+      title={t("speech.title")}
+      description={t("speech.subtitle")}
+      form={
+        <>
+          {form}
+          <CustomVoices />
+        </>
+      }
+      action={action}
+      actionNote={actionNote}
+      results={<SpeechResults />}
+      resultsLabel={t("speech.results.heading")}
+    />
   );
 }

@@ -2,9 +2,9 @@
 
 import { ErrorAlert } from "@/components/ui/error-alert";
 import { useT } from "@/lib/i18n/client";
+import { localError } from "@/lib/local-error";
 import { formatSeconds } from "@/lib/speech/audio";
 import { MAX_VOICE_SECONDS } from "@/lib/speech/constants";
-import { localError } from "@/lib/speech/local-error";
 import { useRecorder } from "@/lib/speech/recorder";
 import { MicIcon, StopIcon } from "./icons";
 import { secondaryButton } from "./styles";

@@ -2,18 +2,19 @@
 
 import { useEffect, useId, useRef, useState } from "react";
 import { ErrorAlert } from "@/components/ui/error-alert";
+import { UploadButton, UploadZone } from "@/components/ui/upload-zone";
 import { AppError, type AppErrorJSON } from "@/lib/errors";
 import { useT } from "@/lib/i18n/client";
+import { localError } from "@/lib/local-error";
 import { clipSeconds, toWav } from "@/lib/speech/audio";
 import { transcribe, uploadVoice } from "@/lib/speech/client";
 import { MAX_VOICE_BYTES, MAX_VOICE_SECONDS } from "@/lib/speech/constants";
-import { localError } from "@/lib/speech/local-error";
 import { useSpeechPrefs } from "@/lib/speech/prefs";
 import { useHydrated } from "@/lib/speech/use-hydrated";
 import { displayNameProblem, MAX_DISPLAY_NAME, providerVoiceName } from "@/lib/speech/voice-name";
 import { useVoices } from "@/lib/speech/voices-store";
 import { sniffAudio } from "@/lib/speech/wav";
-import { cardClass, hintClass, inputClass, labelClass, primaryButton } from "./styles";
+import { cardClass, hintClass, inputClass, labelClass, secondaryButton } from "./styles";
 import { VoiceRecorder } from "./voice-recorder";
 
 interface Clip {
@@ -131,26 +132,22 @@ export function VoiceUploadForm() {
   return (
     <form onSubmit={submit} noValidate className={`${cardClass} space-y-3`}>
       <h3 className="font-medium">{t("speech.upload.heading")}</h3>
-      <div className="space-y-1">
-        <label htmlFor={ids.file} className={labelClass}>
-          {t("speech.upload.file")}
-        </label>
-        <input
-          id={ids.file}
-          ref={fileInput}
-          type="file"
+      <UploadZone
+        onFiles={(files) => files[0] && stage === "idle" && void accept(files[0], files[0].name, false)}
+        hint={t("speech.upload.fileHint", { max: MAX_VOICE_SECONDS })}
+      >
+        <UploadButton
           accept="audio/*,.wav,.mp3,.opus,.ogg"
-          data-testid="voice-file-input"
+          inputRef={fileInput}
+          inputId={ids.file}
+          testId="voice-file-input"
           disabled={stage !== "idle"}
-          onChange={(e) => {
-            const file = e.target.files?.[0];
-            if (file) void accept(file, file.name, false);
-          }}
-          className="block w-full text-sm file:mr-3 file:rounded-md file:border file:border-zinc-300 file:bg-white file:px-2.5 file:py-1 file:text-sm dark:file:border-zinc-700 dark:file:bg-zinc-900 dark:file:text-zinc-100"
-        />
-        <p className={hintClass}>{t("speech.upload.fileHint", { max: MAX_VOICE_SECONDS })}</p>
-      </div>
-      <VoiceRecorder disabled={busy} onClip={(blob) => void accept(blob, "recording.webm", true)} />
+          onFiles={(files) => files[0] && void accept(files[0], files[0].name, false)}
+        >
+          {t("speech.upload.file")}
+        </UploadButton>
+        <VoiceRecorder disabled={busy} onClip={(blob) => void accept(blob, "recording.webm", true)} />
+      </UploadZone>
       {clip && (
         <p className={hintClass} data-testid="voice-clip-ready">
           {t("speech.upload.ready", { name: clip.name, seconds: clip.seconds.toFixed(1) })}
@@ -197,7 +194,7 @@ export function VoiceUploadForm() {
         </p>
       )}
       <div className="flex items-center gap-3">
-        <button type="submit" className={primaryButton} disabled={busy}>
+        <button type="submit" className={secondaryButton} disabled={busy}>
           {t("speech.upload.submit")}
         </button>
         {stage !== "idle" && (

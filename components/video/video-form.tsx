@@ -3,7 +3,10 @@
 import { type FormEvent, useEffect, useId, useRef, useState } from "react";
 import { ImprovePrompt } from "@/components/prompt-helper/improve-prompt";
 import { OfflineHint, useOnline } from "@/components/shell/online";
+import { Button } from "@/components/ui/button";
 import { ErrorAlert } from "@/components/ui/error-alert";
+import { PlayIcon } from "@/components/ui/icons";
+import type { StudioFormSlots } from "@/components/ui/studio-layout";
 import { AppError, type AppErrorJSON } from "@/lib/errors";
 import { useT } from "@/lib/i18n/client";
 import type { ModelInfo } from "@/lib/providers/catalog";
@@ -13,7 +16,7 @@ import type { PickedImage } from "@/lib/video/start-image";
 import { closestSize, PREFERRED_VIDEO_MODELS } from "@/lib/video/types";
 import { shortModelName, useVideoModels } from "./hooks";
 import { StartImageField } from "./start-image-field";
-import { card, fieldLabel, hint, input, primaryButton } from "./styles";
+import { fieldLabel, hint, input } from "./styles";
 import { sizeLabel, VideoOptions } from "./video-options";
 
 /** How many input frames a model takes (0: text only; 1: a start image; 2: first and last frame). */
@@ -29,7 +32,11 @@ function counterpart(models: ModelInfo[], id: string, wantI2V: boolean): ModelIn
   return models.find((m) => m.id === twin && same(m)) ?? models.find((m) => m.id === preferred) ?? models.find(same);
 }
 
-export function VideoForm() {
+/**
+ * The video settings in the studios' order (prompt, model, options, start and last frame), and
+ * Generate for the layout's action bar.
+ */
+export function useVideoFormSlots(): StudioFormSlots {
   const t = useT();
   const ids = { prompt: useId(), negative: useId(), model: useId(), size: useId(), seed: useId() };
   const form = useVideoForm();
@@ -111,8 +118,8 @@ export function VideoForm() {
   const i2vModels = sf.filter((m) => m.imageToVideo);
   const glmModels = models?.filter((m) => m.provider === "glm") ?? [];
 
-  return (
-    <form ref={formRef} onSubmit={submit} className={`${card} scroll-mt-4 space-y-4 p-4`} aria-busy={submitting}>
+  const fields = (
+    <form id="video-form" ref={formRef} onSubmit={submit} className="scroll-mt-4 space-y-5" aria-busy={submitting}>
       <div>
         <div className="flex items-baseline justify-between">
           <label htmlFor={ids.prompt} className={fieldLabel}>
@@ -142,10 +149,6 @@ export function VideoForm() {
           />
         </div>
       </div>
-
-      <StartImageField required={i2v} />
-      {frames > 1 && form.image && <StartImageField which="last" />}
-      {frames > 1 && !form.image && <p className={hint}>{t("video.lastImage.needsStart")}</p>}
 
       <div className="grid grid-cols-1 gap-3 sm:grid-cols-2">
         <div className="sm:col-span-2">
@@ -262,28 +265,33 @@ export function VideoForm() {
       {modelsError && <ErrorAlert error={modelsError} onRetry={reload} />}
       {error && <ErrorAlert error={error} title={t("video.submitFailed")} onDismiss={() => setError(null)} />}
 
-      <button
-        type="submit"
-        disabled={submitting || !current || !online}
-        aria-describedby={online ? undefined : "video-offline"}
-        className={`${primaryButton} w-full`}
-      >
-        {submitting ? (
-          <span
-            aria-hidden="true"
-            className="h-4 w-4 animate-spin rounded-full border-2 border-current border-r-transparent"
-          />
-        ) : (
-          <svg aria-hidden="true" viewBox="0 0 20 20" className="h-4 w-4 fill-current">
-            <path d="M6 4.5v11a.5.5 0 0 0 .77.42l8.5-5.5a.5.5 0 0 0 0-.84l-8.5-5.5A.5.5 0 0 0 6 4.5z" />
-          </svg>
-        )}
-        {t("video.generate")}
-      </button>
+      <StartImageField required={i2v} />
+      {frames > 1 && form.image && <StartImageField which="last" />}
+      {frames > 1 && !form.image && <p className={hint}>{t("video.lastImage.needsStart")}</p>}
+    </form>
+  );
+
+  const action = (
+    <Button
+      type="submit"
+      form="video-form"
+      loading={submitting}
+      disabled={!current || !online}
+      aria-describedby={online ? undefined : "video-offline"}
+    >
+      {!submitting && <PlayIcon />}
+      {t("video.generate")}
+    </Button>
+  );
+
+  const actionNote = (
+    <>
       <OfflineHint id="video-offline" action="generate" />
       <p role="status" className="sr-only">
         {submitting ? t("video.submitting") : ""}
       </p>
-    </form>
+    </>
   );
+
+  return { form: fields, action, actionNote };
 }

@@ -1,5 +1,7 @@
 "use client";
 
+import { memo } from "react";
+import { useRevealOnPhone } from "@/components/ui/studio-layout";
 import { useT } from "@/lib/i18n/client";
 import { useVideoJobs } from "@/lib/video/client/hooks";
 import { card } from "./styles";
@@ -7,19 +9,24 @@ import { VideoJobCard } from "./video-job-card";
 
 const PAGE = 100;
 
-/** Every stored job, newest first, live across tabs (Dexie broadcasts writes between tabs). */
-export function VideoGallery() {
+/**
+ * Every stored job, newest first, live across tabs (Dexie broadcasts writes between tabs). Memoised:
+ * it takes no props, so typing in the form does not re-render the cards.
+ */
+export const VideoGallery = memo(function VideoGallery() {
   const t = useT();
   const jobs = useVideoJobs(PAGE);
+  // Jobs are read from IndexedDB: those there on arrival are not new, the next Generate is.
+  const newest = useRevealOnPhone<HTMLDivElement>(jobs?.[0]?.id ?? null, jobs !== undefined);
   const active = jobs?.filter((j) => j.status === "queued" || j.status === "running").length ?? 0;
 
   return (
     <section aria-labelledby="video-gallery-heading" data-testid="video-gallery" className="min-w-0">
       <div className="mb-3 flex items-baseline gap-3">
-        <h2 id="video-gallery-heading" className="text-lg font-semibold">
+        <h2 id="video-gallery-heading" className="text-sm font-semibold text-zinc-700 dark:text-zinc-300">
           {t("video.gallery.title")}
         </h2>
-        {jobs && jobs.length > 0 && <span className="text-sm text-zinc-500 tabular-nums">{jobs.length}</span>}
+        {jobs && jobs.length > 0 && <span className="text-xs text-zinc-500 tabular-nums">{jobs.length}</span>}
         {active > 0 && (
           <span className="rounded-full bg-violet-100 px-2 py-0.5 text-xs font-medium text-violet-800 dark:bg-violet-900/50 dark:text-violet-200">
             {t("video.gallery.active", { n: active })}
@@ -42,7 +49,7 @@ export function VideoGallery() {
           <p className="max-w-sm text-sm text-zinc-500">{t("video.gallery.emptyBody")}</p>
         </div>
       ) : (
-        <div className="grid gap-4 sm:grid-cols-2">
+        <div ref={newest} className="grid scroll-mt-4 gap-4 sm:grid-cols-2">
           {jobs.map((job) => (
             <VideoJobCard key={job.id} job={job} />
           ))}
@@ -50,4 +57,4 @@ export function VideoGallery() {
       )}
     </section>
   );
-}
+});

@@ -2,6 +2,7 @@
 
 import { useRouter, useSearchParams } from "next/navigation";
 import { useEffect } from "react";
+import { StudioLayout } from "@/components/ui/studio-layout";
 import { AppError } from "@/lib/errors";
 import { translator } from "@/lib/i18n";
 import { useT } from "@/lib/i18n/client";
@@ -9,7 +10,7 @@ import { loadImage } from "@/lib/images/db";
 import { useVideoForm } from "@/lib/video/form-store";
 import { startVideoPoller } from "@/lib/video/poller";
 import { pickImage } from "@/lib/video/start-image";
-import { VideoForm } from "./video-form";
+import { useVideoFormSlots } from "./video-form";
 import { VideoGallery } from "./video-gallery";
 
 /** Reads `/video?startImage=<gallery image id>` (the Images page's "Animate") into the form once. */
@@ -45,6 +46,7 @@ function useStartImageParam(onMissing: (err: AppError) => void) {
   }, [id, router, onMissing]);
 }
 
+/** /video in the studio layout: the settings card (Generate kept in view) and every stored job beside it. */
 export function VideoStudio() {
   const t = useT();
   const setImageError = useVideoForm((s) => s.setImageError);
@@ -53,16 +55,16 @@ export function VideoStudio() {
     // Jobs stored earlier (before a reload, or by another tab) resume as soon as the studio opens.
     startVideoPoller();
   }, []);
+  const { form, action, actionNote } = useVideoFormSlots();
   return (
-    <div className="mx-auto grid w-full max-w-7xl gap-6 px-4 py-6 lg:grid-cols-[minmax(0,400px)_minmax(0,1fr)] lg:gap-8">
-      <div className="lg:sticky lg:top-4 lg:self-start">
-        <header className="mb-4">
-          <h1 className="text-2xl font-semibold tracking-tight">{t("video.title")}</h1>
-          <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">{t("video.subtitle")}</p>
-        </header>
-        <VideoForm />
-      </div>
-      <VideoGallery />
-    </div>
+    <StudioLayout
+      title={t("video.title")}
+      description={t("video.subtitle")}
+      form={form}
+      action={action}
+      actionNote={actionNote}
+      results={<VideoGallery />}
+      resultsLabel={t("video.gallery.title")}
+    />
   );
 }

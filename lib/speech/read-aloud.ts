@@ -2,8 +2,8 @@
 
 import { create } from "zustand";
 import { AppError, type AppErrorJSON } from "@/lib/errors";
+import { localError } from "@/lib/local-error";
 import { requestSpeech } from "./client";
-import { localError } from "./local-error";
 import { useSpeechPrefs } from "./prefs";
 import { speakableText, splitForSpeech } from "./text";
 import { wavFromPcm16 } from "./wav";

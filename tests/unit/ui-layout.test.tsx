@@ -84,6 +84,40 @@ describe("StudioLayout", () => {
   });
 });
 
+/** A list read from storage: undefined while loading, then the stored jobs, then new ones in front. */
+function StoredStudio() {
+  const [jobs, setJobs] = useState<string[] | undefined>(undefined);
+  const newest = useRevealOnPhone<HTMLLIElement>(jobs?.[0] ?? null, jobs !== undefined);
+  return (
+    <>
+      <button type="button" onClick={() => setJobs(["stored-2", "stored-1"])}>
+        Load
+      </button>
+      <button type="button" onClick={() => setJobs((j) => [`new-${(j ?? []).length + 1}`, ...(j ?? [])])}>
+        Generate
+      </button>
+      <ul>
+        {(jobs ?? []).map((id, i) => (
+          <li key={id} ref={i === 0 ? newest : undefined}>
+            {id}
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}
+
+describe("useRevealOnPhone with a list read from storage", () => {
+  it("does not scroll to the stored jobs when they arrive, only to the next new one", () => {
+    renderUi(<StoredStudio />);
+    fireEvent.click(screen.getByRole("button", { name: "Load" }));
+    expect(screen.getByText("stored-2")).toBeTruthy();
+    expect(scrolled).toEqual([]);
+    fireEvent.click(screen.getByRole("button", { name: "Generate" }));
+    expect(scrolled.map((el) => el.textContent)).toEqual(["new-3"]);
+  });
+});
+
 describe("Popover", () => {
   it("opens from its trigger as a named dialog and closes on Escape, returning focus", async () => {
     renderUi(

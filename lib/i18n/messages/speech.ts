@@ -66,7 +66,7 @@ export const en = {
   "speech.voices.delete": "Delete", // contract
   "speech.upload.heading": "Add a voice",
   "speech.upload.file": "Audio file",
-  "speech.upload.fileHint": "WAV, MP3 or Opus, under {max} s and 10 MB — or record one below.",
+  "speech.upload.fileHint": "WAV, MP3 or Opus, under {max} s and 10 MB — or record one.",
   "speech.upload.ready": "Ready: {name} ({seconds} s)",
   "speech.upload.name": "Name",
   "speech.upload.nameHint": "Any name, in any script (up to 64 characters).",
@@ -202,7 +202,7 @@ export const zh: Record<keyof typeof en, string> = {
   "speech.voices.delete": "删除",
   "speech.upload.heading": "添加音色",
   "speech.upload.file": "音频文件",
-  "speech.upload.fileHint": "WAV、MP3 或 Opus，短于 {max} 秒且不超过 10 MB；也可以在下方直接录音。",
+  "speech.upload.fileHint": "WAV、MP3 或 Opus，短于 {max} 秒且不超过 10 MB；也可以直接录音。",
   "speech.upload.ready": "已就绪：{name}（{seconds} 秒）",
   "speech.upload.name": "名称",
   "speech.upload.nameHint": "任意名称，可用中文（最多 64 个字符）。",
