@@ -35,6 +35,7 @@ import { MessageList } from "./message-list";
 import { ModelPicker } from "./model-picker";
 import { ProviderNotice } from "./provider-notice";
 import { type StarterKind, StarterPrompts, starterImage } from "./starter-prompts";
+import { ThinkingSwitch } from "./thinking-controls";
 import { useConversationId } from "./use-conversation";
 import { useIdlePreload } from "./use-idle-preload";
 
@@ -269,6 +270,7 @@ export function ChatView() {
                   {t("chat.settings.active")}
                 </span>
               )}
+              <ThinkingSwitch model={info} settings={settings} onChange={changeSettings} />
               <WebSearchSwitch />
             </>
           }

@@ -2,8 +2,10 @@
 
 import { Field as BaseField } from "@base-ui/react/field";
 import { Slider as BaseSlider } from "@base-ui/react/slider";
-import { type ReactNode, useState } from "react";
+import { type ReactNode, type Ref, useId, useState } from "react";
 import { useT } from "@/lib/i18n/client";
+import { Button } from "./button";
+import { UndoIcon } from "./icons";
 import { clampNotice, NumberField } from "./number-field";
 import { cn, errorClass, hintClass, labelClass } from "./styles";
 
@@ -71,6 +73,14 @@ export interface SliderFieldProps extends RangeProps {
   onValueChange: (value: number | null) => void;
   /** The model's own default, shown in the hint and as the input's placeholder. */
   defaultValue: number;
+  /** Told when a typed value out of range was clamped on blur (the field also says so itself). */
+  onClamp?: (typed: number, clamped: number) => void;
+  /**
+   * A button back to "not set" (the default), shown while a value is set. It is named "Use default"
+   * and described by the label, so `getByLabel(label)` still finds only the input.
+   */
+  resettable?: boolean;
+  inputRef?: Ref<HTMLInputElement>;
   className?: string;
 }
 
@@ -87,6 +97,9 @@ export function SliderField({
   value,
   onValueChange,
   defaultValue,
+  onClamp,
+  resettable = false,
+  inputRef,
   className,
   ...range
 }: SliderFieldProps) {
@@ -96,22 +109,44 @@ export function SliderField({
     t("ui.slider.default", { value: defaultValue }),
   ];
   const shown = value ?? defaultValue;
+  const labelId = useId();
   const [notice, setNotice] = useState("");
   return (
     <div className={cn("flex flex-col gap-1.5", className)}>
       {/* `contents` lets the slider sit between the Field's parts while staying outside its wiring. */}
       <BaseField.Root invalid={error ? true : undefined} disabled={range.disabled} className="contents">
-        <div className="order-1 flex items-center justify-between gap-3">
-          <BaseField.Label className={labelClass}>{label}</BaseField.Label>
+        <div className="order-1 flex items-center gap-2">
+          <BaseField.Label id={labelId} className={cn(labelClass, "min-w-0 flex-1")}>
+            {label}
+          </BaseField.Label>
+          {resettable && value !== null && !range.disabled && (
+            <Button
+              variant="icon"
+              size="sm"
+              label={t("ui.slider.reset")}
+              aria-describedby={labelId}
+              title={t("ui.slider.reset")}
+              onClick={() => {
+                setNotice("");
+                onValueChange(null);
+              }}
+            >
+              <UndoIcon size={14} />
+            </Button>
+          )}
           <NumberField
             {...range}
             value={value}
+            inputRef={inputRef}
             onValueChange={(next) => {
               setNotice("");
               onValueChange(next);
             }}
             announceClamp={false}
-            onClamp={(typed, clamped) => setNotice(clampNotice(t, typed, clamped, range.max))}
+            onClamp={(typed, clamped) => {
+              setNotice(clampNotice(t, typed, clamped, range.max));
+              onClamp?.(typed, clamped);
+            }}
             placeholder={String(defaultValue)}
             className="w-24 shrink-0"
           />
