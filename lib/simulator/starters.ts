@@ -81,7 +81,7 @@ const EN: Texts = {
     content:
       "## The ball costs 5 cents\n\n" +
       "Let the ball cost $x$. The bat costs one dollar more, $x + 1.00$, and together they cost $1.10$:\n\n" +
-      "$$x + (x + 1.00) = 1.10 \\quad\\Rightarrow\\quad 2x = 0.10 \\quad\\Rightarrow\\quad x = 0.05$$\n\n" +
+      "$$\nx + (x + 1.00) = 1.10 \\quad\\Rightarrow\\quad 2x = 0.10 \\quad\\Rightarrow\\quad x = 0.05\n$$\n\n" +
       "**Check:** the bat costs 1.05 dollars, which is 1.00 more than the ball, and 1.05 + 0.05 = 1.10.\n\n" +
       "The tempting answer, 10 cents, fails the check: the bat would then cost 1.10 and the pair 1.20.",
   },
@@ -94,7 +94,7 @@ const EN: Texts = {
       "| Merge sort | $O(n \\log n)$ | $O(n \\log n)$ | $O(n \\log n)$ | $O(n)$ | yes |\n" +
       "| Quicksort | $O(n \\log n)$ | $O(n \\log n)$ | $O(n^2)$ | $O(\\log n)$ | no |\n\n" +
       "Merge sort halves the list and merges the halves in linear time, so its running time follows\n\n" +
-      "$$T(n) = 2\\,T\\!\\left(\\frac{n}{2}\\right) + O(n) \\;\\Rightarrow\\; T(n) = O(n \\log n).$$\n\n" +
+      "$$\nT(n) = 2\\,T\\!\\left(\\frac{n}{2}\\right) + O(n) \\;\\Rightarrow\\; T(n) = O(n \\log n)\n$$\n\n" +
       "Quicksort is usually fastest in practice, but a bad pivot on every split gives the $O(n^2)$ worst case.\n\n" +
       `${EN_MERGE_SORT}\n\n` +
       "Bubble sort is only worth it for tiny or almost sorted lists.",
@@ -155,7 +155,7 @@ const ZH: Texts = {
     content:
       "## 球的价格是 5 分钱\n\n" +
       "设球的价格为 $x$，球拍比球贵一元，即 $x + 1.00$，两者合计 $1.10$：\n\n" +
-      "$$x + (x + 1.00) = 1.10 \\quad\\Rightarrow\\quad 2x = 0.10 \\quad\\Rightarrow\\quad x = 0.05$$\n\n" +
+      "$$\nx + (x + 1.00) = 1.10 \\quad\\Rightarrow\\quad 2x = 0.10 \\quad\\Rightarrow\\quad x = 0.05\n$$\n\n" +
       "**验证：** 球拍 1.05 元，比球贵 1.00 元；1.05 + 0.05 = 1.10。\n\n" +
       "直觉答案“1 角”经不起验证：那样球拍要 1.10 元，合计 1.20 元。",
   },
@@ -168,7 +168,7 @@ const ZH: Texts = {
       "| 归并排序 | $O(n \\log n)$ | $O(n \\log n)$ | $O(n \\log n)$ | $O(n)$ | 是 |\n" +
       "| 快速排序 | $O(n \\log n)$ | $O(n \\log n)$ | $O(n^2)$ | $O(\\log n)$ | 否 |\n\n" +
       "归并排序每次把列表对半分，再用线性时间合并，所以运行时间满足\n\n" +
-      "$$T(n) = 2\\,T\\!\\left(\\frac{n}{2}\\right) + O(n) \\;\\Rightarrow\\; T(n) = O(n \\log n)。$$\n\n" +
+      "$$\nT(n) = 2\\,T\\!\\left(\\frac{n}{2}\\right) + O(n) \\;\\Rightarrow\\; T(n) = O(n \\log n)\n$$\n\n" +
       "快速排序在实际中通常最快，但如果每次都选到很差的基准，会退化到 $O(n^2)$。\n\n" +
       `${ZH_MERGE_SORT}\n\n` +
       "冒泡排序只适合很小或几乎有序的列表。",

@@ -33,7 +33,7 @@ describe("simulator: starter prompts", () => {
     it(`reasons through the bat-and-ball question (${lang})`, () => {
       const plan = ask(dict["chat.starter.reasoning.prompt"]);
       expect(plan.reasoning).toContain("0.05");
-      expect(plan.content).toMatch(/\$\$[^$]+x = 0\.05\$\$/);
+      expect(plan.content).toMatch(/\$\$\n[^$]+x = 0\.05\n\$\$/);
       expect(ask(dict["chat.starter.reasoning.prompt"], { thinking: "none" }).reasoning).toBe("");
     });
 
