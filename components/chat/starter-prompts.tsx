@@ -87,7 +87,7 @@ export function StarterPrompts({
                 disabled={disabled}
                 onClick={() => onPick(kind, prompt, { provider: target.provider, id: target.id })}
                 className={cn(
-                  "flex h-full w-full flex-col gap-1 rounded-xl border border-zinc-200 bg-white px-3.5 py-3 text-sm shadow-xs transition hover:border-violet-300 hover:bg-violet-50/60 disabled:opacity-50 dark:border-zinc-800 dark:bg-zinc-900/60 dark:hover:border-violet-500/50 dark:hover:bg-violet-950/30",
+                  "flex h-full w-full flex-col items-start gap-1 rounded-xl text-left border border-zinc-200 bg-white px-3.5 py-3 text-sm shadow-xs transition hover:border-violet-300 hover:bg-violet-50/60 disabled:opacity-50 dark:border-zinc-800 dark:bg-zinc-900/60 dark:hover:border-violet-500/50 dark:hover:bg-violet-950/30",
                   focusRing,
                 )}
               >

@@ -26,15 +26,21 @@ export interface SliderProps extends RangeProps {
   className?: string;
 }
 
-function Track({ hidden, ariaLabel }: { hidden?: boolean; ariaLabel?: string }) {
+/** `muted`: the value is not set and the thumb rests on the default, so it is drawn in grey. */
+function Track({ hidden, ariaLabel, muted }: { hidden?: boolean; ariaLabel?: string; muted?: boolean }) {
   return (
     <BaseSlider.Control className="flex h-6 w-full touch-none select-none items-center data-disabled:opacity-50">
       <BaseSlider.Track className="h-1.5 w-full rounded-full bg-zinc-200 dark:bg-zinc-700">
-        <BaseSlider.Indicator className="rounded-full bg-violet-600 dark:bg-violet-500" />
+        <BaseSlider.Indicator
+          className={cn("rounded-full", muted ? "bg-zinc-400 dark:bg-zinc-500" : "bg-violet-600 dark:bg-violet-500")}
+        />
         <BaseSlider.Thumb
           aria-label={ariaLabel}
           tabIndex={hidden ? -1 : undefined}
-          className="size-4 rounded-full border-2 border-violet-600 bg-white shadow-sm outline-none has-focus-visible:outline-2 has-focus-visible:outline-offset-2 has-focus-visible:outline-violet-600 dark:border-violet-400 dark:bg-zinc-950"
+          className={cn(
+            "size-4 rounded-full border-2 bg-white shadow-sm outline-none has-focus-visible:outline-2 has-focus-visible:outline-offset-2 has-focus-visible:outline-violet-600 dark:bg-zinc-950",
+            muted ? "border-zinc-400 dark:border-zinc-500" : "border-violet-600 dark:border-violet-400",
+          )}
         />
       </BaseSlider.Track>
     </BaseSlider.Control>
@@ -173,7 +179,7 @@ export function SliderField({
             onValueChange(v);
           }}
         >
-          <Track hidden />
+          <Track hidden muted={value === null} />
         </BaseSlider.Root>
       </div>
     </div>
