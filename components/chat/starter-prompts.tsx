@@ -69,7 +69,7 @@ export function StarterPrompts({
   const t = useT();
   const headingId = useId();
   return (
-    <section aria-labelledby={headingId} className="mt-8 w-full max-w-2xl">
+    <section aria-labelledby={headingId} className="mt-6 w-full max-w-2xl sm:mt-8">
       <h3 id={headingId} className="mb-3 text-sm font-medium text-zinc-500 dark:text-zinc-400">
         {t("chat.starter.heading")}
       </h3>
@@ -87,7 +87,7 @@ export function StarterPrompts({
                 disabled={disabled}
                 onClick={() => onPick(kind, prompt, { provider: target.provider, id: target.id })}
                 className={cn(
-                  "flex h-full w-full flex-col items-start gap-1 rounded-xl text-left border border-zinc-200 bg-white px-3.5 py-3 text-sm shadow-xs transition hover:border-violet-300 hover:bg-violet-50/60 disabled:opacity-50 dark:border-zinc-800 dark:bg-zinc-900/60 dark:hover:border-violet-500/50 dark:hover:bg-violet-950/30",
+                  "flex h-full w-full flex-col items-start gap-1 rounded-xl text-left border border-zinc-200 bg-white px-3.5 py-2.5 sm:py-3 text-sm shadow-xs transition hover:border-violet-300 hover:bg-violet-50/60 disabled:opacity-50 dark:border-zinc-800 dark:bg-zinc-900/60 dark:hover:border-violet-500/50 dark:hover:bg-violet-950/30",
                   focusRing,
                 )}
               >
@@ -95,7 +95,7 @@ export function StarterPrompts({
                   <span className="text-violet-600 dark:text-violet-400">{icon}</span>
                   {t(`chat.starter.${kind}.title` as MessageKey)}
                 </span>
-                <span className="line-clamp-2 text-zinc-500 dark:text-zinc-400">{prompt}</span>
+                <span className="line-clamp-1 text-zinc-500 sm:line-clamp-2 dark:text-zinc-400">{prompt}</span>
                 {switches && (
                   <span className="text-xs text-violet-700 dark:text-violet-300">
                     {t("chat.starter.usesModel", { model: target.id })}
