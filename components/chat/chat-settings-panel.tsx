@@ -1,60 +1,55 @@
 "use client";
 
 import { useEffect, useId, useRef, useState } from "react";
+import { Button } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
 import { CloseIcon } from "@/components/ui/icons";
-import { Switch } from "@/components/ui/switch";
+import { Textarea } from "@/components/ui/input";
+import { SliderField } from "@/components/ui/slider";
 import { withinBounds } from "@/lib/chat/bounds";
-import { budgetRange, type SettingField, supportedSettings, validateSettings } from "@/lib/chat/limits";
-import { reconcileSettings, type SettingChange, withClamped } from "@/lib/chat/reconcile";
+import { type SettingField, supportedSettings, validateSettings } from "@/lib/chat/limits";
+import {
+  NUMBER_FIELDS,
+  type NumberField,
+  reconcileSettings,
+  type SettingChange,
+  withClamped,
+} from "@/lib/chat/reconcile";
+import { numberSetting } from "@/lib/chat/setting-defaults";
 import type { ChatModelRef, ChatSettings } from "@/lib/chat/types";
 import type { MessageKey } from "@/lib/i18n";
 import { useI18n } from "@/lib/i18n/client";
 import { useModels } from "@/lib/providers/client/models";
 import { modelInfo } from "@/lib/stores/chat-models";
 import { PlaygroundSettingsSection } from "./playground/playground-settings";
-import { SettingsField } from "./settings-field";
+import { EffortSelect } from "./thinking-controls";
 
-type TextField = Exclude<SettingField, "thinking" | "reasoningEffort">;
-const NUMBER_FIELDS = new Set<SettingField>([
-  "temperature",
-  "topP",
-  "topK",
-  "minP",
-  "maxTokens",
-  "frequencyPenalty",
-  "thinkingBudget",
-]);
+type TextField = "systemPrompt" | "stop";
+type Numbers = Record<NumberField, number | null>;
 
-function toRaw(settings: ChatSettings): Record<TextField, string> {
-  const n = (v: number | undefined) => (v === undefined ? "" : String(v));
-  return {
-    systemPrompt: settings.systemPrompt ?? "",
-    temperature: n(settings.temperature),
-    topP: n(settings.topP),
-    topK: n(settings.topK),
-    minP: n(settings.minP),
-    maxTokens: n(settings.maxTokens),
-    frequencyPenalty: n(settings.frequencyPenalty),
-    stop: (settings.stop ?? []).join("\n"),
-    thinkingBudget: n(settings.thinkingBudget),
-  };
+const isNumberField = (field: string): field is NumberField => (NUMBER_FIELDS as readonly string[]).includes(field);
+
+function toText(settings: ChatSettings): Record<TextField, string> {
+  return { systemPrompt: settings.systemPrompt ?? "", stop: (settings.stop ?? []).join("\n") };
 }
 
-function parse(field: TextField, raw: string): { value: unknown } | { error: "nan" } {
-  if (field === "systemPrompt") return { value: raw.trim() ? raw : undefined };
-  if (field === "stop") {
-    const lines = raw.split("\n").filter((l) => l.length > 0);
-    return { value: lines.length ? lines : undefined };
-  }
-  if (!raw.trim()) return { value: undefined };
-  const n = Number(raw.trim().replace(",", "."));
-  return Number.isFinite(n) ? { value: n } : { error: "nan" };
+function toNumbers(settings: ChatSettings): Numbers {
+  const out = {} as Numbers;
+  for (const field of NUMBER_FIELDS) out[field] = settings[field] ?? null;
+  return out;
+}
+
+function parseText(field: TextField, raw: string): string | string[] | undefined {
+  if (field === "systemPrompt") return raw.trim() ? raw : undefined;
+  const lines = raw.split("\n").filter((l) => l.length > 0);
+  return lines.length ? lines : undefined;
 }
 
 /**
  * Per-conversation settings. Each valid change applies at once; a value the model would refuse
  * stays in the field with the reason under it and is never sent (lib/chat/limits.ts is the same
- * check the server runs).
+ * check the server runs). A number is a slider and a field showing the model's range and its
+ * provider's default (lib/chat/setting-defaults.ts); empty, or "Use the default", leaves it unset.
  */
 export function ChatSettingsPanel({
   model,
@@ -68,7 +63,7 @@ export function ChatSettingsPanel({
   settings: ChatSettings;
   onChange: (settings: ChatSettings) => void;
   onClose: () => void;
-  /** Values typed out of range were clamped to the model's range when the panel closed. */
+  /** Values typed out of range were clamped to the model's range (on leaving the field, or on Done). */
   onAdjusted: (changes: SettingChange[]) => void;
   panelId: string;
 }) {
@@ -77,7 +72,8 @@ export function ChatSettingsPanel({
   const models = useModels("chat").models;
   const info = modelInfo(models, model);
   const supported = supportedSettings(info);
-  const [raw, setRaw] = useState(() => toRaw(settings));
+  const [text, setText] = useState(() => toText(settings));
+  const [numbers, setNumbers] = useState(() => toNumbers(settings));
   const [local, setLocal] = useState<Partial<Record<SettingField, string>>>({});
   // Stored settings arrive back through a live query a moment after each write; quick successive
   // edits build on the newest value, not on the prop of the last render.
@@ -89,38 +85,41 @@ export function ChatSettingsPanel({
     latest.current = next;
     onChange(next);
   };
+  // Typed values the number field clamped when it lost focus: reported with the panel's other
+  // adjustments when it closes, so the notice lists every value that was changed.
+  const clampedOnBlur = useRef<SettingChange[]>([]);
 
   // Stored problems (a value the newly picked model does not take) show at their field too.
   const stored: Partial<Record<SettingField, string>> = {};
   for (const issue of validateSettings(info, settings)) stored[issue.field] ??= issue.message[locale];
 
-  const fieldRefs = useRef<Partial<Record<TextField, HTMLElement | null>>>({});
+  const fieldRefs = useRef<Partial<Record<SettingField, HTMLElement | null>>>({});
   /**
    * Done (or Escape): a value still refused at its field is never left behind silently. A number out
-   * of the model's range is clamped to it and reported; text that is not a number keeps the panel
-   * open with the focus on that field.
+   * of the model's range is clamped to it and reported; anything that cannot be fitted keeps the
+   * panel open with the focus on that field.
    */
   const finish = () => {
     const candidate: ChatSettings = { ...latest.current };
-    for (const [name, error] of Object.entries(local) as [TextField, string | undefined][]) {
+    for (const [name, error] of Object.entries(local) as [SettingField, string | undefined][]) {
       if (!error) continue;
-      const parsed = parse(name, raw[name]);
-      if ("error" in parsed) {
-        fieldRefs.current[name]?.focus();
-        return;
-      }
-      (candidate as Record<string, unknown>)[name] = parsed.value;
+      const value = isNumberField(name)
+        ? (numbers[name] ?? undefined)
+        : name === "systemPrompt" || name === "stop"
+          ? parseText(name, text[name])
+          : undefined;
+      (candidate as Record<string, unknown>)[name] = value;
     }
     const { clamped, blocked } = reconcileSettings(info, candidate);
     const stuck = blocked.find((b) => b.field !== "thinking" && b.field !== "reasoningEffort");
     if (stuck) {
-      fieldRefs.current[stuck.field as TextField]?.focus();
+      fieldRefs.current[stuck.field]?.focus();
       return;
     }
-    if (clamped.length > 0) {
-      apply(withClamped(candidate, clamped) as ChatSettings);
-      onAdjusted(clamped);
-    }
+    if (clamped.length > 0) apply(withClamped(candidate, clamped) as ChatSettings);
+    const changes = [...clampedOnBlur.current, ...clamped];
+    clampedOnBlur.current = [];
+    if (changes.length > 0) onAdjusted(changes);
     onClose();
   };
   const finishRef = useRef(finish);
@@ -134,47 +133,46 @@ export function ChatSettingsPanel({
     return () => document.removeEventListener("keydown", onKey);
   }, []);
 
-  const update = (field: TextField, value: string) => {
-    setRaw((r) => ({ ...r, [field]: value }));
-    const parsed = parse(field, value);
+  /** Validates one field's new value; applies it when the model takes it, else shows why at the field. */
+  const check = (field: SettingField, value: unknown) => {
+    const next: ChatSettings = { ...latest.current, [field]: value };
+    if (value === undefined) delete next[field];
+    const issue = validateSettings(info, next).find((i) => i.field === field);
     let error: string | undefined;
-    if ("error" in parsed) error = t("chat.settings.notANumber");
-    else {
-      const next: ChatSettings = { ...latest.current, [field]: parsed.value };
-      if (parsed.value === undefined) delete next[field];
-      const issue = validateSettings(info, next).find((i) => i.field === field);
-      if (issue) error = issue.message[locale];
-      else if (!withinBounds(field, parsed.value)) error = t("chat.settings.invalid");
-      else apply(next);
-    }
+    if (issue) error = issue.message[locale];
+    else if (!withinBounds(field, value)) error = t("chat.settings.invalid");
+    else apply(next);
     setLocal((l) => ({ ...l, [field]: error }));
   };
+  const updateText = (field: TextField, raw: string) => {
+    setText((r) => ({ ...r, [field]: raw }));
+    check(field, parseText(field, raw));
+  };
+  const updateNumber = (field: NumberField, value: number | null) => {
+    setNumbers((n) => ({ ...n, [field]: value }));
+    check(field, value ?? undefined);
+  };
 
-  const field = (
-    name: TextField,
-    labelKey: MessageKey,
-    hint?: string,
-    extra: Partial<Parameters<typeof SettingsField>[0]> = {},
-  ) =>
+  const number = (name: NumberField, labelKey: MessageKey, disabled = false) =>
     supported[name] && (
-      <SettingsField
+      <SliderField
+        {...numberSetting(info, name)}
         label={t(labelKey)}
-        value={raw[name]}
-        onChange={(v) => update(name, v)}
+        hint={t(`chat.settings.help.${name}` as MessageKey)}
+        value={numbers[name]}
+        onValueChange={(value) => updateNumber(name, value)}
+        onClamp={(typed, value) => clampedOnBlur.current.push({ field: name, from: typed, to: value })}
         error={local[name] ?? stored[name]}
-        hint={hint}
-        placeholder={t("chat.settings.default")}
-        inputMode={NUMBER_FIELDS.has(name) ? "decimal" : undefined}
+        disabled={disabled}
+        resettable
         inputRef={(el) => {
           fieldRefs.current[name] = el;
         }}
-        {...extra}
       />
     );
 
   const thinkingOn = settings.thinking !== false;
   const control = info.thinking;
-  const budget = budgetRange(info);
   return (
     <aside
       id={panelId}
@@ -201,31 +199,38 @@ export function ChatSettingsPanel({
       </div>
       <div className="relative min-h-0 flex-1">
         <div className="absolute inset-0 space-y-4 overflow-y-auto px-4 py-4">
-          {field("systemPrompt", "chat.settings.systemPrompt", undefined, {
-            multiline: true,
-            rows: 4,
-            placeholder: t("chat.settings.systemPromptHint"),
-          })}
-          {field("temperature", "chat.settings.temperature", `0 – ${info.temperatureMax}`)}
-          {field("topP", "chat.settings.topP", "0 – 1")}
-          {field("topK", "chat.settings.topK", "-1 – 100")}
-          {field("minP", "chat.settings.minP", "0 – 1")}
-          {field("maxTokens", "chat.settings.maxTokens", `1 – ${info.maxTokensCap}`)}
-          {field("frequencyPenalty", "chat.settings.frequencyPenalty", "-2 – 2")}
-          {field("stop", "chat.settings.stop", t("chat.settings.stopHint"), { multiline: true, rows: 2 })}
+          <Field label={t("chat.settings.systemPrompt")} error={local.systemPrompt ?? stored.systemPrompt}>
+            <Textarea
+              ref={(el) => {
+                fieldRefs.current.systemPrompt = el;
+              }}
+              rows={4}
+              value={text.systemPrompt}
+              placeholder={t("chat.settings.systemPromptHint")}
+              onChange={(e) => updateText("systemPrompt", e.target.value)}
+            />
+          </Field>
+          {number("temperature", "chat.settings.temperature")}
+          {number("topP", "chat.settings.topP")}
+          {number("topK", "chat.settings.topK")}
+          {number("minP", "chat.settings.minP")}
+          {number("maxTokens", "chat.settings.maxTokens")}
+          {number("frequencyPenalty", "chat.settings.frequencyPenalty")}
+          <Field label={t("chat.settings.stop")} hint={t("chat.settings.stopHint")} error={local.stop ?? stored.stop}>
+            <Textarea
+              ref={(el) => {
+                fieldRefs.current.stop = el;
+              }}
+              rows={2}
+              value={text.stop}
+              onChange={(e) => updateText("stop", e.target.value)}
+            />
+          </Field>
           {/* The thinking control is the model's own: a switch, an effort, a budget, or nothing. */}
           {control.kind === "always" && (
             <p data-testid="thinking-note" className="text-xs text-zinc-500 dark:text-zinc-400">
               {t("chat.settings.alwaysThinks", { model: info.id })}
             </p>
-          )}
-          {supported.thinking && (
-            <Switch
-              label={t("chat.settings.thinking")}
-              description={t("chat.settings.thinkingHint")}
-              checked={thinkingOn}
-              onChange={(on) => apply({ ...latest.current, thinking: on })}
-            />
           )}
           {control.kind === "effort" && (
             <EffortSelect
@@ -240,77 +245,28 @@ export function ChatSettingsPanel({
               }}
             />
           )}
-          {field("thinkingBudget", "chat.settings.thinkingBudget", `${budget.min} – ${budget.max}`, {
-            disabled: !thinkingOn,
-          })}
+          {number("thinkingBudget", "chat.settings.thinkingBudget", !thinkingOn)}
           <PlaygroundSettingsSection model={info} />
         </div>
       </div>
       <div className="flex justify-between gap-2 border-t border-zinc-200 px-4 py-3 dark:border-zinc-800">
-        <button
-          type="button"
+        <Button
+          variant="ghost"
+          size="sm"
           onClick={() => {
             apply({});
-            setRaw(toRaw({}));
+            setText(toText({}));
+            setNumbers(toNumbers({}));
             setLocal({});
+            clampedOnBlur.current = [];
           }}
-          className="rounded-md px-3 py-1.5 text-sm text-zinc-600 hover:bg-zinc-100 dark:text-zinc-300 dark:hover:bg-zinc-800"
         >
           {t("chat.settings.reset")}
-        </button>
-        <button
-          type="button"
-          onClick={finish}
-          className="rounded-md bg-violet-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-violet-700"
-        >
+        </Button>
+        <Button size="sm" onClick={finish}>
           {t("chat.settings.done")}
-        </button>
+        </Button>
       </div>
     </aside>
-  );
-}
-
-const EFFORT_LABELS: Record<string, MessageKey> = {
-  high: "chat.settings.effort.high",
-  max: "chat.settings.effort.max",
-};
-
-/** `reasoning_effort`: the model's levels, or its own default when none is chosen. */
-function EffortSelect({
-  levels,
-  defaultLevel,
-  value,
-  disabled,
-  onChange,
-}: {
-  levels: readonly string[];
-  defaultLevel: string;
-  value: string | undefined;
-  disabled: boolean;
-  onChange: (level: string | undefined) => void;
-}) {
-  const { t } = useI18n();
-  const id = useId();
-  const label = (level: string) => (EFFORT_LABELS[level] ? t(EFFORT_LABELS[level]) : level);
-  return (
-    <div>
-      <label htmlFor={id} className="mb-1 block text-sm font-medium">
-        {t("chat.settings.reasoningEffort")}
-      </label>
-      <select
-        id={id}
-        value={value ?? ""}
-        disabled={disabled}
-        onChange={(e) => onChange(e.target.value || undefined)}
-        className="w-full rounded-md border border-zinc-300 bg-white px-2.5 py-1.5 text-sm dark:border-zinc-700 dark:bg-zinc-900"
-      >
-        <option value="">{t("chat.settings.reasoningEffortDefault", { level: label(defaultLevel) })}</option>
-        {levels.map((level) => (
-          <option key={level} value={level}>
-            {label(level)}
-          </option>
-        ))}
-      </select>
-    </div>
   );
 }

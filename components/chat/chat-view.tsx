@@ -1,6 +1,6 @@
 "use client";
 
-import { useCallback, useEffect, useId, useRef } from "react";
+import { useCallback, useEffect, useId, useRef, useState } from "react";
 import { ArtifactPanel } from "@/components/artifacts/artifact-panel";
 import { BudgetNotice } from "@/components/cost/budget-notice";
 import { ConversationCost } from "@/components/cost/conversation-cost";
@@ -17,6 +17,7 @@ import { usePlaygroundDraft } from "@/lib/chat/playground/client/store";
 import { reconcileSettings, type SettingChange, withClamped } from "@/lib/chat/reconcile";
 import type { ChatModelRef, ChatSettings } from "@/lib/chat/types";
 import { checkBudget } from "@/lib/cost/client/budget-check";
+import { AppError, type AppErrorJSON } from "@/lib/errors";
 import { useT } from "@/lib/i18n/client";
 import { useNewChatDefaults } from "@/lib/organize/client/defaults-store";
 import { defaultChatSettings, newChatModel } from "@/lib/organize/new-chat-defaults";
@@ -33,6 +34,8 @@ import { Composer } from "./composer";
 import { MessageList } from "./message-list";
 import { ModelPicker } from "./model-picker";
 import { ProviderNotice } from "./provider-notice";
+import { type StarterKind, StarterPrompts, starterImage } from "./starter-prompts";
+import { ThinkingSwitch } from "./thinking-controls";
 import { useConversationId } from "./use-conversation";
 import { useIdlePreload } from "./use-idle-preload";
 
@@ -49,6 +52,8 @@ export function ChatView() {
   const settingsOpen = useChatUI((s) => s.settingsOpen);
   const setSettingsOpen = useChatUI((s) => s.setSettingsOpen);
   const busy = session?.busy ?? false;
+  const [starterError, setStarterError] = useState<AppErrorJSON | null>(null);
+  const [starting, setStarting] = useState(false);
 
   const defaults = useNewChatDefaults((s) => s.defaults);
   useEffect(() => useNewChatDefaults.getState().load(), []);
@@ -111,7 +116,9 @@ export function ChatView() {
     reportAdjusted(ref.id, fitted.clamped, fitted.unused);
   };
 
-  const send = async (text: string, images: OutgoingImage[]) => {
+  /** `ref`: a model other than the picked one (an example prompt that needs vision or thinking). */
+  const send = async (text: string, images: OutgoingImage[], ref: ChatModelRef = model) => {
+    const info = modelInfo(models, ref);
     // Refused here, before anything is stored: the composer shows why and keeps the text.
     const fitted = fitSettings(info, settings);
     checkFitsContext(info, { text, images }, fitted.settings);
@@ -125,7 +132,7 @@ export function ChatView() {
     const playground = conversationId ? undefined : usePlaygroundDraft.getState().draft;
     const id = await useChatSessions
       .getState()
-      .send({ conversationId, text, model, settings: sendSettings, images, playground });
+      .send({ conversationId, text, model: ref, settings: sendSettings, images, playground });
     if (!conversationId) usePlaygroundDraft.getState().reset();
     if (!conversationId) {
       useSettingsNotices.getState().move(NEW_CHAT, id);
@@ -134,6 +141,24 @@ export function ChatView() {
       // The URL takes the new id without a navigation: the page (and the stream) stay as they are.
       window.history.replaceState(null, "", `/chat/${encodeURIComponent(id)}`);
     }
+  };
+
+  // An example prompt: switch to the model it needs (said on its button), then send it as typed.
+  const sendStarter = (kind: StarterKind, prompt: string, ref: ChatModelRef) => {
+    if (ref.provider !== model.provider || ref.id !== model.id) changeModel(ref);
+    if (starting) return;
+    setStarterError(null);
+    setStarting(true);
+    void (async () => {
+      try {
+        const images = kind === "vision" ? [await starterImage(t("chat.starter.imageName"))] : [];
+        await send(prompt, images, ref);
+      } catch (err) {
+        setStarterError(AppError.from(err).toJSON());
+      } finally {
+        setStarting(false);
+      }
+    })();
   };
 
   if (conversationId && conversation === null) {
@@ -170,6 +195,11 @@ export function ChatView() {
             <ErrorAlert error={storageError} onDismiss={() => useChatSessions.getState().clearStorageError()} />
           </div>
         )}
+        {starterError && (
+          <div className="mx-auto w-full max-w-chat px-4 pt-2">
+            <ErrorAlert error={starterError} onDismiss={() => setStarterError(null)} />
+          </div>
+        )}
         <ExportAlert />
         {loading ? (
           // Mounted once the rows are here, so the list opens at its end in one go.
@@ -188,9 +218,12 @@ export function ChatView() {
               conversation?.assistant ? (
                 <AssistantGreeting assistant={conversation.assistant} />
               ) : (
-                <div className="flex h-full flex-col items-center justify-center px-4 text-center">
+                <div className="flex min-h-full flex-col items-center justify-center px-4 py-6 text-center">
                   <h2 className="text-2xl font-semibold tracking-tight">{t("chat.empty.title")}</h2>
                   <p className="mt-2 max-w-md text-sm text-zinc-500 dark:text-zinc-400">{t("chat.empty.hint")}</p>
+                  {!conversationId && (
+                    <StarterPrompts model={info} models={models} disabled={busy || starting} onPick={sendStarter} />
+                  )}
                 </div>
               )
             }
@@ -237,6 +270,7 @@ export function ChatView() {
                   {t("chat.settings.active")}
                 </span>
               )}
+              <ThinkingSwitch model={info} settings={settings} onChange={changeSettings} />
               <WebSearchSwitch />
             </>
           }

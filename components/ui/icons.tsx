@@ -22,6 +22,7 @@ import {
   ExternalLink,
   Eye,
   FileDown,
+  FileText,
   Film,
   Folder,
   FolderPlus,
@@ -129,6 +130,7 @@ export const CodeIcon = (p: IconProps) => glyph(Code, p);
 export const EyeIcon = (p: IconProps) => glyph(Eye, p);
 export const ExternalLinkIcon = (p: IconProps) => glyph(ExternalLink, p);
 export const ExportIcon = (p: IconProps) => glyph(FileDown, p);
+export const DocumentIcon = (p: IconProps) => glyph(FileText, p);
 export const UndoIcon = (p: IconProps) => glyph(Undo2, p);
 export const FolderIcon = (p: IconProps) => glyph(Folder, p);
 export const FolderPlusIcon = (p: IconProps) => glyph(FolderPlus, p);

@@ -1,7 +1,7 @@
 "use client";
 
 import { NumberField as BaseNumberField } from "@base-ui/react/number-field";
-import { useState } from "react";
+import { type Ref, useState } from "react";
 import type { Translate } from "@/lib/i18n";
 import { useT } from "@/lib/i18n/client";
 import { MinusIcon, PlusIcon } from "./icons";
@@ -32,6 +32,8 @@ export interface NumberFieldProps {
   disabled?: boolean;
   readOnly?: boolean;
   className?: string;
+  /** The input element, so a form can move the focus to a field that still needs fixing. */
+  inputRef?: Ref<HTMLInputElement>;
 }
 
 // Full precision and no grouping: a seed of 1234567890 stays as typed, 0.125 is not rounded to 0.13.
@@ -70,6 +72,7 @@ export function NumberField({
   format = PLAIN,
   placeholder,
   className,
+  inputRef,
   ...rest
 }: NumberFieldProps) {
   const t = useT();
@@ -116,6 +119,7 @@ export function NumberField({
             </BaseNumberField.Decrement>
           )}
           <BaseNumberField.Input
+            ref={inputRef}
             placeholder={placeholder}
             aria-roledescription={t("ui.number.role")}
             className="min-w-0 flex-1 bg-transparent px-3 tabular-nums outline-none"

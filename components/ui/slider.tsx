@@ -2,8 +2,10 @@
 
 import { Field as BaseField } from "@base-ui/react/field";
 import { Slider as BaseSlider } from "@base-ui/react/slider";
-import { type ReactNode, useState } from "react";
+import { type ReactNode, type Ref, useId, useState } from "react";
 import { useT } from "@/lib/i18n/client";
+import { Button } from "./button";
+import { UndoIcon } from "./icons";
 import { clampNotice, NumberField } from "./number-field";
 import { cn, errorClass, hintClass, labelClass } from "./styles";
 
@@ -24,15 +26,21 @@ export interface SliderProps extends RangeProps {
   className?: string;
 }
 
-function Track({ hidden, ariaLabel }: { hidden?: boolean; ariaLabel?: string }) {
+/** `muted`: the value is not set and the thumb rests on the default, so it is drawn in grey. */
+function Track({ hidden, ariaLabel, muted }: { hidden?: boolean; ariaLabel?: string; muted?: boolean }) {
   return (
     <BaseSlider.Control className="flex h-6 w-full touch-none select-none items-center data-disabled:opacity-50">
       <BaseSlider.Track className="h-1.5 w-full rounded-full bg-zinc-200 dark:bg-zinc-700">
-        <BaseSlider.Indicator className="rounded-full bg-violet-600 dark:bg-violet-500" />
+        <BaseSlider.Indicator
+          className={cn("rounded-full", muted ? "bg-zinc-400 dark:bg-zinc-500" : "bg-violet-600 dark:bg-violet-500")}
+        />
         <BaseSlider.Thumb
           aria-label={ariaLabel}
           tabIndex={hidden ? -1 : undefined}
-          className="size-4 rounded-full border-2 border-violet-600 bg-white shadow-sm outline-none has-focus-visible:outline-2 has-focus-visible:outline-offset-2 has-focus-visible:outline-violet-600 dark:border-violet-400 dark:bg-zinc-950"
+          className={cn(
+            "size-4 rounded-full border-2 bg-white shadow-sm outline-none has-focus-visible:outline-2 has-focus-visible:outline-offset-2 has-focus-visible:outline-violet-600 dark:bg-zinc-950",
+            muted ? "border-zinc-400 dark:border-zinc-500" : "border-violet-600 dark:border-violet-400",
+          )}
         />
       </BaseSlider.Track>
     </BaseSlider.Control>
@@ -71,6 +79,14 @@ export interface SliderFieldProps extends RangeProps {
   onValueChange: (value: number | null) => void;
   /** The model's own default, shown in the hint and as the input's placeholder. */
   defaultValue: number;
+  /** Told when a typed value out of range was clamped on blur (the field also says so itself). */
+  onClamp?: (typed: number, clamped: number) => void;
+  /**
+   * A button back to "not set" (the default), shown while a value is set. It is named "Use default"
+   * and described by the label, so `getByLabel(label)` still finds only the input.
+   */
+  resettable?: boolean;
+  inputRef?: Ref<HTMLInputElement>;
   className?: string;
 }
 
@@ -87,6 +103,9 @@ export function SliderField({
   value,
   onValueChange,
   defaultValue,
+  onClamp,
+  resettable = false,
+  inputRef,
   className,
   ...range
 }: SliderFieldProps) {
@@ -96,22 +115,44 @@ export function SliderField({
     t("ui.slider.default", { value: defaultValue }),
   ];
   const shown = value ?? defaultValue;
+  const labelId = useId();
   const [notice, setNotice] = useState("");
   return (
     <div className={cn("flex flex-col gap-1.5", className)}>
       {/* `contents` lets the slider sit between the Field's parts while staying outside its wiring. */}
       <BaseField.Root invalid={error ? true : undefined} disabled={range.disabled} className="contents">
-        <div className="order-1 flex items-center justify-between gap-3">
-          <BaseField.Label className={labelClass}>{label}</BaseField.Label>
+        <div className="order-1 flex items-center gap-2">
+          <BaseField.Label id={labelId} className={cn(labelClass, "min-w-0 flex-1")}>
+            {label}
+          </BaseField.Label>
+          {resettable && value !== null && !range.disabled && (
+            <Button
+              variant="icon"
+              size="sm"
+              label={t("ui.slider.reset")}
+              aria-describedby={labelId}
+              title={t("ui.slider.reset")}
+              onClick={() => {
+                setNotice("");
+                onValueChange(null);
+              }}
+            >
+              <UndoIcon size={14} />
+            </Button>
+          )}
           <NumberField
             {...range}
             value={value}
+            inputRef={inputRef}
             onValueChange={(next) => {
               setNotice("");
               onValueChange(next);
             }}
             announceClamp={false}
-            onClamp={(typed, clamped) => setNotice(clampNotice(t, typed, clamped, range.max))}
+            onClamp={(typed, clamped) => {
+              setNotice(clampNotice(t, typed, clamped, range.max));
+              onClamp?.(typed, clamped);
+            }}
             placeholder={String(defaultValue)}
             className="w-24 shrink-0"
           />
@@ -138,7 +179,7 @@ export function SliderField({
             onValueChange(v);
           }}
         >
-          <Track hidden />
+          <Track hidden muted={value === null} />
         </BaseSlider.Root>
       </div>
     </div>

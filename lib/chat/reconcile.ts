@@ -35,9 +35,17 @@ export interface Reconciled {
   blocked: SettingIssue[];
 }
 
-type NumberField = "temperature" | "topP" | "topK" | "minP" | "maxTokens" | "frequencyPenalty" | "thinkingBudget";
+export type NumberField =
+  | "temperature"
+  | "topP"
+  | "topK"
+  | "minP"
+  | "maxTokens"
+  | "frequencyPenalty"
+  | "thinkingBudget";
 
-function numberRange(model: ModelInfo, field: NumberField): { min: number; max: number; int: boolean } {
+/** The range one model takes for a number setting (the form's slider and field, and the clamp). */
+export function numberRange(model: ModelInfo, field: NumberField): { min: number; max: number; int: boolean } {
   switch (field) {
     case "temperature":
       return { min: 0, max: model.temperatureMax, int: false };
@@ -52,7 +60,7 @@ function numberRange(model: ModelInfo, field: NumberField): { min: number; max: 
   }
 }
 
-const NUMBER_FIELDS: readonly NumberField[] = [
+export const NUMBER_FIELDS: readonly NumberField[] = [
   "temperature",
   "topP",
   "topK",

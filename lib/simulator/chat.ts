@@ -7,6 +7,7 @@ import { longMarkdown } from "./longform";
 import { continuationOf } from "./prefix";
 import { promptRewrite } from "./prompt-rewrite";
 import { sseFrames } from "./sse-variants";
+import { starterReply } from "./starters";
 import {
   answerText,
   htmlReply,
@@ -59,12 +60,15 @@ export function planReply({ body, model, thinking, chunkDelayMs }: PlanInput): R
   // The cut reply already had its finish; the rest of it ends normally.
   if (continuation) directives.finish = undefined;
   const budget = isNum(body.thinking_budget) ? body.thinking_budget : undefined;
+  const starter = starterReply(question);
   let reasoning =
     thinking === "none"
       ? ""
       : continuation
         ? continuationReasoning(continuation.partial, budget)
-        : reasoningText(question, budget);
+        : starter?.reasoning
+          ? takeTokens(starter.reasoning, budget ?? Number.POSITIVE_INFINITY)
+          : reasoningText(question, budget);
 
   let content: string;
   const format = record(body.response_format).type;
@@ -76,6 +80,7 @@ export function planReply({ body, model, thinking, chunkDelayMs }: PlanInput): R
   else if (rewrite !== undefined) content = rewrite;
   else if (directives.html) content = htmlReply();
   else if (directives.long !== undefined) content = longMarkdown(directives.long, hash32(question.text));
+  else if (starter && format !== "json_object" && format !== "json_schema") content = starter.content;
   else if (format === "json_object" || format === "json_schema") {
     content = jsonModeReply(body, question.text, () => jsonReply(question, model));
   } else content = answerText(question, model);
