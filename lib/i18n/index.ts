@@ -6,6 +6,7 @@ import * as compare from "./messages/compare";
 import * as cost from "./messages/cost";
 import * as data from "./messages/data";
 import * as images from "./messages/images";
+import * as markdown from "./messages/markdown";
 import * as organize from "./messages/organize";
 import * as playground from "./messages/playground";
 import * as settings from "./messages/settings";
@@ -26,6 +27,7 @@ const modules = [
   auth,
   chat,
   chatFit,
+  markdown,
   images,
   video,
   speech,
