@@ -8,6 +8,7 @@ import * as cost from "./messages/cost";
 import * as data from "./messages/data";
 import * as errors from "./messages/errors";
 import * as images from "./messages/images";
+import * as json from "./messages/json";
 import * as markdown from "./messages/markdown";
 import * as organize from "./messages/organize";
 import * as playground from "./messages/playground";
@@ -37,6 +38,7 @@ const modules = [
   speech,
   data,
   playground,
+  json,
   share,
   cost,
   compare,
