@@ -1,5 +1,5 @@
 import { AppError, type AppErrorJSON, type ErrorCode } from "@/lib/errors";
-import { type MessageKey, translator } from "@/lib/i18n";
+import type { MessageKey } from "@/lib/i18n";
 
 /** A browser-side problem (empty text, a clip too long, no microphone) in the same shape as a route's error. */
 export function localError(
@@ -7,5 +7,5 @@ export function localError(
   vars?: Record<string, string | number>,
   code: ErrorCode = "bad_request",
 ): AppErrorJSON {
-  return new AppError(code, { message: { en: translator("en")(key, vars), zh: translator("zh")(key, vars) } }).toJSON();
+  return new AppError(code, { key, vars }).toJSON();
 }

@@ -67,7 +67,7 @@ export function ChatSettingsPanel({
   onAdjusted: (changes: SettingChange[]) => void;
   panelId: string;
 }) {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
   const titleId = useId();
   const models = useModels("chat").models;
   const info = modelInfo(models, model);
@@ -91,7 +91,8 @@ export function ChatSettingsPanel({
 
   // Stored problems (a value the newly picked model does not take) show at their field too.
   const stored: Partial<Record<SettingField, string>> = {};
-  for (const issue of validateSettings(info, settings)) stored[issue.field] ??= issue.message[locale];
+  for (const issue of validateSettings(info, settings))
+    stored[issue.field] ??= t(issue.message.key, issue.message.vars);
 
   const fieldRefs = useRef<Partial<Record<SettingField, HTMLElement | null>>>({});
   /**
@@ -139,7 +140,7 @@ export function ChatSettingsPanel({
     if (value === undefined) delete next[field];
     const issue = validateSettings(info, next).find((i) => i.field === field);
     let error: string | undefined;
-    if (issue) error = issue.message[locale];
+    if (issue) error = t(issue.message.key, issue.message.vars);
     else if (!withinBounds(field, value)) error = t("chat.settings.invalid");
     else apply(next);
     setLocal((l) => ({ ...l, [field]: error }));

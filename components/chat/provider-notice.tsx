@@ -1,7 +1,7 @@
 "use client";
 
 import { ErrorDetails } from "@/components/ui/error-alert";
-import type { AppErrorJSON, Provider } from "@/lib/errors";
+import { type AppErrorJSON, errorText, type Provider } from "@/lib/errors";
 import { useI18n } from "@/lib/i18n/client";
 import { loadModels, useModels } from "@/lib/providers/client/models";
 
@@ -17,7 +17,7 @@ export function ProviderProblem({ provider, error }: { provider: Provider; error
   const name = t(`chat.provider.${provider}`);
   const text = UNREACHABLE.has(error.code)
     ? t("chat.provider.unreachable", { provider: name })
-    : t("chat.provider.problem", { provider: name, message: locale === "zh" ? error.message.zh : error.message.en });
+    : t("chat.provider.problem", { provider: name, message: errorText(error, locale) });
   return (
     <>
       <p>{text}</p>

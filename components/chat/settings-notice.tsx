@@ -15,11 +15,9 @@ export function SettingsNotice({ conversationKey }: { conversationKey: string })
   const notice = useSettingsNotices((s) => s.notices[conversationKey]);
   if (!notice) return null;
   const changes = notice.clamped
-    .map((c) =>
-      t("chat.settings.change", { field: FIELD_NAMES[c.field][locale], from: shown(c.from), to: shown(c.to) }),
-    )
+    .map((c) => t("chat.settings.change", { field: t(FIELD_NAMES[c.field]), from: shown(c.from), to: shown(c.to) }))
     .join(locale === "zh" ? "，" : ", ");
-  const unused = notice.unused.map((f) => FIELD_NAMES[f][locale]).join(locale === "zh" ? "、" : ", ");
+  const unused = notice.unused.map((f) => t(FIELD_NAMES[f])).join(locale === "zh" ? "、" : ", ");
   return (
     <div
       role="status"

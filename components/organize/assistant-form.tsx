@@ -104,7 +104,7 @@ export function AssistantFormDialog({
       await onSubmit(draft);
       onOpenChange(false);
     } catch (err) {
-      setError(AppError.from(err).messages[locale]);
+      setError(AppError.from(err).text(locale));
     } finally {
       setBusy(false);
     }

@@ -44,7 +44,7 @@ export function FolderNameDialog({
       setName("");
       onOpenChange(false);
     } catch (err) {
-      setError(AppError.from(err).messages[locale]);
+      setError(AppError.from(err).text(locale));
     } finally {
       setBusy(false);
     }

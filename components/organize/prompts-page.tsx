@@ -139,7 +139,7 @@ function PromptDialog({ editing, onClose }: { editing: SavedPrompt | "new" | nul
       else if (editing) await promptActions.update(editing.id, title, body);
       onClose();
     } catch (err) {
-      setError(AppError.from(err).messages[locale]);
+      setError(AppError.from(err).text(locale));
     }
   };
   return (

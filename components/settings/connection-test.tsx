@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
-import type { AppErrorJSON, Provider } from "@/lib/errors";
+import { type AppErrorJSON, errorText, type Provider } from "@/lib/errors";
 import { useI18n } from "@/lib/i18n/client";
 import type { ProviderAccount } from "@/lib/providers/account";
 
@@ -27,7 +27,7 @@ export function ConnectionTest({ check }: { check: () => Promise<CheckResult | n
     const name = t(`settings.provider.${p.provider}`);
     const error = result?.errors[p.provider] ?? p.error;
     if (p.status === "not_configured") return t("settings.test.notConfigured", { provider: name });
-    if (error) return t("settings.test.failed", { provider: name, message: error.message[locale] });
+    if (error) return t("settings.test.failed", { provider: name, message: errorText(error, locale) });
     const count = result?.counts[p.provider] ?? 0;
     return t(p.status === "demo" ? "settings.test.demo" : "settings.test.ok", { provider: name, count });
   };

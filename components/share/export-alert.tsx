@@ -1,6 +1,7 @@
 "use client";
 
 import { ErrorAlert } from "@/components/ui/error-alert";
+import { AppError } from "@/lib/errors";
 import { useExport } from "@/lib/share/client/export-store";
 
 /** The last export that failed: what failed, why and what to do, until dismissed or another export runs. */
@@ -10,13 +11,7 @@ export function ExportAlert() {
   return (
     <div className="mx-auto w-full max-w-chat px-4 pt-2">
       <ErrorAlert
-        error={{
-          code: "internal",
-          status: 500,
-          retryable: true,
-          message: failure.message,
-          detail: failure.detail,
-        }}
+        error={new AppError("internal", { ...failure.message, detail: failure.detail }).toJSON()}
         onDismiss={() => useExport.getState().dismiss()}
       />
     </div>

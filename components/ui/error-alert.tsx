@@ -1,6 +1,6 @@
 "use client";
 
-import type { AppErrorJSON } from "@/lib/errors";
+import { type AppErrorJSON, errorText } from "@/lib/errors";
 import { useI18n } from "@/lib/i18n/client";
 import { Disclosure } from "./disclosure";
 
@@ -30,7 +30,7 @@ export function ErrorAlert({
       className="rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-100"
     >
       {title && <p className="font-medium">{title}</p>}
-      <p>{locale === "zh" ? error.message.zh : error.message.en}</p>
+      <p>{errorText(error, locale)}</p>
       <ErrorDetails error={error} open={detailOpen} />
       {(onRetry || onDismiss) && (
         <div className="mt-2 flex gap-2">

@@ -15,6 +15,8 @@ function asAlert(failure: NonNullable<VideoJob["failure"]>): AppErrorJSON {
     code: failure.code as ErrorCode,
     status: 0,
     message: failure.message,
+    key: failure.key,
+    vars: failure.vars,
     detail: failure.detail,
     retryable: false,
   };

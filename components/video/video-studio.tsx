@@ -4,7 +4,6 @@ import { useRouter, useSearchParams } from "next/navigation";
 import { useEffect } from "react";
 import { StudioLayout } from "@/components/ui/studio-layout";
 import { AppError } from "@/lib/errors";
-import { translator } from "@/lib/i18n";
 import { useT } from "@/lib/i18n/client";
 import { loadImage } from "@/lib/images/db";
 import { useVideoForm } from "@/lib/video/form-store";
@@ -26,11 +25,10 @@ function useStartImageParam(onMissing: (err: AppError) => void) {
       try {
         const row = await loadImage(id);
         if (!row) {
-          const message = {
-            en: translator("en")("video.startImage.missing"),
-            zh: translator("zh")("video.startImage.missing"),
-          };
-          throw new AppError("not_found", { detail: `gallery image ${id.slice(0, 80)}`, message });
+          throw new AppError("not_found", {
+            detail: `gallery image ${id.slice(0, 80)}`,
+            key: "video.startImage.missing",
+          });
         }
         const picked = await pickImage(row.blob, "gallery", row.prompt.slice(0, 80));
         if (!cancelled) useVideoForm.getState().setImage(picked);

@@ -22,10 +22,7 @@ export function chatErrorFrom(error: unknown): AppError {
   // fetch failed or the connection to our own server dropped.
   if (error instanceof TypeError) {
     return new AppError("network", {
-      message: {
-        en: "The connection to the app's server was lost. What arrived is kept; press Retry.",
-        zh: "与应用服务器的连接中断。已收到的内容已保留；请点击“重试”。",
-      },
+      key: "error.chat.connectionLost",
     });
   }
   return AppError.from(error);

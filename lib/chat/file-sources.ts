@@ -23,7 +23,7 @@ export function refuseForeignFileUrls(
       if (url.startsWith("data:") || isUploadUrl(url, publicBaseUrl)) continue;
       throw new AppError("bad_request", {
         detail: "messages: file part URL is not data: or a link this server published",
-        message: { en: "Attach images as files, not as links.", zh: "请以文件形式附加图片，而不是链接。" },
+        key: "error.chat.imagesAsFiles",
       });
     }
   }

@@ -57,7 +57,7 @@ const refuseDownload: Experimental_DownloadFunction = async (files) =>
     if (isUploadUrl(file.url.toString(), getEnv().publicBaseUrl)) return null;
     throw new AppError("bad_request", {
       detail: "messages: attachment URL not accepted",
-      message: { en: "Attach images as files, not as links.", zh: "请以文件形式附加图片，而不是链接。" },
+      key: "error.chat.imagesAsFiles",
     });
   });
 

@@ -1,3 +1,4 @@
+import type { MessageKey, MessageRef, MessageVars } from "@/lib/i18n";
 import type { ModelInfo } from "@/lib/providers/catalog";
 import type { ChatSettingsInput } from "./types";
 
@@ -9,7 +10,7 @@ export type SettingField = keyof ChatSettingsInput;
 
 export interface SettingIssue {
   field: SettingField;
-  message: { en: string; zh: string };
+  message: MessageRef;
 }
 
 export const THINKING_BUDGET_MIN = 128;
@@ -46,85 +47,71 @@ export function supportedSettings(model: ModelInfo): Record<SettingField, boolea
 export function validateSettings(model: ModelInfo, settings: ChatSettingsInput): SettingIssue[] {
   const issues: SettingIssue[] = [];
   const supported = supportedSettings(model);
-  const add = (field: SettingField, en: string, zh: string) => issues.push({ field, message: { en, zh } });
-  const range = (field: SettingField, label: { en: string; zh: string }, value: number, min: number, max: number) => {
+  const add = (field: SettingField, key: MessageKey, vars?: MessageVars) =>
+    issues.push({ field, message: vars ? { key, vars } : { key } });
+  const range = (field: SettingField, value: number, min: number, max: number) => {
     if (!Number.isFinite(value) || value < min || value > max) {
-      add(
-        field,
-        `${label.en} for ${model.id} must be between ${min} and ${max}.`,
-        `${model.id} 的${label.zh}必须在 ${min} 到 ${max} 之间。`,
-      );
+      add(field, "check.chat.range", { field: { key: FIELD_NAMES[field] }, model: model.id, min, max });
     }
   };
 
   for (const field of Object.keys(settings) as SettingField[]) {
     if (settings[field] === undefined || supported[field]) continue;
-    const name = FIELD_NAMES[field];
-    add(
-      field,
-      `${model.id} does not take "${name.en}". Clear this field.`,
-      `${model.id} 不支持“${name.zh}”。请清空此项。`,
-    );
+    add(field, "check.chat.notTaken", { model: model.id, field: { key: FIELD_NAMES[field] } });
   }
 
   const s = settings;
-  if (s.temperature !== undefined)
-    range("temperature", FIELD_NAMES.temperature, s.temperature, 0, model.temperatureMax);
-  if (s.topP !== undefined) range("topP", FIELD_NAMES.topP, s.topP, 0, 1);
+  if (s.temperature !== undefined) range("temperature", s.temperature, 0, model.temperatureMax);
+  if (s.topP !== undefined) range("topP", s.topP, 0, 1);
   if (s.maxTokens !== undefined) {
-    if (!Number.isInteger(s.maxTokens))
-      add("maxTokens", "Max tokens must be a whole number.", "最大 token 数必须是整数。");
-    else range("maxTokens", FIELD_NAMES.maxTokens, s.maxTokens, 1, model.maxTokensCap);
+    if (!Number.isInteger(s.maxTokens)) add("maxTokens", "check.chat.maxTokensWhole");
+    else range("maxTokens", s.maxTokens, 1, model.maxTokensCap);
   }
   if (s.frequencyPenalty !== undefined && supported.frequencyPenalty) {
-    range("frequencyPenalty", FIELD_NAMES.frequencyPenalty, s.frequencyPenalty, -2, 2);
+    range("frequencyPenalty", s.frequencyPenalty, -2, 2);
   }
   if (s.topK !== undefined && supported.topK) {
-    if (!Number.isInteger(s.topK)) add("topK", "Top K must be a whole number.", "Top K 必须是整数。");
-    else range("topK", FIELD_NAMES.topK, s.topK, TOP_K_MIN, TOP_K_MAX);
+    if (!Number.isInteger(s.topK)) add("topK", "check.chat.topKWhole");
+    else range("topK", s.topK, TOP_K_MIN, TOP_K_MAX);
   }
-  if (s.minP !== undefined && supported.minP) range("minP", FIELD_NAMES.minP, s.minP, 0, 1);
+  if (s.minP !== undefined && supported.minP) range("minP", s.minP, 0, 1);
   if (s.thinkingBudget !== undefined && supported.thinkingBudget) {
     if (!Number.isInteger(s.thinkingBudget)) {
-      add("thinkingBudget", "The thinking budget must be a whole number.", "思考预算必须是整数。");
+      add("thinkingBudget", "check.chat.budgetWhole");
     } else {
       const { min, max } = budgetRange(model);
-      range("thinkingBudget", FIELD_NAMES.thinkingBudget, s.thinkingBudget, min, max);
+      range("thinkingBudget", s.thinkingBudget, min, max);
     }
   }
   const control = model.thinking;
   if (s.reasoningEffort !== undefined && control.kind === "effort" && !control.levels.includes(s.reasoningEffort)) {
     const levels = control.levels.join(", ");
-    add(
-      "reasoningEffort",
-      `Reasoning effort for ${model.id} must be one of: ${levels}.`,
-      `${model.id} 的推理强度必须是以下之一：${levels}。`,
-    );
+    add("reasoningEffort", "check.chat.effort", { model: model.id, levels });
   }
   if (s.stop !== undefined) {
     const max = STOP_MAX[model.provider];
     if (s.stop.length > max) {
-      add("stop", `${model.id} takes at most ${max} stop sequence(s).`, `${model.id} 最多支持 ${max} 个停止序列。`);
+      add("stop", "check.chat.stopMax", { model: model.id, max });
     }
-    if (s.stop.some((seq) => seq.length === 0)) add("stop", "Stop sequences cannot be empty.", "停止序列不能为空。");
+    if (s.stop.some((seq) => seq.length === 0)) add("stop", "check.chat.stopEmpty");
   }
   return issues;
 }
 
-/** Labels that match the settings form (ui-contract: "Temperature", "Top P", "Max tokens", …). */
-export const FIELD_NAMES: Record<SettingField, { en: string; zh: string }> = {
-  systemPrompt: { en: "System prompt", zh: "系统提示词" },
-  temperature: { en: "Temperature", zh: "温度" },
-  topP: { en: "Top P", zh: "Top P" },
-  topK: { en: "Top K", zh: "Top K" },
-  minP: { en: "Min P", zh: "Min P" },
-  maxTokens: { en: "Max tokens", zh: "最大 token 数" },
-  frequencyPenalty: { en: "Frequency penalty", zh: "频率惩罚" },
-  stop: { en: "Stop sequences", zh: "停止序列" },
-  thinking: { en: "Thinking", zh: "深度思考" },
-  thinkingBudget: { en: "Thinking budget", zh: "思考预算" },
-  reasoningEffort: { en: "Reasoning effort", zh: "推理强度" },
-};
+/** Labels that match the settings form (ui-contract: "Temperature", "Top P", "Max tokens", …): its own keys. */
+export const FIELD_NAMES = {
+  systemPrompt: "chat.settings.systemPrompt",
+  temperature: "chat.settings.temperature",
+  topP: "chat.settings.topP",
+  topK: "chat.settings.topK",
+  minP: "chat.settings.minP",
+  maxTokens: "chat.settings.maxTokens",
+  frequencyPenalty: "chat.settings.frequencyPenalty",
+  stop: "chat.settings.stop",
+  thinking: "chat.settings.thinking",
+  thinkingBudget: "chat.settings.thinkingBudget",
+  reasoningEffort: "chat.settings.reasoningEffort",
+} as const satisfies Record<SettingField, MessageKey>;
 
 /** The thinking budget a model takes (SiliconFlow documents 128–32768 for every model that has one). */
 export function budgetRange(model: ModelInfo): { min: number; max: number } {

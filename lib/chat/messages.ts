@@ -1,4 +1,5 @@
 import { AppError } from "@/lib/errors";
+import { bilingual, type MessageKey, type MessageVars } from "@/lib/i18n";
 import type { ModelInfo } from "@/lib/providers/catalog";
 import { detailOfPart } from "@/lib/vision/detail";
 import type { ChatMessage } from "./types";
@@ -22,10 +23,7 @@ export interface PreparedThread {
  * same on SiliconFlow, GLM and the simulator; prefix completion (SiliconFlow `prefix`, DeepSeek's
  * trailing assistant message) exists only on some models and providers.
  */
-export const CONTINUE_INSTRUCTION = {
-  en: "Your previous reply was cut off. Continue it exactly where it stopped: do not repeat anything, do not add a preamble.",
-  zh: "你上一条回复被截断了。请从中断处直接接着写：不要重复已写的内容，也不要加任何开场白。",
-} as const;
+export const CONTINUE_INSTRUCTION = bilingual({ key: "chat.continueInstruction" });
 
 const CJK = /[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]/;
 
@@ -46,10 +44,7 @@ export function prepareThread(messages: ChatMessage[], options: { continue?: boo
   if (last?.role !== "assistant") {
     throw new AppError("bad_request", {
       detail: "continue: the last message must be the assistant reply to continue",
-      message: {
-        en: "There is no reply to continue. Send a message instead.",
-        zh: "没有可以继续的回复。请直接发送消息。",
-      },
+      key: "error.chat.nothingToContinue",
     });
   }
   const partial = textOf(last);
@@ -101,34 +96,25 @@ export function checkAttachments(
     for (const part of message.parts) {
       if (part.type !== "file") continue;
       if (!part.mediaType.startsWith("image/")) {
-        throw refusal(`file type ${part.mediaType}`, {
-          en: "Only images can be attached to a chat message.",
-          zh: "对话消息只能附加图片。",
-        });
+        throw refusal(`file type ${part.mediaType}`, "error.chat.imagesOnly");
       }
       images++;
       if (!model.vision) {
-        throw refusal(`model ${model.id} has no vision`, {
-          en: `${model.id} cannot read images. Pick a vision model or remove the image.`,
-          zh: `${model.id} 无法识别图片。请换一个视觉模型，或移除图片。`,
-        });
+        throw refusal(`model ${model.id} has no vision`, "error.chat.noVision", { model: model.id });
       }
       if (model.visionUrlOnly && !options.publishesImages && part.url.startsWith("data:")) {
-        throw refusal(`model ${model.id} takes image URLs only`, {
-          en: `${model.id} takes image links only, and this server has no public address (PUBLIC_BASE_URL) to serve uploaded images from. Pick another vision model such as glm-4.5v.`,
-          zh: `${model.id} 只支持图片链接，而本服务器没有可用于提供上传图片的公开地址（PUBLIC_BASE_URL）。请换一个视觉模型，例如 glm-4.5v。`,
-        });
+        throw refusal(`model ${model.id} takes image URLs only`, "error.chat.urlOnly", { model: model.id });
       }
     }
     if (model.maxImages > 0 && images > model.maxImages) {
-      throw refusal(`at most ${model.maxImages} images per message for ${model.id}`, {
-        en: `${model.id} takes at most ${model.maxImages} images per message.`,
-        zh: `${model.id} 每条消息最多支持 ${model.maxImages} 张图片。`,
+      throw refusal(`at most ${model.maxImages} images per message for ${model.id}`, "error.chat.maxImages", {
+        model: model.id,
+        max: model.maxImages,
       });
     }
   }
 }
 
-function refusal(detail: string, message: { en: string; zh: string }): AppError {
-  return new AppError("bad_request", { detail: `messages: ${detail}`, message });
+function refusal(detail: string, key: MessageKey, vars?: MessageVars): AppError {
+  return new AppError("bad_request", { detail: `messages: ${detail}`, key, vars });
 }

@@ -39,10 +39,8 @@ export function chatModelInfo(ref: ChatModelRef): ModelInfo {
     throw new AppError("bad_request", {
       provider: ref.provider,
       detail: `model: ${ref.id} is a ${info.type} model`,
-      message: {
-        en: `${ref.id} is not a chat model. Pick a chat model.`,
-        zh: `${ref.id} 不是对话模型。请选择一个对话模型。`,
-      },
+      key: "error.model.notChat",
+      vars: { model: ref.id },
     });
   }
   return info;

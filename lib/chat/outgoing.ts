@@ -1,4 +1,5 @@
 import { AppError } from "@/lib/errors";
+import { inEnglish } from "@/lib/i18n";
 import type { ModelInfo } from "@/lib/providers/catalog";
 import type { ImageDetail } from "@/lib/vision/tokens";
 import { estimateMessage, estimateTextTokens, MESSAGE_OVERHEAD_TOKENS, promptBudget } from "./context";
@@ -22,13 +23,10 @@ export function fitSettings(model: ModelInfo, settings: ChatSettingsInput | unde
   const fitted = reconcileSettings(model, settings);
   const first = fitted.blocked[0];
   if (first) {
-    const names = FIELD_NAMES[first.field];
     throw new AppError("bad_request", {
-      detail: `settings.${first.field}: ${first.message.en}`,
-      message: {
-        en: `${names.en} in Chat settings is not a valid value for ${model.id}. Fix it, then send again.`,
-        zh: `对话设置中的“${names.zh}”不是 ${model.id} 可用的值。请修改后再发送。`,
-      },
+      detail: `settings.${first.field}: ${inEnglish(first.message)}`,
+      key: "error.chat.settingInvalid",
+      vars: { field: { key: FIELD_NAMES[first.field] }, model: model.id },
     });
   }
   return fitted;

@@ -97,7 +97,7 @@ export function reconcileSettings(model: ModelInfo, settings: ChatSettingsInput 
     const value = out[field];
     if (value === undefined) continue;
     if (typeof value !== "number" || !Number.isFinite(value)) {
-      blocked.push({ field, message: { en: "Enter a number.", zh: "请输入数字。" } });
+      blocked.push({ field, message: { key: "check.chat.number" } });
       delete out[field];
       continue;
     }

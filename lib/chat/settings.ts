@@ -1,5 +1,6 @@
 import type { JSONValue } from "ai";
 import { AppError } from "@/lib/errors";
+import { inEnglish } from "@/lib/i18n";
 import type { ModelInfo } from "@/lib/providers/catalog";
 import { validateSettings } from "./limits";
 import type { ChatSettingsInput } from "./types";
@@ -23,8 +24,8 @@ export function toCallSettings(model: ModelInfo, settings: ChatSettingsInput = {
   const issue = validateSettings(model, settings)[0];
   if (issue) {
     throw new AppError("bad_request", {
-      detail: `settings.${issue.field}: ${issue.message.en}`,
-      message: issue.message,
+      detail: `settings.${issue.field}: ${inEnglish(issue.message)}`,
+      ...issue.message,
     });
   }
   const out: CallSettings = {};

@@ -1,6 +1,7 @@
 // One conversation (the branch on screen) as Markdown, for "Export as Markdown".
 
 import { reasoningBlocks } from "@/lib/chat/reasoning";
+import { errorText } from "@/lib/errors";
 import { getConversationMessages } from "./messages";
 import type { AppDB, Attachment, Conversation, Message, MessagePart } from "./schema";
 import { getThread } from "./tree";
@@ -96,7 +97,7 @@ export function conversationToMarkdown(
     if (unique.length) out.push(unique.map((f) => `_${L.attachment}: ${f}_`).join("  \n"));
     if (m.status !== "complete") {
       const note = L.status[m.status];
-      const error = m.error ? `: ${options.locale === "zh" ? m.error.message.zh : m.error.message.en}` : "";
+      const error = m.error ? `: ${errorText(m.error, options.locale ?? "en")}` : "";
       out.push(`_(${note}${error})_`);
     }
   }

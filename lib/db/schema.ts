@@ -9,6 +9,7 @@ import { Dexie, type DexieOptions, type Table, type Transaction } from "dexie";
 import type { PlaygroundMetadata } from "@/lib/chat/playground/contract";
 import type { PlaygroundSettings } from "@/lib/chat/playground/settings";
 import type { CompletionSession } from "@/lib/complete/contract";
+import type { MessageVars } from "@/lib/i18n";
 import type { Assistant, AssistantRef, Folder, SavedPrompt } from "@/lib/organize/contract";
 import type { ModelRef, Provider as ProviderId } from "@/lib/providers/catalog-types";
 import { DB_NAME } from "./name";
@@ -88,7 +89,11 @@ export type MessageRole = "user" | "assistant" | "system";
 
 export interface MessageError {
   code: string;
+  /** The words when stored (rows from before keys have only these). */
   message: { en: string; zh: string };
+  /** The message key and its values: what the page translates when it shows the error. */
+  key?: string;
+  vars?: MessageVars;
   detail?: string;
 }
 

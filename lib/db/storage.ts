@@ -2,11 +2,6 @@
 
 import { AppError } from "@/lib/errors";
 
-export const QUOTA_MESSAGE = {
-  en: "Your browser's storage is full, so this could not be saved. Nothing was deleted: free space (delete old conversations or media, or export your data) and try again.",
-  zh: "浏览器存储空间已满，无法保存。没有删除任何内容：请释放空间（删除旧对话或媒体，或导出数据）后重试。",
-} as const;
-
 function storageManager(): StorageManager | undefined {
   return typeof navigator !== "undefined" ? navigator.storage : undefined;
 }
@@ -78,7 +73,7 @@ export function isQuotaError(err: unknown, depth = 0): boolean {
 }
 
 export function quotaError(cause?: unknown): AppError {
-  return new AppError("internal", { message: { ...QUOTA_MESSAGE }, detail: "QuotaExceededError", cause });
+  return new AppError("internal", { key: "error.storage.full", detail: "QuotaExceededError", cause });
 }
 
 export function isQuotaAppError(err: unknown): boolean {

@@ -57,10 +57,7 @@ export function serverBusy(): AppError {
     status: 503,
     retryAfterMs: BUSY_RETRY_MS,
     detail: "request bodies in flight exceed UPLOADS_IN_FLIGHT_MB",
-    message: {
-      en: "The server is receiving too many uploads at once. Try again in a few seconds.",
-      zh: "服务器正在同时接收过多上传。请几秒后重试。",
-    },
+    key: "error.http.uploadsBusy",
   });
 }
 
@@ -68,10 +65,7 @@ export function bodyTooSlow(detail: string): AppError {
   return new AppError("timeout", {
     status: 408,
     detail,
-    message: {
-      en: "The upload arrived too slowly and was stopped. Check the connection and try again.",
-      zh: "上传速度过慢，已被中止。请检查网络后重试。",
-    },
+    key: "error.http.uploadSlow",
   });
 }
 

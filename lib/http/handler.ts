@@ -175,7 +175,7 @@ export function parseJsonBody<T extends z.ZodTypeAny>(bytes: Uint8Array, schema:
   } catch {
     throw new AppError("bad_request", {
       detail: "Body is not valid JSON",
-      message: { en: "The request body is not valid JSON.", zh: "请求体不是有效的 JSON。" },
+      key: "error.http.notJson",
     });
   }
   const parsed = schema.safeParse(json);
@@ -184,10 +184,8 @@ export function parseJsonBody<T extends z.ZodTypeAny>(bytes: Uint8Array, schema:
     const where = first?.path.join(".") || "body";
     throw new AppError("bad_request", {
       detail: `${where}: ${first?.message ?? "invalid"}`,
-      message: {
-        en: `Invalid value for "${where}": ${first?.message ?? "invalid"}.`,
-        zh: `参数“${where}”无效：${first?.message ?? "invalid"}。`,
-      },
+      key: "error.http.invalidValue",
+      vars: { field: where, reason: first?.message ?? "invalid" },
     });
   }
   return parsed.data;

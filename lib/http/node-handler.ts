@@ -79,10 +79,8 @@ function methodNotAllowed(method: string | undefined, allowed: string): AppError
   return new AppError("bad_request", {
     status: 405,
     detail: `${method ?? "?"} is not allowed here; use ${allowed}`,
-    message: {
-      en: `This address only answers ${allowed} requests.`,
-      zh: `此地址只接受 ${allowed} 请求。`,
-    },
+    key: "error.http.method",
+    vars: { allowed },
   });
 }
 

@@ -1,6 +1,5 @@
 import { getAttachment } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { translator } from "@/lib/i18n";
 import { imagesDb } from "./db";
 import type { ImageStore } from "./store";
 
@@ -13,11 +12,6 @@ export const EDIT_ATTACHMENT_PARAM = "editAttachment";
 export function editImageHref(attachmentId: string): string {
   return `/images?${EDIT_ATTACHMENT_PARAM}=${encodeURIComponent(attachmentId)}`;
 }
-
-const message = (key: "images.fromChat.missing" | "images.fromChat.noEditModel") => ({
-  en: translator("en")(key),
-  zh: translator("zh")(key),
-});
 
 function modelsSettled(store: ImageStore): Promise<void> {
   const done = () => ["ready", "error"].includes(store.getState().models.status);
@@ -42,10 +36,10 @@ export async function takeChatImage(search: string, store: ImageStore): Promise<
   if (!row)
     return new AppError("not_found", {
       detail: `attachment ${id.slice(0, 80)}`,
-      message: message("images.fromChat.missing"),
+      key: "images.fromChat.missing",
     });
   await modelsSettled(store);
   if (store.getState().models.status !== "ready") return null;
   const taken = store.getState().editWith({ blob: row.blob, name: row.name });
-  return taken ? null : new AppError("model_not_found", { message: message("images.fromChat.noEditModel") });
+  return taken ? null : new AppError("model_not_found", { key: "images.fromChat.noEditModel" });
 }

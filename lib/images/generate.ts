@@ -64,10 +64,7 @@ async function fetchImage(
   if (!info) {
     throw new AppError("upstream_error", {
       detail: `result is not an image (${bytes.length} bytes)`,
-      message: {
-        en: "The provider's result is not an image file, so it was not saved. Generate again.",
-        zh: "服务商返回的结果不是图片文件，未保存。请重新生成。",
-      },
+      key: "error.images.notAnImage",
     });
   }
   return {
@@ -83,10 +80,7 @@ function noImages(provider: Provider): AppError {
   return new AppError("upstream_error", {
     provider,
     detail: "the response held no image URL",
-    message: {
-      en: "The provider answered without an image. Its safety filter may have removed it: rephrase the prompt and try again.",
-      zh: "服务商的回复中没有图片，可能已被安全审核移除。请换一种描述后重试。",
-    },
+    key: "error.images.noImage",
   });
 }
 

@@ -1,3 +1,4 @@
+import type { MessageKey } from "@/lib/i18n";
 import { checkChoice, checkPrompt, checkRange, checkSize, type Issue, issue, notTaken } from "@/lib/media/checks";
 import type { ModelRef } from "@/lib/providers/catalog-types";
 import type { ImageSpec } from "@/lib/providers/media";
@@ -12,26 +13,27 @@ import type { ImageRequest } from "./contract";
 
 export type ImageField = Exclude<keyof ImageRequest, "provider" | "model" | "prompt" | "jobId">;
 
-const LABELS: Record<ImageField, { en: string; zh: string }> = {
-  negativePrompt: { en: "a negative prompt", zh: "反向提示词" },
-  size: { en: "a size", zh: "尺寸设置" },
-  batchSize: { en: "a batch size", zh: "批量生成" },
-  seed: { en: "a seed", zh: "种子" },
-  steps: { en: "a steps setting", zh: "步数设置" },
-  guidance: { en: "a guidance setting", zh: "引导系数" },
-  quality: { en: "a quality setting", zh: "质量设置" },
-  references: { en: "reference images", zh: "参考图" },
+// The field as a phrase ("does not take a seed") and as its name ("Seed must be …"), in lib/i18n/messages/checks.ts.
+const LABELS: Record<ImageField, MessageKey> = {
+  negativePrompt: "label.image.negativePrompt",
+  size: "label.image.size",
+  batchSize: "label.image.batchSize",
+  seed: "label.image.seed",
+  steps: "label.image.steps",
+  guidance: "label.image.guidance",
+  quality: "label.image.quality",
+  references: "label.image.references",
 };
 
-const NAMES: Record<ImageField, { en: string; zh: string }> = {
-  negativePrompt: { en: "Negative prompt", zh: "反向提示词" },
-  size: { en: "Size", zh: "尺寸" },
-  batchSize: { en: "Batch size", zh: "数量" },
-  seed: { en: "Seed", zh: "种子" },
-  steps: { en: "Steps", zh: "步数" },
-  guidance: { en: "Guidance", zh: "引导系数" },
-  quality: { en: "Quality", zh: "质量" },
-  references: { en: "Reference images", zh: "参考图" },
+const NAMES: Record<ImageField, MessageKey> = {
+  negativePrompt: "name.image.negativePrompt",
+  size: "name.image.size",
+  batchSize: "name.image.batchSize",
+  seed: "name.image.seed",
+  steps: "name.image.steps",
+  guidance: "name.image.guidance",
+  quality: "name.image.quality",
+  references: "name.image.references",
 };
 
 /** The request fields `spec` takes, besides model and prompt. */
@@ -99,7 +101,7 @@ export function checkImageRequest(req: ImageRequest, spec: ImageSpec): Issue[] {
     if (req[field] !== undefined && !taken.has(field) && !harmless) add(notTaken(field, name, LABELS[field]));
   }
   if (spec.sizes && req.size === undefined && spec.sizes.required) {
-    add(issue("size", `${name} needs a size`, `${name} 需要设置尺寸`));
+    add(issue("size", "check.needsSize", { model: name }));
   }
   if (spec.sizes && req.size !== undefined) add(checkSize("size", req.size, spec.sizes, name));
   if (spec.batch && req.batchSize !== undefined)
@@ -116,19 +118,17 @@ export function checkImageRequest(req: ImageRequest, spec: ImageSpec): Issue[] {
     const count = req.references?.length ?? 0;
     if (count < refs.min) {
       add(
-        issue(
-          "references",
-          refs.min === 1 ? `${name} needs a reference image` : `${name} needs at least ${refs.min} reference images`,
-          `${name} 至少需要 ${refs.min} 张参考图`,
-        ),
+        issue("references", refs.min === 1 ? "check.needsReference" : "check.needsReferences", {
+          model: name,
+          min: refs.min,
+        }),
       );
     } else if (count > refs.max) {
       add(
-        issue(
-          "references",
-          `${name} takes at most ${refs.max} reference image${refs.max === 1 ? "" : "s"}`,
-          `${name} 最多接受 ${refs.max} 张参考图`,
-        ),
+        issue("references", refs.max === 1 ? "check.maxReference" : "check.maxReferences", {
+          model: name,
+          max: refs.max,
+        }),
       );
     }
   }

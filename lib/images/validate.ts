@@ -1,4 +1,5 @@
 import { AppError } from "@/lib/errors";
+import { inEnglish } from "@/lib/i18n";
 import type { ModelInfo } from "@/lib/providers/catalog";
 import type { ImageRequest } from "./contract";
 import { checkImageRequest, type ImageProviderCall, imageProviderCall } from "./request";
@@ -14,15 +15,17 @@ export function buildUpstreamCall(req: ImageRequest, info: ModelInfo): UpstreamI
   if (info.type !== "image" || info.media?.kind !== "image") {
     throw new AppError("bad_request", {
       detail: `model: ${name} is not an image model`,
-      message: { en: `${name} is not an image model.`, zh: `${name} 不是图像模型。` },
+      key: "error.images.notImageModel",
+      vars: { model: name },
     });
   }
   const [first] = checkImageRequest(req, info.media);
   if (first) {
     throw new AppError("bad_request", {
       provider: req.provider,
-      detail: `${first.field}: ${first.message.en}`,
-      message: { en: `${first.message.en}.`, zh: `${first.message.zh}。` },
+      detail: `${first.field}: ${inEnglish(first.message)}`,
+      key: "error.issue",
+      vars: { issue: first.message },
     });
   }
   return imageProviderCall(req, info.media);

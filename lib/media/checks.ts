@@ -1,21 +1,25 @@
+import type { MessageKey, MessageRef, MessageVars } from "@/lib/i18n";
 import type { Choice, NumberRange, SizeRule } from "@/lib/providers/media";
 
 // Pure checks of one request value against a model's spec, shared by the image, video and speech
 // request builders (browser and server alike). A problem is an Issue: the app's field name and a
-// message in both languages that says what the model accepts, so the form can show it beside the
+// message (a key and its values) that says what the model accepts, so the form can show it beside the
 // field and the server can refuse with the same words.
 
 export interface Issue {
   /** The request field, e.g. "size", "references", "turns.3.text". */
   field: string;
-  message: { en: string; zh: string };
+  message: MessageRef;
 }
 
-export const issue = (field: string, en: string, zh: string): Issue => ({ field, message: { en, zh } });
+export const issue = (field: string, key: MessageKey, vars?: MessageVars): Issue => ({
+  field,
+  message: vars ? { key, vars } : { key },
+});
 
-/** A field this model does not take at all. */
-export function notTaken(field: string, model: string, label: { en: string; zh: string }): Issue {
-  return issue(field, `${model} does not take ${label.en}`, `${model} 不支持${label.zh}`);
+/** A field this model does not take at all; `label` names it as a phrase ("a seed"). */
+export function notTaken(field: string, model: string, label: MessageKey): Issue {
+  return issue(field, "check.notTaken", { model, label: { key: label } });
 }
 
 export function checkRange(
@@ -23,16 +27,16 @@ export function checkRange(
   value: number,
   range: NumberRange,
   model: string,
-  label: { en: string; zh: string },
+  label: MessageKey,
 ): Issue | null {
   const whole = range.integer ? Number.isInteger(value) : true;
   if (Number.isFinite(value) && whole && value >= range.min && value <= range.max) return null;
-  const kind = range.integer ? { en: "a whole number ", zh: "整数，" } : { en: "", zh: "" };
-  return issue(
-    field,
-    `${label.en} must be ${kind.en}from ${range.min} to ${range.max} for ${model}`,
-    `${model} 的${label.zh}须为${kind.zh}范围 ${range.min}–${range.max}`,
-  );
+  return issue(field, range.integer ? "check.rangeWhole" : "check.range", {
+    label: { key: label },
+    min: range.min,
+    max: range.max,
+    model,
+  });
 }
 
 export function checkChoice<T extends string | number>(
@@ -40,11 +44,10 @@ export function checkChoice<T extends string | number>(
   value: T,
   choice: Choice<T>,
   model: string,
-  label: { en: string; zh: string },
+  label: MessageKey,
 ): Issue | null {
   if (choice.options.includes(value)) return null;
-  const list = choice.options.join(", ");
-  return issue(field, `${label.en} must be one of ${list} for ${model}`, `${model} 的${label.zh}可选：${list}`);
+  return issue(field, "check.choice", { label: { key: label }, list: choice.options.join(", "), model });
 }
 
 const SIZE = /^(\d{2,5})x(\d{2,5})$/;
@@ -68,17 +71,9 @@ export function checkSize(field: string, size: string, rule: SizeRule, model: st
   if (sizeAllowed(size, rule)) return null;
   const list = rule.options.join(", ");
   const custom = rule.custom;
-  const extra = custom
-    ? {
-        en: `, or any size with sides ${custom.min}–${custom.max} divisible by ${custom.multipleOf}`,
-        zh: `，或边长 ${custom.min}–${custom.max} 且能被 ${custom.multipleOf} 整除的任意尺寸`,
-      }
-    : { en: "", zh: "" };
-  return issue(
-    field,
-    `${model} does not offer ${size}; pick one of ${list}${extra.en}`,
-    `${model} 不支持尺寸 ${size}，可选：${list}${extra.zh}`,
-  );
+  return custom
+    ? issue(field, "check.sizeCustom", { model, size, list, min: custom.min, max: custom.max, step: custom.multipleOf })
+    : issue(field, "check.size", { model, size, list });
 }
 
 /** Counted in code points, as the providers count characters (an emoji is one). */
@@ -88,7 +83,7 @@ export function charCount(text: string): number {
 
 export function checkPrompt(field: string, text: string, max: number, model: string): Issue | null {
   if (charCount(text) <= max) return null;
-  return issue(field, `${model} takes at most ${max} characters here`, `${model} 此处最多 ${max} 个字符`);
+  return issue(field, "check.promptMax", { model, max });
 }
 
 /** `data:<mime>;base64,<payload>` split, or null when it is not one. */

@@ -41,10 +41,7 @@ export function refuseCrossSite(request: RequestHead, policy: OriginPolicy): voi
   throw new AppError("bad_request", {
     status: 403,
     detail: `cross-origin ${request.method ?? ""} refused (Origin: ${(request.headers.get("origin") ?? "none").slice(0, 100)}, Sec-Fetch-Site: ${request.headers.get("sec-fetch-site") ?? "none"})`,
-    message: {
-      en: "This request came from another site and was refused. Use the app itself; if it runs behind a proxy under another address, add that address to TRUSTED_ORIGINS.",
-      zh: "该请求来自其他站点，已被拒绝。请直接使用本应用；若应用通过其他地址的代理访问，请将该地址加入 TRUSTED_ORIGINS。",
-    },
+    key: "error.security.crossOrigin",
   });
 }
 
@@ -60,9 +57,7 @@ export function requireContentType(request: RequestHead, kind: BodyKind): void {
   throw new AppError("bad_request", {
     status: 415,
     detail: `Content-Type must be ${expected}, not ${type || "missing"}`,
-    message: {
-      en: `This address takes ${expected} request bodies only.`,
-      zh: `此地址只接受 ${expected} 格式的请求体。`,
-    },
+    key: "error.security.contentType",
+    vars: { expected },
   });
 }

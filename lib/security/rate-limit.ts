@@ -1,6 +1,7 @@
 import "server-only";
 import { createHash } from "node:crypto";
 import { AppError } from "@/lib/errors";
+import type { MessageKey } from "@/lib/i18n";
 import { sharedRedis } from "./redis";
 
 // Fixed-window counters per key. In memory by default; with REDIS_URL the counters live in Redis so
@@ -156,12 +157,10 @@ export async function enforceRateLimit(
   keys: string[],
   limit: number,
   windowMs = 60_000,
-  message: { en: string; zh: string } = {
-    en: `Too many requests: this app allows ${limit} generations per minute. Wait a moment and try again.`,
-    zh: `请求过于频繁：本应用每分钟最多允许 ${limit} 次生成。请稍候再试。`,
-  },
+  /** The message, given `{limit}`. */
+  key: MessageKey = "error.rate.generations",
 ): Promise<void> {
   const hits = await Promise.all(keys.map((k) => store.hit(k, windowMs)));
   const over = hits.find((h) => h.count > limit);
-  if (over) throw new AppError("rate_limited", { retryAfterMs: Math.max(1000, over.resetMs), message });
+  if (over) throw new AppError("rate_limited", { retryAfterMs: Math.max(1000, over.resetMs), key, vars: { limit } });
 }

@@ -2,6 +2,7 @@ import "server-only";
 import { isIP } from "node:net";
 import { getEnv } from "@/lib/env";
 import type { AppError, AppErrorJSON } from "@/lib/errors";
+import type { MessageVars } from "@/lib/i18n";
 import { isPrivateAddress } from "@/lib/media/ip";
 
 // Text a provider wrote (error messages, a failed job's reason) is shown to the user, and a
@@ -61,5 +62,21 @@ export function publicErrorJSON(error: AppError): AppErrorJSON {
     detail: json.detail === undefined ? undefined : redactText(json.detail, secrets),
     traceId: json.traceId === undefined ? undefined : redactText(json.traceId, secrets),
     message: { en: redactText(json.message.en, secrets), zh: redactText(json.message.zh, secrets) },
+    // The page renders from key and vars, so the values (a model id, a reason a provider gave) are
+    // redacted too.
+    vars: json.vars === undefined ? undefined : redactVars(json.vars, secrets),
   };
+}
+
+function redactVars(vars: MessageVars, secrets: readonly string[]): MessageVars {
+  const out: MessageVars = {};
+  for (const [name, value] of Object.entries(vars)) {
+    out[name] =
+      typeof value === "string"
+        ? redactText(value, secrets)
+        : typeof value === "number"
+          ? value
+          : { key: value.key, vars: value.vars && redactVars(value.vars, secrets) };
+  }
+  return out;
 }

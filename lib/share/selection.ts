@@ -2,7 +2,7 @@
 // an export fails. Pure: the thread and the selection come from the caller (the selection is a set of
 // message ids kept in state, since the virtualized thread holds only the rows near the viewport).
 
-import type { Translate } from "@/lib/i18n";
+import type { MessageRef, Translate } from "@/lib/i18n";
 
 /** The messages of `thread` that are selected, in thread order; all of them when there is no selection. */
 export function pickMessages<T extends { id: string }>(thread: readonly T[], selected?: ReadonlySet<string>): T[] {
@@ -47,14 +47,23 @@ export function imageScale(height: number, devicePixelRatio: number): number {
 }
 
 /** What the alert says: which export failed, why, and what to do. The conversation is never touched. */
-export function exportFailureText(t: Translate, format: ExportFormat, error: unknown): string {
-  let reason: string;
+export function exportFailure(format: ExportFormat, error: unknown): MessageRef {
+  let reason: MessageRef;
   if (error instanceof ExportError && error.reason === "tooTall") {
-    reason = t("export.reason.tooTall", { height: Math.round(error.info.height ?? 0), max: MAX_IMAGE_HEIGHT });
+    reason = {
+      key: "export.reason.tooTall",
+      vars: { height: Math.round(error.info.height ?? 0), max: MAX_IMAGE_HEIGHT },
+    };
   } else if (error instanceof ExportError) {
-    reason = t(error.reason === "gone" ? "export.reason.gone" : "export.reason.empty");
+    reason = { key: error.reason === "gone" ? "export.reason.gone" : "export.reason.empty" };
   } else {
-    reason = t("export.reason.other");
+    reason = { key: "export.reason.other" };
   }
-  return `${t("export.failed", { format: t(`export.format.${format}`), reason })} ${t("export.kept")}`;
+  const failed: MessageRef = { key: "export.failed", vars: { format: { key: `export.format.${format}` }, reason } };
+  return { key: "export.failure", vars: { failed, kept: { key: "export.kept" } } };
+}
+
+export function exportFailureText(t: Translate, format: ExportFormat, error: unknown): string {
+  const ref = exportFailure(format, error);
+  return t(ref.key, ref.vars);
 }

@@ -24,10 +24,7 @@ export interface SpeechParams {
 
 const networkError = () =>
   new AppError("network", {
-    message: {
-      en: "Could not reach the app's server. Check your connection and try again.",
-      zh: "无法连接应用服务器。请检查网络后重试。",
-    },
+    key: "error.app.unreachable",
   });
 
 /** POST /api/speech; resolves with the streaming response once audio starts, or throws the route's error. */

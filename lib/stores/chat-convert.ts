@@ -86,11 +86,21 @@ export function toAppErrorJSON(err: unknown): AppErrorJSON {
 
 export function toMessageError(e: AppErrorJSON): MessageError {
   const out: MessageError = { code: e.code, message: e.message };
+  if (e.key) out.key = e.key;
+  if (e.vars) out.vars = e.vars;
   if (e.detail) out.detail = e.detail;
   return out;
 }
 
 /** A stored error in the shape the shared ErrorAlert takes. */
 export function storedErrorJSON(e: MessageError): AppErrorJSON {
-  return { code: e.code as AppErrorJSON["code"], status: 500, message: e.message, detail: e.detail, retryable: true };
+  return {
+    code: e.code as AppErrorJSON["code"],
+    status: 500,
+    message: e.message,
+    key: e.key,
+    vars: e.vars,
+    detail: e.detail,
+    retryable: true,
+  };
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import type { ChatMessage } from "@/lib/chat/types";
 import { AppError } from "@/lib/errors";
+import type { MessageKey, MessageVars } from "@/lib/i18n";
 import { sniffImage } from "@/lib/images/sniff";
 import type { UploadMediaType, UploadStore } from "./store";
 
@@ -30,18 +31,15 @@ export function tokenOfName(name: string): string {
   return name.replace(/\.(jpe?g|png)$/i, "");
 }
 
-function refused(detail: string, message: { en: string; zh: string }): AppError {
-  return new AppError("bad_request", { detail: `messages: ${detail}`, message });
+function refused(detail: string, key: MessageKey, vars?: MessageVars): AppError {
+  return new AppError("bad_request", { detail: `messages: ${detail}`, key, vars });
 }
 
 /** Decodes, checks and stores one data: URL; answers the stored type. */
 export function verifyInlineImage(url: string): { bytes: Uint8Array; mediaType: UploadMediaType } {
   const m = /^data:([^;,]*)(;base64)?,/i.exec(url);
   if (!m?.[2]) {
-    throw refused("inline image is not base64", {
-      en: "An attached image could not be read. Attach it again.",
-      zh: "无法读取附加的图片。请重新附加。",
-    });
+    throw refused("inline image is not base64", "error.uploads.unreadable");
   }
   const base64 = url.slice(m[0].length);
   // 4 base64 characters carry 3 bytes: refuse before decoding anything larger than allowed.
@@ -50,25 +48,18 @@ export function verifyInlineImage(url: string): { bytes: Uint8Array; mediaType: 
   if (bytes.byteLength > UPLOAD_MAX_BYTES) throw tooLarge();
   const info = sniffImage(bytes);
   if (!info || (info.mime !== "image/jpeg" && info.mime !== "image/png")) {
-    throw refused(`inline image is ${info?.mime ?? "not an image"}`, {
-      en: "This model takes JPEG or PNG images only. Attach the image again.",
-      zh: "该模型只支持 JPEG 或 PNG 图片。请重新附加图片。",
-    });
+    throw refused(`inline image is ${info?.mime ?? "not an image"}`, "error.uploads.jpegPng");
   }
   if (info.width > UPLOAD_MAX_SIDE || info.height > UPLOAD_MAX_SIDE) {
-    throw refused(`image ${info.width}×${info.height} exceeds ${UPLOAD_MAX_SIDE}`, {
-      en: `The image is larger than ${UPLOAD_MAX_SIDE}×${UPLOAD_MAX_SIDE} pixels. Attach a smaller one.`,
-      zh: `图片超过 ${UPLOAD_MAX_SIDE}×${UPLOAD_MAX_SIDE} 像素。请附加更小的图片。`,
+    throw refused(`image ${info.width}×${info.height} exceeds ${UPLOAD_MAX_SIDE}`, "error.uploads.tooWide", {
+      side: UPLOAD_MAX_SIDE,
     });
   }
   return { bytes, mediaType: info.mime };
 }
 
 function tooLarge(): AppError {
-  return refused("inline image over 5 MB", {
-    en: "An image is larger than 5 MB, the limit of this model. Attach a smaller one.",
-    zh: "有图片超过 5 MB，超出该模型的限制。请附加更小的图片。",
-  });
+  return refused("inline image over 5 MB", "error.uploads.tooLarge");
 }
 
 /**

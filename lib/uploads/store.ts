@@ -130,10 +130,7 @@ export class RedisUploadStore implements UploadStore {
         status: 503,
         retryAfterMs: REDIS_RETRY_AFTER_MS,
         detail: `upload store: ${err instanceof Error ? err.message : String(err)}`,
-        message: {
-          en: "Image links are unavailable for a moment (the server's shared store does not answer). Try again shortly, or pick a vision model that takes inline images.",
-          zh: "图片链接暂时不可用（服务器的共享存储无响应）。请稍后重试，或选择支持内嵌图片的视觉模型。",
-        },
+        key: "error.uploads.storeDown",
       });
     }
   }

@@ -234,6 +234,6 @@ function withoutCause(err: AppError): AppError {
     provider: err.provider,
     traceId: err.traceId,
     retryAfterMs: err.retryAfterMs,
-    message: err.messages,
+    ...err.wording(),
   });
 }

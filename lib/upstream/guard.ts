@@ -9,10 +9,7 @@ export function assertSafePath(path: string): void {
   const bad = (why: string) =>
     new AppError("bad_request", {
       detail: `Refused upstream path (${why})`,
-      message: {
-        en: "The request asked for an upstream address that is not allowed.",
-        zh: "请求的上游地址不被允许。",
-      },
+      key: "error.upstream.pathRefused",
     });
   if (typeof path !== "string" || !path.startsWith("/")) throw bad("must start with /");
   if (path.startsWith("//")) throw bad("must not name a host");

@@ -1,6 +1,7 @@
 import "server-only";
 import { getEnv } from "@/lib/env";
 import { AppError, type Provider } from "@/lib/errors";
+import type { MessageKey } from "@/lib/i18n";
 import { DEMO_API_KEY, ensureSimulator, simulatorBaseUrl } from "./demo-simulator";
 
 export interface ResolvedProvider {
@@ -10,17 +11,9 @@ export interface ResolvedProvider {
   demo: boolean;
 }
 
-const NOT_CONFIGURED: Readonly<Record<Provider, { variable: string; en: string; zh: string }>> = {
-  siliconflow: {
-    variable: "SILICONFLOW_API_KEY",
-    en: "SiliconFlow is not configured. Set SILICONFLOW_API_KEY in .env.local and restart.",
-    zh: "尚未配置硅基流动（SiliconFlow）。请在 .env.local 中设置 SILICONFLOW_API_KEY 后重启。",
-  },
-  glm: {
-    variable: "GLM_API_KEY",
-    en: "GLM is not configured. Set GLM_API_KEY in .env.local and restart.",
-    zh: "尚未配置智谱 GLM。请在 .env.local 中设置 GLM_API_KEY 后重启。",
-  },
+const NOT_CONFIGURED: Readonly<Record<Provider, { variable: string; key: MessageKey }>> = {
+  siliconflow: { variable: "SILICONFLOW_API_KEY", key: "error.provider.sfMissing" },
+  glm: { variable: "GLM_API_KEY", key: "error.provider.glmMissing" },
 };
 
 /**
@@ -40,7 +33,7 @@ export async function resolveProvider(provider: Provider): Promise<ResolvedProvi
     throw new AppError("invalid_key", {
       provider,
       detail: `${info.variable} is not set`,
-      message: { en: info.en, zh: info.zh },
+      key: info.key,
     });
   }
   return { baseUrl: config.baseUrl, apiKey: config.apiKey, demo: false };

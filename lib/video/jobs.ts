@@ -12,15 +12,11 @@ import type { ModelInfo } from "@/lib/providers/catalog";
 import { mediaSpec, type VideoSpec } from "@/lib/providers/media";
 import { submitVideoRequest } from "./api";
 import type { VideoDraft } from "./form-store";
+import { jobFailure } from "./poll-job";
 import { startVideoPoller, wakeVideoPoller } from "./poller";
 import { buildVideoRequest, checkVideoRequest } from "./request";
 import { prepareStartImage } from "./start-image";
 import { MAX_IMAGE_DATA_URI } from "./types";
-
-export const NEEDS_IMAGE = {
-  en: "This image-to-video model needs a start image. Upload one or pick one from the image gallery.",
-  zh: "该图生视频模型需要一张起始图片。请上传图片或从图库中选择。",
-};
 
 /** The model's video spec (its catalog row, or the conservative fallback for an unknown id). */
 export function videoSpecOf(model: ModelInfo): VideoSpec {
@@ -38,18 +34,15 @@ export async function generateVideo(draft: VideoDraft, model: ModelInfo): Promis
   const seed = numberOrUndefined(draft.seed);
   if (seed !== undefined && !(Number.isInteger(seed) && seed >= 0 && seed <= 9_999_999_999)) {
     throw new AppError("bad_request", {
-      message: {
-        en: "Seed must be a whole number from 0 to 9999999999, or empty for a random one.",
-        zh: "种子须为 0 到 9999999999 之间的整数，留空则随机。",
-      },
+      key: "error.video.seed",
     });
   }
   const takesFrames = spec.frames?.max ?? 0;
   const needsImage = (spec.frames?.min ?? 0) > 0;
-  if (needsImage && !draft.image) throw new AppError("bad_request", { message: NEEDS_IMAGE });
+  if (needsImage && !draft.image) throw new AppError("bad_request", { key: "error.video.needsImage" });
   if (!draft.prompt.trim() && (spec.promptRequired || !draft.image || takesFrames === 0)) {
     throw new AppError("bad_request", {
-      message: { en: "Describe the video in the Prompt first.", zh: "请先在提示词中描述视频内容。" },
+      key: "error.video.promptFirst",
     });
   }
   const pictures = takesFrames === 0 ? [] : [draft.image, takesFrames > 1 ? draft.lastImage : null];
@@ -75,7 +68,7 @@ export async function generateVideo(draft: VideoDraft, model: ModelInfo): Promis
     jobId,
   });
   const [problem] = checkVideoRequest(request, spec);
-  if (problem) throw new AppError("bad_request", { detail: problem.field, message: problem.message });
+  if (problem) throw new AppError("bad_request", { detail: problem.field, ...problem.message });
 
   const params: Record<string, unknown> = { size, imageToVideo: frames.length > 0 };
   for (const key of ["negativePrompt", "seed", "quality", "withAudio", "fps", "duration"] as const) {
@@ -115,7 +108,7 @@ export async function generateVideo(draft: VideoDraft, model: ModelInfo): Promis
     if (e.code === "network" || e.code === "timeout") {
       await updateVideoJob(db, job.id, {
         status: "failed",
-        failure: { code: e.code, message: SUBMIT_LOST, detail: e.detail },
+        failure: jobFailure(e.code, "error.video.submitLost", e.detail),
       });
     } else {
       await deleteVideoJob(db, job.id);
@@ -127,8 +120,3 @@ export async function generateVideo(draft: VideoDraft, model: ModelInfo): Promis
   wakeVideoPoller();
   return { ...job, requestId };
 }
-
-export const SUBMIT_LOST = {
-  en: "The connection broke while the job was being submitted: the provider may still be making it, but this app cannot follow it. Check the provider's console before trying again.",
-  zh: "提交任务时连接中断：服务商可能仍在生成，但本应用无法继续跟踪。请先在服务商控制台查看，再决定是否重试。",
-};

@@ -4,19 +4,25 @@
 import { getVideoJob, updateVideoJob, type VideoJobChanges } from "@/lib/db/media";
 import type { AppDB, MessageError, VideoJob } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors";
+import { bilingual, type MessageKey } from "@/lib/i18n";
 import type { VideoApi } from "./api";
 
-/** The row's error shape: bilingual message plus the provider's own words as detail. */
+/** The row's error shape: the message key (and its words, as the wire has them) plus the provider's own words as detail. */
 function toMessageError(err: AppError): MessageError {
-  const out: MessageError = { code: err.code, message: err.messages };
+  const { message, key, vars } = err.toJSON();
+  const out: MessageError = { code: err.code, message };
+  if (key) out.key = key;
+  if (vars) out.vars = vars;
   if (err.detail) out.detail = err.detail;
   return out;
 }
 
-export const VIDEO_FAILED_MESSAGE = {
-  en: "The provider could not generate this video. Adjust the prompt or settings and try again.",
-  zh: "服务商未能生成该视频。请调整提示词或参数后重试。",
-} as const;
+/** A failure this app names itself (not an AppError), stored the same way. */
+export function jobFailure(code: string, key: MessageKey, detail?: string): MessageError {
+  const out: MessageError = { code, key, message: bilingual({ key }) };
+  if (detail) out.detail = detail;
+  return out;
+}
 
 // A status call answering one of these means the provider does not know the job (or our request
 // for it is wrong): polling again would repeat the same answer forever.
@@ -36,17 +42,12 @@ async function apply(db: AppDB, job: VideoJob, changes: VideoJobChanges): Promis
 /** How long a row may wait for the provider's id (the submit call is still on its way). */
 export const SUBMIT_GRACE_MS = 2 * 60_000;
 
-export const SUBMIT_INTERRUPTED = {
-  en: "The page was closed or reloaded while this job was being submitted, so the provider's answer never arrived. It may still be made and billed: check the provider's console before trying again.",
-  zh: "提交该任务时页面被关闭或刷新，未收到服务商的答复。任务可能仍在生成并计费：请先在服务商控制台查看，再决定是否重试。",
-} as const;
-
 export async function pollVideoJob(db: AppDB, job: VideoJob, api: VideoApi, signal?: AbortSignal): Promise<void> {
   // Written before submitting and not yet given the provider's id: wait for the submit call, and if
   // it can no longer come (the page that made it is gone), say so instead of polling forever.
   if (!job.requestId) {
     if (Date.now() - job.createdAt > SUBMIT_GRACE_MS) {
-      await apply(db, job, { status: "failed", failure: { code: "interrupted", message: { ...SUBMIT_INTERRUPTED } } });
+      await apply(db, job, { status: "failed", failure: jobFailure("interrupted", "error.video.interrupted") });
     }
     return;
   }
@@ -74,7 +75,7 @@ export async function pollVideoJob(db: AppDB, job: VideoJob, api: VideoApi, sign
         status: "failed",
         position: undefined,
         lastError: undefined,
-        failure: { code: "video_failed", message: { ...VIDEO_FAILED_MESSAGE }, detail: status.reason },
+        failure: jobFailure("video_failed", "error.video.failed", status.reason),
       });
       return;
     case "Succeed":

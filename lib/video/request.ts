@@ -1,3 +1,4 @@
+import type { MessageKey } from "@/lib/i18n";
 import {
   checkChoice,
   checkPrompt,
@@ -20,23 +21,24 @@ import type { VideoSubmitRequest } from "./contract";
 
 export type VideoField = "negativePrompt" | "size" | "seed" | "frames" | "quality" | "withAudio" | "fps" | "duration";
 
-const LABELS: Record<VideoField, { en: string; zh: string }> = {
-  negativePrompt: { en: "a negative prompt", zh: "反向提示词" },
-  size: { en: "a size", zh: "尺寸设置" },
-  seed: { en: "a seed", zh: "种子" },
-  frames: { en: "an input image", zh: "输入图片" },
-  quality: { en: "a quality mode", zh: "质量模式" },
-  withAudio: { en: "sound", zh: "音效" },
-  fps: { en: "a frame rate", zh: "帧率设置" },
-  duration: { en: "a duration", zh: "时长设置" },
+// The field as a phrase ("does not take a seed") and as its name ("Seed must be …"), in lib/i18n/messages/checks.ts.
+const LABELS: Record<VideoField, MessageKey> = {
+  negativePrompt: "label.video.negativePrompt",
+  size: "label.video.size",
+  seed: "label.video.seed",
+  frames: "label.video.frames",
+  quality: "label.video.quality",
+  withAudio: "label.video.withAudio",
+  fps: "label.video.fps",
+  duration: "label.video.duration",
 };
 
 const NAMES = {
-  seed: { en: "Seed", zh: "种子" },
-  quality: { en: "Quality", zh: "质量模式" },
-  fps: { en: "Frame rate", zh: "帧率" },
-  duration: { en: "Duration", zh: "时长" },
-};
+  seed: "name.video.seed",
+  quality: "name.video.quality",
+  fps: "name.video.fps",
+  duration: "name.video.duration",
+} as const satisfies Record<string, MessageKey>;
 
 /** The request fields `spec` takes, besides model and prompt. */
 export function videoFields(spec: VideoSpec): VideoField[] {
@@ -98,26 +100,22 @@ function checkFrames(req: VideoSubmitRequest, spec: VideoSpec): Issue | null {
   const rule = spec.frames;
   if (!rule) return null;
   if (frames.length < rule.min) {
-    return issue(
-      "frames",
-      `${name} needs a start image: upload one or pick one from the image gallery`,
-      `${name} 需要一张起始图片：请上传或从图库中选择`,
-    );
+    return issue("frames", "check.needsStartImage", { model: name });
   }
   if (frames.length > rule.max) {
     return rule.max === 1
-      ? issue("frames", `${name} takes one start image, not a last frame`, `${name} 只接受一张起始图片，不支持尾帧`)
-      : issue("frames", `${name} takes at most ${rule.max} images`, `${name} 最多接受 ${rule.max} 张图片`);
+      ? issue("frames", "check.noLastFrame", { model: name })
+      : issue("frames", "check.maxFrames", { model: name, max: rule.max });
   }
   for (const [index, frame] of frames.entries()) {
     const mime = parseDataUri(frame)?.mime ?? "";
     if (!rule.mimes.includes(mime)) {
       const list = rule.mimes.map((m) => m.replace("image/", "").toUpperCase()).join(", ");
-      return issue(`frames.${index}`, `${name} takes ${list} images only`, `${name} 仅支持 ${list} 图片`);
+      return issue(`frames.${index}`, "check.frameTypes", { model: name, list });
     }
     if (dataUriBytes(frame) > rule.maxBytes) {
       const max = megabytes(rule.maxBytes);
-      return issue(`frames.${index}`, `${name} takes images of at most ${max}`, `${name} 的图片不能超过 ${max}`);
+      return issue(`frames.${index}`, "check.frameBytes", { model: name, max });
     }
   }
   if (
@@ -125,11 +123,7 @@ function checkFrames(req: VideoSubmitRequest, spec: VideoSpec): Issue | null {
     spec.twoFramesQuality &&
     (req.quality ?? spec.quality?.default) !== spec.twoFramesQuality
   ) {
-    return issue(
-      "quality",
-      `${name} makes a first-and-last-frame video in "${spec.twoFramesQuality}" mode only`,
-      `${name} 的首尾帧视频仅支持“${spec.twoFramesQuality}”模式`,
-    );
+    return issue("quality", "check.twoFramesQuality", { model: name, quality: spec.twoFramesQuality });
   }
   return null;
 }
@@ -146,14 +140,10 @@ export function checkVideoRequest(req: VideoSubmitRequest, spec: VideoSpec): Iss
     if (req[field] !== undefined && !taken.has(field)) add(notTaken(field, name, LABELS[field]));
   }
   if (req.prompt === "" && (spec.promptRequired || !req.frames?.length)) {
-    add(
-      spec.promptRequired
-        ? issue("prompt", "Describe the video in the prompt", "请在提示词中描述视频内容")
-        : issue("prompt", "Describe the video or give a start image", "请描述视频内容或提供起始图片"),
-    );
+    add(spec.promptRequired ? issue("prompt", "check.videoPrompt") : issue("prompt", "check.videoPromptOrImage"));
   }
   add(checkPrompt("prompt", req.prompt, spec.promptMax, name));
-  if (req.size === undefined && spec.sizes.required) add(issue("size", `${name} needs a size`, `${name} 需要设置尺寸`));
+  if (req.size === undefined && spec.sizes.required) add(issue("size", "check.needsSize", { model: name }));
   if (req.size !== undefined) add(checkSize("size", req.size, spec.sizes, name));
   if (spec.seed && req.seed !== undefined) add(checkRange("seed", req.seed, spec.seed, name, NAMES.seed));
   add(checkFrames(req, spec));

@@ -14,23 +14,21 @@ export interface PickedImage {
   name?: string;
 }
 
-const UNREADABLE = {
-  en: "This file could not be read as an image. Use a PNG, JPEG or WebP picture.",
-  zh: "无法将该文件读取为图片。请使用 PNG、JPEG 或 WebP 图片。",
-};
-
 async function decode(blob: Blob): Promise<ImageBitmap> {
   try {
     return await createImageBitmap(blob);
   } catch {
-    throw new AppError("bad_request", { detail: `cannot decode ${blob.type || "file"}`, message: UNREADABLE });
+    throw new AppError("bad_request", {
+      detail: `cannot decode ${blob.type || "file"}`,
+      key: "error.video.unreadable",
+    });
   }
 }
 
 /** Reads an uploaded file or stored Blob and measures it. */
 export async function pickImage(blob: Blob, source: PickedImage["source"], name?: string): Promise<PickedImage> {
   if (blob.type && !blob.type.startsWith("image/")) {
-    throw new AppError("bad_request", { detail: `type ${blob.type}`, message: UNREADABLE });
+    throw new AppError("bad_request", { detail: `type ${blob.type}`, key: "error.video.unreadable" });
   }
   const bitmap = await decode(blob);
   const picked: PickedImage = { blob, width: bitmap.width, height: bitmap.height, source };

@@ -1,5 +1,4 @@
 import type { Page } from "@playwright/test";
-import { ERROR_INFO } from "../../lib/errors";
 import type { Translate } from "../../lib/i18n";
 import { ChatPage, pattern } from "./pages/chat-page";
 import { expect, test } from "./support/fixtures";
@@ -187,7 +186,6 @@ test("a message too long for the model on its own is refused at the composer and
   page,
   t,
   sim,
-  locale,
 }) => {
   const chat = new ChatPage(page, t);
   await chat.goto();
@@ -196,7 +194,7 @@ test("a message too long for the model on its own is refused at the composer and
   await chat.input.fill(text);
   await chat.input.press("Enter");
   const alert = page.locator('[role="alert"][data-error-code="prompt_too_long"]');
-  await expect(alert).toContainText(ERROR_INFO.prompt_too_long[locale]);
+  await expect(alert).toContainText(t("error.prompt_too_long"));
   await expect(chat.input).toHaveValue(text);
   await expect(chat.userMessages).toHaveCount(0);
   expect(await sim.log({ path: "/chat/completions" })).toHaveLength(0);

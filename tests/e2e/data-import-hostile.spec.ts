@@ -1,7 +1,7 @@
 import { readFile, writeFile } from "node:fs/promises";
-import { en, zh } from "../../components/chat/markdown/strings";
 import { restoreSentence } from "../../lib/db/backup-summary";
 import { DB_NAME } from "../../lib/db/name";
+import { en, zh } from "../../lib/i18n/messages/markdown";
 import { encodePng } from "../../lib/simulator/png";
 import { ChatPage } from "./pages/chat-page";
 import { expect, test } from "./support/fixtures";

@@ -1,4 +1,4 @@
-import { en, zh } from "../../components/chat/markdown/strings";
+import { en, zh } from "../../lib/i18n/messages/markdown";
 import { ChatPage } from "./pages/chat-page";
 import { expect, test } from "./support/fixtures";
 

@@ -8,7 +8,6 @@ import {
   createThrottledSaver,
   isQuotaAppError,
   isQuotaError,
-  QUOTA_MESSAGE,
   requestPersistence,
   saveImage,
   startAssistantMessage,
@@ -50,7 +49,7 @@ describe("isQuotaError", () => {
   it("withQuotaGuard turns quota failures into the bilingual AppError and passes others through", async () => {
     const err = await withQuotaGuard(() => Promise.reject(quota())).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(AppError);
-    expect(err).toMatchObject({ code: "internal", detail: "QuotaExceededError", messages: QUOTA_MESSAGE });
+    expect(err).toMatchObject({ code: "internal", detail: "QuotaExceededError", key: "error.storage.full" });
     expect(isQuotaAppError(err)).toBe(true);
     const other = new Dexie.ConstraintError("dup");
     await expect(withQuotaGuard(() => Promise.reject(other))).rejects.toBe(other);

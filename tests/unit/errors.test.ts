@@ -1,18 +1,31 @@
 import { describe, expect, it } from "vitest";
-import { AppError, ERROR_INFO, type ErrorCode, errorResponse, isAppErrorJSON, readErrorResponse } from "@/lib/errors";
+import {
+  AppError,
+  type AppErrorJSON,
+  ERROR_INFO,
+  type ErrorCode,
+  errorResponse,
+  errorText,
+  isAppErrorJSON,
+  readErrorResponse,
+} from "@/lib/errors";
+import { dictionaries } from "@/lib/i18n";
 
 const codes = Object.keys(ERROR_INFO) as ErrorCode[];
 
 describe("AppError", () => {
   it.each(codes)("%s has a bilingual message and a valid status", (code) => {
     const info = ERROR_INFO[code];
-    expect(info.en.trim().length).toBeGreaterThan(10);
-    expect(info.zh).toMatch(/[\u4e00-\u9fff]/);
+    const en = dictionaries.en[`error.${code}`];
+    const zh = dictionaries.zh[`error.${code}`];
+    expect(en.trim().length).toBeGreaterThan(10);
+    expect(zh).toMatch(/[\u4e00-\u9fff]/);
     expect(info.status).toBeGreaterThanOrEqual(400);
     expect(info.status).toBeLessThan(600);
     const err = new AppError(code);
-    expect(err.message).toBe(info.en);
-    expect(err.messages).toEqual({ en: info.en, zh: info.zh });
+    expect(err.key).toBe(`error.${code}`);
+    expect(err.message).toBe(en);
+    expect(err.messages).toEqual({ en, zh });
     expect(err.retryable).toBe(info.retryable);
   });
 
@@ -35,6 +48,39 @@ describe("AppError", () => {
     const back = AppError.fromJSON(err.toJSON());
     expect(back.messages.en).toBe("GLM is not configured.");
     expect(back.messages.zh).toBe("尚未配置智谱 GLM。");
+  });
+
+  it("sends the key and variables beside the rendered words, and translates them when read back", () => {
+    const err = new AppError("bad_request", { key: "error.model.notChat", vars: { model: "m-1" } });
+    const wire = JSON.parse(JSON.stringify(err)) as AppErrorJSON;
+    expect(wire.key).toBe("error.model.notChat");
+    expect(wire.vars).toEqual({ model: "m-1" });
+    expect(wire.message.en).toBe("m-1 is not a chat model. Pick a chat model.");
+    expect(wire.message.zh).toContain("m-1");
+    // The page renders from the key, not from the words the server sent.
+    expect(errorText({ ...wire, message: { en: "stale", zh: "旧" } }, "zh")).toBe(wire.message.zh);
+  });
+
+  it("shows the stored words of an error without a key, or with a key this build does not know", () => {
+    const old = { code: "bad_request", status: 400, message: { en: "Old words.", zh: "旧的文字。" }, retryable: false };
+    expect(errorText(old as AppErrorJSON, "en")).toBe("Old words.");
+    expect(errorText({ ...old, key: "error.gone" } as AppErrorJSON, "zh")).toBe("旧的文字。");
+    // Variables of a shape the dictionaries never make fall back to the stored words too.
+    expect(
+      errorText({ ...old, key: "error.model.notChat", vars: { model: [1] } } as unknown as AppErrorJSON, "en"),
+    ).toBe("Old words.");
+    const back = AppError.fromJSON(old as AppErrorJSON);
+    expect(back.toJSON().key).toBeUndefined();
+    expect(back.messages).toEqual(old.message);
+  });
+
+  it("translates a field name given as a nested key in the same language", () => {
+    const err = new AppError("bad_request", {
+      key: "error.chat.settingInvalid",
+      vars: { field: { key: "chat.settings.temperature" }, model: "m-1" },
+    });
+    expect(err.text("en")).toContain("Temperature");
+    expect(err.text("zh")).toContain("温度");
   });
 
   it("maps an unknown code to internal", () => {

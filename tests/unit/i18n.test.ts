@@ -1,5 +1,27 @@
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
-import { dictionaries, resolveLocale, translator } from "@/lib/i18n";
+import { bilingual, dictionaries, resolveLocale, translator } from "@/lib/i18n";
+
+const root = join(__dirname, "../..");
+const messagesDir = join(root, "lib/i18n/messages");
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return sourceFiles(path);
+    return /\.tsx?$/.test(name) ? [path] : [];
+  });
+}
+
+// Pairs that are not user-visible words, so they stay out of the dictionaries: the simulator's fake
+// model output (it answers in the prompt's language, as a provider would), the `lang` attribute's
+// tags, and each language's own name in the language menu (the same in every locale).
+const INLINE_PAIRS_ALLOWED = [
+  "lib/simulator/prompt-rewrite.ts",
+  "lib/i18n/index.ts",
+  "components/shell/preferences.tsx",
+];
 
 describe("dictionaries", () => {
   it("has every key in both English and Chinese, none empty", () => {
@@ -15,6 +37,39 @@ describe("dictionaries", () => {
     for (const key of Object.keys(dictionaries.en) as (keyof typeof dictionaries.en)[]) {
       expect(vars(dictionaries.zh[key]), key).toEqual(vars(dictionaries.en[key]));
     }
+  });
+
+  it("gets every key from exactly one message module, and every module is listed", async () => {
+    const owner = new Map<string, string>();
+    for (const file of readdirSync(messagesDir)) {
+      const mod = (await import(join(messagesDir, file))) as { en: Record<string, string>; zh: Record<string, string> };
+      expect(Object.keys(mod.zh).sort(), file).toEqual(Object.keys(mod.en).sort());
+      for (const key of Object.keys(mod.en)) {
+        expect(owner.get(key), `${key} is in ${owner.get(key)} and ${file}`).toBeUndefined();
+        owner.set(key, file);
+        expect(dictionaries.en[key as keyof typeof dictionaries.en], `${file} is not listed in lib/i18n/index.ts`).toBe(
+          mod.en[key],
+        );
+      }
+    }
+    expect(owner.size).toBe(Object.keys(dictionaries.en).length);
+  });
+
+  it("has no inline { en, zh } text outside the dictionaries", () => {
+    const offenders: string[] = [];
+    for (const dir of ["lib", "components", "app"]) {
+      for (const path of sourceFiles(join(root, dir))) {
+        const rel = relative(root, path);
+        if (rel.startsWith("lib/i18n/messages/") || INLINE_PAIRS_ALLOWED.includes(rel)) continue;
+        if (/\ben:\s*["'`]/.test(readFileSync(path, "utf8"))) offenders.push(rel);
+      }
+    }
+    expect(offenders).toEqual([]);
+  });
+
+  it("translates a nested key in the same language", () => {
+    const ref = { key: "check.notTaken", vars: { model: "m", label: { key: "label.image.seed" } } } as const;
+    expect(bilingual(ref)).toEqual({ en: "m does not take a seed", zh: "m 不支持种子" });
   });
 
   it("fills placeholders", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { translator } from "@/lib/i18n";
+import { bilingual, translator } from "@/lib/i18n";
 import { useExport } from "@/lib/share/client/export-store";
 import {
   ExportError,
@@ -98,8 +98,10 @@ describe("useExport", () => {
     expect(done).toBe(false);
     expect(after.busy).toBe(false);
     expect(after.failure?.format).toBe("image");
-    expect(after.failure?.message.en).toContain("60000 px");
-    expect(after.failure?.message.zh).toContain("60000 像素");
+    const message = after.failure?.message;
+    if (!message) throw new Error("no failure");
+    expect(bilingual(message).en).toContain("60000 px");
+    expect(bilingual(message).zh).toContain("60000 像素");
     expect(after.failure?.detail).toContain("ExportError");
     expect(after.selecting).toBe("c1");
     expect([...after.selected]).toEqual(["u1", "a3"]);

@@ -31,20 +31,14 @@ export const POST = apiHandler(
         [`login:${clientAddress(request, env)}`],
         LOGIN_ATTEMPTS_PER_MINUTE,
         60_000,
-        {
-          en: `Too many sign-in attempts: ${LOGIN_ATTEMPTS_PER_MINUTE} a minute are allowed. Wait a minute and try again.`,
-          zh: `登录尝试过于频繁：每分钟最多 ${LOGIN_ATTEMPTS_PER_MINUTE} 次。请一分钟后再试。`,
-        },
+        "error.rate.logins",
       );
     }
     const { code } = await readJson(request, loginSchema, 4096);
     if (!accessControlEnabled()) return Response.json({ ok: true, accessControl: false });
     if (!(await checkAccessCode(code))) {
       throw new AppError("unauthorized", {
-        message: {
-          en: "That access code is not correct. Check it with whoever runs this site and try again.",
-          zh: "访问码不正确。请向站点管理员确认后重试。",
-        },
+        key: "error.auth.wrongCode",
       });
     }
     const { session } = await createSessionToken();

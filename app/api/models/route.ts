@@ -10,10 +10,8 @@ export const GET = apiHandler(async (request) => {
   if (!MODEL_TYPES.includes(type as ModelType)) {
     throw new AppError("bad_request", {
       detail: `type must be one of ${MODEL_TYPES.join(", ")}`,
-      message: {
-        en: `Unknown model type "${type.slice(0, 40)}". Use one of: ${MODEL_TYPES.join(", ")}.`,
-        zh: `未知的模型类型“${type.slice(0, 40)}”。可选：${MODEL_TYPES.join("、")}。`,
-      },
+      key: "error.models.unknownType",
+      vars: { type: type.slice(0, 40), types: MODEL_TYPES.join(", ") },
     });
   }
   return Response.json(await listModels(type as ModelType), { headers: { "cache-control": "no-store" } });

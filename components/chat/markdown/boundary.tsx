@@ -1,14 +1,14 @@
 "use client";
 
 import { Component, type ReactNode } from "react";
-import { useMarkdownStrings } from "./use-strings";
+import { useT } from "@/lib/i18n/client";
 
 // Nothing a model writes may take more than its own message down: if rendering one message
 // throws, that message shows its text as written, with a note, and the rest of the page (the
 // thread, the sidebar, the composer) carries on. The next change of the text tries again.
 
 function Fallback({ text }: { text: string }) {
-  const t = useMarkdownStrings();
+  const t = useT();
   return (
     <div data-testid="markdown-fallback" className="min-w-0">
       <p role="note" className="mb-2 text-xs text-amber-700 dark:text-amber-400">

@@ -3,9 +3,10 @@
 import { type CSSProperties, useEffect, useRef, useState } from "react";
 import { PreviewButton } from "@/components/artifacts/preview-button";
 import { copyText } from "@/lib/clipboard";
+import type { Translate } from "@/lib/i18n";
+import { useT } from "@/lib/i18n/client";
 import { cachedTokens, highlight, normalizeLang } from "./highlight";
 import type { Token } from "./highlight-types";
-import { type MarkdownT, useMarkdownStrings } from "./use-strings";
 
 // Token colors arrive as CSS variables; the `.dark` class on <html> picks which one applies.
 const TOKEN = "text-(color:--sl) dark:text-(color:--sd)";
@@ -18,7 +19,7 @@ function tokenStyle([, light, dark, font]: Token): CSSProperties {
   return style as CSSProperties;
 }
 
-export function CopyButton({ text, t }: { text: string; t: MarkdownT }) {
+export function CopyButton({ text, t }: { text: string; t: Translate }) {
   const [state, setState] = useState<"idle" | "copied" | "failed">("idle");
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   useEffect(() => () => clearTimeout(timer.current), []);
@@ -46,7 +47,7 @@ export function CopyButton({ text, t }: { text: string; t: MarkdownT }) {
  * streaming changes on every token, and tokenizing it each time would be wasted work.
  */
 export function CodeBlock({ code, lang, final }: { code: string; lang: string; final: boolean }) {
-  const t = useMarkdownStrings();
+  const t = useT();
   const language = normalizeLang(lang.split(/\s/)[0] ?? "");
   // Colors are kept with the code they were computed for, so a changed block never shows stale ones.
   const [result, setResult] = useState(() => ({ code, tokens: final ? (cachedTokens(code, language) ?? null) : null }));

@@ -1,13 +1,13 @@
 "use client";
 
 import { type MouseEvent, type ReactNode, useState } from "react";
+import { useT } from "@/lib/i18n/client";
 import { RemoteImage } from "./remote-image";
 import { safeImageUrl, safeLinkHref } from "./url";
-import { useMarkdownStrings } from "./use-strings";
 
 /** A link that can only point to http(s) or mailto; any other target renders as its text. */
 export function SafeLink({ href, title, children }: { href: string; title?: string | null; children: ReactNode }) {
-  const t = useMarkdownStrings();
+  const t = useT();
   const safe = safeLinkHref(href);
   if (!safe) {
     return (
@@ -38,7 +38,7 @@ export function SafeLink({ href, title, children }: { href: string; title?: stri
  * become images.
  */
 export function SafeImage({ src, alt, title }: { src: string; alt: string; title?: string | null }) {
-  const t = useMarkdownStrings();
+  const t = useT();
   const [state, setState] = useState<"idle" | "shown" | "failed">("idle");
   const url = safeImageUrl(src);
   if (!url) {

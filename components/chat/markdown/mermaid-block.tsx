@@ -2,11 +2,11 @@
 
 import { useEffect, useId, useRef, useState, useSyncExternalStore } from "react";
 import { OpenDiagramButton } from "@/components/artifacts/open-diagram-button";
+import { useT } from "@/lib/i18n/client";
 import { yieldToMain } from "@/lib/yield";
 import { CodeBlock } from "./code-block";
 import { checkMermaidSource, MERMAID_MAX_LINES, mermaidConfig, sanitizeSvg } from "./mermaid-safety";
 import { watchNearView } from "./near-view";
-import { useMarkdownStrings } from "./use-strings";
 
 type Mermaid = typeof import("mermaid")["default"];
 let mermaidModule: Promise<Mermaid> | null = null;
@@ -55,7 +55,7 @@ async function renderDiagram(id: string, code: string, dark: boolean): Promise<s
  * diagram is too large, asks for styles or resources it may not have, or does not parse.
  */
 export function MermaidBlock({ code, final }: { code: string; final: boolean }) {
-  const t = useMarkdownStrings();
+  const t = useT();
   const id = `mermaid-${useId().replace(/[^a-zA-Z0-9-]/g, "")}`;
   const dark = useSyncExternalStore(subscribeTheme, isDark, () => false);
   const [result, setResult] = useState<{ key: string; svg: string | null } | null>(null);

@@ -36,7 +36,7 @@ export function ReplyEditor({
   busy: boolean;
   onDone: () => void;
 }) {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
   const [value, setValue] = useState(text);
   const models = useModels("chat").models;
   const info = message.model ? modelInfo(models, message.model) : undefined;
@@ -51,7 +51,7 @@ export function ReplyEditor({
         onDone();
       }}
     >
-      <Field label={t("playground.prefix.editLabel")} error={refusal?.[locale]}>
+      <Field label={t("playground.prefix.editLabel")} error={refusal && t(refusal.key, refusal.vars)}>
         <Textarea rows={6} value={value} onChange={(e) => setValue(e.target.value)} />
       </Field>
       <div className="flex gap-2">

@@ -8,7 +8,7 @@ import { MessageText } from "../message-text";
 // a prefix-completed reply shown as the user's text followed by the model's continuation.
 
 export function PlaygroundNotes({ message }: { message: Message }) {
-  const { locale } = useI18n();
+  const { t } = useI18n();
   const notes = message.playground?.notes ?? [];
   if (notes.length === 0) return null;
   return (
@@ -20,7 +20,7 @@ export function PlaygroundNotes({ message }: { message: Message }) {
           data-code={note.code}
           className="rounded-md bg-amber-50 px-2.5 py-1.5 text-xs text-amber-800 dark:bg-amber-950/40 dark:text-amber-300"
         >
-          {note.message[locale]}
+          {t(`playground.note.${note.code}`)}
         </li>
       ))}
     </ul>

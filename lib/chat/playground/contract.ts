@@ -77,9 +77,9 @@ export const toolPartSchema = z.looseObject({
 export const NOTE_CODES = ["thinking_off_for_tools", "thinking_off_for_prefix"] as const;
 export type NoteCode = (typeof NOTE_CODES)[number];
 
+/** The page words it from the code ("playground.note.<code>"); replies stored before kept a `message` too, now unused. */
 export interface ChatNote {
   code: NoteCode;
-  message: { en: string; zh: string };
 }
 
 /** What the reply's metadata carries for the playground (merged into ChatMetadata, lib/chat/types.ts). */

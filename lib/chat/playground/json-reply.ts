@@ -1,3 +1,4 @@
+import { bilingual } from "@/lib/i18n";
 import { type JsonParseError, locate, parseJsonWithPositions, type TextPosition } from "@/lib/json/positions";
 import { checkJsonSchema, type SchemaIssue } from "@/lib/json/schema-check";
 import { type ValueIssue, validateAgainstSchema } from "@/lib/json/validate";
@@ -100,10 +101,7 @@ export function parseSchemaText(text: string): ParsedSchema {
         {
           pointer: "",
           severity: "error",
-          message: {
-            en: `The schema is longer than ${JSON_SCHEMA_MAX_CHARS} characters.`,
-            zh: `Schema 超过 ${JSON_SCHEMA_MAX_CHARS} 个字符。`,
-          },
+          message: bilingual({ key: "json.schemaTooLong", vars: { max: JSON_SCHEMA_MAX_CHARS } }),
         },
       ],
     };
@@ -118,7 +116,7 @@ export function parseSchemaText(text: string): ParsedSchema {
         {
           pointer: "",
           severity: "error",
-          message: { en: "A JSON Schema here is an object: { … }.", zh: "这里的 JSON Schema 必须是一个对象：{ … }。" },
+          message: bilingual({ key: "json.schemaNotObject" }),
           at: parsed.locations.get("")?.start,
         },
       ],

@@ -2,6 +2,7 @@ import "server-only";
 import { dynamicTool, type JSONValue, jsonSchema, type ToolChoice, type ToolSet, type UIMessageChunk } from "ai";
 import type { CallSettings } from "@/lib/chat/settings";
 import { AppError } from "@/lib/errors";
+import { inEnglish, type MessageRef } from "@/lib/i18n";
 import { checkJsonSchema } from "@/lib/json/schema-check";
 import type { ModelInfo } from "@/lib/providers/catalog";
 import type { ChatNote, JsonModeRequest, PlaygroundMetadata, ToolsRequest } from "./contract";
@@ -46,19 +47,14 @@ export interface PlaygroundCall {
   promptExtra: string;
 }
 
-const NOTES: Record<ChatNote["code"], ChatNote["message"]> = {
-  thinking_off_for_tools: {
-    en: "Thinking was switched off for this reply: this model cannot think while tools are on.",
-    zh: "本次回复已关闭深度思考：该模型在启用工具时不能思考。",
-  },
-  thinking_off_for_prefix: {
-    en: "Thinking was switched off for this reply: this model continues a prefix only with thinking off.",
-    zh: "本次回复已关闭深度思考：该模型只有在关闭思考时才能从前缀续写。",
-  },
-};
-
-function refuse(field: string, message: { en: string; zh: string }, provider?: ModelInfo["provider"]): AppError {
-  return new AppError("bad_request", { provider, detail: `${field}: ${message.en}`, message });
+/** A refusal naming `field`; the JSON editors' issues come with their words already in both languages. */
+function refuse(
+  field: string,
+  message: MessageRef | { en: string; zh: string },
+  provider?: ModelInfo["provider"],
+): AppError {
+  if ("en" in message) return new AppError("bad_request", { provider, detail: `${field}: ${message.en}`, message });
+  return new AppError("bad_request", { provider, detail: `${field}: ${inEnglish(message)}`, ...message });
 }
 
 /** Validates the playground fields for `model` and adds what they send to `call` (in place). */
@@ -72,15 +68,12 @@ export function playgroundCall(model: ModelInfo, input: PlaygroundInput, call: C
     // Nothing changes, and nothing is said, when the user had switched thinking off already.
     if (input.thinking === false) return;
     extra.enable_thinking = false;
-    if (!notes.some((n) => n.code === code)) notes.push({ code, message: NOTES[code] });
+    if (!notes.some((n) => n.code === code)) notes.push({ code });
   };
 
   const rounds = toolRounds(input.messages.at(-1) ?? { role: "user", parts: [] });
   if (rounds > MAX_TOOL_ROUNDS) {
-    throw refuse("messages", {
-      en: `This reply has called tools ${rounds} times; at most ${MAX_TOOL_ROUNDS} rounds are allowed. Send a new message instead.`,
-      zh: `本次回复已调用工具 ${rounds} 轮，最多允许 ${MAX_TOOL_ROUNDS} 轮。请改为发送一条新消息。`,
-    });
+    throw refuse("messages", { key: "playground.refusal.toolRounds", vars: { rounds, max: MAX_TOOL_ROUNDS } });
   }
 
   if (input.tools) {
@@ -134,16 +127,10 @@ export function playgroundCall(model: ModelInfo, input: PlaygroundInput, call: C
     const refusal = prefixRefusal(model);
     if (refusal) throw refuse("prefix", refusal, model.provider);
     if (input.continue) {
-      throw refuse("prefix", {
-        en: "Continue and Continue from here cannot be combined. Use one of them.",
-        zh: "“继续”和“从此处续写”不能同时使用。请只用其中一个。",
-      });
+      throw refuse("prefix", { key: "playground.refusal.prefixAndContinue" });
     }
     if (input.messages.at(-1)?.role !== "user") {
-      throw refuse("prefix", {
-        en: "A prefix continues the reply to the last user message: send the thread up to that message.",
-        zh: "前缀续写是对最后一条用户消息的回复：请发送截至该消息的对话。",
-      });
+      throw refuse("prefix", { key: "playground.refusal.prefixNeedsUser" });
     }
     if (prefixSupport(model) === "thinking-off") switchThinkingOff("thinking_off_for_prefix");
     extra.prefix = input.prefix;

@@ -1,3 +1,4 @@
+import type { MessageRef } from "@/lib/i18n";
 import type { ModelInfo } from "@/lib/providers/catalog";
 import type { ToolChoice } from "./contract";
 
@@ -5,15 +6,12 @@ import type { ToolChoice } from "./contract";
 // settings use these to offer only what works; /api/chat applies the same rules and refuses the rest
 // before anything is sent. Pure, browser-safe.
 
-type Message = { en: string; zh: string };
+type Message = MessageRef;
 
 /** Function calling: the catalog entry says `tools` (from each provider's function-calling model list). */
 export function toolsRefusal(model: ModelInfo): Message | undefined {
   if (model.tools) return undefined;
-  return {
-    en: `${model.id} does not take tools (function calling). Pick a model that does, or clear the tool definitions.`,
-    zh: `${model.id} 不支持工具（函数调用）。请换一个支持的模型，或清空工具定义。`,
-  };
+  return { key: "playground.refusal.tools", vars: { model: model.id } };
 }
 
 export type ToolChoiceMode = "auto" | "none" | "required" | "function";
@@ -40,16 +38,10 @@ export function toolChoiceRefusal(
 ): Message | undefined {
   const mode = toolChoiceMode(choice);
   if (!toolChoiceModes(model).includes(mode)) {
-    return {
-      en: `${model.id} takes only "auto" or "none" as the tool choice. Change the tool choice in Chat settings.`,
-      zh: `${model.id} 的工具选择只支持“auto”或“none”。请在对话设置中修改工具选择。`,
-    };
+    return { key: "playground.refusal.toolChoiceMode", vars: { model: model.id } };
   }
   if (typeof choice === "object" && !names.includes(choice.function.name)) {
-    return {
-      en: `The tool choice names "${choice.function.name}", which is not among the tool definitions.`,
-      zh: `工具选择指定了“${choice.function.name}”，但工具定义中没有它。`,
-    };
+    return { key: "playground.refusal.toolChoiceName", vars: { name: choice.function.name } };
   }
   return undefined;
 }
@@ -87,22 +79,13 @@ export function prefixSupport(model: ModelInfo): PrefixSupport {
 export function prefixRefusal(model: ModelInfo): Message | undefined {
   if (prefixSupport(model) !== "no") return undefined;
   if (model.provider === "glm") {
-    return {
-      en: `${model.id} cannot continue from a prefix: GLM has no prefix completion. Pick a SiliconFlow model.`,
-      zh: `${model.id} 无法从前缀续写：GLM 不支持前缀续写。请选择硅基流动的模型。`,
-    };
+    return { key: "playground.refusal.prefixGlm", vars: { model: model.id } };
   }
-  return {
-    en: `${model.id} cannot continue from a prefix: SiliconFlow takes prefixes on non-reasoning models and on Qwen3 with thinking off. Pick such a model.`,
-    zh: `${model.id} 无法从前缀续写：硅基流动只在非推理模型和关闭思考的 Qwen3 上支持前缀续写。请换一个这样的模型。`,
-  };
+  return { key: "playground.refusal.prefixSf", vars: { model: model.id } };
 }
 
 /** JSON mode: the catalog entry says `jsonMode` (SiliconFlow answers 400 code 20024 otherwise). */
 export function jsonModeRefusal(model: ModelInfo): Message | undefined {
   if (model.jsonMode) return undefined;
-  return {
-    en: `${model.id} does not take JSON mode. Pick another model or switch JSON mode off.`,
-    zh: `${model.id} 不支持 JSON 模式。请换一个模型，或关闭 JSON 模式。`,
-  };
+  return { key: "playground.refusal.jsonMode", vars: { model: model.id } };
 }

@@ -1,3 +1,4 @@
+import { bilingual } from "@/lib/i18n";
 import { type Located, locate, parseJsonWithPositions, type TextPosition, toPointer } from "@/lib/json/positions";
 import { checkJsonSchema, type SchemaIssue, type Severity } from "@/lib/json/schema-check";
 import {
@@ -139,10 +140,7 @@ export function parseToolDefinitions(text: string): ParsedTools {
         {
           pointer: "",
           severity: "error",
-          message: {
-            en: `The definitions are longer than ${TOOL_DEFINITIONS_MAX_CHARS} characters.`,
-            zh: `工具定义超过 ${TOOL_DEFINITIONS_MAX_CHARS} 个字符。`,
-          },
+          message: bilingual({ key: "json.toolsTooLong", vars: { max: TOOL_DEFINITIONS_MAX_CHARS } }),
         },
       ],
     };

@@ -25,10 +25,7 @@ export async function streamCompletion(
   } catch (err) {
     if (err instanceof DOMException && err.name === "AbortError") throw err;
     throw new AppError("network", {
-      message: {
-        en: "Could not reach the app's server. Check your connection and try again.",
-        zh: "无法连接应用服务器。请检查网络后重试。",
-      },
+      key: "error.app.unreachable",
     });
   }
   if (!res.ok) throw await readErrorResponse(res);

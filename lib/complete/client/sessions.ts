@@ -12,10 +12,7 @@ export type SessionPatch = Partial<SessionDraft>;
 
 function invalid(detail?: string): AppError {
   return new AppError("bad_request", {
-    message: {
-      en: "This session cannot be saved: a field is too long or out of range. Shorten the text and try again.",
-      zh: "无法保存该会话：某个字段过长或超出范围。请缩短文本后重试。",
-    },
+    key: "error.complete.invalidSession",
     detail,
   });
 }

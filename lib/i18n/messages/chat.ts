@@ -142,6 +142,9 @@ export const en = {
     "To keep this request under the size limit, {count} earlier image(s) went at a lower resolution.",
   "chat.attach.budget.omitted":
     "To keep this request under the size limit, the {count} earliest image(s) were left out; the model was told so. Attach an image again to ask about it.",
+  // Sent to the model (not shown): the language follows the cut-off reply's, not the page's.
+  "chat.continueInstruction":
+    "Your previous reply was cut off. Continue it exactly where it stopped: do not repeat anything, do not add a preamble.",
 } as const;
 
 export const zh: Record<keyof typeof en, string> = {
@@ -278,4 +281,5 @@ export const zh: Record<keyof typeof en, string> = {
   "chat.attach.budget.reduced": "为使本次请求不超过大小上限，较早的 {count} 张图片以较低分辨率发送。",
   "chat.attach.budget.omitted":
     "为使本次请求不超过大小上限，最早的 {count} 张图片未随请求发送，模型已被告知。如需再问这些图片，请重新添加。",
+  "chat.continueInstruction": "你上一条回复被截断了。请从中断处直接接着写：不要重复已写的内容，也不要加任何开场白。",
 };

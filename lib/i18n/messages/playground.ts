@@ -79,6 +79,25 @@ export const en = {
   "complete.session.undo": "Undo",
   "complete.session.accepted": "accepted",
   "complete.session.failed": "failed",
+  "playground.refusal.tools":
+    "{model} does not take tools (function calling). Pick a model that does, or clear the tool definitions.",
+  "playground.refusal.toolChoiceMode":
+    '{model} takes only "auto" or "none" as the tool choice. Change the tool choice in Chat settings.',
+  "playground.refusal.toolChoiceName": 'The tool choice names "{name}", which is not among the tool definitions.',
+  "playground.refusal.prefixGlm":
+    "{model} cannot continue from a prefix: GLM has no prefix completion. Pick a SiliconFlow model.",
+  "playground.refusal.prefixSf":
+    "{model} cannot continue from a prefix: SiliconFlow takes prefixes on non-reasoning models and on Qwen3 with thinking off. Pick such a model.",
+  "playground.refusal.jsonMode": "{model} does not take JSON mode. Pick another model or switch JSON mode off.",
+  "playground.note.thinking_off_for_tools":
+    "Thinking was switched off for this reply: this model cannot think while tools are on.",
+  "playground.note.thinking_off_for_prefix":
+    "Thinking was switched off for this reply: this model continues a prefix only with thinking off.",
+  "playground.refusal.toolRounds":
+    "This reply has called tools {rounds} times; at most {max} rounds are allowed. Send a new message instead.",
+  "playground.refusal.prefixAndContinue": "Continue and Continue from here cannot be combined. Use one of them.",
+  "playground.refusal.prefixNeedsUser":
+    "A prefix continues the reply to the last user message: send the thread up to that message.",
 } as const;
 
 export const zh: Record<keyof typeof en, string> = {
@@ -158,4 +177,16 @@ export const zh: Record<keyof typeof en, string> = {
   "complete.session.undo": "撤销",
   "complete.session.accepted": "已采用",
   "complete.session.failed": "失败",
+  "playground.refusal.tools": "{model} 不支持工具（函数调用）。请换一个支持的模型，或清空工具定义。",
+  "playground.refusal.toolChoiceMode": "{model} 的工具选择只支持“auto”或“none”。请在对话设置中修改工具选择。",
+  "playground.refusal.toolChoiceName": "工具选择指定了“{name}”，但工具定义中没有它。",
+  "playground.refusal.prefixGlm": "{model} 无法从前缀续写：GLM 不支持前缀续写。请选择硅基流动的模型。",
+  "playground.refusal.prefixSf":
+    "{model} 无法从前缀续写：硅基流动只在非推理模型和关闭思考的 Qwen3 上支持前缀续写。请换一个这样的模型。",
+  "playground.refusal.jsonMode": "{model} 不支持 JSON 模式。请换一个模型，或关闭 JSON 模式。",
+  "playground.note.thinking_off_for_tools": "本次回复已关闭深度思考：该模型在启用工具时不能思考。",
+  "playground.note.thinking_off_for_prefix": "本次回复已关闭深度思考：该模型只有在关闭思考时才能从前缀续写。",
+  "playground.refusal.toolRounds": "本次回复已调用工具 {rounds} 轮，最多允许 {max} 轮。请改为发送一条新消息。",
+  "playground.refusal.prefixAndContinue": "“继续”和“从此处续写”不能同时使用。请只用其中一个。",
+  "playground.refusal.prefixNeedsUser": "前缀续写是对最后一条用户消息的回复：请发送截至该消息的对话。",
 };

@@ -12,10 +12,7 @@ import { assistantStart, type NewChatDefaults } from "../new-chat-defaults";
 
 function invalid(issue: string | undefined): AppError {
   return new AppError("bad_request", {
-    message: {
-      en: "This assistant cannot be saved: give it a name (up to 100 characters) and check the other fields.",
-      zh: "无法保存该助手：请填写名称（不超过 100 个字符）并检查其他字段。",
-    },
+    key: "error.assistants.invalid",
     detail: issue,
   });
 }
@@ -44,8 +41,7 @@ export async function updateAssistant(db: AppDB, id: string, draft: AssistantDra
   await withQuotaGuard(() =>
     db.transaction("rw", db.assistants, async () => {
       const stored = await db.assistants.get(id);
-      if (!stored)
-        throw new AppError("not_found", { message: { en: "This assistant was deleted.", zh: "该助手已被删除。" } });
+      if (!stored) throw new AppError("not_found", { key: "error.assistants.deleted" });
       // put, not update: a field cleared in the form must go away.
       await db.assistants.put({ ...clean, id, createdAt: stored.createdAt, updatedAt: monotonicNow() });
     }),

@@ -15,10 +15,8 @@ export { NO_FOLDER };
 
 function badName(): AppError {
   return new AppError("bad_request", {
-    message: {
-      en: `A folder needs a name of 1 to ${NAME_MAX} characters.`,
-      zh: `文件夹名称需要 1 到 ${NAME_MAX} 个字符。`,
-    },
+    key: "error.folders.name",
+    vars: { max: NAME_MAX },
   });
 }
 
@@ -69,10 +67,7 @@ export async function moveToFolder(db: AppDB, conversationId: string, folderId: 
     db.transaction("rw", [db.conversations, db.folders], async () => {
       if (folderId !== NO_FOLDER && !(await db.folders.get(folderId))) {
         throw new AppError("not_found", {
-          message: {
-            en: "That folder no longer exists. Pick another one.",
-            zh: "该文件夹已不存在，请选择其他文件夹。",
-          },
+          key: "error.folders.gone",
         });
       }
       await db.conversations.update(conversationId, { folderId });

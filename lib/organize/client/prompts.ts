@@ -9,10 +9,7 @@ import { PROMPTS_FORMAT, promptSchema, promptsFileSchema, type SavedPrompt } fro
 
 function invalid(detail?: string): AppError {
   return new AppError("bad_request", {
-    message: {
-      en: "This prompt cannot be saved: it needs a title (up to 100 characters) and some text.",
-      zh: "无法保存该提示词：需要标题（不超过 100 个字符）和正文。",
-    },
+    key: "error.prompts.invalid",
     detail,
   });
 }
@@ -27,8 +24,7 @@ export async function createPrompt(db: AppDB, title: string, body: string): Prom
 
 export async function updatePrompt(db: AppDB, id: string, title: string, body: string): Promise<void> {
   const stored = await db.prompts.get(id);
-  if (!stored)
-    throw new AppError("not_found", { message: { en: "This prompt was deleted.", zh: "该提示词已被删除。" } });
+  if (!stored) throw new AppError("not_found", { key: "error.prompts.deleted" });
   const parsed = promptSchema.safeParse({ ...stored, title, body, updatedAt: monotonicNow() });
   if (!parsed.success) throw invalid(parsed.error.issues[0]?.path.join("."));
   await withQuotaGuard(() => db.prompts.put(parsed.data));
@@ -109,10 +105,7 @@ export async function importPrompts(db: AppDB, input: unknown): Promise<PromptsI
   const file = promptsFileSchema.safeParse(data);
   if (!file.success) {
     throw new AppError("bad_request", {
-      message: {
-        en: "This file is not a SiliconPlay prompt library (expected format “siliconplay-prompts”, at most 2000 prompts). Nothing was imported.",
-        zh: "该文件不是 SiliconPlay 提示词库（格式应为 “siliconplay-prompts”，最多 2000 条）。未导入任何内容。",
-      },
+      key: "error.prompts.notLibrary",
       detail: file.error.issues[0]?.message,
     });
   }

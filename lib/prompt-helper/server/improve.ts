@@ -72,10 +72,7 @@ export async function improvePrompt(body: ImproveRequest, signal: AbortSignal): 
     throw new AppError("upstream_error", {
       provider,
       detail: "empty rewrite",
-      message: {
-        en: "The model gave no rewrite. Your prompt is unchanged; try again.",
-        zh: "模型没有给出改写。你的提示词未作改动，请重试。",
-      },
+      key: "error.prompt.noRewrite",
     });
   }
   return { suggestion, model };

@@ -111,10 +111,7 @@ export async function planWebSearch(input: WebSearchInput): Promise<WebSearchPla
   if (!webSearchAvailable()) {
     throw new AppError("bad_request", {
       detail: WEB_SEARCH_NEEDS_GLM_DETAIL,
-      message: {
-        en: "Web search needs a GLM key: set GLM_API_KEY in .env.local and restart, or turn web search off.",
-        zh: "联网搜索需要智谱 GLM 密钥：请在 .env.local 中设置 GLM_API_KEY 后重启，或关闭联网搜索。",
-      },
+      key: "error.search.needsGlm",
     });
   }
   if (input.continued) {

@@ -3,12 +3,13 @@
 // last failure, shown as an alert until dismissed. Nothing here touches the conversation itself.
 
 import { create } from "zustand";
-import { translator } from "@/lib/i18n";
-import { type ExportFormat, exportFailureText, toggleId } from "@/lib/share/selection";
+import type { MessageRef } from "@/lib/i18n";
+import { type ExportFormat, exportFailure, toggleId } from "@/lib/share/selection";
 
 export interface ExportFailure {
   format: ExportFormat;
-  message: { en: string; zh: string };
+  /** Which export failed and why; the alert translates it when it renders. */
+  message: MessageRef;
   /** The browser's own words, for a report (shown folded). */
   detail?: string;
 }
@@ -47,10 +48,7 @@ export const useExport = create<ExportState>()((set, get) => ({
       return true;
     } catch (error) {
       console.error("export failed", error);
-      const message = {
-        en: exportFailureText(translator("en"), format, error),
-        zh: exportFailureText(translator("zh"), format, error),
-      };
+      const message = exportFailure(format, error);
       const detail = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
       set({ failure: { format, message, detail } });
       return false;

@@ -1,5 +1,6 @@
 import "server-only";
 import { AppError, type Provider } from "@/lib/errors";
+import { inEnglish, type MessageRef } from "@/lib/i18n";
 import { downloadProviderMedia, type SafeDownload } from "@/lib/media/safe-fetch";
 import { describeModel } from "@/lib/providers/catalog";
 import { upstreamJson } from "@/lib/upstream";
@@ -16,8 +17,8 @@ import { siliconflowStatus } from "./siliconflow";
 
 const MAX_COVER_BYTES = 8 * 1024 * 1024;
 
-function badRequest(en: string, zh: string, detail: string, provider?: Provider): AppError {
-  return new AppError("bad_request", { detail, provider, message: { en, zh } });
+function badRequest(message: MessageRef, detail: string, provider?: Provider): AppError {
+  return new AppError("bad_request", { detail, provider, ...message });
 }
 
 /**
@@ -29,15 +30,18 @@ export async function submitVideo(input: VideoSubmitRequest): Promise<VideoSubmi
   const info = describeModel(provider, input.model);
   if (info.type !== "video" || info.media?.kind !== "video") {
     throw badRequest(
-      `"${input.model}" is not a video model. Pick a model from the Model list.`,
-      `“${input.model}”不是视频模型。请从模型列表中选择。`,
+      { key: "error.video.notVideoModel", vars: { model: input.model } },
       "model is not a video model",
       provider,
     );
   }
   const [first] = checkVideoRequest(input, info.media);
   if (first) {
-    throw badRequest(`${first.message.en}.`, `${first.message.zh}。`, `${first.field}: ${first.message.en}`, provider);
+    throw badRequest(
+      { key: "error.issue", vars: { issue: first.message } },
+      `${first.field}: ${inEnglish(first.message)}`,
+      provider,
+    );
   }
   const call = videoProviderCall(input);
   // No abort signal on purpose: once the provider has the job it runs and bills either way, so the
@@ -85,10 +89,7 @@ export async function openVideoContent(
       status: 422,
       provider,
       detail: reply.reason ?? "the provider reports the job as failed",
-      message: {
-        en: "The provider could not generate this video, so there is nothing to download.",
-        zh: "服务商未能生成该视频，没有可下载的内容。",
-      },
+      key: "error.video.failedNothing",
     });
   }
   if (reply.status !== "Succeed" || !videoUrl) {
@@ -96,7 +97,7 @@ export async function openVideoContent(
       status: 409,
       provider,
       detail: `job is ${reply.status}`,
-      message: { en: "The video is not ready yet. Wait for it to finish.", zh: "视频尚未生成完成，请稍候。" },
+      key: "error.video.notReady",
     });
   }
   if (part === "cover") {
@@ -104,7 +105,7 @@ export async function openVideoContent(
       throw new AppError("not_found", {
         provider,
         detail: "the provider made no cover image for this job",
-        message: { en: "This video has no cover image.", zh: "该视频没有封面图。" },
+        key: "error.video.noCover",
       });
     }
     return downloadProviderMedia(coverUrl, { signal, maxBytes: MAX_COVER_BYTES, timeoutMs: 30_000 });

@@ -23,10 +23,7 @@ export const GET = apiHandler(
     if (!upload) {
       throw new AppError("not_found", {
         detail: "upload: unknown or expired token",
-        message: {
-          en: "This image link does not exist or has expired. Send the message again to get a new one.",
-          zh: "该图片链接不存在或已过期。请重新发送消息以获取新链接。",
-        },
+        key: "error.uploads.linkGone",
       });
     }
     return new Response(new Uint8Array(upload.bytes), {

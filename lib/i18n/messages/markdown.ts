@@ -1,5 +1,4 @@
-// Strings for the markdown renderer. The lead merges these into lib/i18n/messages/chat.ts; until
-// then `useMarkdownStrings` reads them directly with the locale from the i18n context.
+// The markdown renderer's own words: copy buttons, blocked images and links, diagrams.
 export const en = {
   "markdown.copy": "Copy",
   "markdown.copyCode": "Copy code",

@@ -1,0 +1,53 @@
+// The JSON editors' problems (tool definitions, a JSON Schema, a reply checked against it): values
+// against a schema (lib/json/validate.ts) and the size and shape limits of the editors.
+export const en = {
+  "json.type": "Expected {expected}, got {actual}.",
+  "json.required": 'Missing required property "{name}".',
+  "json.additional": 'Property "{name}" is not allowed here.',
+  "json.enum": "Must be one of {allowed}.",
+  "json.gt": "Must be > {bound}.",
+  "json.ge": "Must be ≥ {bound}.",
+  "json.lt": "Must be < {bound}.",
+  "json.le": "Must be ≤ {bound}.",
+  "json.minLength": "Must be at least {bound} characters long.",
+  "json.maxLength": "Must be at most {bound} characters long.",
+  "json.minItems": "Must have at least {bound} items.",
+  "json.maxItems": "Must have at most {bound} items.",
+  "json.pattern": "Does not match the required pattern.",
+  "json.format": 'Is not a valid "{format}".',
+  "json.unique": "Items must be unique ({detail}).",
+  "json.multipleOf": "Must be a multiple of {bound}.",
+  "json.false": "No value is allowed here.",
+  "json.other": "{detail} ({keyword})",
+  "json.schemaUnusable": "The schema cannot be used: {why}",
+  "json.schemaTooLong": "The schema is longer than {max} characters.",
+  "json.schemaNotObject": "A JSON Schema here is an object: { … }.",
+  "json.toolsTooLong": "The definitions are longer than {max} characters.",
+} as const;
+
+export type JsonKey = keyof typeof en;
+
+export const zh: Record<JsonKey, string> = {
+  "json.type": "应为 {expected}，实际是 {actual}。",
+  "json.required": "缺少必填属性“{name}”。",
+  "json.additional": "此处不允许属性“{name}”。",
+  "json.enum": "必须是以下之一：{allowed}。",
+  "json.gt": "必须大于 {bound}。",
+  "json.ge": "必须大于等于 {bound}。",
+  "json.lt": "必须小于 {bound}。",
+  "json.le": "必须小于等于 {bound}。",
+  "json.minLength": "长度至少为 {bound} 个字符。",
+  "json.maxLength": "长度最多为 {bound} 个字符。",
+  "json.minItems": "至少需要 {bound} 项。",
+  "json.maxItems": "最多只能有 {bound} 项。",
+  "json.pattern": "不符合要求的格式（pattern）。",
+  "json.format": "不是有效的“{format}”格式。",
+  "json.unique": "数组中的项不能重复（{detail}）。",
+  "json.multipleOf": "必须是 {bound} 的倍数。",
+  "json.false": "此处不允许任何值。",
+  "json.other": "不符合 schema（{keyword}）：{detail}",
+  "json.schemaUnusable": "Schema 无法使用：{why}",
+  "json.schemaTooLong": "Schema 超过 {max} 个字符。",
+  "json.schemaNotObject": "这里的 JSON Schema 必须是一个对象：{ … }。",
+  "json.toolsTooLong": "工具定义超过 {max} 个字符。",
+};
