@@ -1,15 +1,14 @@
 "use client";
 
-import { useId } from "react";
 import { Field } from "@/components/ui/field";
 import { BrainIcon } from "@/components/ui/icons";
 import { NativeSelect } from "@/components/ui/native-select";
-import { focusRing } from "@/components/ui/styles";
 import { supportedSettings } from "@/lib/chat/limits";
 import type { ChatSettings } from "@/lib/chat/types";
 import type { MessageKey } from "@/lib/i18n";
 import { useT } from "@/lib/i18n/client";
 import type { ModelInfo } from "@/lib/providers/catalog";
+import { ComposerSwitch } from "./composer-switch";
 
 // The model's own thinking control. The on/off switch sits on the composer, next to Web search,
 // because it is the setting people change per question; the effort level and the budget stay in
@@ -30,31 +29,17 @@ export function ThinkingSwitch({
   onChange: (settings: ChatSettings) => void;
 }) {
   const t = useT();
-  const id = useId();
   if (!supportedSettings(model).thinking) return null;
   const on = settings.thinking !== false;
   return (
-    <>
-      <button
-        type="button"
-        role="switch"
-        aria-checked={on}
-        aria-describedby={`${id}-hint`}
-        data-testid="thinking-switch"
-        onClick={() => onChange({ ...settings, thinking: !on })}
-        className={`flex items-center gap-1.5 rounded-lg px-2 py-1.5 text-sm ${focusRing} ${
-          on
-            ? "bg-violet-100 text-violet-800 dark:bg-violet-500/20 dark:text-violet-200"
-            : "text-zinc-600 hover:bg-zinc-100 dark:text-zinc-300 dark:hover:bg-zinc-800"
-        }`}
-      >
-        <BrainIcon size={15} />
-        <span className="max-sm:sr-only">{t("chat.settings.thinking")}</span>
-      </button>
-      <span id={`${id}-hint`} hidden>
-        {t("chat.settings.thinkingHint")}
-      </span>
-    </>
+    <ComposerSwitch
+      on={on}
+      icon={<BrainIcon size={15} />}
+      label={t("chat.settings.thinking")}
+      hint={t("chat.settings.thinkingHint")}
+      testId="thinking-switch"
+      onClick={() => onChange({ ...settings, thinking: !on })}
+    />
   );
 }
 

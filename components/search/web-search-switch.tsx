@@ -1,8 +1,8 @@
 "use client";
 
-import { useEffect, useId, useState } from "react";
+import { useEffect, useState } from "react";
+import { ComposerSwitch } from "@/components/chat/composer-switch";
 import { SearchIcon } from "@/components/ui/icons";
-import { focusRing } from "@/components/ui/styles";
 import { useT } from "@/lib/i18n/client";
 import { useWebSearch } from "@/lib/search/client/store";
 
@@ -12,7 +12,6 @@ import { useWebSearch } from "@/lib/search/client/store";
  */
 export function WebSearchSwitch() {
   const t = useT();
-  const id = useId();
   const enabled = useWebSearch((s) => s.enabled);
   const status = useWebSearch((s) => s.status);
   const [explain, setExplain] = useState(false);
@@ -21,29 +20,19 @@ export function WebSearchSwitch() {
   const on = enabled && !unavailable;
   return (
     <span className="inline-flex items-center gap-1.5">
-      <button
-        type="button"
-        role="switch"
-        aria-checked={on}
-        aria-describedby={`${id}-hint`}
-        data-testid="web-search-switch"
+      <ComposerSwitch
+        on={on}
+        icon={<SearchIcon size={15} />}
+        label={t("search.switch")}
+        hint={unavailable ? t("search.needsKey") : t("search.switchHint")}
+        testId="web-search-switch"
         data-available={unavailable ? "false" : undefined}
+        dimmed={unavailable}
         onClick={() => {
           if (unavailable) return setExplain(true);
           useWebSearch.getState().setEnabled(!enabled);
         }}
-        className={`flex items-center gap-1.5 rounded-lg px-2 py-1.5 text-sm ${focusRing} ${
-          on
-            ? "bg-violet-100 text-violet-800 dark:bg-violet-500/20 dark:text-violet-200"
-            : "text-zinc-600 hover:bg-zinc-100 dark:text-zinc-300 dark:hover:bg-zinc-800"
-        } ${unavailable ? "opacity-60" : ""}`}
-      >
-        <SearchIcon size={15} />
-        <span className="max-sm:sr-only">{t("search.switch")}</span>
-      </button>
-      <span id={`${id}-hint`} hidden>
-        {unavailable ? t("search.needsKey") : t("search.switchHint")}
-      </span>
+      />
       {unavailable && explain && (
         <span role="status" className="max-w-64 text-xs text-amber-700 dark:text-amber-300">
           {t("search.needsKey")}
