@@ -41,6 +41,7 @@ export function VoiceUploadForm() {
   const fileInput = useRef<HTMLInputElement>(null);
   const [clip, setClip] = useState<Clip | null>(null);
   const [name, setName] = useState("");
+  const nameInput = useRef<HTMLInputElement>(null);
   const [text, setText] = useState("");
   const [stage, setStage] = useState<Stage>("idle");
   const [error, setError] = useState<AppErrorJSON | null>(null);
@@ -67,7 +68,10 @@ export function VoiceUploadForm() {
       }
       const finalName = upload === blob ? fileName : `${fileName.replace(/\.[^.]*$/, "")}.wav`;
       setClip({ blob: upload, name: finalName, seconds });
-      if (!name) setName(nameFrom(recorded ? `recording-${Date.now().toString(36)}` : fileName));
+      // The file is checked asynchronously: its name must not replace (or, landing mid-typing, join:
+      // "voice-samplenarrator") what the user is typing or has typed meanwhile.
+      const suggested = nameFrom(recorded ? `recording-${Date.now().toString(36)}` : fileName);
+      if (document.activeElement !== nameInput.current) setName((current) => current || suggested);
     } catch {
       fail(localError("speech.upload.unreadable"));
     } finally {
@@ -159,6 +163,7 @@ export function VoiceUploadForm() {
             {t("speech.upload.name")}
           </label>
           <input
+            ref={nameInput}
             id={ids.name}
             className={inputClass}
             value={name}
