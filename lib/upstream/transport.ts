@@ -45,8 +45,9 @@ export interface Attempt {
  * One try: resolves with a streaming Response on 2xx headers, rejects with an AppError otherwise.
  *
  * A pooled keep-alive socket the provider has just closed as idle fails the request with ECONNRESET
- * before any byte of an answer: the provider never saw it. That one case is sent again at once on a
- * new connection, even where retries are off (image and video jobs, which cost money): Node's docs
+ * before any byte of an answer: almost always the provider never saw it (a provider that took the
+ * request and then reset the socket would see it twice; that is the accepted cost). That one case is
+ * sent again at once on a new connection, even where retries are off (paid image and video jobs): Node's docs
  * give this pattern for `request.reusedSocket`, and on a loaded machine the agent's idle timer can
  * fire after the server's close has arrived, so the race is real (CI saw "Could not reach the
  * provider" 0.4 s into an image job). A reset on a new connection is a real failure and is not repeated.
