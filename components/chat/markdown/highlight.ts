@@ -6,6 +6,9 @@ import type { HighlightRequest, HighlightResponse, Token } from "./highlight-typ
 const MAX_CODE = 100_000;
 const CACHE_LIMIT = 300;
 const cache = new Map<string, Token[][] | null>();
+// Requests in flight by key: compare's columns often finish the same block at the same moment, and
+// tokenizing it once per column kept the worker busy on a core the page needed.
+const inflight = new Map<string, Promise<Token[][] | null>>();
 const pending = new Map<number, (tokens: Token[][] | null) => void>();
 let worker: Worker | null | undefined;
 let nextId = 1;
@@ -47,15 +50,20 @@ export function highlight(code: string, lang: string): Promise<Token[][] | null>
   const key = `${lang}\u0000${code}`;
   const hit = cache.get(key);
   if (hit !== undefined) return Promise.resolve(hit);
+  const running = inflight.get(key);
+  if (running) return running;
   const w = lang && code.length <= MAX_CODE && typeof Worker !== "undefined" ? getWorker() : null;
   if (!w) return Promise.resolve(null);
   const id = nextId++;
-  return new Promise((resolve) => {
+  const result = new Promise<Token[][] | null>((resolve) => {
     pending.set(id, (tokens) => {
+      inflight.delete(key);
       cache.set(key, tokens);
       if (cache.size > CACHE_LIMIT) cache.delete(cache.keys().next().value as string);
       resolve(tokens);
     });
     w.postMessage({ id, code, lang } satisfies HighlightRequest);
   });
+  inflight.set(key, result);
+  return result;
 }
