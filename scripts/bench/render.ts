@@ -1,8 +1,8 @@
 // Streaming render cost of the real chat page in Chromium: a long markdown reply (prose, code,
 // tables, math) streamed by the simulator, timed against the upstream's own send time.
 //
-//   npm run bench render [-- --sizes 100,200 --runs 1 --rate 200 --chunk 23 --start typed|cold --sim-port 4130
-//                            --app-port 3130 --dist-dir .next-md --app-url http://127.0.0.1:3130]
+//   npm run bench render [-- --sizes 100,200 --runs 1 --rate 200 (0: unpaced) --chunk 23 --start typed|cold --sim-port 4130
+//                            --app-port 3130 --dist-dir .next-md --app-url http://127.0.0.1:3130 --first-visit on]
 //
 // Needs a production build: `NEXT_DIST_DIR=.next-md npx next build`. Without --app-url the script
 // starts the simulator and `next start` itself (an --app-url server must use this simulator port).
@@ -18,6 +18,7 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import { simControl, startSimulator } from "../../lib/simulator/index";
 import { launchChromium } from "../bench-support/procs";
+import { startTaskTrace, stopTaskTrace, type TaskCpu } from "../bench-support/task-cpu";
 
 // `--name value` pairs; a bare `--` (from `npm run bench render -- …` via other runners) is skipped.
 const argv = process.argv.slice(2).filter((a) => a !== "--");
@@ -36,6 +37,9 @@ const DIST_DIR = args.get("dist-dir") ?? ".next-md";
 // (the AI SDK client, KaTeX) has had its chance. cold: pasted and sent the moment the box shows,
 // so that loading lands inside the measured window.
 const START = args.get("start") ?? "typed";
+// As in bench compare: by default the offline worker's first-visit install (every page's shell and
+// chunks) is over before the prompt is sent; `--first-visit on` leaves it running during the stream.
+const FIRST_VISIT = args.get("first-visit") === "on";
 if (START !== "typed" && START !== "cold") throw new Error("--start must be typed or cold");
 const root = path.resolve(import.meta.dirname, "../..");
 const CONTENT = '[data-testid="message-assistant"] [data-testid="message-content"]';
@@ -70,6 +74,7 @@ interface Run {
   /** Each long task as [ms after Enter, duration], to tell start-up, streaming and finish apart. */
   tasks: [number, number][];
   chars: number;
+  cpu: TaskCpu;
 }
 
 interface BenchState {
@@ -125,6 +130,8 @@ const round = (n: number) => Math.round(n * 10) / 10;
 async function main() {
   const sim = await startSimulator({ port: SIM_PORT, host: "127.0.0.1" });
   const control = simControl(sim.url);
+  // `--rate 0`: unpaced, the simulator writes each chunk as soon as the last one is written.
+  if (RATE === 0) await control.config({ chatChunkDelayMs: 0 });
   const appUrl = args.get("app-url") ?? `http://127.0.0.1:${APP_PORT}`;
   const app = args.has("app-url") ? null : startApp(sim.url);
   const browser = await launchChromium();
@@ -141,8 +148,14 @@ async function main() {
         await page.goto(`${appUrl}/chat`);
         const box = page.getByRole("textbox", { name: "Message" });
         await box.waitFor({ timeout: 30_000 });
+        if (!FIRST_VISIT) {
+          await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+          await page.waitForTimeout(1000);
+        }
         await control.clearLog();
-        const prompt = `[[long:${kb}]] [[rate:${RATE}]] [[chunk:${CHUNK}]] Write a long answer.`;
+        await startTaskTrace(browser, page);
+        const pacing = RATE > 0 ? ` [[rate:${RATE}]]` : "";
+        const prompt = `[[long:${kb}]]${pacing} [[chunk:${CHUNK}]] Write a long answer.`;
         if (START === "cold") await box.fill(prompt);
         else await box.pressSequentially(prompt, { delay: 30 });
         await box.press("Enter");
@@ -155,6 +168,7 @@ async function main() {
           { timeout: 120_000, polling: 250 },
         );
         const b = await page.evaluate(() => (window as unknown as { __bench: BenchState }).__bench);
+        const cpu = await stopTaskTrace(browser);
         const chars = await page
           .locator(CONTENT)
           .last()
@@ -170,6 +184,7 @@ async function main() {
           maxLongTaskMs: Math.max(0, ...tasks.map((t) => t.duration)),
           tasks: tasks.map((t) => [Math.round(t.start - b.sentAt), Math.round(t.duration)]),
           chars,
+          cpu,
         });
         await context.close();
       }
@@ -187,6 +202,9 @@ async function main() {
         maxLongTaskMs: round(Math.max(...runs.map((r) => r.maxLongTaskMs))),
         answerChars: runs[0]?.chars,
         longTasksPerRun: runs.map((r) => r.tasks),
+        // Main-thread CPU time per task (task-cpu.ts): the Long Tasks API counts waiting for a core.
+        cpuTasksOver50msPerRun: runs.map((r) => r.cpu.over50),
+        maxTaskCpuMsPerRun: runs.map((r) => r.cpu.maxCpuMs),
       });
     }
     const at = (kb: number) => results.find((r) => r.kb === kb) as { pageMs: number } | undefined;
@@ -198,6 +216,7 @@ async function main() {
           rate: RATE,
           chunk: CHUNK,
           start: START,
+          firstVisit: FIRST_VISIT,
           results,
           growth200over100: r100 && r200 ? Math.round((r200.pageMs / r100.pageMs) * 100) / 100 : null,
         },
