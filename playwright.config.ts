@@ -4,15 +4,15 @@ import { E2E_GLM_KEY, E2E_SILICONFLOW_KEY } from "./tests/e2e/support/keys";
 // One simulator and two production servers from the same build: one configured with a
 // test key against the simulator over HTTP (the production code path), one with no key
 // at all (demo mode).
-export const SIM_PORT = Number(process.env.E2E_SIM_PORT ?? 4010);
-export const APP_PORT = Number(process.env.E2E_APP_PORT ?? 3100);
+const SIM_PORT = Number(process.env.E2E_SIM_PORT ?? 4010);
+const APP_PORT = Number(process.env.E2E_APP_PORT ?? 3100);
 // Derived from APP_PORT, so parallel checkouts given their own E2E_APP_PORT never share a demo or locked server.
-export const DEMO_PORT = Number(process.env.E2E_DEMO_PORT ?? APP_PORT + 1);
-export const LOCKED_PORT = Number(process.env.E2E_LOCKED_PORT ?? DEMO_PORT + 1);
+const DEMO_PORT = Number(process.env.E2E_DEMO_PORT ?? APP_PORT + 1);
+const LOCKED_PORT = Number(process.env.E2E_LOCKED_PORT ?? DEMO_PORT + 1);
 // Two instances sharing rate-limit counters through a real Redis.
-export const REDIS_PORT = Number(process.env.E2E_REDIS_PORT ?? SIM_PORT + 1);
-export const SHARED_A_PORT = LOCKED_PORT + 1;
-export const SHARED_B_PORT = LOCKED_PORT + 2;
+const REDIS_PORT = Number(process.env.E2E_REDIS_PORT ?? SIM_PORT + 1);
+const SHARED_A_PORT = LOCKED_PORT + 1;
+const SHARED_B_PORT = LOCKED_PORT + 2;
 const sim = `http://127.0.0.1:${SIM_PORT}`;
 const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const startCommand = process.env.E2E_START_COMMAND ?? "npx next start";

@@ -2,7 +2,7 @@
 // <html>, set before paint by the boot script, hides it with CSS (app/globals.css), so a dismissed
 // notice never flashes on a reload; the React banner follows the same flag after hydration.
 
-export const DEMO_NOTICE_KEY = "sp.demoNoticeHidden";
+const DEMO_NOTICE_KEY = "sp.demoNoticeHidden";
 const ATTR = "data-demo-notice-hidden";
 const EVENT = "sp:demo-notice";
 

@@ -80,7 +80,7 @@ export interface AppErrorJSON {
   retryAfterMs?: number;
 }
 
-export interface AppErrorInit {
+interface AppErrorInit {
   status?: number;
   detail?: string;
   provider?: Provider;

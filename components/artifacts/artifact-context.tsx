@@ -5,7 +5,7 @@ import { CitationProvider } from "@/components/search/citation-context";
 import type { WebSearchSource } from "@/lib/search/sources";
 
 /** The reply a code block belongs to, so its Preview button can address the artifact (and its versions). */
-export const ArtifactMessageContext = createContext<string | null>(null);
+const ArtifactMessageContext = createContext<string | null>(null);
 
 export function useArtifactMessageId(): string | null {
   return useContext(ArtifactMessageContext);

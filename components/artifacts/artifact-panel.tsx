@@ -18,7 +18,7 @@ const PREVIEW_UPDATE_MS = 500;
 const iconButton =
   "inline-flex size-8 items-center justify-center rounded-md text-zinc-600 hover:bg-zinc-100 disabled:opacity-40 dark:text-zinc-300 dark:hover:bg-zinc-800";
 
-export interface PanelMessage extends ThreadMessage {
+interface PanelMessage extends ThreadMessage {
   status?: string;
 }
 

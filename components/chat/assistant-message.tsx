@@ -23,7 +23,7 @@ import { PlaygroundNotes, PrefixedText } from "./playground/reply-extras";
 import { ToolCalls } from "./playground/tool-calls";
 import { ReasoningPane } from "./reasoning-pane";
 
-export interface AssistantMessageProps {
+interface AssistantMessageProps {
   message: Message;
   /** The parts on screen: the live ones while this tab streams the reply, else the stored ones. */
   parts: readonly { type: string; text?: unknown }[];

@@ -4,7 +4,7 @@ import type { MessageKey } from "@/lib/i18n";
 import { useT } from "@/lib/i18n/client";
 
 /** Why a reply ended early, in a word the user can act on (Continue sits in the actions below). */
-export function noticeKey(status: string, finishReason: string | undefined, elsewhere: boolean): MessageKey | null {
+function noticeKey(status: string, finishReason: string | undefined, elsewhere: boolean): MessageKey | null {
   if (status === "streaming") return elsewhere ? "chat.notice.elsewhere" : null;
   if (status === "stopped") return "chat.notice.stopped";
   if (status === "interrupted") return "chat.notice.interrupted";

@@ -12,7 +12,7 @@ import { useExport } from "@/lib/share/client/export-store";
 import { useChatUI } from "@/lib/stores/chat-ui";
 import { MessageRow } from "./message-row";
 
-export interface Versions {
+interface Versions {
   index: number;
   count: number;
 }

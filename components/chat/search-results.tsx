@@ -19,7 +19,7 @@ function Snippet({ text, highlight }: { text: string; highlight?: [number, numbe
 }
 
 /** The columns of one comparison are separate conversations: list the comparison once, at its best hit. */
-export function oneHitPerComparison(hits: SearchHit[]): SearchHit[] {
+function oneHitPerComparison(hits: SearchHit[]): SearchHit[] {
   const seen = new Set<string>();
   return hits.filter(({ conversation: c }) => {
     if (!c.compareId) return true;

@@ -23,14 +23,14 @@ const STARTERS: { kind: StarterKind; icon: ReactNode }[] = [
 ];
 
 /** The picture the vision example asks about, bundled under public/ (480 × 320, a flat landscape). */
-export const STARTER_IMAGE = { url: "/starters/landscape.png", width: 480, height: 320 } as const;
+const STARTER_IMAGE = { url: "/starters/landscape.png", width: 480, height: 320 } as const;
 
 // A thinking model for the reasoning example and one that takes uploaded images for the vision one,
 // when the current model cannot: free ones first, the app's default thinking model before the rest.
 const PREFERRED_THINKING = "Qwen/Qwen3-8B";
 
 /** The model an example is sent with: the current one when it can show what the example is for. */
-export function starterModel(kind: StarterKind, current: ModelInfo, models: readonly ModelInfo[]): ModelInfo {
+function starterModel(kind: StarterKind, current: ModelInfo, models: readonly ModelInfo[]): ModelInfo {
   const fits = (m: ModelInfo) =>
     kind === "vision" ? !!m.vision && !m.visionUrlOnly : kind === "reasoning" ? m.thinking.kind !== "none" : true;
   if (fits(current)) return current;

@@ -9,7 +9,7 @@ import { EditImageLink } from "./attachments/edit-image-link";
 import { StoredImage } from "./attachments/stored-image";
 import { ActionButton, CopyButton, VersionSwitcher } from "./message-actions";
 
-export interface UserMessageProps {
+interface UserMessageProps {
   message: Message;
   versionIndex: number;
   versionCount: number;

@@ -19,9 +19,9 @@ import { sessionChat, useChatSessions } from "@/lib/stores/chat-sessions";
 
 const PROVIDER_LABEL = { siliconflow: "SiliconFlow", glm: "GLM" } as const;
 
-export const modelValue = (m: ChatModelRef) => `${m.provider}:${m.id}`;
+const modelValue = (m: ChatModelRef) => `${m.provider}:${m.id}`;
 
-export function parseModelValue(value: string): ChatModelRef | null {
+function parseModelValue(value: string): ChatModelRef | null {
   const at = value.indexOf(":");
   const provider = value.slice(0, at);
   if (provider !== "siliconflow" && provider !== "glm") return null;
@@ -29,7 +29,7 @@ export function parseModelValue(value: string): ChatModelRef | null {
 }
 
 /** The model list grouped by provider; the chosen model stays listed even if the list lacks it. */
-export function modelGroups(models: readonly ModelInfo[], chosen: ChatModelRef) {
+function modelGroups(models: readonly ModelInfo[], chosen: ChatModelRef) {
   const all = models.some((m) => m.provider === chosen.provider && m.id === chosen.id)
     ? models
     : [...models, { provider: chosen.provider, id: chosen.id, free: false } as ModelInfo];
@@ -41,7 +41,7 @@ export function modelGroups(models: readonly ModelInfo[], chosen: ChatModelRef) 
     .filter((g) => g.options.length > 0);
 }
 
-export interface CompareColumnProps {
+interface CompareColumnProps {
   index: number;
   /** The column's conversation; absent before the first prompt. */
   conversationId?: string;

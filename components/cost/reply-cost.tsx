@@ -9,12 +9,12 @@ import { usePriceOverrides } from "./use-cost-prefs";
 
 const figure = "tabular-nums text-xs text-zinc-400 dark:text-zinc-500";
 
-export function seconds(ms: number): string {
+function seconds(ms: number): string {
   return ms < 10_000 ? (ms / 1000).toFixed(2) : (ms / 1000).toFixed(1);
 }
 
 /** "first token 0.42 s · 38 tok/s · 2.10 s", leaving out what could not be measured. */
-export function speedText(t: Translate, speed: SpeedFigures): string {
+function speedText(t: Translate, speed: SpeedFigures): string {
   const parts: string[] = [];
   if (speed.ttftMs !== null) parts.push(t("cost.speed.ttft", { s: seconds(speed.ttftMs) }));
   if (speed.tokensPerSecond !== null) parts.push(t("cost.speed.rate", { rate: Math.round(speed.tokensPerSecond) }));

@@ -75,11 +75,6 @@ export const ChevronIcon = ({ dir = "right", ...p }: P & { dir?: "left" | "right
     <path d={dir === "left" ? "m15 5-7 7 7 7" : "m9 5 7 7-7 7"} />
   </Icon>
 );
-export const UploadIcon = (p: P) => (
-  <Icon {...p}>
-    <path d="M12 16V5m0 0-4 4m4-4 4 4M5 19h14" />
-  </Icon>
-);
 export const SparkIcon = (p: P) => (
   <Icon {...p}>
     <path d="M11 3.5 12.6 8a3 3 0 0 0 1.9 1.9L19 11.5l-4.5 1.6a3 3 0 0 0-1.9 1.9L11 19.5l-1.6-4.5a3 3 0 0 0-1.9-1.9L3 11.5l4.5-1.6A3 3 0 0 0 9.4 8z" />

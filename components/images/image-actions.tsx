@@ -11,7 +11,7 @@ import { referenceIds, useImageStore } from "@/lib/images/store";
 import { DownloadIcon, ExpandIcon, FilmIcon, ReferenceIcon, ReuseIcon, TrashIcon } from "./icons";
 
 /** The video page reads this query parameter and loads the start image from IndexedDB by id. */
-export function animateHref(imageId: string): string {
+function animateHref(imageId: string): string {
   return `/video?startImage=${encodeURIComponent(imageId)}`;
 }
 

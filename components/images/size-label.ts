@@ -14,7 +14,7 @@ const RATIOS: [number, number][] = [
   [4, 7],
 ];
 
-export function aspectName(width: number, height: number): string | null {
+function aspectName(width: number, height: number): string | null {
   const r = width / height;
   let best: [number, number] | null = null;
   let bestError = Infinity;

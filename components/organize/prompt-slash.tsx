@@ -14,7 +14,7 @@ import type { SavedPrompt } from "@/lib/organize/contract";
 const MAX_SHOWN = 8;
 
 /** The "/" query of a draft: the whole draft is "/words" on one line. */
-export function slashQuery(text: string): string | null {
+function slashQuery(text: string): string | null {
   return /^\/[^\n]*$/.test(text) ? text.slice(1) : null;
 }
 

@@ -7,7 +7,7 @@ import type { ModelInfo, ModelType } from "@/lib/providers/catalog";
 import { SettingsSection } from "./settings-section";
 
 /** What a model can do, from the catalog, as message keys (settings.cap.*), type first. */
-export function capabilitiesOf(m: ModelInfo): MessageKey[] {
+function capabilitiesOf(m: ModelInfo): MessageKey[] {
   const caps: MessageKey[] = [`settings.models.type.${m.type}`];
   if (m.type === "image" && (m.imageToImage || m.imageRequired)) caps.push("settings.cap.imageEdit");
   if (m.type === "video" && m.imageToVideo) caps.push("settings.cap.imageToVideo");

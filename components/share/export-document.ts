@@ -32,7 +32,7 @@ export interface ExportMessage {
   model?: string;
 }
 
-export interface ExportStrings {
+interface ExportStrings {
   you: string;
   assistant: string;
   reasoning: string;
@@ -259,7 +259,7 @@ function render(node: Nodes, ctx: Ctx): string {
 }
 
 /** One message's Markdown as HTML (escaped, bounded like the chat's renderer). */
-export function markdownToHtml(text: string, input: ExportInput, sources: readonly WebSearchSource[] = []): string {
+function markdownToHtml(text: string, input: ExportInput, sources: readonly WebSearchSource[] = []): string {
   const root: Root = flattenDeep(fromMarkdown(tameMarkdown(text), options));
   const definitions = new Map<string, Definition>();
   for (const node of root.children) {

@@ -11,7 +11,7 @@ import { useExport } from "@/lib/share/client/export-store";
 // state, so rows scrolled out of the (virtualized) thread keep theirs, and the image is drawn from the
 // stored messages, not from the rows on screen.
 
-export const SELECT_BUTTON_ID = "select-messages";
+const SELECT_BUTTON_ID = "select-messages";
 
 /** The header's toggle into (and out of) selection mode. */
 export function SelectMessagesButton({ conversationId, disabled }: { conversationId: string; disabled: boolean }) {

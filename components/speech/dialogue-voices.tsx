@@ -18,7 +18,7 @@ import { hintClass, inputClass, labelClass } from "./styles";
 // clip with its transcript. The provider takes a clip for both speakers or for neither
 // (lib/speech/dialogue-clips.ts), so a mix is pointed out here and refused on Generate.
 
-export interface SpeakerVoice {
+interface SpeakerVoice {
   mode: "preset" | "clip";
   clip: ReadyClip | null;
   text: string;

@@ -4,8 +4,6 @@ import { cloneElement, lazy, type ReactElement, Suspense } from "react";
 import type { ActionMenuItem } from "./action-menu-list";
 import type { MenuProps } from "./menu";
 
-export type { ActionMenuItem } from "./action-menu-list";
-
 // Base UI's menu is ~28 KB gzip. Pages whose menus sit behind something that may not exist on a
 // first visit (a folder's ⋯) load it with the first menu drawn, not with the page (issue 25's
 // first-load budget). Until it arrives the trigger is drawn disabled, so nothing can be clicked

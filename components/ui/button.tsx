@@ -5,8 +5,8 @@ import type { ComponentPropsWithRef, ReactNode } from "react";
 import { SpinnerIcon } from "./icons";
 import { cn, focusRing } from "./styles";
 
-export type ButtonVariant = "primary" | "secondary" | "ghost" | "danger" | "icon";
-export type ButtonSize = "sm" | "md";
+type ButtonVariant = "primary" | "secondary" | "ghost" | "danger" | "icon";
+type ButtonSize = "sm" | "md";
 
 type Common = Omit<ComponentPropsWithRef<"button">, "aria-label"> & {
   size?: ButtonSize;
@@ -20,7 +20,7 @@ type TextButtonProps = Common & {
 };
 /** An icon-only button has no text, so its accessible name is required. */
 type IconButtonProps = Common & { variant: "icon"; label: string; "aria-label"?: never; children: ReactNode };
-export type ButtonProps = TextButtonProps | IconButtonProps;
+type ButtonProps = TextButtonProps | IconButtonProps;
 
 const base =
   "inline-flex shrink-0 select-none items-center justify-center gap-2 whitespace-nowrap font-medium transition-colors disabled:cursor-not-allowed disabled:opacity-50 data-disabled:cursor-not-allowed data-disabled:opacity-50";

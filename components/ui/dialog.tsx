@@ -7,7 +7,7 @@ import { Button } from "./button";
 import { CloseIcon } from "./icons";
 import { backdropClass, cn } from "./styles";
 
-export interface DialogProps {
+interface DialogProps {
   /** The dialog's name (role="dialog" is labelled by it). */
   title: ReactNode;
   /** Read out with the name (aria-describedby). */

@@ -5,7 +5,7 @@ import type { ReactNode } from "react";
 import { ChevronRightIcon } from "./icons";
 import { cn, focusRing } from "./styles";
 
-export interface DisclosureProps {
+interface DisclosureProps {
   /** The toggle's text ("Show details"); it is a button with aria-expanded. */
   summary: ReactNode;
   children: ReactNode;

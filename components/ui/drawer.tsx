@@ -7,7 +7,7 @@ import { Button } from "./button";
 import { CloseIcon } from "./icons";
 import { backdropClass, cn } from "./styles";
 
-export interface DrawerProps {
+interface DrawerProps {
   title: ReactNode;
   description?: ReactNode;
   trigger?: ReactElement;

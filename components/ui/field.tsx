@@ -4,7 +4,7 @@ import { Field as BaseField } from "@base-ui/react/field";
 import { isValidElement, type ReactNode } from "react";
 import { cn, errorClass, hintClass, labelClass } from "./styles";
 
-export interface FieldProps {
+interface FieldProps {
   /** The visible label: the accessible name of the control inside. */
   label: ReactNode;
   /** One line that explains the field; read out after the name (aria-describedby). */

@@ -5,14 +5,14 @@ import { Input as BaseInput } from "@base-ui/react/input";
 import type { ComponentPropsWithRef } from "react";
 import { cn, inputClass, textareaClass } from "./styles";
 
-export type InputProps = Omit<ComponentPropsWithRef<"input">, "size">;
+type InputProps = Omit<ComponentPropsWithRef<"input">, "size">;
 
 /** A text input. Inside a Field it is named by the label and described by the hint and error. */
 export function Input({ className, ...props }: InputProps) {
   return <BaseInput {...props} className={cn(inputClass, className)} />;
 }
 
-export type TextareaProps = ComponentPropsWithRef<"textarea">;
+type TextareaProps = ComponentPropsWithRef<"textarea">;
 
 /** A multi-line text input with the same Field wiring as Input. */
 export function Textarea({ className, rows = 3, ...props }: TextareaProps) {

@@ -33,7 +33,7 @@ export function Menu({ trigger, children, side = "bottom", align = "end", open, 
   );
 }
 
-export interface MenuItemProps {
+interface MenuItemProps {
   onClick?: () => void;
   icon?: ReactNode;
   /** A destructive action (delete): shown in red. */
@@ -60,18 +60,6 @@ export function MenuItem({ onClick, icon, danger = false, disabled, keepOpen = f
       {icon}
       <span className="min-w-0 flex-1 truncate">{children}</span>
     </BaseMenu.Item>
-  );
-}
-
-/** A labelled group of items (role="group"). */
-export function MenuGroup({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <BaseMenu.Group>
-      <BaseMenu.GroupLabel className="px-2.5 pt-2 pb-1 text-xs font-semibold text-zinc-500 dark:text-zinc-400">
-        {label}
-      </BaseMenu.GroupLabel>
-      {children}
-    </BaseMenu.Group>
   );
 }
 

@@ -5,13 +5,13 @@ import type { ComponentPropsWithRef } from "react";
 import { ChevronDownIcon } from "./icons";
 import { cn, inputClass } from "./styles";
 
-export interface NativeSelectOption {
+interface NativeSelectOption {
   value: string;
   label: string;
   disabled?: boolean;
 }
 
-export type NativeSelectProps = Omit<ComponentPropsWithRef<"select">, "children" | "size"> & {
+type NativeSelectProps = Omit<ComponentPropsWithRef<"select">, "children" | "size"> & {
   options?: NativeSelectOption[];
   /** Options under headings (<optgroup>). */
   groups?: { label: string; options: NativeSelectOption[] }[];

@@ -7,7 +7,7 @@ import { useT } from "@/lib/i18n/client";
 import { MinusIcon, PlusIcon } from "./icons";
 import { cn, groupSurface, hintClass } from "./styles";
 
-export interface NumberFieldProps {
+interface NumberFieldProps {
   /** Controlled value; `null` is an empty field (the model's default applies). */
   value?: number | null;
   defaultValue?: number | null;

@@ -4,7 +4,7 @@ import { Popover as BasePopover } from "@base-ui/react/popover";
 import type { ReactElement, ReactNode } from "react";
 import { cn, popupSurface } from "./styles";
 
-export interface PopoverProps {
+interface PopoverProps {
   /** The button that opens it; focus returns there when it closes. */
   trigger: ReactElement;
   /** Names the popup (role="dialog"); omit for a popup whose trigger already says what it is. */

@@ -6,7 +6,7 @@ import { useT } from "@/lib/i18n/client";
 import { CheckIcon, ChevronsUpDownIcon } from "./icons";
 import { cn, hintClass, inputClass, itemClass, popupSurface } from "./styles";
 
-export interface SelectOption<V extends string = string> {
+interface SelectOption<V extends string = string> {
   value: V;
   /** Shown in the list and, once chosen, in the trigger. */
   label: string;
@@ -15,12 +15,12 @@ export interface SelectOption<V extends string = string> {
   disabled?: boolean;
 }
 
-export interface SelectGroup<V extends string = string> {
+interface SelectGroup<V extends string = string> {
   label: string;
   options: SelectOption<V>[];
 }
 
-export interface SelectProps<V extends string = string> {
+interface SelectProps<V extends string = string> {
   /** Flat options, or `groups` for options under headings (for example by provider). */
   options?: SelectOption<V>[];
   groups?: SelectGroup<V>[];

@@ -17,7 +17,7 @@ interface RangeProps {
   disabled?: boolean;
 }
 
-export interface SliderProps extends RangeProps {
+interface SliderProps extends RangeProps {
   value?: number;
   defaultValue?: number;
   onValueChange?: (value: number) => void;
@@ -69,7 +69,7 @@ export function Slider({
   );
 }
 
-export interface SliderFieldProps extends RangeProps {
+interface SliderFieldProps extends RangeProps {
   label: ReactNode;
   /** One line on what the setting does; the range and the model's default are added after it. */
   hint?: ReactNode;

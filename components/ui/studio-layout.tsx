@@ -3,7 +3,7 @@
 import { type ReactNode, useEffect, useRef } from "react";
 import { cardClass, cn } from "./styles";
 
-export interface StudioLayoutProps {
+interface StudioLayoutProps {
   /** The page's heading (h1). */
   title: ReactNode;
   description?: ReactNode;
@@ -121,7 +121,7 @@ const ONE_COLUMN = "(max-width: 63.99rem)";
  * Scrolls `el` to the top of the screen when the layout is one column (a phone); does nothing on
  * the two-column layout, where results are already beside the form. Returns whether it scrolled.
  */
-export function scrollIntoViewOnPhone(el: Element | null): boolean {
+function scrollIntoViewOnPhone(el: Element | null): boolean {
   if (!el || typeof window === "undefined" || !window.matchMedia?.(ONE_COLUMN).matches) return false;
   const still = window.matchMedia("(prefers-reduced-motion: reduce)").matches;
   el.scrollIntoView({ behavior: still ? "auto" : "smooth", block: "start" });

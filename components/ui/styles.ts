@@ -10,7 +10,7 @@ export const focusRing =
   "outline-none focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-violet-600 dark:focus-visible:outline-violet-400";
 
 /** Text inputs, textareas, native selects and the Select trigger: one surface, one focus style. */
-export const controlSurface =
+const controlSurface =
   "w-full rounded-lg border border-zinc-300 bg-white text-sm text-zinc-900 shadow-xs outline-none transition placeholder:text-zinc-400 focus:border-violet-500 focus:ring-2 focus:ring-violet-500/25 disabled:cursor-not-allowed disabled:bg-zinc-50 disabled:text-zinc-400 data-disabled:cursor-not-allowed data-disabled:bg-zinc-50 data-disabled:text-zinc-400 aria-invalid:border-red-500 aria-invalid:focus:ring-red-500/25 pointer-coarse:text-base dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100 dark:placeholder:text-zinc-500 dark:focus:border-violet-400 dark:disabled:bg-zinc-900/40 dark:data-disabled:bg-zinc-900/40 dark:aria-invalid:border-red-400";
 
 /** A control made of parts (number field with steppers): the group shows focus and invalid state. */

@@ -4,7 +4,7 @@ import { Tabs as BaseTabs } from "@base-ui/react/tabs";
 import type { ReactNode } from "react";
 import { cn, focusRing } from "./styles";
 
-export interface TabsProps<V extends string> {
+interface TabsProps<V extends string> {
   value?: V;
   defaultValue?: V;
   onValueChange?: (value: V) => void;

@@ -45,11 +45,6 @@ export function dismissToast(id?: string): void {
   manager.close(id);
 }
 
-/** The same API from a component. */
-export function useToast() {
-  return { toast, dismiss: dismissToast };
-}
-
 const tones = {
   info: "border-zinc-200 dark:border-zinc-700",
   success: "border-emerald-300 dark:border-emerald-800",

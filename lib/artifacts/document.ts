@@ -43,7 +43,7 @@ const SVG_PAGE =
   "<style>html,body{margin:0;height:100%}body{display:flex;align-items:center;justify-content:center}" +
   "body>svg{max-width:100%;max-height:100vh;height:auto}</style></head><body>";
 
-export type PreviewableKind = Exclude<ArtifactKind, "mermaid">;
+type PreviewableKind = Exclude<ArtifactKind, "mermaid">;
 
 /** The complete HTML document for a preview (an iframe's srcdoc, or what the runner page writes). */
 export function artifactDocument(artifact: { kind: PreviewableKind; code: string }): string {

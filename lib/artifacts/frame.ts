@@ -17,7 +17,7 @@ export const ARTIFACT_FRAME_PATH = "/api/artifacts/frame";
 export const FRAME_READY = "siliconplay:artifact-ready";
 export const FRAME_LOAD = "siliconplay:artifact-load";
 
-export interface FrameLoadMessage {
+interface FrameLoadMessage {
   type: typeof FRAME_LOAD;
   html: string;
 }

@@ -14,12 +14,12 @@ export interface ThreadMessage {
   text: string;
 }
 
-export interface ArtifactRef {
+interface ArtifactRef {
   messageId: string;
   artifact: Artifact;
 }
 
-export interface ArtifactGroup {
+interface ArtifactGroup {
   /** `${messageId}:${index}` of the first version: stable while the thread grows. */
   id: string;
   kind: ArtifactKind;
@@ -40,7 +40,7 @@ export function similarity(a: string, b: string): number {
 }
 
 /** Unnamed blocks this alike are one artifact revised; a different page shares far less than this. */
-export const REVISION_SIMILARITY = 0.5;
+const REVISION_SIMILARITY = 0.5;
 
 /** The thread's artifacts grouped into versions, in order of first appearance. */
 export function groupArtifacts(messages: readonly ThreadMessage[]): ArtifactGroup[] {

@@ -18,7 +18,7 @@ import { ipv6Groups } from "@/lib/media/ip";
 
 export const UNKNOWN_ADDRESS = "unknown";
 
-export interface AddressPolicy {
+interface AddressPolicy {
   trustedProxyHops: number;
   onVercel: boolean;
 }

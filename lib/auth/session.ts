@@ -10,7 +10,7 @@ import { isSessionRevoked, revokeSession } from "./revocation";
 
 export const SESSION_COOKIE = "sp_session";
 /** Without ACCESS_CODE every visitor gets an anonymous session, so the per-session limit holds there too. */
-export const ANON_COOKIE = "sp_anon";
+const ANON_COOKIE = "sp_anon";
 /** A session ends after this long without use (the cookie is renewed while it is used)… */
 export const SESSION_IDLE_S = 7 * 24 * 60 * 60;
 /** …and this long after sign-in, used or not. */
@@ -84,7 +84,7 @@ function codesFingerprint(e: ServerEnv): string {
 
 const hmac = (payload: string) => createHmac("sha256", keys().secret).update(payload).digest();
 
-export type SessionKind = "access" | "anonymous";
+type SessionKind = "access" | "anonymous";
 
 export interface Session {
   sid: string;

@@ -8,7 +8,7 @@ export interface ColumnResult {
   cost: number | null;
 }
 
-export interface BestMarks {
+interface BestMarks {
   fastest: string | null;
   cheapest: string | null;
 }

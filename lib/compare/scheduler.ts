@@ -22,7 +22,7 @@ export interface ColumnError {
   retryAfterMs?: number;
 }
 
-export interface Column {
+interface Column {
   id: string;
   model: ModelRef;
   status: ColumnStatus;
@@ -50,7 +50,7 @@ export function modelKey(model: ModelRef): string {
 }
 
 /** The error came from this app's rate limiter (a 429 with no provider), not from a provider. */
-export function isAppRateLimit(error: ColumnError): boolean {
+function isAppRateLimit(error: ColumnError): boolean {
   return error.code === "rate_limited" && error.provider === undefined;
 }
 
@@ -99,7 +99,7 @@ export function reduceCompare(state: CompareState, event: CompareEvent): Compare
   }
 }
 
-export interface PlanOptions {
+interface PlanOptions {
   now: number;
   /** The provider's per-model limit (ModelInfo.concurrency); undefined where none is published. */
   concurrencyOf: (model: ModelRef) => number | undefined;
@@ -107,7 +107,7 @@ export interface PlanOptions {
   inFlightElsewhere?: Readonly<Record<string, number>>;
 }
 
-export interface Plan {
+interface Plan {
   /** Columns to start now, in column order. */
   start: string[];
   /** When to plan again (the app's rate limit lifts); null when nothing waits on time. */

@@ -12,8 +12,8 @@ export const FIM_MODELS = [
   "deepseek-ai/DeepSeek-V3",
 ] as const;
 
-export const COMPLETE_PREFIX_MAX = 50_000;
-export const COMPLETE_SUFFIX_MAX = 50_000;
+const COMPLETE_PREFIX_MAX = 50_000;
+const COMPLETE_SUFFIX_MAX = 50_000;
 export const COMPLETE_MAX_TOKENS = 4096;
 export const COMPLETE_BODY_MAX_BYTES = 256 * 1024;
 
@@ -65,7 +65,7 @@ const storedErrorSchema = z.object({
   retryable: z.boolean(),
 });
 
-export const completionRunSchema = z.object({
+const completionRunSchema = z.object({
   /** The prefix and suffix as sent. */
   prefix: sessionText,
   suffix: sessionText,

@@ -12,9 +12,9 @@ export const budgetSettingsSchema = z.object({
 export type BudgetSettings = z.infer<typeof budgetSettingsSchema>;
 
 export const DEFAULT_BUDGET: BudgetSettings = { monthlyYuan: null, block: false };
-export const WARN_RATIO = 0.8;
+const WARN_RATIO = 0.8;
 
-export type BudgetLevel = "none" | "ok" | "warn" | "over";
+type BudgetLevel = "none" | "ok" | "warn" | "over";
 
 export interface BudgetStatus {
   level: BudgetLevel;

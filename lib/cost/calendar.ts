@@ -39,7 +39,7 @@ function wallClock(at: number, timeZone: string): number {
 }
 
 /** The zone's offset from UTC at `at`, in ms (positive east of Greenwich). */
-export function zoneOffsetMs(at: number, timeZone: string): number {
+function zoneOffsetMs(at: number, timeZone: string): number {
   const whole = Math.floor(at / 1000) * 1000;
   return wallClock(whole, timeZone) - whole;
 }
@@ -60,7 +60,7 @@ export function addDays(date: LocalDate, days: number): LocalDate {
   return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
 }
 
-export function weekday(date: LocalDate): Weekday {
+function weekday(date: LocalDate): Weekday {
   return new Date(Date.UTC(date.year, date.month - 1, date.day)).getUTCDay() as Weekday;
 }
 

@@ -8,7 +8,7 @@ import type { ReplyUsage } from "./chat-cost";
 // published vision rules in seed 003, GLM images by seed 000's example), the reply from its text.
 // The cost made from it carries `estimated: true`. Pure and browser-safe.
 
-export interface ReplyText {
+interface ReplyText {
   text: string;
   reasoning?: string;
 }

@@ -5,7 +5,7 @@ import type { Price } from "./price";
 
 const MEGAPIXEL = 1024 * 1024;
 
-export interface ImageBatch {
+interface ImageBatch {
   count: number;
   /** Needed only for per-megapixel-step prices. */
   width?: number;

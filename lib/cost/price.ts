@@ -8,7 +8,7 @@ const yuan = z.number().finite().min(0);
 const tokenCount = z.number().int().positive();
 
 /** Yuan per million tokens. Cached input is billed at `input` where a provider has no cache price. */
-export const tokenRatesSchema = z.object({
+const tokenRatesSchema = z.object({
   input: yuan,
   output: yuan,
   cachedInput: yuan.optional(),
@@ -20,7 +20,7 @@ export const tokenRatesSchema = z.object({
  * (reasoning included); an absent bound is unlimited. GLM bands its prices by prompt length and, for the
  * shortest prompts, by the length of the answer (docs.bigmodel.cn "API 定价").
  */
-export const tokenTierSchema = z.object({
+const tokenTierSchema = z.object({
   maxInput: tokenCount.optional(),
   maxOutput: tokenCount.optional(),
   rates: tokenRatesSchema,
@@ -46,9 +46,7 @@ export const priceSchema = z.discriminatedUnion("unit", [
 ]);
 
 export type TokenRates = z.infer<typeof tokenRatesSchema>;
-export type TokenTier = z.infer<typeof tokenTierSchema>;
 export type Price = z.infer<typeof priceSchema>;
-export type PriceUnit = Price["unit"];
 
 /** A row of a shipped table: the price (null = not published where we looked), and where it was read. */
 export interface PriceEntry {

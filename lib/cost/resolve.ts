@@ -5,9 +5,9 @@ import { type Price, type PriceOverrides, priceKey } from "./price";
 // The price the app uses for a model: the user's override where there is one (prices change, and the
 // user knows their own discounts), else the shipped table, else unknown. Pure and browser-safe.
 
-export type PriceOrigin = "override" | "table" | "unknown";
+type PriceOrigin = "override" | "table" | "unknown";
 
-export interface ResolvedPrice {
+interface ResolvedPrice {
   price: Price | null;
   origin: PriceOrigin;
   /** The table's date read and source, for "as of" hints; absent for overrides and unknown models. */

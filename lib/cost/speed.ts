@@ -2,7 +2,7 @@
 // The chat route sends `firstTokenMs` and `durationMs` measured on the server from the moment the
 // request arrived (lib/chat/metadata.ts); a client may pass its own timestamps instead.
 
-export interface SpeedInput {
+interface SpeedInput {
   /** When the request started (ms). */
   startedAt: number;
   /** When the first reasoning or answer token arrived (ms); absent if none did. */

@@ -15,7 +15,7 @@ import {
 // the browser keeps (one per reply, image batch, video, speech clip or transcription). Pure: "now",
 // the time zone and the first day of the week are passed in.
 
-export type Capability = ModelType;
+type Capability = ModelType;
 
 export interface UsageRecord {
   provider: Provider;
@@ -58,7 +58,7 @@ export interface SpendingSummary {
   timeZone: string;
 }
 
-export interface SummaryOptions {
+interface SummaryOptions {
   now: number;
   timeZone: string;
   weekStartsOn: Weekday;

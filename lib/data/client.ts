@@ -8,7 +8,7 @@ import type { TableCounts } from "@/lib/db/backup-summary";
 
 export { isPersisted, requestPersistence, type StorageEstimateResult, storageEstimate } from "@/lib/db";
 export type { ImportReport } from "@/lib/db/backup";
-export { exportSentence, restoreSentence, type TableCounts } from "@/lib/db/backup-summary";
+export { exportSentence, restoreSentence } from "@/lib/db/backup-summary";
 
 /** Saves a backup of everything as a download and says how many rows of each table it holds. */
 export async function downloadBackup(): Promise<TableCounts> {

@@ -8,7 +8,7 @@ import { AppError } from "@/lib/errors";
 // together (503 with Retry-After when full, so concurrent uploads cannot exhaust the server).
 
 /** Bytes of request bodies held in memory right now, across requests. */
-export class ByteBudget {
+class ByteBudget {
   private used = 0;
   constructor(readonly max: number) {}
 
@@ -78,7 +78,7 @@ export const LINGER_MAX_BYTES = 64 * 1024 * 1024;
 export const LINGER_MAX_MS = 10_000;
 
 /** A body read chunk by chunk: a web stream's reader, or Node's request (node-handler.ts). */
-export interface ChunkSource {
+interface ChunkSource {
   read(): Promise<Uint8Array | undefined>;
   /** Stops the source and closes the connection (a sender too slow to wait for). */
   cancel(reason: unknown): void;
@@ -120,7 +120,7 @@ export function webSource(request: Request): ChunkSource {
 }
 
 /** Bytes held under the budget; `release` gives them back (call it once the bytes are no longer needed). */
-export interface HeldBody {
+interface HeldBody {
   size: number;
   release(): void;
 }

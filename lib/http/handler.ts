@@ -21,7 +21,7 @@ export interface HandlerOptions {
   body?: BodyKind;
 }
 
-export interface HandlerContext {
+interface HandlerContext {
   session: Session;
   params: Promise<Record<string, string | string[] | undefined>>;
 }
@@ -34,7 +34,7 @@ type RouteHandler = (
 
 const BODILESS = new Set(["GET", "HEAD", "OPTIONS"]);
 
-export function originPolicy(env: ServerEnv = getEnv()): OriginPolicy {
+function originPolicy(env: ServerEnv = getEnv()): OriginPolicy {
   const trusted = [...env.trustedOrigins];
   if (env.publicBaseUrl) trusted.push(new URL(env.publicBaseUrl).origin);
   return { trustedOrigins: trusted };
@@ -88,7 +88,7 @@ export async function sessionCookieFor(
 }
 
 /** A client that goes away mid-request is not a server error: one quiet line, no stack. */
-export function isClientAbort(err: unknown, signal?: AbortSignal): boolean {
+function isClientAbort(err: unknown, signal?: AbortSignal): boolean {
   if (signal?.aborted) return true;
   for (let e = err, depth = 0; e instanceof Error && depth < 4; e = e.cause, depth++) {
     const code = (e as { code?: unknown }).code;

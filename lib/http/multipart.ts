@@ -21,7 +21,7 @@ export interface ParsedForm {
   file?: FilePart;
 }
 
-export interface FormLimits {
+interface FormLimits {
   /** The one field that may carry a file. */
   fileField: string;
   maxFields: number;

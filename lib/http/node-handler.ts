@@ -14,7 +14,7 @@ import type { RequestHead } from "./request-head";
 // uiMessageSse), which goes to the socket without a web stream in between; each chunk is its own write.
 
 /** The request as a handler here sees it. */
-export interface NodeApiRequest extends RequestHead {
+interface NodeApiRequest extends RequestHead {
   /** Aborts when the client goes away before the response has ended (the browser's Stop). */
   readonly signal: AbortSignal;
   /** The whole body; a 413 AppError once it grows past maxBytes, whatever Content-Length said. */
@@ -31,7 +31,7 @@ export interface ChunkedReply {
 
 export type NodeHandler = (request: NodeApiRequest, context: { session: Session }) => Promise<Response | ChunkedReply>;
 
-export interface NodeHandlerOptions extends HandlerOptions {
+interface NodeHandlerOptions extends HandlerOptions {
   /** The one method served; others answer 405 (an App Router route did that for methods it did not export). */
   method: string;
 }

@@ -7,20 +7,20 @@ import { MAX_BATCH, MAX_REFERENCE_BYTES, MAX_SEED, PROMPT_MAX_CHARS } from "./ca
 // form and again by the server. Shared by the route and the browser (no server-only, no Dexie).
 
 /** Reference images as the edit models number them: `image`, `image2`, `image3`. */
-export const MAX_REFERENCES = 3;
+const MAX_REFERENCES = 3;
 /**
  * Decoded bytes of all references together. As base64 in JSON the body must stay under the 10 MB that
  * Next buffers for requests passing through proxy.ts; the browser scales references down to fit.
  */
-export const MAX_REFERENCES_TOTAL_BYTES = MAX_REFERENCE_BYTES;
+const MAX_REFERENCES_TOTAL_BYTES = MAX_REFERENCE_BYTES;
 
 /**
  * A reference travels inline, never as a URL: no route fetches (or has the provider fetch) an address
  * the client chose.
  */
-export const REFERENCE_DATA_URI = /^data:image\/(png|jpeg|webp);base64,[A-Za-z0-9+/]+={0,2}$/;
+const REFERENCE_DATA_URI = /^data:image\/(png|jpeg|webp);base64,[A-Za-z0-9+/]+={0,2}$/;
 
-export const modelIdSchema = z
+const modelIdSchema = z
   .string()
   .min(1)
   .max(200)

@@ -14,12 +14,12 @@ import { buildUpstreamCall } from "./validate";
 // the SSRF-checked downloader, and hand the browser the bytes.
 
 /** Per-image cap: a 2048² PNG is ~4–6 MB; anything past this is not a picture we asked for. */
-export const MAX_IMAGE_BYTES = 8 * 1024 * 1024;
+const MAX_IMAGE_BYTES = 8 * 1024 * 1024;
 // Route budget is 120 s (maxDuration): a slow model may use most of it, downloads get the rest.
 const UPSTREAM_FIRST_BYTE_MS = 95_000;
 const DOWNLOAD_TIMEOUT_MS = 20_000;
 
-export type Download = (url: string, options: SafeFetchOptions) => Promise<{ bytes: Buffer; contentType: string }>;
+type Download = (url: string, options: SafeFetchOptions) => Promise<{ bytes: Buffer; contentType: string }>;
 
 interface ProviderResult {
   urls: string[];

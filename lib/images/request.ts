@@ -11,7 +11,7 @@ import type { ImageRequest } from "./contract";
 // The server refuses a field the model does not take rather than dropping it: a dropped seed or
 // reference would make a picture the user did not ask for, and a silent drop would hide a form bug.
 
-export type ImageField = Exclude<keyof ImageRequest, "provider" | "model" | "prompt" | "jobId">;
+type ImageField = Exclude<keyof ImageRequest, "provider" | "model" | "prompt" | "jobId">;
 
 // The field as a phrase ("does not take a seed") and as its name ("Seed must be …"), in lib/i18n/messages/checks.ts.
 const LABELS: Record<ImageField, MessageKey> = {
@@ -37,7 +37,7 @@ const NAMES: Record<ImageField, MessageKey> = {
 };
 
 /** The request fields `spec` takes, besides model and prompt. */
-export function imageFields(spec: ImageSpec): ImageField[] {
+function imageFields(spec: ImageSpec): ImageField[] {
   const fields: ImageField[] = [];
   if (spec.negativePrompt) fields.push("negativePrompt");
   if (spec.sizes) fields.push("size");
@@ -51,7 +51,7 @@ export function imageFields(spec: ImageSpec): ImageField[] {
 }
 
 /** Everything the form may hold; values for fields the model does not take are left out. */
-export interface ImageDraft {
+interface ImageDraft {
   prompt: string;
   negativePrompt?: string;
   size?: string;

@@ -2,7 +2,7 @@
 // server returns, so the type comes from the bytes, not from the provider's Content-Type: an HTML
 // error page or anything else that is not a picture never becomes a stored "image".
 
-export interface ImageInfo {
+interface ImageInfo {
   mime: "image/png" | "image/jpeg" | "image/webp" | "image/gif";
   width: number;
   height: number;

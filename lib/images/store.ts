@@ -9,7 +9,7 @@ import { EMPTY_FORM, findModel, fitToModel, formFromRecord, withValidModel } fro
 import { cancelJob, forgetJob, retryJob, startJob } from "./jobs";
 import type { ImageStudioState } from "./studio-state";
 
-export type { ImageJob, ImageStudioState, JobStatus, Reference } from "./studio-state";
+export type { ImageJob, ImageStudioState, Reference } from "./studio-state";
 
 // Image studio state lives in this module, not in components: a running generation belongs to
 // the store, so switching to another page and back neither stops it nor loses its result (the

@@ -17,7 +17,7 @@ export interface Reference {
 }
 
 /** `interrupted`: the page was reloaded or closed while the request ran, so its answer was lost. */
-export type JobStatus = "running" | "succeeded" | "failed" | "interrupted";
+type JobStatus = "running" | "succeeded" | "failed" | "interrupted";
 
 export interface ImageJob {
   /** Also the batchId of the stored images. */
@@ -37,7 +37,7 @@ export interface ImageJob {
   warnings: AppErrorJSON[];
 }
 
-export interface ModelsState {
+interface ModelsState {
   status: "idle" | "loading" | "ready" | "error";
   list: ModelInfo[];
   /** A provider whose list failed while others loaded. */

@@ -8,7 +8,7 @@ import { checkImageRequest, type ImageProviderCall, imageProviderCall } from "./
 // form applies (request.ts, from the model's spec), refused with a message that names the field and
 // what the model accepts.
 
-export type UpstreamImageCall = ImageProviderCall;
+type UpstreamImageCall = ImageProviderCall;
 
 export function buildUpstreamCall(req: ImageRequest, info: ModelInfo): UpstreamImageCall {
   const name = info.id;

@@ -52,13 +52,13 @@ export function checkChoice<T extends string | number>(
 
 const SIZE = /^(\d{2,5})x(\d{2,5})$/;
 
-export function parseSize(size: string): { width: number; height: number } | null {
+function parseSize(size: string): { width: number; height: number } | null {
   const m = SIZE.exec(size);
   return m ? { width: Number(m[1]), height: Number(m[2]) } : null;
 }
 
 /** Whether `size` is one the rule offers, or fits its custom bounds. */
-export function sizeAllowed(size: string, rule: SizeRule): boolean {
+function sizeAllowed(size: string, rule: SizeRule): boolean {
   if (rule.options.includes(size)) return true;
   const custom = rule.custom;
   const parsed = parseSize(size);
@@ -77,7 +77,7 @@ export function checkSize(field: string, size: string, rule: SizeRule, model: st
 }
 
 /** Counted in code points, as the providers count characters (an emoji is one). */
-export function charCount(text: string): number {
+function charCount(text: string): number {
   return [...text].length;
 }
 

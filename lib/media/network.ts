@@ -14,7 +14,7 @@ import { ensureSimulator } from "@/lib/upstream";
 // names. Everything between (the host allow-list, the https rule, the private-address rule, the
 // certificate's host-name check, redirects, size caps) runs exactly as in production.
 
-export interface ResolvedAddress {
+interface ResolvedAddress {
   address: string;
   family: 4 | 6;
 }
@@ -28,7 +28,7 @@ export interface MediaNetwork {
   ca?: string[];
 }
 
-export const SYSTEM_NETWORK: MediaNetwork = {
+const SYSTEM_NETWORK: MediaNetwork = {
   lookup: async (hostname) =>
     (await dnsLookup(hostname, { all: true })).map((a) => ({ address: a.address, family: a.family === 6 ? 6 : 4 })),
 };

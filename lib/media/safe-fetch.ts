@@ -15,8 +15,6 @@ import { type MediaNetwork, mediaNetwork } from "./network";
 
 const MAX_REDIRECTS = 3;
 
-export { isProviderMediaHost };
-
 export interface SafeFetchOptions {
   signal?: AbortSignal;
   /** Largest body accepted; larger downloads fail with payload_too_large. */

@@ -9,11 +9,11 @@ import { ASSISTANT_IMAGE_MAX_CHARS, assistantImageProblem } from "./assistant-im
 export const NAME_MAX = 100;
 export const EMOJI_MAX = 16;
 /** A system prompt or a saved prompt's body: generous, but bounded so a file cannot fill the disk. */
-export const TEXT_MAX = 100_000;
+const TEXT_MAX = 100_000;
 export const TAG_MAX = 40;
 export const TAGS_MAX = 20;
 /** One import of the prompt library. */
-export const PROMPTS_IMPORT_MAX = 2000;
+const PROMPTS_IMPORT_MAX = 2000;
 
 const id = z.string().min(1).max(200);
 const time = z.number().finite().nonnegative();
@@ -24,10 +24,10 @@ const image = z
   .max(ASSISTANT_IMAGE_MAX_CHARS)
   .refine((v) => assistantImageProblem(v) === null, { message: "not a small PNG, JPEG or WebP image" });
 
-export const modelRefSchema = z.object({ provider: z.enum(["siliconflow", "glm"]), id: z.string().min(1).max(200) });
+const modelRefSchema = z.object({ provider: z.enum(["siliconflow", "glm"]), id: z.string().min(1).max(200) });
 
 /** Chat settings as an assistant keeps them: the keys the chat request takes, each with its type. */
-export const presetSettingsSchema = z
+const presetSettingsSchema = z
   .object({
     temperature: z.number().finite(),
     topP: z.number().finite(),
@@ -46,7 +46,7 @@ export const presetSettingsSchema = z
  * Tools and JSON mode as an assistant keeps them: the editors' text, as the chat settings keep it
  * (lib/chat/playground/settings.ts), so "Start chat" copies it as is and the chat checks it again.
  */
-export const presetPlaygroundSchema = z.object({
+const presetPlaygroundSchema = z.object({
   toolsText: z.string().max(TOOL_DEFINITIONS_MAX_CHARS).optional(),
   jsonMode: z.boolean().optional(),
   jsonSchemaText: z.string().max(JSON_SCHEMA_MAX_CHARS).optional(),

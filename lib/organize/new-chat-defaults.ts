@@ -14,7 +14,7 @@ export interface NewChatDefaults {
 }
 
 /** The settings the defaults carry: the same keys and bounds as the chat settings panel. */
-export const DEFAULT_SETTING_FIELDS = ["systemPrompt", "temperature", "maxTokens"] as const;
+const DEFAULT_SETTING_FIELDS = ["systemPrompt", "temperature", "maxTokens"] as const;
 
 const MODEL_ID_MAX = 200;
 

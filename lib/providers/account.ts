@@ -10,7 +10,7 @@ import { PROVIDERS, type ProviderState, providerState } from "./status";
 // double as the key check. The balance is still shown where the endpoint answers; where it is gone
 // (410, or 404 behind some gateways) Settings points to the provider's console instead.
 
-export interface Balance {
+interface Balance {
   name?: string;
   balance: string;
   chargeBalance?: string;
@@ -18,7 +18,7 @@ export interface Balance {
 }
 
 /** The provider's state as Settings shows it (`provider-status-<p>`, ui-contract "second wave"). */
-export type ProviderStatus = "ok" | "failing" | "not_configured" | "demo";
+type ProviderStatus = "ok" | "failing" | "not_configured" | "demo";
 
 export interface ProviderAccount {
   provider: Provider;
@@ -57,7 +57,7 @@ export function consoleUrl(provider: Provider, baseUrl: string): string {
 }
 
 /** HTTP statuses meaning "this endpoint is gone", as opposed to a failure of the account or the service. */
-export function isRetiredEndpoint(err: unknown): boolean {
+function isRetiredEndpoint(err: unknown): boolean {
   return err instanceof AppError && (err.upstreamStatus === 410 || err.upstreamStatus === 404);
 }
 

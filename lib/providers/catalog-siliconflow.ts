@@ -14,7 +14,7 @@ import type { CatalogEntry, TokenRange } from "./catalog-types";
 // The app sends at most 32768 output tokens (lib/chat/bounds.ts) even where a model allows more,
 // so a long prompt still fits the window.
 
-export const REVIEWED = "2026-12-03";
+const REVIEWED = "2026-12-03";
 const APP_OUTPUT_MAX = 32_768;
 const BUDGET: TokenRange = { min: 128, max: 32_768 };
 const SWITCH = { kind: "switch", budget: BUDGET } as const;

@@ -10,7 +10,7 @@ import { type MediaKind, type MediaSpec, mediaSpec } from "./media";
 // (and works for plain chat) before this table learns it: no thinking switch is ever sent to a model
 // the table does not know, because the providers refuse parameters a model does not take.
 
-export type { CatalogEntry, ModelType, ThinkingControl, TokenRange } from "./catalog-types";
+export type { ModelType } from "./catalog-types";
 export const MODEL_TYPES: readonly ModelType[] = ["chat", "image", "video", "speech", "transcription"];
 
 export interface ModelInfo {

@@ -10,11 +10,9 @@ import type { ImageSpec, MediaRow, MediaSpec, SpeechSpec, VideoSpec } from "./me
 export type {
   Choice,
   ImageSpec,
-  MediaRow,
   MediaSpec,
   NumberRange,
   SizeRule,
-  SpeechSpec,
   VideoSpec,
 } from "./media-types";
 
@@ -63,12 +61,6 @@ export function mediaSpec(provider: Provider, id: string, kind: MediaKind): Medi
     return spec as MediaSpec;
   }
   return fallback(provider, id, kind);
-}
-
-/** Where a row's figures come from (for the catalog test and the settings page), if the table has it. */
-export function mediaSource(provider: Provider, id: string): { reviewed: string; source: string } | undefined {
-  const found = row(provider, id);
-  return found ? { reviewed: found.reviewed, source: found.source } : undefined;
 }
 
 /** Ids with a media row, per provider (GLM has no list endpoint: its rows join the model list). */

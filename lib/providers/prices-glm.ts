@@ -12,7 +12,7 @@ import type { Price, PriceEntry } from "@/lib/cost/price";
 // by answer length (< 200 tokens or more). Where no figure was found the price is null (unknown) and the
 // app shows no cost rather than a guess: glm-5, glm-5.1, glm-5.2 and glm-4v-plus.
 
-export const GLM_PRICES_READ = "2026-12-03";
+const GLM_PRICES_READ = "2026-12-03";
 const PRICING = "https://docs.bigmodel.cn/cn/guide/start/pricing";
 const TABLE = "https://bigmodel.cn/pricing (via lobehub/lobehub model-bank zhipu.ts @55e2018d)";
 

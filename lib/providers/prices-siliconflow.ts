@@ -12,7 +12,7 @@ import { type Price, type PriceEntry, perMillion } from "@/lib/cost/price";
 // billed to the paid balance only (catalog.ts), so the price is recorded under the plain id with a note.
 // Where no figure was found the price is null (unknown) and no cost is shown rather than a guess.
 
-export const SILICONFLOW_PRICES_READ = "2026-12-03";
+const SILICONFLOW_PRICES_READ = "2026-12-03";
 const MODELS = "https://siliconflow.cn/models (via lobehub/lobehub model-bank siliconcloud.ts @036245f3)";
 const LIST = "https://siliconflow.cn/pricing (via huasheng.ai/insights/siliconflow-api-guide, 2026-02-08)";
 

@@ -6,9 +6,6 @@ import { SILICONFLOW_PRICES } from "./prices-siliconflow";
 // The shipped price table, one file per provider, keyed by model id like the catalog. Pure data and a
 // lookup: browser-safe. The user's overrides are merged over it in lib/cost/resolve.ts.
 
-export { GLM_PRICES_READ } from "./prices-glm";
-export { SILICONFLOW_PRICES_READ } from "./prices-siliconflow";
-
 export const PRICE_TABLES: Record<Provider, Record<string, PriceEntry>> = {
   siliconflow: SILICONFLOW_PRICES,
   glm: GLM_PRICES,

@@ -12,7 +12,7 @@
 // calls are never cached: generating needs a connection, and the pages say so.
 
 /** Caches this app owns: a worker deletes every one of them but its own. */
-export const CACHE_PREFIX = "siliconplay-";
+const CACHE_PREFIX = "siliconplay-";
 
 /**
  * The pages precached at install. `/chat/_` stands for every conversation and `/compare/_` for every

@@ -13,7 +13,7 @@ import type { WebSearchSource } from "./sources";
 // - A number with no source: `[ref_7]` still reads as citation 7 (without a link); a plain `[7]`
 //   stays text, because brackets around a number are ordinary prose far more often than not.
 
-export interface CitationRef {
+interface CitationRef {
   n: number;
   /** Undefined when the reply cites a number the sources do not have. */
   source?: WebSearchSource;
@@ -21,7 +21,7 @@ export interface CitationRef {
 
 export type CitationSegment = { type: "text"; text: string } | { type: "cite"; refs: CitationRef[]; raw: string };
 
-export interface SplitOptions {
+interface SplitOptions {
   /** The text is the streaming tail of a reply: hold back a trailing partial marker. */
   streaming?: boolean;
 }

@@ -27,7 +27,7 @@ export type WebSearchStatus = z.infer<typeof webSearchStatusSchema>;
  * request; every other model (SiliconFlow's, GLM's vision and Z1 models) gets the results of GLM's
  * search API as numbered context.
  */
-export type WebSearchMode = "tool" | "context";
+type WebSearchMode = "tool" | "context";
 
 export function webSearchMode(model: { provider: "siliconflow" | "glm"; tools: boolean }): WebSearchMode {
   return model.provider === "glm" && model.tools ? "tool" : "context";

@@ -21,7 +21,7 @@ export interface WebSearchSource {
   date?: string;
 }
 
-export interface SourceUrlPart {
+interface SourceUrlPart {
   type: "source-url";
   sourceId: string;
   url: string;
@@ -51,7 +51,7 @@ function clean(value: unknown, max: number): string | undefined {
 }
 
 /** The URL when it is an absolute http(s) URL of reasonable length, normalized; otherwise undefined. */
-export function safeSourceUrl(raw: unknown): string | undefined {
+function safeSourceUrl(raw: unknown): string | undefined {
   if (typeof raw !== "string" || raw.length > SOURCE_LIMITS.url) return undefined;
   try {
     const url = new URL(raw.trim());

@@ -8,12 +8,12 @@ import { sharedRedis } from "./redis";
 // every instance behind a load balancer shares them, and while Redis does not answer each instance
 // counts in its own memory instead (the limit then holds per instance rather than not at all).
 
-export interface Hit {
+interface Hit {
   count: number;
   resetMs: number;
 }
 
-export interface RateStore {
+interface RateStore {
   hit(key: string, windowMs: number): Promise<Hit>;
 }
 
@@ -26,7 +26,7 @@ export function boundedKey(key: string): string {
   return key.length <= MAX_KEY_CHARS ? key : `h:${createHash("sha256").update(key).digest("base64url")}`;
 }
 
-export interface MemoryStoreOptions {
+interface MemoryStoreOptions {
   /** Bytes the counters may take (keys and entries); the oldest windows go first when full. */
   maxBytes?: number;
   /** Expired windows are swept at least this often, whatever the number of keys. */
@@ -100,7 +100,7 @@ function entryBytes(key: string): number {
 const HIT_SCRIPT =
   "local c = redis.call('INCR', KEYS[1]) if c == 1 then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end return {c, redis.call('PTTL', KEYS[1])}";
 
-export class RedisStore implements RateStore {
+class RedisStore implements RateStore {
   constructor(private readonly url: string) {}
 
   async hit(key: string, windowMs: number): Promise<Hit> {
@@ -111,7 +111,7 @@ export class RedisStore implements RateStore {
 }
 
 /** Redis while it answers; this instance's memory while it does not. One log line per outage. */
-export class FallbackStore implements RateStore {
+class FallbackStore implements RateStore {
   private down = false;
 
   constructor(

@@ -36,7 +36,7 @@ export const MAX_CANVAS_SIDE = 32_000;
  * An image is scaled down to fit the canvas, but not below this: smaller, its text could not be read,
  * and the user is better served by selecting fewer messages or exporting as HTML.
  */
-export const MIN_IMAGE_SCALE = 0.75;
+const MIN_IMAGE_SCALE = 0.75;
 /** The tallest laid-out page (CSS px) one image holds. */
 export const MAX_IMAGE_HEIGHT = Math.floor(MAX_CANVAS_SIDE / MIN_IMAGE_SCALE);
 

@@ -11,7 +11,7 @@ const LOCATIONS = {
   "chime.opus": () => new URL("./assets/chime.opus", import.meta.url),
 } as const;
 
-export type AssetName = keyof typeof LOCATIONS;
+type AssetName = keyof typeof LOCATIONS;
 
 const cache = new Map<AssetName, Buffer>();
 

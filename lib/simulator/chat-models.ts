@@ -22,7 +22,7 @@
  * none: never thinks. always: always thinks, takes no switch. switch: thinks unless switched off.
  * effort: thinks; takes `reasoning_effort`. inline: thinks inside <think> tags in `content`.
  */
-export type SimThinking = "none" | "always" | "switch" | "effort" | "inline";
+type SimThinking = "none" | "always" | "switch" | "effort" | "inline";
 
 export interface SimChatModel {
   id: string;

@@ -21,8 +21,6 @@ import {
 } from "./text";
 import { planToolCalls, type ToolCallPlan, toolResultAnswer } from "./tool-calls";
 
-export type { ToolCallPlan };
-
 // The provider-neutral part of a chat completion: what the model "says" and how it is paced.
 // siliconflow-chat.ts and glm.ts turn a plan into each provider's own wire format.
 
@@ -43,7 +41,7 @@ export interface ReplyPlan {
   midStreamError: boolean;
 }
 
-export interface PlanInput {
+interface PlanInput {
   body: Record<string, unknown>;
   model: string;
   /** "field": reasoning_content deltas; "inline": <think>…</think> inside content. */

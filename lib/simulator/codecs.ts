@@ -96,7 +96,7 @@ interface Mp3Frame {
 }
 
 /** MPEG audio layer III frames, skipping an ID3v2 tag and any bytes between frames. */
-export function mp3Frames(data: Buffer): Mp3Frame[] {
+function mp3Frames(data: Buffer): Mp3Frame[] {
   const frames: Mp3Frame[] = [];
   let at = 0;
   if (data.toString("latin1", 0, 3) === "ID3" && data.length >= 10) {

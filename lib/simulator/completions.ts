@@ -34,7 +34,7 @@ function validate(body: Record<string, unknown>): string | "model" | null {
 }
 
 /** The middle between `prompt` and `suffix`: code-shaped after a line that opens a block. */
-export function fimMiddle(prompt: string, suffix: string): string {
+function fimMiddle(prompt: string, suffix: string): string {
   const before = [...prompt].length;
   const after = [...suffix].length;
   const lines = prompt.split("\n");

@@ -11,7 +11,7 @@ import { record } from "./values";
 const WAS_CUT = /\bcut off\b|\btruncated\b|截断|中断/i;
 const CARRY_ON = /\bcontinue\b|\bgo on\b|\bkeep going\b|继续|接着/i;
 
-export interface Continuation {
+interface Continuation {
   /** The thread up to and including the question the cut reply answered. */
   earlier: unknown[];
   /** The text of the cut reply, as the client sent it back. */

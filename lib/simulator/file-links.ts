@@ -40,7 +40,7 @@ export function linkTo(ctx: Ctx, stored: StoredResult, ttlMs: number): string {
 }
 
 /** A link to an already stored local file whose lifetime is counted from elsewhere (video jobs). */
-export function localUrl(ctx: Ctx, filePath: string, ttlMs: number): string {
+function localUrl(ctx: Ctx, filePath: string, ttlMs: number): string {
   const expires = Math.floor((Date.now() + ttlMs) / 1000);
   const signature = createHmac("sha1", "simulator").update(`${filePath}${expires}`).digest("base64");
   const query = new URLSearchParams({

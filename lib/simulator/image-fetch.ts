@@ -43,7 +43,7 @@ async function readCapped(res: Response): Promise<Uint8Array | null> {
   return Buffer.concat(chunks);
 }
 
-export interface FetchImageOptions {
+interface FetchImageOptions {
   /** null: any http(s) URL; a list: only URLs under one of these prefixes. */
   prefixes: readonly string[] | null;
   timeoutMs: number;

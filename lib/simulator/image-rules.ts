@@ -16,7 +16,7 @@ import { isImageReference, isNum, record } from "./http";
 //   recommended list or custom sides 512–2048 divisible by 16 and at most 2^21 pixels; `quality`
 //   hd | standard "only supported for cogview-4-250304".
 
-export const MAX_SEED = 9_999_999_999;
+const MAX_SEED = 9_999_999_999;
 
 type SfField =
   | "negative_prompt"
@@ -39,7 +39,7 @@ interface SfImageRule {
 const GENERIC: readonly SfField[] = ["negative_prompt", "image_size", "seed", "num_inference_steps"];
 const EDIT: readonly SfField[] = ["negative_prompt", "seed", "num_inference_steps", "image"];
 
-export const SF_IMAGE_RULES: Record<string, SfImageRule> = {
+const SF_IMAGE_RULES: Record<string, SfImageRule> = {
   "black-forest-labs/FLUX.1-schnell": { fields: GENERIC },
   "black-forest-labs/FLUX.1-dev": { fields: GENERIC },
   "Kwai-Kolors/Kolors": { fields: [...GENERIC, "batch_size", "guidance_scale", "image"] },
@@ -62,7 +62,7 @@ const ALL_SF_FIELDS: readonly SfField[] = [
   "image3",
 ];
 
-export function parseSize(value: unknown, min = 64, max = 2048): { width: number; height: number } | null {
+function parseSize(value: unknown, min = 64, max = 2048): { width: number; height: number } | null {
   const m = /^(\d{2,4})x(\d{2,4})$/.exec(String(value));
   if (!m) return null;
   const width = Number(m[1]);
@@ -71,7 +71,7 @@ export function parseSize(value: unknown, min = 64, max = 2048): { width: number
   return { width, height };
 }
 
-export interface SfImageCheck {
+interface SfImageCheck {
   /** The refusal (SF-400's wording), or null. */
   problem: string | null;
   /** What to render: the requested size, or the first input image's stand-in size for edit models. */
@@ -135,7 +135,7 @@ export function checkSfImage(modelId: string, raw: unknown): SfImageCheck {
   return result;
 }
 
-export const GLM_IMAGE_SIZES = ["1024x1024", "768x1344", "864x1152", "1344x768", "1152x864", "1440x720", "720x1440"];
+const GLM_IMAGE_SIZES = ["1024x1024", "768x1344", "864x1152", "1344x768", "1152x864", "1440x720", "720x1440"];
 
 /** GLM-IMG's rule for `size`: a recommended one, or custom sides 512–2048, divisible by 16, ≤ 2^21 px. */
 export function glmImageSize(value: unknown): { width: number; height: number } | null {

@@ -10,7 +10,7 @@ import { record } from "./values";
 //   the docs warn that clients must handle that: "你的应用必须检测并处理可能导致模型输出不完整JSON对象的边缘案例");
 // - `[[json:violate]]`: valid JSON that breaks the schema (a required property missing or a wrong type).
 
-export function schemaFromRequest(body: Record<string, unknown>): Record<string, unknown> | undefined {
+function schemaFromRequest(body: Record<string, unknown>): Record<string, unknown> | undefined {
   const format = record(body.response_format);
   const direct = record(record(format.json_schema).schema);
   if (Object.keys(direct).length > 0) return direct;

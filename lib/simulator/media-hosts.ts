@@ -14,9 +14,9 @@ import { randomId } from "./values";
 //   older https://aigc-files.bigmodel.cn/api/cogview/20241230215915cfa22f46425e4cb0_0.png.
 // - SiliconFlow video links are not in any capture found; they are assumed to share the image bucket.
 
-export const SF_MEDIA_HOST = "sc-maas.oss-cn-shanghai.aliyuncs.com";
-export const GLM_MEDIA_HOST = "maas-watermark-prod.cn-wlcb.ufileos.com";
-export const GLM_LEGACY_MEDIA_HOST = "aigc-files.bigmodel.cn";
+const SF_MEDIA_HOST = "sc-maas.oss-cn-shanghai.aliyuncs.com";
+const GLM_MEDIA_HOST = "maas-watermark-prod.cn-wlcb.ufileos.com";
+const GLM_LEGACY_MEDIA_HOST = "aigc-files.bigmodel.cn";
 export const SIMULATED_MEDIA_HOSTS = [SF_MEDIA_HOST, GLM_MEDIA_HOST, GLM_LEGACY_MEDIA_HOST] as const;
 
 /**
@@ -44,7 +44,7 @@ export function providerMediaPath(style: MediaStyle, ext: string): string {
   return `/api/${kind}/${stamp(now)}${randomId(18, "0123456789abcdef")}_0.${ext}`;
 }
 
-export function mediaHost(style: MediaStyle): string {
+function mediaHost(style: MediaStyle): string {
   return style === "siliconflow" ? SF_MEDIA_HOST : style === "glm" ? GLM_MEDIA_HOST : GLM_LEGACY_MEDIA_HOST;
 }
 

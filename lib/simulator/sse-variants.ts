@@ -13,7 +13,7 @@ import type { SimProvider } from "./log";
 // - "content-filter": Azure-style `content_filter_results` on each choice.
 // Only the first two are on by default: they are the ones seen from SiliconFlow itself.
 
-export type SseFrame = { data: unknown } | { comment: string };
+type SseFrame = { data: unknown } | { comment: string };
 
 const KEEP_ALIVE_EVERY = 12;
 

@@ -6,9 +6,9 @@ import type { Question } from "./text";
 // described, a long sectioned answer. Recognised by the exact prompt text in either language, so no
 // other question (and no existing fixture) changes its answer.
 
-export type StarterKind = "reasoning" | "table" | "vision" | "long";
+type StarterKind = "reasoning" | "table" | "vision" | "long";
 
-export interface StarterReply {
+interface StarterReply {
   kind: StarterKind;
   /** The trace a thinking model streams first; the generic trace is used when absent. */
   reasoning?: string;

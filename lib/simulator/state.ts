@@ -6,7 +6,7 @@ import { SIMULATED_MEDIA_HOSTS } from "./media-hosts";
 import { PromptCache } from "./prompt-cache";
 import { selfSignedCertificate } from "./tls";
 
-export interface VoiceRecord {
+interface VoiceRecord {
   model: string;
   customName: string;
   text: string;

@@ -97,7 +97,7 @@ export function splitChunks(text: string, size?: number): string[] {
   );
 }
 
-export interface Directives {
+interface Directives {
   long?: number;
   rate?: number;
   chunk?: number;

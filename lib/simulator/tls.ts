@@ -5,7 +5,7 @@ import { createHash, generateKeyPairSync, randomBytes, sign } from "node:crypto"
 // made here at start-up (nothing to commit, nothing to expire between runs) and is trusted only by a
 // server configured to use the simulator as its media network (MEDIA_TEST_NETWORK, or demo mode).
 
-export interface SimCertificate {
+interface SimCertificate {
   /** PEM certificate: hand it to the client as its only extra trust anchor. */
   cert: string;
   /** PEM PKCS#8 private key, never leaves the simulator process. */

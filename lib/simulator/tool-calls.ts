@@ -22,7 +22,7 @@ interface Cue {
 }
 
 /** The `[[call:NAME {…}]]` cues of a prompt, braces matched so the arguments may hold any JSON. */
-export function readCallCues(text: string): Cue[] {
+function readCallCues(text: string): Cue[] {
   const cues: Cue[] = [];
   let from = 0;
   for (;;) {
@@ -116,7 +116,7 @@ export function planToolCalls(
 }
 
 /** Arguments that satisfy a JSON-schema `parameters` object: defaults and examples where given. */
-export function exampleArgs(schema: unknown): Record<string, unknown> {
+function exampleArgs(schema: unknown): Record<string, unknown> {
   const value = exampleValue({ type: "object", ...record(schema) });
   return record(value);
 }

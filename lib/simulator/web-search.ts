@@ -43,9 +43,9 @@ export interface GlmSearchResult {
   publish_date: string;
 }
 
-export type SearchCue = "first" | "none" | "empty" | "hostile" | "unknown-ref";
+type SearchCue = "first" | "none" | "empty" | "hostile" | "unknown-ref";
 
-export function searchCues(text: string): Set<SearchCue> {
+function searchCues(text: string): Set<SearchCue> {
   const cues = new Set<SearchCue>();
   for (const m of text.matchAll(/\[\[search:(first|none|empty|hostile|unknown-ref)\]\]/g)) cues.add(m[1] as SearchCue);
   return cues;
@@ -56,7 +56,7 @@ function stripCues(text: string): string {
 }
 
 /** Deterministic results for a query: the same query always finds the same pages. */
-export function searchResults(query: string, count: number, cues: Set<SearchCue> = new Set()): GlmSearchResult[] {
+function searchResults(query: string, count: number, cues: Set<SearchCue> = new Set()): GlmSearchResult[] {
   if (cues.has("empty")) return [];
   const q = stripCues(query).replace(/\s+/g, " ").slice(0, QUERY_MAX) || "search";
   const zh = isChinese(q);
@@ -111,7 +111,7 @@ export function webSearchTool(body: Record<string, unknown>): { count: number; r
 }
 
 /** A reply to `question` that cites the tool's results by their refer ids. */
-export function toolCitedAnswer(question: Question, results: GlmSearchResult[], cues: Set<SearchCue>): string {
+function toolCitedAnswer(question: Question, results: GlmSearchResult[], cues: Set<SearchCue>): string {
   const q = stripCues(question.text).replace(/\s+/g, " ").slice(0, 80) || "…";
   const zh = isChinese(q);
   const mark = (n: number) => (zh ? `【ref_${n}】` : `[ref_${n}]`);
@@ -136,14 +136,14 @@ export function toolCitedAnswer(question: Question, results: GlmSearchResult[], 
 }
 
 /** Numbered context sources in a prompt, as the app writes them: "[n] title" lines. */
-export function contextSources(text: string): { n: number; title: string }[] {
+function contextSources(text: string): { n: number; title: string }[] {
   const out: { n: number; title: string }[] = [];
   for (const m of text.matchAll(/^\[(\d{1,3})\] (.+)$/gm)) out.push({ n: Number(m[1]), title: m[2] as string });
   return out;
 }
 
 /** A reply grounded in numbered context sources, citing them as [n]. */
-export function contextCitedAnswer(question: Question, sources: { n: number; title: string }[]): string {
+function contextCitedAnswer(question: Question, sources: { n: number; title: string }[]): string {
   const message = question.text.split(/\nMessage:\n/).at(-1) ?? question.text;
   const q = stripCues(message).replace(/\s+/g, " ").slice(0, 80) || "…";
   const [a, b, c] = sources;
@@ -160,7 +160,7 @@ export function contextCitedAnswer(question: Question, sources: { n: number; tit
 }
 
 /** Stream pieces for replaced reply text, honouring the prompt's [[chunk:n]] and [[rate:n]] cues as planReply does. */
-export function piecesOf(text: string, question: Question): string[] {
+function piecesOf(text: string, question: Question): string[] {
   const d = readDirectives(question.text);
   return splitChunks(text, d.chunk ?? (d.rate ? Math.ceil(text.length / d.rate) : undefined));
 }
@@ -210,7 +210,7 @@ export function glmWebSearch(ctx: Ctx): void {
   });
 }
 
-export interface ReplySearch {
+interface ReplySearch {
   /** The reply's text, citing what was found (undefined: the plan's own text stands). */
   content?: string;
   /** GLM's `web_search` array to send with the reply, and where. */

@@ -5,7 +5,7 @@
 export const SPEECH_FORMATS = ["mp3", "opus", "wav", "pcm"] as const;
 export type SpeechFormat = (typeof SPEECH_FORMATS)[number];
 
-export interface FormatSpec {
+interface FormatSpec {
   /** What our route answers with (and what a stored clip is labelled). */
   mime: string;
   rates: readonly number[];
@@ -26,7 +26,7 @@ export const DEFAULT_TRANSCRIPTION_MODEL = "FunAudioLLM/SenseVoiceSmall";
 export const TRANSCRIPTION_MODELS = ["FunAudioLLM/SenseVoiceSmall", "TeleAI/TeleSpeechASR"] as const;
 
 export const VOICE_PRESETS = ["alex", "benjamin", "charles", "david", "anna", "bella", "claire", "diana"] as const;
-export type VoicePreset = (typeof VOICE_PRESETS)[number];
+type VoicePreset = (typeof VOICE_PRESETS)[number];
 
 export const SPEED = { min: 0.25, max: 4, step: 0.05, default: 1 } as const;
 export const GAIN = { min: -10, max: 10, step: 0.5, default: 0 } as const;
@@ -71,7 +71,7 @@ export function presetOf(voice: string): VoicePreset | null {
  * `voice` holds a single timbre, so a dialogue is spoken in the model's own two voices when no voice is
  * sent). An empty voice means exactly that.
  */
-export const DIALOGUE_MODELS: readonly string[] = ["fnlp/MOSS-TTSD-v0.5"];
+const DIALOGUE_MODELS: readonly string[] = ["fnlp/MOSS-TTSD-v0.5"];
 export const DIALOGUE_VOICE = "";
 
 export function isDialogueModel(model: string): boolean {

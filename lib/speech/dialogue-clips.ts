@@ -41,7 +41,7 @@ export interface DialogueReference {
 }
 
 /** What a stored result remembers of its voices: "S1: a.wav, S2: b.wav". */
-export interface SpeakerVoiceNote {
+interface SpeakerVoiceNote {
   speaker: Speaker;
   clip: string;
 }

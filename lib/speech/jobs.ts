@@ -13,7 +13,7 @@ import { canStreamMp3, collectBody, LiveAudio } from "./stream-playback";
 // Generations run here, outside any component: leaving /speech mid-generation does not stop one,
 // and the finished clip is still stored. The page shows the running jobs above the stored clips.
 
-export type JobStatus = "streaming" | "saved" | "failed";
+type JobStatus = "streaming" | "saved" | "failed";
 
 export interface SpeechJob {
   id: string;

@@ -16,7 +16,7 @@ import {
 // Speech preferences kept in localStorage: the studio's last settings and the voice Read aloud uses.
 // Not in IndexedDB: they are a few bytes, needed synchronously, and not worth exporting with the data.
 
-export interface SpeechForm {
+interface SpeechForm {
   model: string;
   voice: string;
   speed: number;
@@ -25,7 +25,7 @@ export interface SpeechForm {
   sampleRate: number;
 }
 
-export interface ReadAloudVoice {
+interface ReadAloudVoice {
   model: string;
   voice: string;
 }
@@ -42,7 +42,7 @@ interface SpeechPrefs {
   forgetVoice(uri: string): void;
 }
 
-export const DEFAULT_VOICE = presetVoiceId(DEFAULT_SPEECH_MODEL, "alex");
+const DEFAULT_VOICE = presetVoiceId(DEFAULT_SPEECH_MODEL, "alex");
 
 export const DEFAULT_FORM: SpeechForm = {
   model: DEFAULT_SPEECH_MODEL,

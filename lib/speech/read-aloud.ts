@@ -12,7 +12,7 @@ import { wavFromPcm16 } from "./wav";
 // split into sentences packed into chunks (the first one short); chunk n+1 is synthesised while
 // chunk n plays, so a long answer starts speaking after one short request instead of one long one.
 
-export type ReadAloudStatus = "idle" | "loading" | "playing";
+type ReadAloudStatus = "idle" | "loading" | "playing";
 
 interface ReadAloudState {
   /** Which button owns the reader (each ReadAloudButton passes its own key). */

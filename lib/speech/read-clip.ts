@@ -20,7 +20,7 @@ export interface ReadyClip {
   audio: string;
 }
 
-export type ClipProblem = { key: MessageKey; vars: Record<string, string | number> };
+type ClipProblem = { key: MessageKey; vars: Record<string, string | number> };
 
 const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);
 

@@ -6,10 +6,10 @@ import type { MessageKey } from "@/lib/i18n";
 // Microphone recording with MediaRecorder (webm/opus where offered). The result goes through
 // `toWav` before upload, since the provider wants common formats.
 
-export type RecorderState = "idle" | "requesting" | "recording";
+type RecorderState = "idle" | "requesting" | "recording";
 
 /** Why recording could not start, as a message key the UI shows in an alert. */
-export function micErrorKey(err: unknown): MessageKey {
+function micErrorKey(err: unknown): MessageKey {
   const name = err instanceof DOMException || err instanceof Error ? err.name : "";
   if (name === "NotAllowedError" || name === "SecurityError" || name === "PermissionDeniedError")
     return "speech.mic.denied";
@@ -25,7 +25,7 @@ function pickMime(): string | undefined {
   return candidates.find((m) => typeof MediaRecorder !== "undefined" && MediaRecorder.isTypeSupported(m));
 }
 
-export interface Recorder {
+interface Recorder {
   state: RecorderState;
   /** Seconds since recording began, updated a few times a second. */
   elapsed: number;

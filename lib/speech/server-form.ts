@@ -12,7 +12,7 @@ export function badRequest(en: string, zh: string, detail?: string): AppError {
   return new AppError("bad_request", { detail: detail ?? en, message: { en, zh } });
 }
 
-export interface UploadForm extends ParsedForm {
+interface UploadForm extends ParsedForm {
   /** Gives the held bytes back to the budget; call once the upload has gone upstream (or failed). */
   release(): void;
 }
@@ -43,7 +43,7 @@ export function field(form: ParsedForm, name: string): string {
   return form.fields.get(name)?.trim() ?? "";
 }
 
-export interface AudioFile {
+interface AudioFile {
   part: FilePart;
   /** The first bytes, enough for the container and a WAV header. */
   head: Uint8Array;

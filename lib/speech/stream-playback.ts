@@ -3,7 +3,7 @@
 // first second while the rest is synthesised. Other formats (Ogg/Opus, WAV, raw PCM) cannot be
 // appended that way and play once downloaded. Either way the caller gets every byte for the Blob.
 
-export const STREAM_MIME = "audio/mpeg";
+const STREAM_MIME = "audio/mpeg";
 
 export function canStreamMp3(): boolean {
   return typeof MediaSource !== "undefined" && MediaSource.isTypeSupported(STREAM_MIME);

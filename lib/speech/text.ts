@@ -129,7 +129,7 @@ function hardSplit(sentence: string, limit: number): string[] {
   return out;
 }
 
-export interface SplitOptions {
+interface SplitOptions {
   /** Target size of the first chunk: small, so the first audio arrives fast. */
   first?: number;
   /** Largest later chunk; fewer, longer requests sound more natural. */

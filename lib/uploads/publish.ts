@@ -11,13 +11,13 @@ import type { UploadMediaType, UploadStore } from "./store";
 // our own origin, so it must never become a way to host arbitrary content there.
 
 /** GLM's image limits (upstream contract): ≤ 5 MB, ≤ 6000×6000, jpg/png. */
-export const UPLOAD_MAX_BYTES = 5 * 1024 * 1024;
-export const UPLOAD_MAX_SIDE = 6000;
+const UPLOAD_MAX_BYTES = 5 * 1024 * 1024;
+const UPLOAD_MAX_SIDE = 6000;
 export const UPLOAD_PATH = "/api/uploads/";
 
 const EXTENSION: Record<UploadMediaType, string> = { "image/jpeg": "jpg", "image/png": "png" };
 
-export function uploadUrl(publicBaseUrl: string, token: string, mediaType: UploadMediaType): string {
+function uploadUrl(publicBaseUrl: string, token: string, mediaType: UploadMediaType): string {
   return `${publicBaseUrl}${UPLOAD_PATH}${token}.${EXTENSION[mediaType]}`;
 }
 

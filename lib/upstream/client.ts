@@ -13,9 +13,9 @@ import { attemptOnce, toAppError } from "./transport";
 // The one HTTP client for both providers: auth, timeouts, abort, retry before the first byte, and
 // one error parser. The wire work of a single try lives in transport.ts.
 
-export type UpstreamMethod = "GET" | "POST" | "DELETE";
+type UpstreamMethod = "GET" | "POST" | "DELETE";
 
-export interface UpstreamInit {
+interface UpstreamInit {
   method?: UpstreamMethod;
   /** Sent as `application/json`; takes precedence over `body`. */
   json?: unknown;

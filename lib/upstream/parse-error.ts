@@ -8,7 +8,7 @@ import { redactText } from "@/lib/security/redact";
 // provider code wins, then the HTTP status (refined by well-known message wording), because GLM
 // sends 1113 (arrears) and 1302 (concurrency) with the same HTTP 429 but only one can be retried.
 
-export const DETAIL_MAX_CHARS = 300;
+const DETAIL_MAX_CHARS = 300;
 
 /** SiliconFlow's numeric `code` values (contract table plus the ones its error page names). */
 const SILICONFLOW_CODES: Readonly<Record<number, ErrorCode>> = {
@@ -66,7 +66,7 @@ const CONCURRENCY_RE = /concurren|并发/i;
 const RATE_KIND_RE = /\b(RPM|RPD|TPM|TPD|IPM|IPD)\b/;
 const DAILY_LIMIT_RE = /\b(RPD|TPD|IPD)\b|daily|per day|今日|每日/i;
 
-export interface UpstreamErrorInput {
+interface UpstreamErrorInput {
   provider: Provider;
   status: number;
   bodyText: string;

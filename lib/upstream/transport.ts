@@ -30,7 +30,7 @@ export interface GatheredBody {
   contentType: string;
 }
 
-export interface Attempt {
+interface Attempt {
   provider: Provider;
   url: URL;
   method: string;

@@ -7,7 +7,7 @@ import type { VideoContentInput, VideoStatusInput } from "./contract";
 import type { VideoStatusReply, VideoSubmitBody, VideoSubmitReply } from "./types";
 
 /** The job's model: its provider says which provider's job id `requestId` is. */
-export interface JobModel {
+interface JobModel {
   provider: Provider;
   id: string;
 }
@@ -20,7 +20,7 @@ export function submitVideoRequest(body: VideoSubmitBody, signal?: AbortSignal):
   return apiJson<VideoSubmitReply>("/api/video/submit", post(body, signal));
 }
 
-export function fetchVideoStatus(requestId: string, model: JobModel, signal?: AbortSignal): Promise<VideoStatusReply> {
+function fetchVideoStatus(requestId: string, model: JobModel, signal?: AbortSignal): Promise<VideoStatusReply> {
   const body: VideoStatusInput = { provider: model.provider, requestId, model: model.id };
   return apiJson<VideoStatusReply>("/api/video/status", post(body, signal));
 }
@@ -29,7 +29,7 @@ export function fetchVideoStatus(requestId: string, model: JobModel, signal?: Ab
  * Downloads the finished video (or, with part "cover", the cover image GLM makes with it) through our
  * content route and returns it as a Blob to store.
  */
-export async function fetchVideoContent(
+async function fetchVideoContent(
   requestId: string,
   model: JobModel,
   signal?: AbortSignal,

@@ -6,18 +6,18 @@ import { dataUriBytes } from "@/lib/media/checks";
 // content take the same pair, so a job row needs nothing else to be carried to its end after a reload.
 // What a given model takes (sizes, frames, fps …) is checked against its spec in request.ts.
 
-export const PROVIDERS = ["siliconflow", "glm"] as const;
-export const providerSchema = z.enum(PROVIDERS);
+const PROVIDERS = ["siliconflow", "glm"] as const;
+const providerSchema = z.enum(PROVIDERS);
 
 /** Model ids look like `Wan-AI/Wan2.2-T2V-A14B` or `cogvideox-3`. */
-export const videoModelId = z
+const videoModelId = z
   .string()
   .min(1)
   .max(200)
   .regex(/^[\w.\-/:]+$/, "not a model id");
 
 /** The provider's job id; it only ever travels in a JSON body, never in a URL the client builds. */
-export const requestId = z
+const requestId = z
   .string()
   .min(1)
   .max(200)
@@ -27,13 +27,13 @@ export const requestId = z
  * Input frames travel as data URIs only: no route fetches a URL the client supplied, and a provider
  * given an http(s) URL would fetch it itself, which would let a user point it anywhere.
  */
-export const FRAME_DATA_URI = /^data:image\/(png|jpeg|webp|gif|bmp);base64,[A-Za-z0-9+/]+={0,2}$/;
+const FRAME_DATA_URI = /^data:image\/(png|jpeg|webp|gif|bmp);base64,[A-Za-z0-9+/]+={0,2}$/;
 
 /**
  * Decoded bytes of all frames together. As base64 in JSON the body must stay under the 10 MB that Next
  * buffers for requests passing through proxy.ts; the browser scales frames down to fit.
  */
-export const MAX_FRAMES_TOTAL_BYTES = 7 * 1024 * 1024;
+const MAX_FRAMES_TOTAL_BYTES = 7 * 1024 * 1024;
 export const VIDEO_SUBMIT_MAX_BYTES = Math.ceil((MAX_FRAMES_TOTAL_BYTES * 4) / 3) + 64 * 1024;
 
 export const videoSubmitSchema = z

@@ -40,7 +40,7 @@ interface VideoFormState extends VideoDraft {
   reuse: (job: VideoJob) => void;
 }
 
-export const initialDraft: VideoDraft = {
+const initialDraft: VideoDraft = {
   prompt: "",
   negativePrompt: "",
   model: "",

@@ -13,7 +13,7 @@ type LockManagerLike = { request(name: string, cb: () => Promise<unknown>): Prom
 const LEASE_MS = 8000;
 const RENEW_MS = 2000;
 
-export type LeaderTask = (isLeader: () => boolean) => Promise<void>;
+type LeaderTask = (isLeader: () => boolean) => Promise<void>;
 
 export function runAsLeader(name: string, task: LeaderTask): void {
   const locks = (navigator as unknown as { locks?: LockManagerLike }).locks;

@@ -59,7 +59,7 @@ export function parseProviderStatus(json: unknown): ParsedProviderStatus {
 }
 
 /** GLM's `task_status` (docs.z.ai async-result: PROCESSING | SUCCESS | FAIL), read tolerantly. */
-export function normaliseGlmStatus(raw: unknown): ProviderVideoStatus {
+function normaliseGlmStatus(raw: unknown): ProviderVideoStatus {
   const s = String(raw ?? "").toUpperCase();
   if (s === "SUCCESS" || s === "SUCCEED" || s === "SUCCEEDED") return "Succeed";
   if (s === "FAIL" || s === "FAILED" || s === "ERROR") return "Failed";

@@ -19,7 +19,7 @@ import type { VideoSubmitRequest } from "./contract";
 // twin is lib/images/request.ts): build with only the fields the model takes, check against its spec,
 // and turn into the provider's body. The server refuses a field the model does not take.
 
-export type VideoField = "negativePrompt" | "size" | "seed" | "frames" | "quality" | "withAudio" | "fps" | "duration";
+type VideoField = "negativePrompt" | "size" | "seed" | "frames" | "quality" | "withAudio" | "fps" | "duration";
 
 // The field as a phrase ("does not take a seed") and as its name ("Seed must be …"), in lib/i18n/messages/checks.ts.
 const LABELS: Record<VideoField, MessageKey> = {
@@ -41,7 +41,7 @@ const NAMES = {
 } as const satisfies Record<string, MessageKey>;
 
 /** The request fields `spec` takes, besides model and prompt. */
-export function videoFields(spec: VideoSpec): VideoField[] {
+function videoFields(spec: VideoSpec): VideoField[] {
   const fields: VideoField[] = ["size"];
   if (spec.negativePrompt) fields.push("negativePrompt");
   if (spec.seed) fields.push("seed");
@@ -53,7 +53,7 @@ export function videoFields(spec: VideoSpec): VideoField[] {
   return fields;
 }
 
-export interface VideoDraft {
+interface VideoDraft {
   prompt: string;
   negativePrompt?: string;
   size?: string;
@@ -156,7 +156,7 @@ export function checkVideoRequest(req: VideoSubmitRequest, spec: VideoSpec): Iss
   return issues;
 }
 
-export interface VideoProviderCall {
+interface VideoProviderCall {
   path: "/video/submit" | "/videos/generations";
   body: Record<string, unknown>;
 }

@@ -6,15 +6,15 @@
 import type { VideoJob } from "@/lib/db/schema";
 
 export const POLL_BASE_MS = 2000;
-export const POLL_GROWTH = 1.5;
+const POLL_GROWTH = 1.5;
 /** Cap as a multiple of the base: 2 s → 15 s. */
-export const POLL_CAP_FACTOR = 7.5;
+const POLL_CAP_FACTOR = 7.5;
 
 /**
  * Test hook: `localStorage["video.pollMs"] = "250"` sets the base interval (the cap scales with it),
  * so an end-to-end run against a simulator with a short timeline finishes in seconds.
  */
-export const POLL_BASE_STORAGE_KEY = "video.pollMs";
+const POLL_BASE_STORAGE_KEY = "video.pollMs";
 
 export function pollBaseMs(): number {
   try {

@@ -2,8 +2,8 @@
 // import server-only code: the browser bundle reads the same constants.
 
 /** The three output sizes SiliconFlow's Wan models accept (16:9, 9:16, 1:1). */
-export const VIDEO_SIZES = ["1280x720", "720x1280", "960x960"] as const;
-export type VideoSize = (typeof VIDEO_SIZES)[number];
+const VIDEO_SIZES = ["1280x720", "720x1280", "960x960"] as const;
+type VideoSize = (typeof VIDEO_SIZES)[number];
 
 /**
  * The studio's first choice when the user has none: the current Wan generation (upstream-contract.md,

@@ -3,7 +3,7 @@
 
 import { create } from "zustand";
 
-export interface BudgetNotice {
+interface BudgetNotice {
   reduced: number;
   omitted: number;
 }

@@ -4,7 +4,7 @@
 // size; older ones are re-sent smaller, and the oldest are left out when even that is too much.
 // Pure: unit-tested; lib/vision/resolve.ts does the encoding.
 
-export type ImageAction = "full" | "reduced" | "omitted";
+type ImageAction = "full" | "reduced" | "omitted";
 
 export interface BudgetImage {
   /** Encoded bytes of the stored (prepared) image. */
@@ -13,7 +13,7 @@ export interface BudgetImage {
   newest: boolean;
 }
 
-export interface BudgetPlan {
+interface BudgetPlan {
   /** One per image, in the order given (oldest first). */
   actions: ImageAction[];
   reduced: number;

@@ -4,7 +4,7 @@ import type { ImageDetail } from "./tokens";
 // providerMetadata.openaiCompatible.detail; the AI SDK puts that on the content part, and
 // moveImageDetail (on the outgoing request body) moves it where the provider reads it.
 
-export function isImageDetail(value: unknown): value is ImageDetail {
+function isImageDetail(value: unknown): value is ImageDetail {
   return value === "low" || value === "high" || value === "auto";
 }
 

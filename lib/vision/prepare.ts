@@ -3,7 +3,7 @@
 
 import { type ImageLimits, targetSize } from "./size";
 
-export interface PreparedImage {
+interface PreparedImage {
   blob: Blob;
   width: number;
   height: number;

@@ -2,12 +2,12 @@ import type { ModelInfo } from "@/lib/providers/catalog";
 
 // What an attached image must become before upload. Pure: unit-tested.
 
-export const ACCEPTED_IMAGE_TYPES = ["image/jpeg", "image/png", "image/webp", "image/gif"] as const;
+const ACCEPTED_IMAGE_TYPES = ["image/jpeg", "image/png", "image/webp", "image/gif"] as const;
 export const ACCEPT_ATTRIBUTE = ".jpg,.jpeg,.png,.webp,.gif,image/jpeg,image/png,image/webp,image/gif";
 /** A file larger than this is refused before it is even decoded. */
-export const MAX_SOURCE_BYTES = 20 * 1024 * 1024;
+const MAX_SOURCE_BYTES = 20 * 1024 * 1024;
 /** The default long side after downscaling. */
-export const DEFAULT_LONG_SIDE = 2048;
+const DEFAULT_LONG_SIDE = 2048;
 
 export interface ImageLimits {
   /** Longest side, pixels. */
@@ -43,8 +43,6 @@ export function imageTypeOf(file: { type: string; name: string }): string | null
   if (ext === "png" || ext === "webp" || ext === "gif") return `image/${ext}`;
   return null;
 }
-
-export type AttachProblem = "type" | "size" | "count";
 
 /** Checks a file before decoding; `already` = images attached so far. */
 export function checkFile(file: { type: string; name: string; size: number }, already: number, max: number) {

@@ -32,7 +32,7 @@ const VL2_TILE = 384;
 const VL2_MAX_TILES = 9;
 
 /** The tile grid DeepSeek-VL2 picks: the one that keeps the most of the image, then wastes the least. */
-export function deepseekGrid(width: number, height: number): { cols: number; rows: number } {
+function deepseekGrid(width: number, height: number): { cols: number; rows: number } {
   let best = { cols: 1, rows: 1 };
   let bestKept = -1;
   let bestWaste = Number.POSITIVE_INFINITY;

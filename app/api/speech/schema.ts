@@ -77,8 +77,6 @@ export const speechRequestSchema = z
     }
   });
 
-export type SpeechRequest = z.infer<typeof speechRequestSchema>;
-
 /** Text plus a generous allowance for JSON escaping (\uXXXX is 6 bytes per character). */
 export const SPEECH_BODY_MAX_BYTES = 64 * 1024;
 /** A dialogue with two reference clips: their base64 on top of the text's allowance. */

@@ -27,7 +27,7 @@ function takesInlineImages(model: ModelInfo): boolean {
  * A model that can see attached images: a current one from the catalog's list (VISION_FALLBACKS, free
  * and newest first) that this page's list has, the same provider first; any vision model otherwise.
  */
-export function suggestVisionModel(models: readonly ModelInfo[], current: ModelInfo): ModelInfo | undefined {
+function suggestVisionModel(models: readonly ModelInfo[], current: ModelInfo): ModelInfo | undefined {
   const ok = models.filter((m) => m.type === "chat" && m.vision && takesInlineImages(m));
   const preferred = VISION_FALLBACKS.map((ref) => ok.find((m) => sameModel(m, ref))).filter(
     (m): m is ModelInfo => m !== undefined,

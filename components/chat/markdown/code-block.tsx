@@ -19,7 +19,7 @@ function tokenStyle([, light, dark, font]: Token): CSSProperties {
   return style as CSSProperties;
 }
 
-export function CopyButton({ text, t }: { text: string; t: Translate }) {
+function CopyButton({ text, t }: { text: string; t: Translate }) {
   const [state, setState] = useState<"idle" | "copied" | "failed">("idle");
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   useEffect(() => () => clearTimeout(timer.current), []);

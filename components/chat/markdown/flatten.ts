@@ -20,7 +20,7 @@ function hasChildren(node: Nodes): node is Parents {
 }
 
 /** All text under `node` (values of text-like leaves), in document order, without recursion. */
-export function textOf(node: Nodes): string {
+function textOf(node: Nodes): string {
   let out = "";
   const stack: Nodes[] = [node];
   while (stack.length > 0) {

@@ -10,12 +10,9 @@
 /** Non-empty lines (about one node or edge each) a diagram may have to be drawn. */
 export const MERMAID_MAX_LINES = 150;
 /** Characters a diagram may have to be drawn. */
-export const MERMAID_MAX_CHARS = 6000;
+const MERMAID_MAX_CHARS = 6000;
 
-export type MermaidCheck =
-  | { ok: true }
-  | { ok: false; reason: "too_large"; lines: number }
-  | { ok: false; reason: "unsafe" };
+type MermaidCheck = { ok: true } | { ok: false; reason: "too_large"; lines: number } | { ok: false; reason: "unsafe" };
 
 // Config that can style, load or re-enable HTML: mermaid's own sanitizer lets `url(…)` through.
 const RISKY_CONFIG = /css|font|url|style|html|secur|purify|import|@|\\/i;

@@ -11,7 +11,7 @@ import { MermaidBlock } from "./mermaid-block";
 // attribute below is chosen here, so model text reaches the DOM only as text nodes, a vetted href
 // (inline.tsx) or a code/math value handed to a renderer. Raw HTML nodes are printed as text.
 
-export interface RenderContext {
+interface RenderContext {
   /** The block is complete: run the expensive renderers (highlighting, math blocks, mermaid). */
   final: boolean;
   definitions: Map<string, Definition>;

@@ -13,7 +13,7 @@
 /** Finished blocks are grouped so that a render touches O(blocks / SEGMENT) frozen groups. */
 export const SEGMENT = 32;
 
-export interface SplitResult {
+interface SplitResult {
   /**
    * Finished blocks in groups of SEGMENT; full groups keep their array identity forever. The last
    * group is never full (it may be empty) and the tail, if any, follows its blocks.

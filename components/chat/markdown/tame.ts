@@ -13,15 +13,15 @@
 /** Container markers (`>`, list bullets) kept at the start of one line. */
 export const MAX_LINE_MARKERS = 32;
 /** Columns of indentation kept before a container marker: 48 levels of a two-space list. */
-export const MAX_PREFIX_COLUMNS = 96;
+const MAX_PREFIX_COLUMNS = 96;
 /** Consecutive `*` / `_` characters that may act as delimiters; the rest are escaped. */
-export const MAX_DELIMITER_RUN = 32;
+const MAX_DELIMITER_RUN = 32;
 /** `*` / `_` delimiter characters per block (about 500 bold spans); the rest are escaped. */
-export const MAX_DELIMITERS = 2000;
+const MAX_DELIMITERS = 2000;
 /** Unescaped `[` per block (links, footnotes, task boxes); the rest are escaped. */
-export const MAX_BRACKETS = 1000;
+const MAX_BRACKETS = 1000;
 /** `![` image openers per block: the costliest construct for the inline resolver. */
-export const MAX_IMAGE_OPENERS = 100;
+const MAX_IMAGE_OPENERS = 100;
 
 interface Prefix {
   /** Index in the line where the prefix ends. */

@@ -5,7 +5,7 @@ import { create } from "zustand";
 // to find that position and as a fallback while the thread is loading. Nothing here runs anything:
 // the panel only exists after the user pressed Preview.
 
-export interface OpenArtifact {
+interface OpenArtifact {
   messageId: string;
   /** Position in the reply's artifacts, once known. */
   index?: number;

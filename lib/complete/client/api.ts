@@ -3,7 +3,7 @@ import { type CompleteEvent, type CompleteRequest, completeEventSchema } from ".
 
 // The /complete page's fetcher: POST /api/complete and read its NDJSON events as they arrive.
 
-export interface CompleteOutcome {
+interface CompleteOutcome {
   finishReason?: string;
   usage?: { input: number; output: number };
 }

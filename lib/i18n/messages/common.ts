@@ -38,12 +38,6 @@ export const en = {
   "ui.slider.reset": "Use the default",
   "ui.select.placeholder": "Choose…",
   "ui.toast.region": "Notifications",
-  "empty.soon.title": "Not built yet",
-  "empty.soon.body": "This studio is planned but not available in this version. Nothing here generates anything yet.",
-  "empty.soon.chat": "Chat with reasoning models arrives in the next release.",
-  "empty.soon.images": "Text-to-image and image-to-image with a saved gallery are planned.",
-  "empty.soon.video": "Durable video generation jobs are planned.",
-  "empty.soon.speech": "Text-to-speech with custom voices is planned.",
 } as const;
 
 export type CommonKey = keyof typeof en;
@@ -84,10 +78,4 @@ export const zh: Record<CommonKey, string> = {
   "ui.slider.reset": "恢复默认值",
   "ui.select.placeholder": "请选择…",
   "ui.toast.region": "通知",
-  "empty.soon.title": "尚未开放",
-  "empty.soon.body": "此工作室已在计划中，但当前版本尚不可用，这里还不会生成任何内容。",
-  "empty.soon.chat": "支持推理模型的对话将在下一版本推出。",
-  "empty.soon.images": "计划支持文生图、图生图，并保存到图库。",
-  "empty.soon.video": "计划支持可恢复的视频生成任务。",
-  "empty.soon.speech": "计划支持文本转语音与自定义音色。",
 };

@@ -5,7 +5,7 @@ import { create } from "zustand";
 
 const COLLAPSED_KEY = "siliconplay:collapsed-folders";
 
-export type ConversationDialog = { kind: "move" | "tags"; conversationId: string; title: string } | null;
+type ConversationDialog = { kind: "move" | "tags"; conversationId: string; title: string } | null;
 
 interface OrganizeState {
   collapsed: Record<string, true>;
@@ -32,7 +32,7 @@ function readCollapsed(): Record<string, true> {
   }
 }
 
-export const initialOrganizeState: OrganizeState = {
+const initialOrganizeState: OrganizeState = {
   collapsed: {},
   dialog: null,
   tagFilter: "",

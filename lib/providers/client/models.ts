@@ -11,7 +11,7 @@ import { type ModelsResponse, modelsPath } from "../contract";
 // The one model-list loader of the browser: each type is fetched once per page and shared by every
 // picker (chat, compare, assistants, prices, images, video, speech); a retry replaces it for all.
 
-export interface ModelList {
+interface ModelList {
   status: "idle" | "loading" | "ready" | "error";
   models: ModelInfo[];
   /** A provider whose list failed (the other one still shows). */

@@ -21,7 +21,7 @@ interface GlmSearchAnswer {
 }
 
 /** Per-result page text handed to the model: enough to answer from, small enough for every window. */
-export const HIT_CONTENT_MAX = 800;
+const HIT_CONTENT_MAX = 800;
 
 /** The query for a message: its text on one line, cut to what the search API takes. */
 export function searchQueryOf(text: string): string {

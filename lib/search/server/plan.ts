@@ -17,7 +17,7 @@ import { webSearchAvailable } from "./status";
 type ProviderOptions = Record<string, Record<string, JSONValue>>;
 type Chunker = (part: TextStreamPart<ToolSet>) => UIMessageChunk[];
 
-export interface WebSearchPlan {
+interface WebSearchPlan {
   /** The system prompt to count against the context window, with the numbered results added. */
   budgetPrompt(systemPrompt: string | undefined): string | undefined;
   /** The model messages with the numbered results in front of the user's turn (context mode). */
@@ -38,7 +38,7 @@ const OFF: WebSearchPlan = {
   chunks: (toChunks) => toChunks,
 };
 
-export interface WebSearchInput {
+interface WebSearchInput {
   enabled: boolean | undefined;
   info: ModelInfo;
   /** The thread as it goes upstream (lib/chat/messages.ts prepareThread). */

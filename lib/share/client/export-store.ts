@@ -6,7 +6,7 @@ import { create } from "zustand";
 import type { MessageRef } from "@/lib/i18n";
 import { type ExportFormat, exportFailure, toggleId } from "@/lib/share/selection";
 
-export interface ExportFailure {
+interface ExportFailure {
   format: ExportFormat;
   /** Which export failed and why; the alert translates it when it renders. */
   message: MessageRef;

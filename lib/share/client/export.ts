@@ -22,7 +22,7 @@ export function htmlFileName(conversation: Conversation): string {
 // selected, and the bytes of their images, as data: URLs (the file must open offline, so nothing stays
 // a reference).
 
-export interface ExportThread {
+interface ExportThread {
   conversation: Conversation;
   messages: Message[];
   /** A file part's url → an embeddable data: URL (stored attachments read, inline ones kept). */

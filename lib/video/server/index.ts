@@ -56,7 +56,7 @@ export async function submitVideo(input: VideoSubmitRequest): Promise<VideoSubmi
 }
 
 /** The provider's status for a job, parsed, with the result links (which never leave the server). */
-export function providerVideoStatus(
+function providerVideoStatus(
   provider: Provider,
   requestId: string,
   signal?: AbortSignal,
