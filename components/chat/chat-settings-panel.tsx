@@ -22,7 +22,6 @@ import { useI18n } from "@/lib/i18n/client";
 import { useModels } from "@/lib/providers/client/models";
 import { modelInfo } from "@/lib/stores/chat-models";
 import { PlaygroundSettingsSection } from "./playground/playground-settings";
-import { EffortSelect } from "./thinking-controls";
 
 type TextField = "systemPrompt" | "stop";
 type Numbers = Record<NumberField, number | null>;
@@ -227,24 +226,11 @@ export function ChatSettingsPanel({
               onChange={(e) => updateText("stop", e.target.value)}
             />
           </Field>
-          {/* The thinking control is the model's own: a switch, an effort, a budget, or nothing. */}
+          {/* The thinking switch and effort are on the composer; a budget, or a note, is the panel's. */}
           {control.kind === "always" && (
             <p data-testid="thinking-note" className="text-xs text-zinc-500 dark:text-zinc-400">
               {t("chat.settings.alwaysThinks", { model: info.id })}
             </p>
-          )}
-          {control.kind === "effort" && (
-            <EffortSelect
-              levels={control.levels}
-              defaultLevel={control.default}
-              value={settings.reasoningEffort}
-              disabled={!thinkingOn}
-              onChange={(level) => {
-                const next: ChatSettings = { ...latest.current, reasoningEffort: level };
-                if (level === undefined) delete next.reasoningEffort;
-                apply(next);
-              }}
-            />
           )}
           {number("thinkingBudget", "chat.settings.thinkingBudget", !thinkingOn)}
           <PlaygroundSettingsSection model={info} />

@@ -35,7 +35,7 @@ import { MessageList } from "./message-list";
 import { ModelPicker } from "./model-picker";
 import { ProviderNotice } from "./provider-notice";
 import { type StarterKind, StarterPrompts, starterImage } from "./starter-prompts";
-import { ThinkingSwitch } from "./thinking-controls";
+import { EffortPicker, ThinkingSwitch } from "./thinking-controls";
 import { useConversationId } from "./use-conversation";
 import { useIdlePreload } from "./use-idle-preload";
 
@@ -143,9 +143,9 @@ export function ChatView() {
     }
   };
 
-  // An example prompt: switch to the model it needs (said on its button), then send it as typed.
+  // An example prompt: sent with the model it needs (said on its button). That model is the new
+  // conversation's, not the user's choice for the next one: the picker's default stays as it was.
   const sendStarter = (kind: StarterKind, prompt: string, ref: ChatModelRef) => {
-    if (ref.provider !== model.provider || ref.id !== model.id) changeModel(ref);
     if (starting) return;
     setStarterError(null);
     setStarting(true);
@@ -271,6 +271,7 @@ export function ChatView() {
                 </span>
               )}
               <ThinkingSwitch model={info} settings={settings} onChange={changeSettings} />
+              <EffortPicker model={info} settings={settings} onChange={changeSettings} />
               <WebSearchSwitch />
             </>
           }

@@ -1,8 +1,7 @@
 "use client";
 
-import { Field } from "@/components/ui/field";
-import { BrainIcon } from "@/components/ui/icons";
-import { NativeSelect } from "@/components/ui/native-select";
+import { useId } from "react";
+import { BrainIcon, GaugeIcon } from "@/components/ui/icons";
 import { supportedSettings } from "@/lib/chat/limits";
 import type { ChatSettings } from "@/lib/chat/types";
 import type { MessageKey } from "@/lib/i18n";
@@ -10,9 +9,9 @@ import { useT } from "@/lib/i18n/client";
 import type { ModelInfo } from "@/lib/providers/catalog";
 import { ComposerSwitch } from "./composer-switch";
 
-// The model's own thinking control. The on/off switch sits on the composer, next to Web search,
-// because it is the setting people change per question; the effort level and the budget stay in
-// the settings panel. A model without a switch shows nothing here.
+// The model's own thinking control, on the composer next to Web search because it is what people
+// change per question: the on/off switch and the effort level. The token budget, a number, stays in
+// the settings panel. A model without either shows nothing here.
 
 /**
  * The composer's "Thinking" switch, for models whose thinking can be turned off (SiliconFlow
@@ -48,37 +47,56 @@ const EFFORT_LABELS: Record<string, MessageKey> = {
   max: "chat.settings.effort.max",
 };
 
-/** `reasoning_effort`: the model's levels, or its own default when none is chosen. */
-export function EffortSelect({
-  levels,
-  defaultLevel,
-  value,
-  disabled,
+/**
+ * `reasoning_effort` on the composer, beside the Thinking switch, for models that take a level
+ * (DeepSeek-V4, GLM-5.x): the model's levels, or its own default when none is chosen. A native
+ * <select> keeps the phone's own picker; it is disabled while a switchable model's thinking is off.
+ */
+export function EffortPicker({
+  model,
+  settings,
   onChange,
 }: {
-  levels: readonly string[];
-  defaultLevel: string;
-  value: string | undefined;
-  disabled: boolean;
-  onChange: (level: string | undefined) => void;
+  model: ModelInfo;
+  settings: ChatSettings;
+  onChange: (settings: ChatSettings) => void;
 }) {
   const t = useT();
+  const id = useId();
+  const control = model.thinking;
+  if (control?.kind !== "effort") return null;
   const label = (level: string) => (EFFORT_LABELS[level] ? t(EFFORT_LABELS[level]) : level);
+  const disabled = settings.thinking === false;
   return (
-    <Field
-      label={t("chat.settings.reasoningEffort")}
-      hint={t("chat.settings.help.reasoningEffort")}
-      disabled={disabled}
+    <span
+      className={`relative flex items-center gap-1 rounded-lg px-2 py-1.5 text-sm text-zinc-600 focus-within:ring-2 focus-within:ring-violet-500 hover:bg-zinc-100 dark:text-zinc-300 dark:hover:bg-zinc-800 ${
+        disabled ? "opacity-60" : ""
+      }`}
     >
-      <NativeSelect
-        value={value ?? ""}
+      <GaugeIcon size={15} />
+      <select
+        aria-label={t("chat.settings.reasoningEffort")}
+        aria-describedby={`${id}-hint`}
+        data-testid="effort-picker"
+        value={settings.reasoningEffort ?? ""}
         disabled={disabled}
-        onChange={(e) => onChange(e.target.value || undefined)}
-        options={[
-          { value: "", label: t("chat.settings.reasoningEffortDefault", { level: label(defaultLevel) }) },
-          ...levels.map((level) => ({ value: level, label: label(level) })),
-        ]}
-      />
-    </Field>
+        onChange={(e) => {
+          const next: ChatSettings = { ...settings, reasoningEffort: e.target.value || undefined };
+          if (!e.target.value) delete next.reasoningEffort;
+          onChange(next);
+        }}
+        className="max-w-40 cursor-pointer appearance-none bg-transparent pr-1 outline-none disabled:cursor-not-allowed"
+      >
+        <option value="">{t("chat.settings.reasoningEffortDefault", { level: label(control.default) })}</option>
+        {control.levels.map((level) => (
+          <option key={level} value={level}>
+            {label(level)}
+          </option>
+        ))}
+      </select>
+      <span id={`${id}-hint`} hidden>
+        {t("chat.settings.help.reasoningEffort")}
+      </span>
+    </span>
   );
 }

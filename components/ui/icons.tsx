@@ -18,6 +18,7 @@ import {
   FileText,
   Folder,
   FolderPlus,
+  Gauge,
   Image,
   LoaderCircle,
   type LucideIcon,
@@ -74,6 +75,7 @@ export const MoreIcon = (p: IconProps) => glyph(Ellipsis, p);
 export const PlayIcon = (p: IconProps) => glyph(Play, p);
 export const CloseIcon = (p: IconProps) => glyph(X, p);
 export const BrainIcon = (p: IconProps) => glyph(Brain, p);
+export const GaugeIcon = (p: IconProps) => glyph(Gauge, p);
 
 // The studios' own sets (images, video, speech) and what the primitives and Settings need.
 export const ChevronsUpDownIcon = (p: IconProps) => glyph(ChevronsUpDown, p);

@@ -38,6 +38,7 @@ test("each example prompt on an empty chat sends and gets a matching answer", as
 
   // Vision: the bundled picture goes with the question (a vision model is picked if needed).
   await chat.newChat();
+  const chosen = await chat.modelPicker.getAttribute("data-model");
   await starter("vision").click();
   reply = chat.lastReply();
   await chat.waitForStatus(reply, "complete");
@@ -51,8 +52,12 @@ test("each example prompt on an empty chat sends and gets a matching answer", as
   await expect(chat.content(reply).locator("h2")).toHaveCount(1);
   await expect(chat.content(reply).locator("li")).toHaveCount(4);
 
-  // A long answer: a section per step.
+  // That model answered this conversation only: a new chat still starts with the user's model.
+  await expect(chat.modelPicker).not.toHaveAttribute("data-model", chosen ?? "");
   await chat.newChat();
+  await expect(chat.modelPicker).toHaveAttribute("data-model", chosen ?? "");
+
+  // A long answer: a section per step.
   await starter("long").click();
   reply = chat.lastReply();
   await chat.waitForStatus(reply, "complete");
