@@ -70,10 +70,14 @@ test("ten 100 KB replies in one conversation: heap and DOM after GC", async ({ p
   test.setTimeout(300_000);
   const chat = new ChatPage(page, t);
   await chat.goto();
-  await chat.pickModel("Qwen/Qwen2.5-7B-Instruct");
+  // A model whose output cap holds 100 KB: with a 4K-token cap (Qwen2.5-7B, the earlier choice) each
+  // "100 KB" reply stopped at ~15 KB, cut by max tokens.
+  await chat.pickModel("deepseek-ai/DeepSeek-V4-Flash");
   for (let i = 0; i < 10; i++) {
     await chat.ask(`[[long:100]] [[rate:1000]] Long reply number ${i + 1}, please.`);
     await chat.waitForStatus(chat.lastReply(), "complete", 90_000);
+    // Not cut short: no "stopped at the token limit" notice.
+    await expect(chat.lastReply().getByTestId("finish-notice")).toHaveCount(0);
   }
   await expect(chat.log).toHaveAttribute("data-count", "20");
   const cdp = await page.context().newCDPSession(page);
@@ -85,11 +89,27 @@ test("ten 100 KB replies in one conversation: heap and DOM after GC", async ({ p
   const { metrics } = await cdp.send("Performance.getMetrics");
   const metric = (name: string) => metrics.find((m) => m.name === name)?.value ?? 0;
   const domNodes = await page.evaluate(() => document.getElementsByTagName("*").length);
+  // Where the elements are: the thread, each rendered row, and segments kept as empty boxes.
+  const where = await page.evaluate(() => {
+    const log = document.querySelector('[role="log"]');
+    return {
+      inThread: log?.getElementsByTagName("*").length ?? 0,
+      perRow: [...(log?.querySelectorAll("[data-row-id]") ?? [])].map((r) => r.getElementsByTagName("*").length),
+      segmentsOut: document.querySelectorAll('[data-segment="out"]').length,
+      textNodes: document.createTreeWalker(document, NodeFilter.SHOW_TEXT).nextNode() ? (() => {
+        const w = document.createTreeWalker(document, NodeFilter.SHOW_TEXT);
+        let n = 0;
+        while (w.nextNode()) n++;
+        return n;
+      })() : 0,
+    };
+  });
   const figures = {
     heapUsedMB: Math.round((heap.usedSize / 1024 / 1024) * 10) / 10,
     jsHeapUsedMB: Math.round((metric("JSHeapUsedSize") / 1024 / 1024) * 10) / 10,
     domElements: domNodes,
     domNodes: metric("Nodes"),
+    ...where,
   };
   console.log(`ten 100 KB replies, after GC: ${JSON.stringify(figures)}`);
   test.info().annotations.push({ type: "bench", description: JSON.stringify(figures) });

@@ -221,6 +221,8 @@ test("an export that cannot be made says why in an alert and leaves the conversa
   await expect(chat.userMessages).toHaveCount(1);
   await expect(chat.assistantMessages).toHaveCount(1);
   await expect(chat.lastReply()).toHaveAttribute("data-status", "complete");
+  // Only the part of a long reply near the view is mounted: its start is reached by scrolling to it.
+  await chat.content(chat.lastReply()).evaluate((el) => el.scrollIntoView({ block: "start" }));
   await expect(chat.content(chat.lastReply())).toContainText("A long answer (150 KB)");
   await expect(bar).toContainText(t("export.selected", { count: 2 }));
   await alert.getByRole("button", { name: t("common.dismiss") }).click();

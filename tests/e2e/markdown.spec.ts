@@ -81,3 +81,38 @@ test("a long reply renders tables, highlighted code with a copy button, and math
   await formula.scrollIntoViewIfNeeded();
   await expect(formula.locator(".katex")).toBeAttached({ timeout: 20_000 });
 });
+
+test("a long finished reply keeps only the part near the view on the page; copy still takes all of it", async ({
+  page,
+  t,
+}) => {
+  test.setTimeout(90_000);
+  const chat = new ChatPage(page, t);
+  await chat.goto();
+  await chat.ask("[[long:60]] [[rate:1000]] The whole story, please");
+  const reply = chat.lastReply();
+  await chat.waitForStatus(reply, "complete", 60_000);
+  const content = chat.content(reply);
+  const heading = content.getByRole("heading", { name: "A long answer (60 KB)" });
+  // The thread is at its end: the reply's start, thousands of pixels above, is an empty box of its height.
+  const unmounted = content.locator('[data-segment="out"]');
+  await expect.poll(() => unmounted.count()).toBeGreaterThan(0);
+  await expect(heading).toHaveCount(0);
+  // Scrolled to its start, that part is mounted again, and the part far below it is not.
+  await content.evaluate((el) => el.scrollIntoView({ block: "start" }));
+  await expect(heading).toBeVisible();
+  await expect.poll(() => unmounted.count()).toBeGreaterThan(0);
+
+  // Copy takes the stored markdown, not what is on the page.
+  await page.evaluate(() => {
+    const w = window as unknown as { __copied: string };
+    w.__copied = "";
+    navigator.clipboard.writeText = async (text: string) => {
+      w.__copied = text;
+    };
+  });
+  await chat.action(reply, "chat.actions.copy").click();
+  const copied = await page.evaluate(() => (window as unknown as { __copied: string }).__copied);
+  expect(copied.startsWith("# A long answer (60 KB)")).toBe(true);
+  expect(copied.length).toBeGreaterThan(60_000);
+});

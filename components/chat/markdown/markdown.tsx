@@ -1,9 +1,19 @@
 "use client";
 
-import { type CSSProperties, memo, type ReactNode, useDeferredValue, useMemo, useRef } from "react";
+import { memo, type ReactNode, useDeferredValue, useLayoutEffect, useMemo, useRef, useState } from "react";
 import { useCitationSources } from "@/components/search/citation-context";
 import { parseBlock } from "./parse";
 import { renderTree } from "./render";
+import {
+  canWindow,
+  estimateHeight,
+  heightKey,
+  knownHeight,
+  nearNow,
+  rememberHeight,
+  WINDOW_FROM_SEGMENTS,
+  watchWindow,
+} from "./segment-window";
 import { createSplitter, SEGMENT, type Splitter } from "./split";
 
 // Why not streamdown (the design note's suggestion): streamdown 2.7's core is ~160 KB gzip, most of
@@ -19,7 +29,9 @@ import { createSplitter, SEGMENT, type Splitter } from "./split";
 //    so mounting a long finished reply or a burst of tokens does not block input;
 // 5. full segments get `content-visibility: auto`: the browser skips style, layout and paint of
 //    the parts of a long reply that are off screen (measured: layout + paint time per streamed
-//    100 KB reply fell ~6× in Chromium).
+//    100 KB reply fell ~6× in Chromium);
+// 6. in a long finished reply, full segments far from the view are not mounted at all, only kept
+//    at their last height (segment-window.ts), so the DOM holds what is near the view.
 
 /** Test hook: called on every Block render, to prove finished blocks are not re-rendered. */
 export const blockRenderProbe: { onRender: ((index: number, text: string) => void) | null } = { onRender: null };
@@ -44,29 +56,50 @@ interface SegmentProps {
   tail: string | null;
   tailFinal: boolean;
   defs: string;
+  /** Mount the blocks only while the segment is near the view (full segments of a long finished reply). */
+  windowed: boolean;
 }
 
-// A rough height for a segment the browser has not laid out yet (about 90 characters per 28px
-// line, plus block margins); once laid out, `auto` makes the browser remember the real height.
-function estimateHeight(blocks: readonly string[]): number {
-  let chars = 0;
-  for (const b of blocks) chars += b.length;
-  return Math.round((chars / 90) * 28 + blocks.length * 24);
-}
-
-const Segment = memo(function Segment({ blocks, start, tail, tailFinal, defs }: SegmentProps) {
+const Segment = memo(function Segment({ blocks, start, tail, tailFinal, defs, windowed }: SegmentProps) {
   const full = blocks.length === SEGMENT;
+  const key = full ? heightKey(start, blocks) : "";
+  const box = useRef<HTMLDivElement>(null);
+  // A segment already on the page when windowing starts (the reply just finished) stays mounted
+  // until it is measured; a fresh one starts as a box and mounts before the first paint if near.
+  const [shown, setShown] = useState(!windowed);
+  const height = useRef(0);
+  if (full && height.current === 0) height.current = knownHeight(key) ?? estimateHeight(blocks);
+  useLayoutEffect(() => {
+    const el = box.current;
+    if (!windowed || !el) {
+      setShown(true);
+      return;
+    }
+    // The height is read while the segment is still laid out as it was, so its box takes exactly
+    // its place: the row's height does not change when the blocks leave or come back.
+    const update = (near: boolean, h: number) => {
+      if (h > 0) {
+        height.current = h;
+        rememberHeight(key, h);
+      }
+      setShown(near);
+    };
+    const now = nearNow(el);
+    update(now.near, now.height);
+    return watchWindow(el, update);
+  }, [windowed, key]);
+
+  if (!shown) return <div ref={box} data-segment="out" className="my-3" style={{ height: height.current }} />;
   // A full segment never changes again: `content-visibility: auto` lets the browser skip its
   // style, layout and paint while it is off screen, so a long reply costs little per frame.
-  const style = useMemo(
-    () => (full ? { contentVisibility: "auto", containIntrinsicSize: `auto ${estimateHeight(blocks)}px` } : undefined),
-    [full, blocks],
-  ) as CSSProperties | undefined;
+  const style = full
+    ? { contentVisibility: "auto" as const, containIntrinsicSize: `auto ${height.current}px` }
+    : undefined;
   // The tail keeps the index it will have once finished, so it is never remounted. The wrapper is
   // there from the start for the same reason; containment stops margins collapsing through it, so
   // it carries the gap itself.
   return (
-    <div style={style} className="my-3 [&>*:first-child]:mt-0 [&>*:last-child]:mb-0">
+    <div ref={box} style={style} className="my-3 [&>*:first-child]:mt-0 [&>*:last-child]:mb-0">
       {blocks.map((text, i) => (
         <Block key={i} text={text} index={start + i} final defs={defs} />
       ))}
@@ -97,6 +130,9 @@ export const Markdown = memo(function Markdown({
   const tailFinal = !streaming && deferred === text;
 
   const last = split.segments.length - 1;
+  // Only a finished reply is windowed (the streaming one keeps today's rendering); the last
+  // segment, never full, always renders.
+  const windowed = tailFinal && last >= WINDOW_FROM_SEGMENTS && canWindow();
   const segments: ReactNode[] = split.segments.map((blocks, s) => (
     <Segment
       key={s}
@@ -105,6 +141,7 @@ export const Markdown = memo(function Markdown({
       tail={s === last ? split.tail : null}
       tailFinal={s === last ? tailFinal : true}
       defs={split.defs}
+      windowed={windowed && s < last}
     />
   ));
 
