@@ -79,7 +79,10 @@ describe("a full disk deletes nothing", () => {
 
   it("maps a stubbed table method failure (media)", async () => {
     const db = freshDb();
-    vi.spyOn(db.images, "add").mockImplementation(() => Promise.reject(new Dexie.QuotaExceededError("full")) as never);
+    // An image and its bytes are written together (bulkAdd, in one transaction with mediaBlobs).
+    vi.spyOn(db.images, "bulkAdd").mockImplementation(
+      () => Promise.reject(new Dexie.QuotaExceededError("full")) as never,
+    );
     const err = await saveImage(db, {
       prompt: "p",
       model: { provider: "siliconflow", id: "m" },
