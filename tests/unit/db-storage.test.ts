@@ -90,6 +90,9 @@ describe("a full disk deletes nothing", () => {
       blob: new Blob(["x"]),
     }).catch((e: unknown) => e);
     expect(isQuotaAppError(err)).toBe(true);
+    // All or nothing: the bytes written before the row failed were rolled back with it.
+    expect(await db.mediaBlobs.count()).toBe(0);
+    expect(await db.images.count()).toBe(0);
   });
 
   it("the stream saver reports the failure, keeps the text, and retries on the next write", async () => {
