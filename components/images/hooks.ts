@@ -1,12 +1,12 @@
 "use client";
 
 import { useNow as useSharedNow } from "@/components/ui/use-now";
-import { useObjectUrl } from "@/components/ui/use-object-url";
+import { useMediaUrl, useObjectUrl } from "@/components/ui/use-object-url";
 import type { ImageRecord } from "@/lib/images/db";
 
-/** An object URL for a stored image, keyed by its record id (see useObjectUrl). */
-export function useImageUrl(record: Pick<ImageRecord, "id" | "blob"> | undefined): string | undefined {
-  return useObjectUrl(record?.blob, record?.id);
+/** An object URL for a stored image, keyed by its blob id (see useMediaUrl). */
+export function useImageUrl(record: Pick<ImageRecord, "blobId"> | undefined): string | undefined {
+  return useMediaUrl(record?.blobId);
 }
 
 /** An object URL for any Blob (the reference preview), revoked on change and unmount. */

@@ -113,7 +113,7 @@ export function ImageActions({
         icon={<EditIcon />}
         disabled={!canEdit}
         onClick={() => {
-          editFrom(record);
+          void editFrom(record);
           view(null);
           reveal("image-prompt");
           document.getElementById("image-prompt")?.focus();
@@ -125,7 +125,7 @@ export function ImageActions({
         icon={<ReferenceIcon />}
         disabled={!canReference}
         onClick={() => {
-          referenceFrom(record);
+          void referenceFrom(record);
           view(null);
           reveal("image-reference");
         }}

@@ -7,7 +7,7 @@ import { UploadButton, UploadZone } from "@/components/ui/upload-zone";
 import type { MessageKey } from "@/lib/i18n";
 import { useT } from "@/lib/i18n/client";
 import { MAX_REFERENCE_BYTES, REFERENCE_MIME, type ReferenceMode } from "@/lib/images/capabilities";
-import type { ImageRecord } from "@/lib/images/db";
+import { type ImageRecord, loadImageBlob } from "@/lib/images/db";
 import { useRecentImages } from "@/lib/images/hooks";
 import { type Reference, useImageStore } from "@/lib/images/store";
 import { localError } from "@/lib/local-error";
@@ -174,8 +174,9 @@ export function ReferenceField({ mode, max }: { mode: Exclude<ReferenceMode, "no
       {picking && (
         <GalleryPicker
           onClose={() => setPicking(false)}
-          onPick={(r) => {
-            addReferences([{ blob: r.blob, name: r.prompt, imageId: r.id }]);
+          onPick={async (r) => {
+            const blob = await loadImageBlob(r);
+            if (blob) addReferences([{ blob, name: r.prompt, imageId: r.id }]);
             setProblem(null);
             setPicking(false);
           }}

@@ -4,7 +4,7 @@ import { useEffect, useRef, useState } from "react";
 import type { MessageKey } from "@/lib/i18n";
 import { useT } from "@/lib/i18n/client";
 import { readSpeakerNotes, speakerNotes } from "@/lib/speech/dialogue-clips";
-import type { SpeechClip } from "@/lib/speech/history";
+import { loadClipBlob, type SpeechClip } from "@/lib/speech/history";
 import type { SpeechJob } from "@/lib/speech/jobs";
 import { downloadName, playableBlob } from "@/lib/speech/playable";
 import { isInstructionPreset, splitInstruction } from "@/lib/speech/text";
@@ -52,7 +52,9 @@ export function SpeechResult({ clip, job, onRemove, onCancel }: Props) {
     if (!clip) return;
     let url: string | null = null;
     let cancelled = false;
-    void playableBlob(clip.blob, clip.settings).then((blob) => {
+    void loadClipBlob(clip).then(async (stored) => {
+      if (cancelled || !stored) return;
+      const blob = await playableBlob(stored, clip.settings);
       if (cancelled) return;
       url = URL.createObjectURL(blob);
       setDownloadUrl(url);

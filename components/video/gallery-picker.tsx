@@ -3,16 +3,16 @@
 import Link from "next/link";
 import { AppError } from "@/lib/errors";
 import { useT } from "@/lib/i18n/client";
-import type { ImageRecord } from "@/lib/images/db";
+import { type ImageRecord, loadImageBlob } from "@/lib/images/db";
 import { useRecentImages } from "@/lib/images/hooks";
 import { useVideoForm } from "@/lib/video/form-store";
 import { pickImage } from "@/lib/video/start-image";
-import { useObjectUrl } from "./hooks";
+import { useMediaUrl } from "./hooks";
 import { ghostButton } from "./styles";
 
 function Thumb({ image, index, onPick }: { image: ImageRecord; index: number; onPick: (row: ImageRecord) => void }) {
   const t = useT();
-  const url = useObjectUrl(image.blob, image.id);
+  const url = useMediaUrl(image.blobId);
   return (
     <button
       type="button"
@@ -38,7 +38,10 @@ export function GalleryPicker({ onClose }: { onClose: () => void }) {
 
   const pick = async (row: ImageRecord) => {
     try {
-      setImage(await pickImage(row.blob, "gallery", row.prompt.slice(0, 80)));
+      const blob = await loadImageBlob(row);
+      if (!blob)
+        throw new AppError("not_found", { detail: `gallery image ${row.id}`, key: "video.startImage.missing" });
+      setImage(await pickImage(blob, "gallery", row.prompt.slice(0, 80)));
       onClose();
     } catch (err) {
       setImageError(AppError.from(err));

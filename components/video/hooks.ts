@@ -5,7 +5,7 @@ import { loadModels, useModels } from "@/lib/providers/client/models";
 import type { VideoJob } from "@/lib/video/client/db";
 
 export { useNow } from "@/components/ui/use-now";
-export { useObjectUrl } from "@/components/ui/use-object-url";
+export { useMediaUrl, useObjectUrl } from "@/components/ui/use-object-url";
 
 /** Video models from /api/models (the provider's list joined with the capability catalog). */
 export function useVideoModels() {

@@ -4,9 +4,8 @@ import { memo, useEffect, useState } from "react";
 import { ErrorAlert } from "@/components/ui/error-alert";
 import type { AppErrorJSON, ErrorCode } from "@/lib/errors";
 import { useI18n } from "@/lib/i18n/client";
-import { removeVideoJob, type VideoJob } from "@/lib/video/client/db";
-import { useVideoForm } from "@/lib/video/form-store";
-import { formatElapsed, jobElapsedMs, shortModelName, useNow, useObjectUrl } from "./hooks";
+import { removeVideoJob, reuseVideoJob, type VideoJob } from "@/lib/video/client/db";
+import { formatElapsed, jobElapsedMs, shortModelName, useMediaUrl, useNow } from "./hooks";
 import { JobPlaceholder, StatusBadge } from "./job-media";
 import { card, chip, ghostButton } from "./styles";
 
@@ -36,9 +35,9 @@ function VideoJobCardImpl({ job }: { job: VideoJob }) {
   const { t, locale } = useI18n();
   const active = job.status === "queued" || job.status === "running";
   const now = useNow(active);
-  const done = job.status === "succeeded" && job.blob;
-  const videoUrl = useObjectUrl(done ? job.blob : undefined, `${job.id}:${job.finishedAt ?? 0}`);
-  const thumbUrl = useObjectUrl(job.startImage, `${job.id}:start`);
+  const done = job.status === "succeeded" && job.blobId;
+  const videoUrl = useMediaUrl(done ? job.blobId : undefined);
+  const thumbUrl = useMediaUrl(job.startImageId);
   const [duration, setDuration] = useState<number>();
   const [confirming, setConfirming] = useState(false);
 
@@ -147,7 +146,7 @@ function VideoJobCardImpl({ job }: { job: VideoJob }) {
                 {t("video.download")}
               </a>
             )}
-            <button type="button" onClick={() => useVideoForm.getState().reuse(job)} className={ghostButton}>
+            <button type="button" onClick={() => void reuseVideoJob(job)} className={ghostButton}>
               {t("video.reuse")}
             </button>
             {confirming ? (

@@ -5,7 +5,7 @@ import { useEffect } from "react";
 import { StudioLayout } from "@/components/ui/studio-layout";
 import { AppError } from "@/lib/errors";
 import { useT } from "@/lib/i18n/client";
-import { loadImage } from "@/lib/images/db";
+import { loadImage, loadImageBlob } from "@/lib/images/db";
 import { useVideoForm } from "@/lib/video/form-store";
 import { startVideoPoller } from "@/lib/video/poller";
 import { pickImage } from "@/lib/video/start-image";
@@ -24,13 +24,14 @@ function useStartImageParam(onMissing: (err: AppError) => void) {
     void (async () => {
       try {
         const row = await loadImage(id);
-        if (!row) {
+        const blob = row && (await loadImageBlob(row));
+        if (!row || !blob) {
           throw new AppError("not_found", {
             detail: `gallery image ${id.slice(0, 80)}`,
             key: "video.startImage.missing",
           });
         }
-        const picked = await pickImage(row.blob, "gallery", row.prompt.slice(0, 80));
+        const picked = await pickImage(blob, "gallery", row.prompt.slice(0, 80));
         if (!cancelled) useVideoForm.getState().setImage(picked);
       } catch (err) {
         if (!cancelled) onMissing(AppError.from(err));

@@ -31,12 +31,17 @@ export const TABLES = [
 ] as const;
 export type TableName = (typeof TABLES)[number];
 
-/** Properties that hold Blobs in the database and base64 `data:` URLs in the file. */
+/**
+ * Properties that hold base64 `data:` URLs in the file. In the database (since v5) each is a
+ * `mediaBlobs` row the media row refers to (lib/db/blobs.ts, BLOB_REFS); the file keeps the bytes
+ * inline under these names, as it always has, so files from before and after v5 read the same.
+ */
 export const BLOB_FIELDS: Record<TableName, readonly string[]> = {
   conversations: [],
   messages: [],
   images: ["blob"],
-  videos: ["blob", "startImage"],
+  // `lastImage` since v5 (before, a last frame was written as `{}` and lost on import).
+  videos: ["blob", "startImage", "lastImage"],
   speech: ["blob"],
   attachments: ["blob"],
   folders: [],
@@ -50,6 +55,7 @@ export const BLOB_MEDIA: Record<string, "image" | "video" | "audio"> = {
   "images.blob": "image",
   "videos.blob": "video",
   "videos.startImage": "image",
+  "videos.lastImage": "image",
   "speech.blob": "audio",
   "attachments.blob": "image",
 };

@@ -2,6 +2,7 @@
 // overwriting), and export one conversation as Markdown.
 
 import { AppError } from "@/lib/errors";
+import type { MessageKey, MessageVars } from "@/lib/i18n";
 import { normalizeTags } from "@/lib/organize/tags";
 import {
   BACKUP_FORMAT,
@@ -20,6 +21,7 @@ import {
   type TableName,
 } from "./backup-format";
 import { mediaClassOf, notMediaReason, sniffMediaType } from "./backup-sniff";
+import { BLOB_REFS, type MediaBlob, type MediaOwner, mediaBlobRow } from "./blobs";
 import { type AppDB, SCHEMA_VERSION } from "./schema";
 import { withQuotaGuard } from "./storage";
 import { tokenize } from "./tokenize";
@@ -28,13 +30,24 @@ import { NO_FOLDER } from "./version-3";
 export { BACKUP_FORMAT, BACKUP_VERSION, type Backup, TABLES, type TableName } from "./backup-format";
 export { conversationToMarkdown, exportConversationMarkdown, type MarkdownOptions, markdownFileName } from "./markdown";
 
-/** A database row as it appears in the file: Blobs as data URLs, derived fields left out. */
-async function toJsonRow(table: TableName, row: object): Promise<JsonRow> {
+/** The stored Blob with a given id, for writing it into the file (a map on export, a read on import). */
+type BlobLookup = (id: string) => Promise<Blob | undefined> | Blob | undefined;
+
+const refsOf = (table: TableName): Readonly<Record<string, string>> => BLOB_REFS[table as MediaOwner] ?? {};
+
+/**
+ * A database row as it appears in the file: each blob reference (`blobId`, `startImageId`, …) replaced by
+ * its bytes as a data URL under the file's name for it (`blob`, `startImage`, …), derived fields left out.
+ * A reference whose blob is gone is left out (the file then says the row has no such picture).
+ */
+async function toJsonRow(table: TableName, row: object, blobs: BlobLookup): Promise<JsonRow> {
   const out: JsonRow = { ...(row as JsonRow) };
   for (const f of DROPPED_FIELDS[table]) delete out[f];
-  for (const f of BLOB_FIELDS[table]) {
-    const v = out[f];
-    if (v instanceof Blob) out[f] = await blobToDataUrl(v);
+  for (const [ref, field] of Object.entries(refsOf(table))) {
+    const id = out[ref];
+    delete out[ref];
+    const blob = typeof id === "string" ? await blobs(id) : undefined;
+    if (blob) out[field] = await blobToDataUrl(blob);
   }
   return out;
 }
@@ -83,15 +96,27 @@ function importParts(parts: unknown[], note: (line: string) => void): unknown[] 
   return out;
 }
 
-/** A validated file row as it is stored: Blobs decoded and typed by their bytes, search words rebuilt. */
-function fromJsonRow(table: TableName, row: JsonRow, note: (line: string) => void): JsonRow {
+/**
+ * A validated file row as it is stored, with the blob rows it refers to: data URLs decoded and typed
+ * by their bytes into `mediaBlobs` rows, search words rebuilt. References a file may carry (`blobId`
+ * and the like, which name blobs of the device that wrote it) are never trusted.
+ */
+function fromJsonRow(table: TableName, row: JsonRow, note: (line: string) => void): [JsonRow, MediaBlob[]] {
   const out: JsonRow = { ...row };
+  const blobs: MediaBlob[] = [];
   for (const f of DROPPED_FIELDS[table]) delete out[f];
+  for (const ref of Object.keys(refsOf(table))) delete out[ref];
+  const fieldRefs = Object.fromEntries(Object.entries(refsOf(table)).map(([ref, field]) => [field, ref]));
   for (const f of BLOB_FIELDS[table]) {
-    if (typeof out[f] !== "string") continue;
-    const blob = importBlob(table, f, out[f] as string, out.mime);
-    out[f] = blob;
+    const value = out[f];
+    delete out[f];
+    if (typeof value !== "string") continue;
+    const blob = importBlob(table, f, value, out.mime);
     if (MIME_FIELD[table] === f) out.mime = blob.type;
+    const stored = mediaBlobRow(table as MediaOwner, blob, blob.type);
+    blobs.push(stored);
+    const ref = fieldRefs[f];
+    if (ref) out[ref] = stored.id;
   }
   if (table === "conversations") {
     out.words = tokenize(String(out.title ?? ""));
@@ -107,11 +132,15 @@ function fromJsonRow(table: TableName, row: JsonRow, note: (line: string) => voi
     if (Array.isArray(out.parts))
       out.parts = importParts(out.parts, (line) => note(`messages ${String(out.id)}: ${line}`));
   }
-  return out;
+  return [out, blobs];
 }
 
 export async function exportAll(db: AppDB): Promise<Backup> {
-  const rows = await db.transaction("r", TABLES, () => Promise.all(TABLES.map((t) => db.table(t).toArray())));
+  const [rows, stored] = await db.transaction("r", [...TABLES, "mediaBlobs"], () =>
+    Promise.all([Promise.all(TABLES.map((t) => db.table(t).toArray())), db.mediaBlobs.toArray()]),
+  );
+  const byId = new Map(stored.map((b) => [b.id, b.blob]));
+  const blobs: BlobLookup = (id) => byId.get(id);
   const backup: Backup = {
     format: BACKUP_FORMAT,
     version: BACKUP_VERSION,
@@ -130,7 +159,7 @@ export async function exportAll(db: AppDB): Promise<Backup> {
   };
   for (let i = 0; i < TABLES.length; i++) {
     const table = TABLES[i]!;
-    for (const row of rows[i] ?? []) backup[table].push(await toJsonRow(table, row as object));
+    for (const row of rows[i] ?? []) backup[table].push(await toJsonRow(table, row as object, blobs));
   }
   return backup;
 }
@@ -153,8 +182,8 @@ export interface ImportReport {
 
 const counts = (): TableCounts => Object.fromEntries(TABLES.map((t) => [t, 0])) as TableCounts;
 
-function badFile(en: string, zh: string, detail?: string): AppError {
-  return new AppError("bad_request", { message: { en, zh }, detail });
+function badFile(key: MessageKey, vars?: MessageVars, detail?: string): AppError {
+  return new AppError("bad_request", { key, vars, detail });
 }
 
 /**
@@ -168,22 +197,15 @@ export async function importAll(db: AppDB, input: unknown): Promise<ImportReport
     try {
       data = JSON.parse(input);
     } catch {
-      throw badFile("This file is not valid JSON, so it is not a backup.", "该文件不是有效的 JSON，不是备份文件。");
+      throw badFile("error.backup.notJson");
     }
   }
   const envelope = ENVELOPE.safeParse(data);
   if (!envelope.success) {
-    throw badFile(
-      "This file is not a SiliconPlay backup (expected format “siliconplay-backup”). Nothing was imported.",
-      "该文件不是 SiliconPlay 备份（格式应为 “siliconplay-backup”）。未导入任何内容。",
-      envelope.error.issues[0]?.message,
-    );
+    throw badFile("error.backup.notBackup", undefined, envelope.error.issues[0]?.message);
   }
   if (envelope.data.version !== BACKUP_VERSION) {
-    throw badFile(
-      `This backup has version ${envelope.data.version}, but this app reads version ${BACKUP_VERSION}. Nothing was imported.`,
-      `该备份的版本为 ${envelope.data.version}，本应用只能读取版本 ${BACKUP_VERSION}。未导入任何内容。`,
-    );
+    throw badFile("error.backup.version", { version: envelope.data.version, supported: BACKUP_VERSION });
   }
 
   const report: ImportReport = { added: counts(), skipped: counts(), conflicts: counts(), errors: [] };
@@ -233,7 +255,8 @@ export async function importAll(db: AppDB, input: unknown): Promise<ImportReport
         continue;
       }
       report.skipped[table]++;
-      if (stableStringify(await toJsonRow(table, stored)) !== stableStringify(row)) {
+      const blobs: BlobLookup = async (blobId) => (await db.mediaBlobs.get(blobId))?.blob;
+      if (stableStringify(await toJsonRow(table, stored, blobs)) !== stableStringify(row)) {
         report.conflicts[table]++;
         note(`${table} ${String(row.id)}: a different row with this id is already stored; kept the stored one`);
       }
@@ -268,7 +291,7 @@ export async function importAll(db: AppDB, input: unknown): Promise<ImportReport
     return { ...c, folderId: NO_FOLDER };
   });
 
-  const decoded = {} as Record<TableName, JsonRow[]>;
+  const decoded = {} as Record<TableName, [JsonRow, MediaBlob[]][]>;
   for (const table of TABLES) {
     decoded[table] = [];
     for (const row of toAdd[table]) {
@@ -282,14 +305,16 @@ export async function importAll(db: AppDB, input: unknown): Promise<ImportReport
   }
 
   await withQuotaGuard(() =>
-    db.transaction("rw", TABLES, async () => {
+    db.transaction("rw", [...TABLES, "mediaBlobs"], async () => {
       for (const table of TABLES) {
         const rows = decoded[table];
         if (!rows.length) continue;
         // Another tab may have added some of these ids since the check above: never overwrite.
-        const present = await db.table(table).bulkGet(rows.map((r) => r.id as string));
+        const present = await db.table(table).bulkGet(rows.map(([r]) => r.id as string));
         const fresh = rows.filter((_, i) => !present[i]);
-        await db.table(table).bulkAdd(fresh);
+        // Rows and their bytes land together (one transaction): a full disk stores neither.
+        await db.mediaBlobs.bulkAdd(fresh.flatMap(([, b]) => b));
+        await db.table(table).bulkAdd(fresh.map(([r]) => r));
         report.added[table] += fresh.length;
         report.skipped[table] += rows.length - fresh.length;
       }

@@ -3,6 +3,7 @@ import type { PlaygroundSettings } from "@/lib/chat/playground/settings";
 
 import { Dexie } from "dexie";
 import { monotonicNow, uuid } from "./ids";
+import { deleteAttachments } from "./media";
 import { type AppDB, type ChatSettings, type Conversation, EMPTY_USAGE, type ModelRef, type Usage } from "./schema";
 import { withQuotaGuard } from "./storage";
 import { tokenize } from "./tokenize";
@@ -156,14 +157,15 @@ export async function restoreConversation(db: AppDB, token: UndoToken | string):
   return n > 0;
 }
 
-/** Hard delete: the conversation, all its messages (every branch) and their attachments. */
+/** Hard delete: the conversation, all its messages (every branch), their attachments and their bytes. */
 export async function deleteConversation(db: AppDB, id: string): Promise<void> {
-  await db.transaction("rw", [db.conversations, db.messages, db.attachments], async () => {
+  await db.transaction("rw", [db.conversations, db.messages, db.attachments, db.mediaBlobs], async () => {
     await db.messages
       .where("[conversationId+createdAt]")
       .between([id, Dexie.minKey], [id, Dexie.maxKey], true, true)
       .delete();
-    await db.attachments.where("conversationId").equals(id).delete();
+    const attachments = await db.attachments.where("conversationId").equals(id).primaryKeys();
+    await deleteAttachments(db, attachments as string[]);
     await db.conversations.delete(id);
   });
 }

@@ -2,6 +2,7 @@
 
 import { reasoningBlocks } from "@/lib/chat/reasoning";
 import { errorText } from "@/lib/errors";
+import { type MessageKey, translator } from "@/lib/i18n";
 import { getConversationMessages } from "./messages";
 import type { AppDB, Attachment, Conversation, Message, MessagePart } from "./schema";
 import { getThread } from "./tree";
@@ -12,28 +13,13 @@ export interface MarkdownOptions {
   attachments?: readonly Attachment[];
 }
 
-const LABELS = {
-  en: {
-    untitled: "New chat",
-    you: "You",
-    assistant: "Assistant",
-    system: "System",
-    reasoning: "Reasoning",
-    attachment: "Attachment",
-    model: "Model",
-    status: { stopped: "Stopped", interrupted: "Interrupted", failed: "Failed", streaming: "Incomplete" },
-  },
-  zh: {
-    untitled: "新对话",
-    you: "你",
-    assistant: "助手",
-    system: "系统",
-    reasoning: "思考过程",
-    attachment: "附件",
-    model: "模型",
-    status: { stopped: "已停止", interrupted: "已中断", failed: "失败", streaming: "未完成" },
-  },
-} as const;
+/** A message's status as the file notes it (a complete one gets no note). */
+const STATUS_KEY = {
+  stopped: "markdown.export.status.stopped",
+  interrupted: "markdown.export.status.interrupted",
+  failed: "markdown.export.status.failed",
+  streaming: "markdown.export.status.streaming",
+} as const satisfies Record<Exclude<Message["status"], "complete">, MessageKey>;
 
 function partText(part: MessagePart): string {
   return typeof part.text === "string" ? part.text : "";
@@ -62,9 +48,9 @@ export function conversationToMarkdown(
   thread: readonly Message[],
   options: MarkdownOptions = {},
 ): string {
-  const L = LABELS[options.locale ?? "en"];
-  const out: string[] = [`# ${conversation.title.trim() || L.untitled}`];
-  if (conversation.model) out.push(`_${L.model}: ${conversation.model.id}_`);
+  const t = translator(options.locale ?? "en");
+  const out: string[] = [`# ${conversation.title.trim() || t("markdown.export.untitled")}`];
+  if (conversation.model) out.push(`_${t("markdown.export.model")}: ${conversation.model.id}_`);
   const byMessage = new Map<string, Attachment[]>();
   for (const a of options.attachments ?? []) {
     const list = byMessage.get(a.messageId);
@@ -75,12 +61,12 @@ export function conversationToMarkdown(
   for (const m of thread) {
     const who =
       m.role === "user"
-        ? L.you
+        ? t("markdown.export.you")
         : m.role === "system"
-          ? L.system
+          ? t("markdown.export.system")
           : m.model
-            ? `${L.assistant} (${m.model.id})`
-            : L.assistant;
+            ? t("markdown.export.assistantModel", { model: m.model.id })
+            : t("markdown.export.assistant");
     out.push(`**${who}**`);
     // A continued reply thought once per request: its blocks stay apart.
     const reasoning = reasoningBlocks(m.parts)
@@ -88,15 +74,15 @@ export function conversationToMarkdown(
       .join("\n\n")
       .trim();
     if (reasoning) {
-      out.push(`<details>\n<summary>${L.reasoning}</summary>\n\n${reasoning}\n\n</details>`);
+      out.push(`<details>\n<summary>${t("markdown.export.reasoning")}</summary>\n\n${reasoning}\n\n</details>`);
     }
     const text = answerText(m).trim();
     if (text) out.push(text);
     const files = [...fileNotes(m), ...(byMessage.get(m.id) ?? []).map((a) => `${a.name} (${a.mime})`)];
     const unique = [...new Set(files)];
-    if (unique.length) out.push(unique.map((f) => `_${L.attachment}: ${f}_`).join("  \n"));
+    if (unique.length) out.push(unique.map((f) => `_${t("markdown.export.attachment")}: ${f}_`).join("  \n"));
     if (m.status !== "complete") {
-      const note = L.status[m.status];
+      const note = t(STATUS_KEY[m.status]);
       const error = m.error ? `: ${errorText(m.error, options.locale ?? "en")}` : "";
       out.push(`_(${note}${error})_`);
     }

@@ -1,7 +1,9 @@
 // Generated media and chat attachments. Provider URLs expire (images in an hour, videos in
-// minutes), so the bytes themselves are stored, always in unindexed properties.
+// minutes), so the bytes themselves are stored: in `mediaBlobs` (lib/db/blobs.ts), written and
+// deleted in the same transaction as the row that refers to them.
 
 import type { Table } from "dexie";
+import { blobIdsOf, type MediaBlob, type MediaOwner, mediaBlobRow } from "./blobs";
 import { monotonicNow, uuid } from "./ids";
 import type { AppDB, Attachment, ImageRecord, SpeechClip, VideoJob, VideoStatus } from "./schema";
 import { withQuotaGuard } from "./storage";
@@ -17,35 +19,56 @@ function newestFirst<T>(table: Table<T, string>, { limit = 50, before }: PageOpt
   return c.reverse().limit(limit).toArray();
 }
 
+// ---- the bytes (lib/db/blobs.ts) ----
+
+/** A stored Blob by its id (a row's `blobId`, `startImageId`, …); undefined once it is deleted. */
+export async function getMediaBlob(db: AppDB, id: string | undefined): Promise<Blob | undefined> {
+  if (!id) return undefined;
+  return (await db.mediaBlobs.get(id))?.blob;
+}
+
+/** Deletes media rows and every blob they refer to; call inside a transaction over both tables. */
+async function deleteWithBlobs(db: AppDB, owner: MediaOwner, ids: string[]): Promise<void> {
+  const table = db.table<object, string>(owner);
+  const rows = await table.bulkGet(ids);
+  await db.mediaBlobs.bulkDelete(rows.flatMap((r) => blobIdsOf(owner, r)));
+  await table.bulkDelete(ids);
+}
+
 // ---- images ----
 
-export type NewImage = Omit<ImageRecord, "id" | "createdAt" | "mime"> & {
+export type NewImage = Omit<ImageRecord, "id" | "createdAt" | "mime" | "blobId"> & {
   id?: string;
   createdAt?: number;
   mime?: string;
+  /** The bytes, stored in `mediaBlobs` beside the row (a `blobId` given here is replaced). */
+  blob: Blob;
+  blobId?: string;
 };
 
-export async function saveImage(db: AppDB, input: NewImage): Promise<ImageRecord> {
-  const row: ImageRecord = {
-    ...input,
-    id: input.id ?? uuid(),
-    createdAt: input.createdAt ?? monotonicNow(),
-    mime: input.mime ?? (input.blob.type || "image/png"),
-  };
-  await withQuotaGuard(() => db.images.add(row));
-  return row;
+function imageRows(input: NewImage): [ImageRecord, MediaBlob] {
+  const { blob, ...rest } = input;
+  const mime = input.mime ?? (blob.type || "image/png");
+  const createdAt = input.createdAt ?? monotonicNow();
+  const bytes = mediaBlobRow("images", blob, mime, createdAt);
+  return [{ ...rest, id: input.id ?? uuid(), createdAt, mime, blobId: bytes.id }, bytes];
 }
 
-/** Several images of one batch in one transaction: all are stored or, on a full disk, none. */
+export async function saveImage(db: AppDB, input: NewImage): Promise<ImageRecord> {
+  const [row] = await saveImages(db, [input]);
+  return row as ImageRecord;
+}
+
+/** Several images of one batch in one transaction: all are stored (rows and bytes) or, on a full disk, none. */
 export async function saveImages(db: AppDB, inputs: NewImage[]): Promise<ImageRecord[]> {
-  const rows = inputs.map<ImageRecord>((input) => ({
-    ...input,
-    id: input.id ?? uuid(),
-    createdAt: input.createdAt ?? monotonicNow(),
-    mime: input.mime ?? (input.blob.type || "image/png"),
-  }));
-  await withQuotaGuard(() => db.images.bulkAdd(rows));
-  return rows;
+  const pairs = inputs.map(imageRows);
+  await withQuotaGuard(() =>
+    db.transaction("rw", db.images, db.mediaBlobs, async () => {
+      await db.mediaBlobs.bulkAdd(pairs.map(([, b]) => b));
+      await db.images.bulkAdd(pairs.map(([r]) => r));
+    }),
+  );
+  return pairs.map(([r]) => r);
 }
 
 export function listImages(db: AppDB, page: PageOptions = {}): Promise<ImageRecord[]> {
@@ -56,8 +79,9 @@ export function getImage(db: AppDB, id: string): Promise<ImageRecord | undefined
   return db.images.get(id);
 }
 
+/** The image and its bytes. */
 export async function deleteImage(db: AppDB, id: string): Promise<void> {
-  await db.images.delete(id);
+  await db.transaction("rw", db.images, db.mediaBlobs, () => deleteWithBlobs(db, "images", [id]));
 }
 
 /** Every image id, newest first: a virtualized gallery reads only the rows it shows (keys only, no Blobs). */
@@ -78,38 +102,76 @@ export async function imagesInBatch(db: AppDB, batchId: string): Promise<ImageRe
 
 // ---- video jobs ----
 
-export type NewVideoJob = Omit<VideoJob, "id" | "createdAt" | "updatedAt" | "status"> & {
+type VideoRefs = "blobId" | "startImageId" | "lastImageId";
+
+/** The job's pictures and video come as Blobs; they are stored in `mediaBlobs` and the row keeps ids. */
+export type NewVideoJob = Omit<VideoJob, "id" | "createdAt" | "updatedAt" | "status" | VideoRefs> & {
   id?: string;
   status?: VideoStatus;
   createdAt?: number;
+  startImage?: Blob;
+  lastImage?: Blob;
+  blob?: Blob;
 };
 
 /** Store the job as soon as the provider returns its requestId: polling resumes from this row after a reload. */
 export async function saveVideoJob(db: AppDB, input: NewVideoJob): Promise<VideoJob> {
   const now = monotonicNow();
+  const { startImage, lastImage, blob, ...rest } = input;
+  const createdAt = input.createdAt ?? now;
   const row: VideoJob = {
-    ...input,
+    ...rest,
     id: input.id ?? uuid(),
     status: input.status ?? "queued",
-    createdAt: input.createdAt ?? now,
+    createdAt,
     updatedAt: now,
   };
-  await withQuotaGuard(() => db.videos.add(row));
+  const bytes: MediaBlob[] = [];
+  const keep = (b: Blob | undefined, mime?: string) => {
+    if (!b) return undefined;
+    const stored = mediaBlobRow("videos", b, mime, createdAt);
+    bytes.push(stored);
+    return stored.id;
+  };
+  const ids = { startImageId: keep(startImage), lastImageId: keep(lastImage), blobId: keep(blob, input.mime) };
+  for (const [k, v] of Object.entries(ids)) if (v) row[k as VideoRefs] = v;
+  await withQuotaGuard(() =>
+    db.transaction("rw", db.videos, db.mediaBlobs, async () => {
+      await db.mediaBlobs.bulkAdd(bytes);
+      await db.videos.add(row);
+    }),
+  );
   return row;
 }
 
-export type VideoJobChanges = Partial<Omit<VideoJob, "id" | "requestId" | "createdAt">>;
+export type VideoJobChanges = Partial<Omit<VideoJob, "id" | "requestId" | "createdAt" | VideoRefs>> & {
+  /** The downloaded video: stored in `mediaBlobs`, its id in the row's `blobId`. */
+  blob?: Blob;
+};
 
 /** Applies a poll result. Terminal states also stamp finishedAt; a downloaded video goes in `blob`. */
 export async function updateVideoJob(db: AppDB, id: string, changes: VideoJobChanges): Promise<void> {
   const now = Date.now();
-  const patch: VideoJobChanges = { ...changes, updatedAt: now };
-  if (changes.status === "running" && changes.startedAt === undefined) {
-    const row = await db.videos.get(id);
-    if (row && row.startedAt === undefined) patch.startedAt = now;
-  }
+  const { blob, ...rest } = changes;
+  const patch: Partial<VideoJob> = { ...rest, updatedAt: now };
   if (changes.status && isTerminal(changes.status) && changes.finishedAt === undefined) patch.finishedAt = now;
-  await withQuotaGuard(() => db.videos.update(id, patch));
+  await withQuotaGuard(() =>
+    db.transaction("rw", db.videos, db.mediaBlobs, async () => {
+      const row = await db.videos.get(id);
+      if (!row) return;
+      if (changes.status === "running" && changes.startedAt === undefined && row.startedAt === undefined) {
+        patch.startedAt = now;
+      }
+      if (blob) {
+        const stored = mediaBlobRow("videos", blob, changes.mime ?? row.mime);
+        await db.mediaBlobs.add(stored);
+        // A second download of the same job replaces the first rather than leaving it behind.
+        if (row.blobId) await db.mediaBlobs.delete(row.blobId);
+        patch.blobId = stored.id;
+      }
+      await db.videos.update(id, patch);
+    }),
+  );
 }
 
 /**
@@ -142,26 +204,33 @@ export async function activeVideoJobs(db: AppDB): Promise<VideoJob[]> {
   return rows.sort((a, b) => a.createdAt - b.createdAt);
 }
 
+/** The job, its video and its pictures. */
 export async function deleteVideoJob(db: AppDB, id: string): Promise<void> {
-  await db.videos.delete(id);
+  await db.transaction("rw", db.videos, db.mediaBlobs, () => deleteWithBlobs(db, "videos", [id]));
 }
 
 // ---- speech ----
 
-export type NewSpeechClip = Omit<SpeechClip, "id" | "createdAt" | "mime"> & {
+export type NewSpeechClip = Omit<SpeechClip, "id" | "createdAt" | "mime" | "blobId"> & {
   id?: string;
   createdAt?: number;
   mime?: string;
+  blob: Blob;
 };
 
+/** The clip and its audio, in one transaction. */
 export async function saveSpeechClip(db: AppDB, input: NewSpeechClip): Promise<SpeechClip> {
-  const row: SpeechClip = {
-    ...input,
-    id: input.id ?? uuid(),
-    createdAt: input.createdAt ?? monotonicNow(),
-    mime: input.mime ?? (input.blob.type || "audio/mpeg"),
-  };
-  await withQuotaGuard(() => db.speech.add(row));
+  const { blob, ...rest } = input;
+  const createdAt = input.createdAt ?? monotonicNow();
+  const mime = input.mime ?? (blob.type || "audio/mpeg");
+  const bytes = mediaBlobRow("speech", blob, mime, createdAt);
+  const row: SpeechClip = { ...rest, id: input.id ?? uuid(), createdAt, mime, blobId: bytes.id };
+  await withQuotaGuard(() =>
+    db.transaction("rw", db.speech, db.mediaBlobs, async () => {
+      await db.mediaBlobs.add(bytes);
+      await db.speech.add(row);
+    }),
+  );
   return row;
 }
 
@@ -170,7 +239,7 @@ export function listSpeechClips(db: AppDB, page: PageOptions = {}): Promise<Spee
 }
 
 export async function deleteSpeechClip(db: AppDB, id: string): Promise<void> {
-  await db.speech.delete(id);
+  await db.transaction("rw", db.speech, db.mediaBlobs, () => deleteWithBlobs(db, "speech", [id]));
 }
 
 // ---- chat attachments ----
@@ -201,21 +270,53 @@ export interface NewAttachment {
   height?: number;
 }
 
+/** The attachment row and its bytes, in one transaction. */
 export async function saveAttachment(db: AppDB, input: NewAttachment): Promise<Attachment> {
+  const createdAt = monotonicNow();
+  const mime = input.mime ?? (input.blob.type || "application/octet-stream");
+  const bytes = mediaBlobRow("attachments", input.blob, mime, createdAt);
   const row: Attachment = {
     id: input.id ?? uuid(),
     messageId: input.messageId,
     conversationId: input.conversationId,
-    createdAt: monotonicNow(),
+    createdAt,
     name: input.name,
-    mime: input.mime ?? (input.blob.type || "application/octet-stream"),
+    mime,
     size: input.blob.size,
-    blob: input.blob,
+    blobId: bytes.id,
   };
   if (input.width !== undefined) row.width = input.width;
   if (input.height !== undefined) row.height = input.height;
-  await withQuotaGuard(() => db.attachments.add(row));
+  await withQuotaGuard(() =>
+    db.transaction("rw", db.attachments, db.mediaBlobs, async () => {
+      await db.mediaBlobs.add(bytes);
+      await db.attachments.add(row);
+    }),
+  );
   return row;
+}
+
+/** An attachment with its bytes, for sending it; undefined when either is gone. */
+export type LoadedAttachment = Attachment & { blob: Blob };
+
+export async function getAttachmentWithBlob(db: AppDB, id: string): Promise<LoadedAttachment | undefined> {
+  return db.transaction("r", db.attachments, db.mediaBlobs, async () => {
+    const row = await db.attachments.get(id);
+    const blob = await getMediaBlob(db, row?.blobId);
+    return row && blob ? { ...row, blob } : undefined;
+  });
+}
+
+/** An attachment's bytes by the attachment's id (what an `attachment:<id>` url names). */
+export async function getAttachmentBlob(db: AppDB, id: string): Promise<Blob | undefined> {
+  return db.transaction("r", db.attachments, db.mediaBlobs, async () =>
+    getMediaBlob(db, (await db.attachments.get(id))?.blobId),
+  );
+}
+
+/** Deletes attachments and their bytes; call inside a transaction over attachments and mediaBlobs. */
+export function deleteAttachments(db: AppDB, ids: string[]): Promise<void> {
+  return deleteWithBlobs(db, "attachments", ids);
 }
 
 export function getAttachment(db: AppDB, id: string): Promise<Attachment | undefined> {
@@ -232,20 +333,11 @@ export async function attachmentsForConversation(db: AppDB, conversationId: stri
   return rows.sort((a, b) => a.createdAt - b.createdAt);
 }
 
-/** Total bytes of stored media per kind, for the Settings storage panel. */
-export async function mediaUsage(db: AppDB): Promise<Record<"images" | "videos" | "speech" | "attachments", number>> {
-  const sum = async <T extends { blob?: Blob; startImage?: Blob }>(table: Table<T, string>) => {
-    let total = 0;
-    await table.each((r) => {
-      total += (r.blob?.size ?? 0) + (r.startImage?.size ?? 0);
-    });
-    return total;
-  };
-  const [images, videos, speech, attachments] = await Promise.all([
-    sum(db.images),
-    sum(db.videos),
-    sum(db.speech),
-    sum(db.attachments),
-  ]);
-  return { images, videos, speech, attachments };
+/** Total bytes of stored media per kind, for the Settings storage panel (blob rows carry their size and owner). */
+export async function mediaUsage(db: AppDB): Promise<Record<MediaOwner, number>> {
+  const totals: Record<MediaOwner, number> = { images: 0, videos: 0, speech: 0, attachments: 0 };
+  await db.mediaBlobs.each((b) => {
+    if (b.owner in totals) totals[b.owner] += b.size;
+  });
+  return totals;
 }

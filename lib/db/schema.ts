@@ -1,7 +1,8 @@
 // The IndexedDB schema (Dexie), its row types and its version history.
 //
 // Rules that keep it fast and safe:
-// - Blobs live only in unindexed properties (indexing them fails, and they bloat index pages).
+// - Media Blobs live in one table, `mediaBlobs` (since v5), and rows refer to them by id: lists of rows
+//   never carry bytes, and indexing a Blob (which fails) cannot happen.
 // - Booleans cannot be IndexedDB keys, so indexed flags are numbers (pinned: 0|1, deletedAt: 0 = live).
 // - Never edit an old version's stores; add a version with an upgrade and a test in db-migration.
 
@@ -12,13 +13,16 @@ import type { CompletionSession } from "@/lib/complete/contract";
 import type { MessageVars } from "@/lib/i18n";
 import type { Assistant, AssistantRef, Folder, SavedPrompt } from "@/lib/organize/contract";
 import type { ModelRef, Provider as ProviderId } from "@/lib/providers/catalog-types";
+import type { MediaBlob } from "./blobs";
 import { DB_NAME } from "./name";
 import { tokenize } from "./tokenize";
 import { NO_FOLDER, upgradeV2ToV3, V3_STORES } from "./version-3";
 import { V4_STORES } from "./version-4";
+import { upgradeV4ToV5, V5_STORES } from "./version-5";
 
+export type { MediaBlob };
 export { DB_NAME };
-export const SCHEMA_VERSION = 4;
+export const SCHEMA_VERSION = 5;
 
 export type { ModelRef, ProviderId };
 
@@ -144,7 +148,8 @@ export interface ImageRecord {
   width?: number;
   height?: number;
   mime: string;
-  blob: Blob;
+  /** The image's bytes: a `mediaBlobs` row (since v5; before, the Blob itself was here as `blob`). */
+  blobId: string;
   /** Images produced by one Generate press share a batch id. */
   batchId?: string;
 }
@@ -164,11 +169,12 @@ export interface VideoJob {
   updatedAt: number;
   startedAt?: number;
   finishedAt?: number;
-  /** The optional start image, kept so the job can be shown and re-run. */
-  startImage?: Blob;
-  /** The last frame (CogVideoX-3's first-and-last-frame mode). */
-  lastImage?: Blob;
-  blob?: Blob;
+  /** The optional start image (a `mediaBlobs` id), kept so the job can be shown and re-run. */
+  startImageId?: string;
+  /** The last frame (CogVideoX-3's first-and-last-frame mode), a `mediaBlobs` id. */
+  lastImageId?: string;
+  /** The downloaded video, a `mediaBlobs` id: set once the job succeeded and its file was fetched. */
+  blobId?: string;
   mime?: string;
   failure?: MessageError;
   /** Polls count, for back-off decisions after a reload. */
@@ -190,7 +196,8 @@ export interface SpeechClip {
   /** speed, gain, format, sample rate, … */
   settings: Record<string, unknown>;
   mime: string;
-  blob: Blob;
+  /** The audio's bytes, a `mediaBlobs` id (since v5). */
+  blobId: string;
   durationMs?: number;
 }
 
@@ -204,7 +211,8 @@ export interface Attachment {
   width?: number;
   height?: number;
   size: number;
-  blob: Blob;
+  /** The file's bytes, a `mediaBlobs` id (since v5). */
+  blobId: string;
 }
 
 /** Version 1 (the first released shape), kept for the migration and its test. */
@@ -257,6 +265,8 @@ export class AppDB extends Dexie {
   prompts!: Table<SavedPrompt, string>;
   /** /complete sessions (since v4; lib/complete/client/sessions.ts owns it). */
   completions!: Table<CompletionSession, string>;
+  /** Every stored media Blob, keyed by id (since v5; lib/db/blobs.ts). */
+  mediaBlobs!: Table<MediaBlob, string>;
 
   constructor(name: string = DB_NAME, options?: DexieOptions) {
     super(name, options);
@@ -264,6 +274,7 @@ export class AppDB extends Dexie {
     this.version(2).stores(V2_STORES).upgrade(upgradeV1ToV2);
     this.version(3).stores(V3_STORES).upgrade(upgradeV2ToV3);
     this.version(4).stores(V4_STORES);
+    this.version(5).stores(V5_STORES).upgrade(upgradeV4ToV5);
     // The sidebar reads unfiled conversations off [deletedAt+folderId+pinned+updatedAt]: a row
     // without folderId would be in no list at all, whichever code path wrote it.
     this.conversations.hook("creating", (_key, row) => {

@@ -1,4 +1,4 @@
-import { getAttachment } from "@/lib/db";
+import { getAttachment, getAttachmentBlob } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { imagesDb } from "./db";
 import type { ImageStore } from "./store";
@@ -33,13 +33,14 @@ export async function takeChatImage(search: string, store: ImageStore): Promise<
   const id = new URLSearchParams(search).get(EDIT_ATTACHMENT_PARAM);
   if (!id) return null;
   const row = await getAttachment(imagesDb(), id);
-  if (!row)
+  const blob = row && (await getAttachmentBlob(imagesDb(), id));
+  if (!row || !blob)
     return new AppError("not_found", {
       detail: `attachment ${id.slice(0, 80)}`,
       key: "images.fromChat.missing",
     });
   await modelsSettled(store);
   if (store.getState().models.status !== "ready") return null;
-  const taken = store.getState().editWith({ blob: row.blob, name: row.name });
+  const taken = store.getState().editWith({ blob, name: row.name });
   return taken ? null : new AppError("model_not_found", { key: "images.fromChat.noEditModel" });
 }

@@ -1,5 +1,5 @@
 import { type AppDB, getDB } from "@/lib/db";
-import { getImage } from "@/lib/db/media";
+import { getImage, getMediaBlob } from "@/lib/db/media";
 import type { ImageRecord } from "@/lib/db/schema";
 
 // A stored image, as components see it (they import it from here, not from lib/db).
@@ -16,6 +16,11 @@ export function imagesDb(): AppDB {
 /** One stored image by id (the video studio's start image from the gallery). */
 export function loadImage(id: string): Promise<ImageRecord | undefined> {
   return getImage(imagesDb(), id);
+}
+
+/** A stored image's bytes (undefined once it is deleted). */
+export function loadImageBlob(record: Pick<ImageRecord, "blobId">): Promise<Blob | undefined> {
+  return getMediaBlob(imagesDb(), record.blobId);
 }
 
 export function setImagesDb(next: AppDB | undefined): void {

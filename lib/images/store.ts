@@ -1,13 +1,13 @@
 import { create } from "zustand";
 import { createJSONStorage, persist } from "zustand/middleware";
-import { deleteImage, getImage, type ImageRecord, saveImage } from "@/lib/db";
+import { deleteImage, getImage, getMediaBlob, type ImageRecord, saveImage } from "@/lib/db";
 import type { ModelInfo } from "@/lib/providers/catalog";
 import { currentModels, loadModels } from "@/lib/providers/client/models";
 import { imageCaps, randomSeed } from "./capabilities";
 import { imagesDb } from "./db";
 import { EMPTY_FORM, findModel, fitToModel, formFromRecord, withValidModel } from "./form";
 import { cancelJob, forgetJob, retryJob, startJob } from "./jobs";
-import type { ImageStudioState } from "./studio-state";
+import type { ImageStudioState, Reference } from "./studio-state";
 
 export type { ImageJob, ImageStudioState, Reference } from "./studio-state";
 
@@ -21,6 +21,18 @@ const KEPT_JOBS = 12;
 
 /** The edit model "Edit again" picks when the chosen model is not one: it takes up to three images. */
 const PREFERRED_EDIT_MODEL = "Qwen/Qwen-Image-Edit-2509";
+
+/** A stored image as a reference to send: its bytes are read now (rows carry only their id). */
+async function asReference(record: ImageRecord | undefined): Promise<Reference | undefined> {
+  const blob = record && (await getMediaBlob(imagesDb(), record.blobId));
+  return record && blob ? { blob, name: record.prompt, imageId: record.id } : undefined;
+}
+
+/**
+ * The bytes of the image in `deleted` (Undo): deleting removes them from storage with the row, and
+ * the store's state is persisted as JSON, which cannot hold a Blob. The next delete replaces them.
+ */
+let deletedBlob: Blob | undefined;
 
 /** The gallery images a stored image was made from, in order (older rows kept one id). */
 export function referenceIds(record: Pick<ImageRecord, "params">): string[] {
@@ -124,21 +136,18 @@ export const useImageStore = create<ImageStudioState>()(
         set({ form });
         const ids = referenceIds(record);
         if (ids.length > 0) {
-          const found = await Promise.all(ids.map((id) => getImage(imagesDb(), id)));
-          set({
-            references: found
-              .filter((r): r is ImageRecord => r !== undefined)
-              .map((r) => ({ blob: r.blob, name: r.prompt, imageId: r.id })),
-          });
+          const found = await Promise.all(ids.map((id) => getImage(imagesDb(), id).then(asReference)));
+          set({ references: found.filter((r): r is Reference => r !== undefined) });
         } else if (model && imageCaps(model).reference === "none") {
           set({ references: [] });
         }
       },
 
-      referenceFrom(record) {
+      async referenceFrom(record) {
+        const reference = await asReference(record);
+        if (!reference) return;
         const { models, form } = get();
         const current = findModel(models.list, form.modelKey);
-        const reference = { blob: record.blob, name: record.prompt, imageId: record.id };
         if (current && imageCaps(current).reference !== "none") {
           get().addReferences([reference]);
           return;
@@ -150,8 +159,9 @@ export const useImageStore = create<ImageStudioState>()(
         if (capable) set({ form: fitToModel(form, capable), references: [reference] });
       },
 
-      editFrom(record) {
-        get().editWith({ blob: record.blob, name: record.prompt, imageId: record.id });
+      async editFrom(record) {
+        const reference = await asReference(record);
+        if (reference) get().editWith(reference);
       },
 
       editWith(reference) {
@@ -168,16 +178,22 @@ export const useImageStore = create<ImageStudioState>()(
       },
 
       async removeImage(record) {
+        // The bytes are kept in memory until the undo window closes: deleting drops them from storage.
+        const blob = await getMediaBlob(imagesDb(), record.blobId);
         await deleteImage(imagesDb(), record.id);
+        deletedBlob = blob;
         set((s) => ({ deleted: record, viewing: s.viewing === record.id ? null : s.viewing }));
       },
 
       async undoRemove() {
         const record = get().deleted;
+        const blob = deletedBlob;
         if (!record) return;
         set({ deleted: null });
+        deletedBlob = undefined;
+        if (!blob) return;
         // Same id and createdAt: the image returns to its place in the gallery and in its batch.
-        await saveImage(imagesDb(), record);
+        await saveImage(imagesDb(), { ...record, blob });
       },
     }),
     {

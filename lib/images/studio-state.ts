@@ -69,9 +69,9 @@ export interface ImageStudioState {
   retry(jobId: string): void;
   dismiss(jobId: string): void;
   reuseSettings(record: ImageRecord): Promise<void>;
-  referenceFrom(record: ImageRecord): void;
+  referenceFrom(record: ImageRecord): Promise<void>;
   /** "Edit again": the image becomes the only reference of an edit model, so edits chain. */
-  editFrom(record: ImageRecord): void;
+  editFrom(record: ImageRecord): Promise<void>;
   /** Any picture (one from chat) as the only reference of an edit model; false when none is offered. */
   editWith(reference: Reference): boolean;
   removeImage(record: ImageRecord): Promise<void>;

@@ -5,7 +5,7 @@
 
 import { useLiveQuery } from "dexie-react-hooks";
 import { getDB } from "@/lib/db";
-import { deleteSpeechClip, listSpeechClips } from "@/lib/db/media";
+import { deleteSpeechClip, getMediaBlob, listSpeechClips } from "@/lib/db/media";
 import type { SpeechClip } from "@/lib/db/schema";
 
 export type { SpeechClip };
@@ -13,6 +13,11 @@ export type { SpeechClip };
 /** The newest stored clips, newest first. */
 export function useSpeechClips(limit: number): SpeechClip[] | undefined {
   return useLiveQuery(() => listSpeechClips(getDB(), { limit }), [limit]);
+}
+
+/** A clip's audio (read when it is shown, not with the list). */
+export function loadClipBlob(clip: Pick<SpeechClip, "blobId">): Promise<Blob | undefined> {
+  return getMediaBlob(getDB(), clip.blobId);
 }
 
 export function removeSpeechClip(id: string): Promise<void> {

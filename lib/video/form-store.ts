@@ -37,7 +37,8 @@ interface VideoFormState extends VideoDraft {
   /** A newly picked start image; the size follows its aspect ratio, as the provider's I2V output does. */
   setImage: (image: PickedImage | null) => void;
   setLastImage: (image: PickedImage | null) => void;
-  reuse: (job: VideoJob) => void;
+  /** The job's settings back in the form; its frames are read from storage by the caller (lib/video/client/db.ts). */
+  reuse: (job: VideoJob, frames?: { start?: Blob; last?: Blob }) => void;
 }
 
 const initialDraft: VideoDraft = {
@@ -69,13 +70,13 @@ export const useVideoForm = create<VideoFormState>()((set) => ({
       image ? { image, size: sizeForAspect(image.width, image.height), imageError: null } : { image, imageError: null },
     ),
   setLastImage: (lastImage) => set({ lastImage, imageError: null }),
-  reuse: (job) => {
+  reuse: (job, frames = {}) => {
     const p = job.params;
     const size = typeof p.size === "string" && /^\d+x\d+$/.test(p.size) ? p.size : "1280x720";
     const seed = job.seed ?? (typeof p.seed === "number" ? p.seed : undefined);
-    const image: PickedImage | null = job.startImage
+    const image: PickedImage | null = frames.start
       ? {
-          blob: job.startImage,
+          blob: frames.start,
           width: Number(p.imageWidth) || 0,
           height: Number(p.imageHeight) || 0,
           source: "upload",
@@ -89,8 +90,8 @@ export const useVideoForm = create<VideoFormState>()((set) => ({
       size,
       seed: seed === undefined ? "" : String(seed),
       image,
-      lastImage: job.lastImage
-        ? { blob: job.lastImage, width: 0, height: 0, source: "upload", name: str(p.lastImageName) || undefined }
+      lastImage: frames.last
+        ? { blob: frames.last, width: 0, height: 0, source: "upload", name: str(p.lastImageName) || undefined }
         : null,
       quality: str(p.quality),
       withAudio: p.withAudio === true,

@@ -2,7 +2,7 @@
 // within the request's size budget (lib/vision/budget.ts): older images may go smaller or be left out.
 
 import type { ChatMessage } from "@/lib/chat/types";
-import { type AppDB, type Attachment, getAttachment, parseAttachmentUrl } from "@/lib/db";
+import { type AppDB, getAttachmentWithBlob, type LoadedAttachment, parseAttachmentUrl } from "@/lib/db";
 import {
   type BudgetImage,
   OMITTED_IMAGE_TEXT,
@@ -18,7 +18,7 @@ import { blobToDataUrl, prepareImage } from "./prepare";
 const reducedCache = new Map<string, Promise<string>>();
 const REDUCED_CACHE_MAX = 64;
 
-function reducedDataUrl(row: Attachment): Promise<string> {
+function reducedDataUrl(row: LoadedAttachment): Promise<string> {
   let p = reducedCache.get(row.id);
   if (!p) {
     const limits = { longSide: REDUCED_LONG_SIDE, maxSide: REDUCED_LONG_SIDE, maxBytes: REDUCED_MAX_BYTES };
@@ -34,7 +34,7 @@ function reducedDataUrl(row: Attachment): Promise<string> {
 interface Slot {
   message: number;
   part: number;
-  row: Attachment;
+  row: LoadedAttachment;
 }
 
 /**
@@ -45,7 +45,7 @@ interface Slot {
 export async function inlineAttachments(db: AppDB, messages: ChatMessage[]): Promise<ChatMessage[]> {
   const hasRefs = (m: ChatMessage) => m.parts.some((p) => p.type === "file" && parseAttachmentUrl(p.url));
   if (!messages.some(hasRefs)) return messages;
-  const rows = new Map<string, Promise<Attachment | undefined>>();
+  const rows = new Map<string, Promise<LoadedAttachment | undefined>>();
   const slots: (Slot | null)[][] = await Promise.all(
     messages.map((m, message) =>
       Promise.all(
@@ -54,7 +54,7 @@ export async function inlineAttachments(db: AppDB, messages: ChatMessage[]): Pro
           if (!id) return null;
           let row = rows.get(id);
           if (!row) {
-            row = getAttachment(db, id);
+            row = getAttachmentWithBlob(db, id);
             rows.set(id, row);
           }
           const found = await row;

@@ -116,8 +116,14 @@ test("an imported backup can neither run script nor load remote files unasked", 
         const open = indexedDB.open(name);
         open.onerror = () => reject(open.error);
         open.onsuccess = () => {
-          const rows = open.result.transaction("images").objectStore("images").getAll();
-          rows.onsuccess = () => resolve(rows.result.map((r: { mime: string; blob: Blob }) => [r.mime, r.blob.type]));
+          // The row names its bytes (schema v5): the Blob is a row of mediaBlobs.
+          const tx = open.result.transaction(["images", "mediaBlobs"]);
+          const rows = tx.objectStore("images").getAll();
+          const blobs = tx.objectStore("mediaBlobs").getAll();
+          tx.oncomplete = () => {
+            const byId = new Map(blobs.result.map((b: { id: string; blob: Blob }) => [b.id, b.blob]));
+            resolve(rows.result.map((r: { mime: string; blobId: string }) => [r.mime, byId.get(r.blobId)?.type ?? ""]));
+          };
         };
       }),
     DB_NAME,

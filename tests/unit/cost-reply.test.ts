@@ -113,7 +113,7 @@ describe("spending from IndexedDB", () => {
       model: { provider: "glm", id: "cogview-4" },
       params: {},
       mime: "image/png",
-      blob: new Blob([]),
+      blobId: "b-i1",
     });
     await db.speech.put({
       id: "s1",
@@ -123,7 +123,7 @@ describe("spending from IndexedDB", () => {
       voice: "alex",
       settings: {},
       mime: "audio/mpeg",
-      blob: new Blob([]),
+      blobId: "b-s1",
     });
     const records = await usageRecords({});
     const byCapability = Object.fromEntries(records.map((r) => [r.capability, r.cost]));

@@ -1,6 +1,6 @@
 import "fake-indexeddb/auto";
 import { afterEach, describe, expect, it } from "vitest";
-import { AppDB, addUserMessage, createConversation, uuid } from "@/lib/db";
+import { AppDB, addUserMessage, createConversation, getMediaBlob, uuid } from "@/lib/db";
 import { exportAll, importAll } from "@/lib/db/backup";
 import { sniffMediaType } from "@/lib/db/backup-sniff";
 import { encodePng } from "@/lib/simulator/png";
@@ -81,9 +81,10 @@ describe("importing media from a backup", () => {
     const report = await importAll(db, backup);
     expect(report.added.images).toBe(1);
     const stored = await db.images.get(row.id);
-    expect(stored?.blob.type).toBe("image/png");
+    const bytes = await getMediaBlob(db, stored?.blobId);
+    expect(bytes?.type).toBe("image/png");
     expect(stored?.mime).toBe("image/png");
-    expect(new Uint8Array(await stored!.blob.arrayBuffer())).toEqual(PNG);
+    expect(new Uint8Array(await bytes!.arrayBuffer())).toEqual(PNG);
   });
 
   it("keeps video and audio only when their bytes are video and audio", async () => {
@@ -130,12 +131,15 @@ describe("importing media from a backup", () => {
     const report = await importAll(db, backup);
     expect(report.added).toMatchObject({ videos: 1, speech: 3 });
     expect(report.skipped).toMatchObject({ videos: 2, speech: 2 });
-    expect((await db.videos.get(goodVideo.id))?.blob?.type).toBe("video/mp4");
-    expect((await db.speech.get(goodClip.id))?.blob.type).toBe("audio/wav");
+    const bytesOf = async (row: { blobId?: string } | undefined) => getMediaBlob(db, row?.blobId);
+    expect((await bytesOf(await db.videos.get(goodVideo.id)))?.type).toBe("video/mp4");
+    expect((await bytesOf(await db.speech.get(goodClip.id)))?.type).toBe("audio/wav");
     expect((await db.speech.get(goodClip.id))?.mime).toBe("audio/wav");
     // A name the container goes by is kept; raw PCM has no signature and is kept as what it is.
-    expect((await db.speech.get(opusClip.id))?.blob.type).toBe("audio/ogg; codecs=opus");
-    expect((await db.speech.get(pcmClip.id))?.blob.type).toBe("audio/pcm");
+    expect((await bytesOf(await db.speech.get(opusClip.id)))?.type).toBe("audio/ogg; codecs=opus");
+    expect((await bytesOf(await db.speech.get(pcmClip.id)))?.type).toBe("audio/pcm");
+    // Skipped rows leave no bytes behind: one video and three clips are stored.
+    expect(await db.mediaBlobs.count()).toBe(4);
   });
 
   it("drops an SVG attachment with an onload handler", async () => {
@@ -156,7 +160,7 @@ describe("importing media from a backup", () => {
     const report = await importAll(db, backup);
     expect(report.added.attachments).toBe(1);
     expect(report.skipped.attachments).toBe(1);
-    expect((await db.attachments.get(good.id))?.blob.type).toBe("image/png");
+    expect((await getMediaBlob(db, (await db.attachments.get(good.id))?.blobId))?.type).toBe("image/png");
   });
 
   it("keeps only safe file parts in messages: stored, re-typed inline media, and remote links", async () => {

@@ -9,6 +9,7 @@ import {
   createThrottledSaver,
   exportConversationMarkdown,
   getConversationMessages,
+  getMediaBlob,
   getThread,
   markdownFileName,
   saveAttachment,
@@ -22,6 +23,7 @@ import {
   uuid,
 } from "@/lib/db";
 import { type Backup, exportAll, importAll, TABLES } from "@/lib/db/backup";
+import { BLOB_REFS } from "@/lib/db/blobs";
 import { AppError } from "@/lib/errors";
 import { createAssistant, startChatWith } from "@/lib/organize/client/assistants";
 import { createFolder, moveToFolder, setTags } from "@/lib/organize/client/folders";
@@ -170,16 +172,22 @@ async function populate(db: AppDB) {
   return { conv, q, a };
 }
 
-/** Every table with Blobs replaced by their type and bytes, so deep equality covers the content. */
+/**
+ * Every table with blob references (`blobId`, …; their ids are new on import) replaced by the stored
+ * Blob's type and bytes, so deep equality covers the content.
+ */
 async function snapshot(db: AppDB) {
   const out: Record<string, unknown[]> = {};
+  const refs: Record<string, Readonly<Record<string, string>>> = BLOB_REFS;
   for (const t of TABLES) {
     const rows = await db.table(t).toArray();
     out[t] = await Promise.all(
       rows.map(async (r: Record<string, unknown>) => {
         const copy: Record<string, unknown> = { ...r };
-        for (const [k, v] of Object.entries(copy)) {
-          if (v instanceof Blob) copy[k] = { blobType: v.type, bytes: [...new Uint8Array(await v.arrayBuffer())] };
+        for (const ref of Object.keys(refs[t] ?? {})) {
+          if (typeof copy[ref] !== "string") continue;
+          const v = await getMediaBlob(db, copy[ref] as string);
+          copy[ref] = v && { blobType: v.type, bytes: [...new Uint8Array(await v.arrayBuffer())] };
         }
         return copy;
       }),

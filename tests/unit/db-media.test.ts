@@ -8,9 +8,11 @@ import {
   attachmentUrl,
   deleteImage,
   deleteSpeechClip,
+  deleteVideoJob,
   findVideoJobByRequestId,
   getImage,
   getImages,
+  getMediaBlob,
   imagesInBatch,
   listImageIds,
   listImages,
@@ -69,9 +71,12 @@ describe("media", () => {
     ]);
 
     const stored = await getImage(db, first.id);
-    expect(stored?.blob).toBeInstanceOf(Blob);
+    // The row names its bytes; they are read apart (lists never carry them).
+    expect(stored).not.toHaveProperty("blob");
+    const storedBlob = await getMediaBlob(db, stored?.blobId);
+    expect(storedBlob).toBeInstanceOf(Blob);
     expect(stored?.mime).toBe("image/png");
-    expect([...new Uint8Array(await stored!.blob.arrayBuffer())]).toEqual([137, 80, 78, 71]);
+    expect([...new Uint8Array(await storedBlob!.arrayBuffer())]).toEqual([137, 80, 78, 71]);
     expect(stored).toMatchObject({ seed: 42, timings: { inference: 1.5 }, params: { num_inference_steps: 20 } });
 
     const page1 = await listImages(db, { limit: 2 });
@@ -85,6 +90,9 @@ describe("media", () => {
 
     await deleteImage(db, first.id);
     expect(await db.images.count()).toBe(2);
+    // Its bytes went with it, in the same transaction.
+    expect(await db.mediaBlobs.get(stored!.blobId)).toBeUndefined();
+    expect(await db.mediaBlobs.count()).toBe(2);
     expect((await mediaUsage(db)).images).toBe(2);
   });
 
@@ -95,6 +103,7 @@ describe("media", () => {
       model: sf("Wan-AI/Wan2.1-T2V-14B"),
       prompt: "waves",
       params: { image_size: "1280x720" },
+      startImage: new Blob([bytes(137, 80, 78, 71, 9)], { type: "image/png" }),
     });
     const other = await saveVideoJob(db, {
       requestId: "req-2",
@@ -122,9 +131,20 @@ describe("media", () => {
     });
     const done = await db.videos.get(job.id);
     expect(done?.finishedAt).toBeTypeOf("number");
-    expect(done?.blob?.size).toBe(4);
+    expect((await getMediaBlob(db, done?.blobId))?.size).toBe(4);
+    expect((await getMediaBlob(db, done?.startImageId))?.size).toBe(5);
+    expect(done?.lastImageId).toBeUndefined();
+    expect(await mediaUsage(db)).toMatchObject({ videos: 9 });
     expect(await activeVideoJobs(db)).toEqual([]);
     expect((await listVideoJobs(db)).map((j) => j.status)).toEqual(["failed", "succeeded"]);
+
+    // A second download replaces the first video; deleting the job deletes its video and start image.
+    await updateVideoJob(db, job.id, { blob: new Blob([bytes(0, 0, 0, 28, 1)], { type: "video/mp4" }) });
+    const again = await db.videos.get(job.id);
+    expect(again?.blobId).not.toBe(done?.blobId);
+    expect(await db.mediaBlobs.count()).toBe(2);
+    await deleteVideoJob(db, job.id);
+    expect(await db.mediaBlobs.count()).toBe(0);
   });
 
   it("stores speech clips with their settings", async () => {
@@ -139,9 +159,10 @@ describe("media", () => {
     expect(clip.mime).toBe("audio/mpeg");
     const [listed] = await listSpeechClips(db);
     expect(listed?.settings).toEqual({ speed: 1.2, gain: 0, response_format: "mp3" });
-    expect(listed?.blob.size).toBe(3);
+    expect((await getMediaBlob(db, listed?.blobId))?.size).toBe(3);
     await deleteSpeechClip(db, clip.id);
     expect(await listSpeechClips(db)).toEqual([]);
+    expect(await db.mediaBlobs.count()).toBe(0);
   });
 
   it("stores chat attachments per message and refers to them by attachment: URLs", async () => {

@@ -6,6 +6,7 @@ import {
   AppDB,
   type ConversationV1,
   getConversationMessages,
+  getMediaBlob,
   getThread,
   listConversations,
   type MessageV1,
@@ -127,7 +128,7 @@ describe("schema migration v1 → v2", () => {
       params: {},
       mime: "image/jpeg",
     });
-    expect(img?.blob).toBeInstanceOf(Blob);
+    expect(await getMediaBlob(db, img?.blobId)).toBeInstanceOf(Blob);
     // Tables new in v2 exist and work.
     expect(await db.videos.count()).toBe(0);
     db.close();
@@ -147,6 +148,7 @@ describe("schema migration v1 → v2", () => {
         "conversations",
         "folders",
         "images",
+        "mediaBlobs",
         "messages",
         "prompts",
         "speech",
@@ -233,7 +235,7 @@ describe("schema migration v3 → v4 (/complete sessions)", () => {
 
     const db = new AppDB(name);
     await db.open();
-    expect(db.verno).toBe(4);
+    expect(db.verno).toBe(SCHEMA_VERSION);
     expect((await db.conversations.toArray()).map((c) => [c.id, c.folderId, c.title])).toEqual([
       ["a", "f", "Alpha"],
       ["b", "", "Beta"],

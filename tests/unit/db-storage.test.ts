@@ -79,7 +79,10 @@ describe("a full disk deletes nothing", () => {
 
   it("maps a stubbed table method failure (media)", async () => {
     const db = freshDb();
-    vi.spyOn(db.images, "add").mockImplementation(() => Promise.reject(new Dexie.QuotaExceededError("full")) as never);
+    // An image and its bytes are written together (bulkAdd, in one transaction with mediaBlobs).
+    vi.spyOn(db.images, "bulkAdd").mockImplementation(
+      () => Promise.reject(new Dexie.QuotaExceededError("full")) as never,
+    );
     const err = await saveImage(db, {
       prompt: "p",
       model: { provider: "siliconflow", id: "m" },
@@ -87,6 +90,9 @@ describe("a full disk deletes nothing", () => {
       blob: new Blob(["x"]),
     }).catch((e: unknown) => e);
     expect(isQuotaAppError(err)).toBe(true);
+    // All or nothing: the bytes written before the row failed were rolled back with it.
+    expect(await db.mediaBlobs.count()).toBe(0);
+    expect(await db.images.count()).toBe(0);
   });
 
   it("the stream saver reports the failure, keeps the text, and retries on the next write", async () => {

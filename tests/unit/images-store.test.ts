@@ -1,6 +1,15 @@
 import "fake-indexeddb/auto";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { AppDB, getImages, type ImageRecord, imagesInBatch, listImageIds, saveImages, uuid } from "@/lib/db";
+import {
+  AppDB,
+  getImages,
+  getMediaBlob,
+  type ImageRecord,
+  imagesInBatch,
+  listImageIds,
+  saveImages,
+  uuid,
+} from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { setImagesDb } from "@/lib/images/db";
 import { EMPTY_FORM } from "@/lib/images/form";
@@ -109,7 +118,7 @@ describe("image jobs", () => {
       mime: "image/png",
     });
     expect(rows[0]?.timings?.inferenceMs).toBe(900);
-    expect(rows[0]?.blob.size).toBe(70);
+    expect((await getMediaBlob(db, rows[0]?.blobId))?.size).toBe(70);
     // One seed came back for the batch: each image records its place and that its own seed is unknown.
     expect(rows.map((r) => r.params.batchIndex).sort()).toEqual([0, 1]);
     for (const row of rows) expect(row.params.seedScope).toBe("batch");
@@ -210,7 +219,7 @@ describe("gallery actions", () => {
       negativePrompt: "blur",
     });
 
-    useImageStore.getState().referenceFrom(record);
+    await useImageStore.getState().referenceFrom(record);
     expect(useImageStore.getState().form.modelKey).toBe("siliconflow:Kwai-Kolors/Kolors");
     expect(useImageStore.getState().references.map((r) => r.imageId)).toEqual([record.id]);
   });
@@ -254,7 +263,7 @@ describe("image editing", () => {
     const [first] = await imagesInBatch(db, useImageStore.getState().jobs[0]?.id ?? "");
     if (!first) throw new Error("not stored");
 
-    useImageStore.getState().editFrom(first);
+    await useImageStore.getState().editFrom(first);
     const state = useImageStore.getState();
     expect(state.form.modelKey).toBe("siliconflow:Qwen/Qwen-Image-Edit-2509");
     expect(state.form.prompt).toBe("");

@@ -1,6 +1,6 @@
 import "fake-indexeddb/auto";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { AppDB, getVideoJob, saveVideoJob, uuid, type VideoJob } from "@/lib/db";
+import { AppDB, getMediaBlob, getVideoJob, saveVideoJob, uuid, type VideoJob } from "@/lib/db";
 import { attachVideoRequestId } from "@/lib/db/media";
 import { AppError } from "@/lib/errors";
 import type { VideoApi } from "@/lib/video/api";
@@ -93,7 +93,7 @@ describe("pollVideoJob", () => {
     const row = await reload(db, job);
     expect(fake.calls).toEqual(["status", "content"]);
     expect(row.status).toBe("succeeded");
-    expect(row.blob?.size).toBe(8);
+    expect((await getMediaBlob(db, row.blobId))?.size).toBe(8);
     expect(row.mime).toBe("video/mp4");
     expect(row.seed).toBe(7);
     expect(row.timings).toEqual({ inference: 12 });
@@ -115,7 +115,7 @@ describe("pollVideoJob", () => {
     const row = await reload(db, job);
     expect(row.status).toBe("expired");
     expect(row.failure?.code).toBe("expired");
-    expect(row.blob).toBeUndefined();
+    expect(row.blobId).toBeUndefined();
   });
 
   it("keeps polling through passing trouble (network, rate limit, a cut download)", async () => {

@@ -4,7 +4,7 @@
 
 import {
   deleteConversation,
-  getAttachment,
+  getAttachmentBlob,
   getDB,
   renameConversation,
   restoreConversation,
@@ -41,5 +41,5 @@ export const conversationActions = {
 
 /** The bytes of a sent image, stored apart from its message (an `attachment:<id>` url). */
 export async function loadAttachmentBlob(id: string): Promise<Blob | undefined> {
-  return (await getAttachment(getDB(), id))?.blob;
+  return getAttachmentBlob(getDB(), id);
 }

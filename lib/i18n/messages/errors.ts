@@ -99,6 +99,11 @@ export const en = {
   "error.video.seed": "Seed must be a whole number from 0 to 9999999999, or empty for a random one.",
   "error.video.promptFirst": "Describe the video in the Prompt first.",
   "error.video.unreadable": "This file could not be read as an image. Use a PNG, JPEG or WebP picture.",
+  "error.backup.notJson": "This file is not valid JSON, so it is not a backup.",
+  "error.backup.notBackup":
+    "This file is not a SiliconPlay backup (expected format “siliconplay-backup”). Nothing was imported.",
+  "error.backup.version":
+    "This backup has version {version}, but this app reads version {supported}. Nothing was imported.",
   "error.storage.full":
     "Your browser's storage is full, so this could not be saved. Nothing was deleted: free space (delete old conversations or media, or export your data) and try again.",
 } as const;
@@ -189,6 +194,9 @@ export const zh: Record<ErrorKey, string> = {
   "error.video.seed": "种子须为 0 到 9999999999 之间的整数，留空则随机。",
   "error.video.promptFirst": "请先在提示词中描述视频内容。",
   "error.video.unreadable": "无法将该文件读取为图片。请使用 PNG、JPEG 或 WebP 图片。",
+  "error.backup.notJson": "该文件不是有效的 JSON，不是备份文件。",
+  "error.backup.notBackup": "该文件不是 SiliconPlay 备份（格式应为 “siliconplay-backup”）。未导入任何内容。",
+  "error.backup.version": "该备份的版本为 {version}，本应用只能读取版本 {supported}。未导入任何内容。",
   "error.storage.full":
     "浏览器存储空间已满，无法保存。没有删除任何内容：请释放空间（删除旧对话或媒体，或导出数据）后重试。",
 };

@@ -19,6 +19,19 @@ export const en = {
   "markdown.mermaid.unsafe":
     "This diagram asks for custom styles, fonts, HTML or outside resources, which are not allowed; showing its source.",
   "markdown.fallback": "This reply could not be shown with formatting, so here is its text as written.",
+  // "Export as Markdown" (lib/db/markdown.ts): the labels written into the file.
+  "markdown.export.untitled": "New chat",
+  "markdown.export.you": "You",
+  "markdown.export.assistant": "Assistant",
+  "markdown.export.assistantModel": "Assistant ({model})",
+  "markdown.export.system": "System",
+  "markdown.export.reasoning": "Reasoning",
+  "markdown.export.attachment": "Attachment",
+  "markdown.export.model": "Model",
+  "markdown.export.status.stopped": "Stopped",
+  "markdown.export.status.interrupted": "Interrupted",
+  "markdown.export.status.failed": "Failed",
+  "markdown.export.status.streaming": "Incomplete",
 } as const;
 
 export type MarkdownKey = keyof typeof en;
@@ -41,4 +54,16 @@ export const zh: Record<MarkdownKey, string> = {
   "markdown.mermaid.tooLarge": "此图表过大（超过 {max} 行），无法在此绘制，显示其源代码。",
   "markdown.mermaid.unsafe": "此图表要求自定义样式、字体、HTML 或外部资源，这些均不允许，显示其源代码。",
   "markdown.fallback": "此回复无法按格式显示，以下是其原始文本。",
+  "markdown.export.untitled": "新对话",
+  "markdown.export.you": "你",
+  "markdown.export.assistant": "助手",
+  "markdown.export.assistantModel": "助手 ({model})",
+  "markdown.export.system": "系统",
+  "markdown.export.reasoning": "思考过程",
+  "markdown.export.attachment": "附件",
+  "markdown.export.model": "模型",
+  "markdown.export.status.stopped": "已停止",
+  "markdown.export.status.interrupted": "已中断",
+  "markdown.export.status.failed": "失败",
+  "markdown.export.status.streaming": "未完成",
 };

@@ -1,6 +1,6 @@
 import {
   type Conversation,
-  getAttachment,
+  getAttachmentBlob,
   getConversation,
   getConversationMessages,
   getDB,
@@ -53,8 +53,8 @@ export async function readExportThread(
       if (part.type !== "file" || typeof part.url !== "string") continue;
       const id = parseAttachmentUrl(part.url);
       if (id) {
-        const row = await getAttachment(db, id);
-        if (row?.blob) images.set(part.url, await blobToDataUrl(row.blob));
+        const blob = await getAttachmentBlob(db, id);
+        if (blob) images.set(part.url, await blobToDataUrl(blob));
       } else if (part.url.startsWith("data:")) images.set(part.url, part.url);
     }
   }
