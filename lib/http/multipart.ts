@@ -31,8 +31,8 @@ interface FormLimits {
 const CRLF_CRLF = Buffer.from("\r\n\r\n");
 const MAX_HEADER_BYTES = 8 * 1024;
 
-function invalid(detail: string, en = "The uploaded form could not be read. Try the upload again."): AppError {
-  return new AppError("bad_request", { detail, message: { en, zh: "无法解析上传的表单，请重新上传。" } });
+function invalid(detail: string): AppError {
+  return new AppError("bad_request", { detail, key: "error.http.formUnreadable" });
 }
 
 /** The boundary of a multipart/form-data Content-Type, or undefined. */

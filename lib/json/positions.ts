@@ -1,7 +1,10 @@
 // A strict JSON parser (RFC 8259) that also records where each value and key sits in the text, so an
 // editor can put an error on the line it belongs to: a JSON.parse error message carries a position in
 // V8 only, in its own words, and never says where a value that parsed but is wrong (a bad schema
-// keyword, a missing tool name) came from. Pure, no dependencies, usable in the browser.
+// keyword, a missing tool name) came from. Pure, usable in the browser; the words are json.parse.* in
+// lib/i18n/messages/json.ts.
+
+import { bilingual, type MessageKey, type MessageRef } from "@/lib/i18n";
 
 /** A place in the text: offset in UTF-16 code units, line and column counted from 1. */
 export interface TextPosition {
@@ -72,13 +75,14 @@ export function locate(locations: Map<string, Located>, pointer: string): Locate
 
 class Failure extends Error {
   constructor(
-    readonly en: string,
-    readonly zh: string,
+    readonly ref: MessageRef,
     readonly offset: number,
   ) {
-    super(en);
+    super(ref.key);
   }
 }
+
+const fail = (key: MessageKey, offset: number) => new Failure({ key }, offset);
 
 const MAX_DEPTH = 200;
 
@@ -99,10 +103,13 @@ export function parseJsonWithPositions(text: string): ParsedJson {
     return { offset, line: lo + 1, column: offset - (lineStarts[lo] as number) + 1 };
   };
 
-  const describeAt = (at: number): string => (at >= text.length ? "the end of the text" : JSON.stringify(text[at]));
-  const describeZh = (at: number): string => (at >= text.length ? "文本末尾" : `“${text[at]}”`);
-  const unexpected = (at: number, expected: string, expectedZh: string) =>
-    new Failure(`Expected ${expected} but found ${describeAt(at)}`, `此处应为${expectedZh}，却是${describeZh(at)}`, at);
+  // The character as JSON would escape it (a line break reads \n), inside the language's quotes.
+  const found = (at: number): MessageRef =>
+    at >= text.length
+      ? { key: "json.parse.endOfText" }
+      : { key: "json.parse.char", vars: { char: JSON.stringify(text[at]).slice(1, -1) } };
+  const unexpected = (at: number, expected: MessageKey) =>
+    new Failure({ key: "json.parse.expected", vars: { expected: { key: expected }, found: found(at) } }, at);
 
   const skip = () => {
     for (;;) {
@@ -117,18 +124,14 @@ export function parseJsonWithPositions(text: string): ParsedJson {
     i++; // opening quote
     let out = "";
     for (;;) {
-      if (i >= text.length) throw new Failure("Unterminated string", "字符串没有结束引号", start);
+      if (i >= text.length) throw fail("json.parse.unterminated", start);
       const c = text.charCodeAt(i);
       if (c === 34) {
         i++;
         return out;
       }
       if (c < 32) {
-        throw new Failure(
-          "Control character in a string (write \\n for a line break)",
-          "字符串中有控制字符（换行请写作 \\n）",
-          i,
-        );
+        throw fail("json.parse.control", i);
       }
       if (c === 92) {
         const e = text[i + 1];
@@ -152,7 +155,7 @@ export function parseJsonWithPositions(text: string): ParsedJson {
           i += 6;
           continue;
         }
-        throw new Failure("Invalid escape in a string", "字符串中的转义无效", i);
+        throw fail("json.parse.escape", i);
       }
       out += text[i];
       i++;
@@ -161,13 +164,13 @@ export function parseJsonWithPositions(text: string): ParsedJson {
 
   const parseNumber = (): number => {
     const m = /^-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/.exec(text.slice(i));
-    if (!m) throw unexpected(i, "a value", "一个值");
+    if (!m) throw unexpected(i, "json.parse.value");
     i += m[0].length;
     return Number(m[0]);
   };
 
   const parseValue = (path: (string | number)[], depth: number, keyAt?: number): unknown => {
-    if (depth > MAX_DEPTH) throw new Failure("Nested too deeply", "嵌套层数过多", i);
+    if (depth > MAX_DEPTH) throw fail("json.parse.tooDeep", i);
     skip();
     const start = i;
     const c = text[i];
@@ -186,9 +189,9 @@ export function parseJsonWithPositions(text: string): ParsedJson {
       i += 4;
       value = null;
     } else if (c === "'") {
-      throw new Failure("Strings need double quotes in JSON", "JSON 中的字符串必须使用双引号", i);
+      throw fail("json.parse.singleQuotes", i);
     } else {
-      throw unexpected(i, "a value", "一个值");
+      throw unexpected(i, "json.parse.value");
     }
     const located: Located = { start: pos(start), end: pos(i) };
     if (keyAt !== undefined) located.key = pos(keyAt);
@@ -207,13 +210,13 @@ export function parseJsonWithPositions(text: string): ParsedJson {
     for (;;) {
       skip();
       if (text[i] !== '"') {
-        if (text[i] === "}") throw new Failure("Trailing comma before }", "} 前多了一个逗号", i);
-        throw unexpected(i, "a property name in double quotes", "带双引号的属性名");
+        if (text[i] === "}") throw fail("json.parse.trailingBrace", i);
+        throw unexpected(i, "json.parse.propertyName");
       }
       const keyAt = i;
       const key = parseString();
       skip();
-      if (text[i] !== ":") throw unexpected(i, '":"', "“:”");
+      if (text[i] !== ":") throw unexpected(i, "json.parse.colon");
       i++;
       // Own property, never the prototype: a key named __proto__ stays data.
       Object.defineProperty(out, key, {
@@ -231,7 +234,7 @@ export function parseJsonWithPositions(text: string): ParsedJson {
         i++;
         return out;
       }
-      throw unexpected(i, '"," or "}"', "“,”或“}”");
+      throw unexpected(i, "json.parse.commaOrBrace");
     }
   };
 
@@ -245,7 +248,7 @@ export function parseJsonWithPositions(text: string): ParsedJson {
     }
     for (;;) {
       skip();
-      if (text[i] === "]") throw new Failure("Trailing comma before ]", "] 前多了一个逗号", i);
+      if (text[i] === "]") throw fail("json.parse.trailingBracket", i);
       out.push(parseValue([...path, out.length], depth + 1));
       skip();
       if (text[i] === ",") {
@@ -256,19 +259,19 @@ export function parseJsonWithPositions(text: string): ParsedJson {
         i++;
         return out;
       }
-      throw unexpected(i, '"," or "]"', "“,”或“]”");
+      throw unexpected(i, "json.parse.commaOrBracket");
     }
   };
 
   try {
     skip();
-    if (i >= text.length) throw new Failure("The text is empty", "内容为空", i);
+    if (i >= text.length) throw fail("json.parse.empty", i);
     const value = parseValue([], 0);
     skip();
-    if (i < text.length) throw new Failure("Unexpected text after the JSON value", "JSON 值之后还有多余内容", i);
+    if (i < text.length) throw fail("json.parse.extra", i);
     return { ok: true, value, locations };
   } catch (err) {
     if (!(err instanceof Failure)) throw err;
-    return { ok: false, error: { message: { en: err.en, zh: err.zh }, at: pos(err.offset) } };
+    return { ok: false, error: { message: bilingual(err.ref), at: pos(err.offset) } };
   }
 }

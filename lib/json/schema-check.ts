@@ -1,3 +1,4 @@
+import { bilingual, type MessageKey, type MessageVars } from "@/lib/i18n";
 import { toPointer } from "./positions";
 
 // Is this a JSON Schema? A structural check of the keywords that function parameters and JSON-mode
@@ -77,15 +78,15 @@ export function checkJsonSchema(schema: unknown, base: (string | number)[] = [])
 }
 
 function walk(schema: unknown, path: (string | number)[], depth: number, issues: SchemaIssue[]): void {
-  const add = (at: (string | number)[], severity: Severity, en: string, zh: string) =>
-    issues.push({ pointer: toPointer(at), severity, message: { en, zh } });
+  const add: Add = (at, severity, key, vars) =>
+    issues.push({ pointer: toPointer(at), severity, message: bilingual({ key, vars }) });
   if (typeof schema === "boolean") return;
   if (!isRecord(schema)) {
-    add(path, "error", "A schema must be an object (or true/false).", "Schema 必须是对象（或 true/false）。");
+    add(path, "error", "json.schema.notSchema");
     return;
   }
   if (depth > MAX_DEPTH) {
-    add(path, "error", "The schema is nested too deeply.", "Schema 嵌套层数过多。");
+    add(path, "error", "json.schema.tooDeep");
     return;
   }
 
@@ -93,7 +94,7 @@ function walk(schema: unknown, path: (string | number)[], depth: number, issues:
 
   for (const key of STRING_KEYS) {
     if (key in schema && typeof schema[key] !== "string") {
-      add([...path, key], "error", `"${key}" must be a string.`, `“${key}”必须是字符串。`);
+      add([...path, key], "error", "json.schema.notString", { key });
     }
   }
 
@@ -112,12 +113,7 @@ function walk(schema: unknown, path: (string | number)[], depth: number, issues:
     if (!(key in schema)) continue;
     const list = schema[key];
     if (!Array.isArray(list) || list.length === 0) {
-      add(
-        [...path, key],
-        "error",
-        `"${key}" must be a non-empty array of schemas.`,
-        `“${key}”必须是非空的 schema 数组。`,
-      );
+      add([...path, key], "error", "json.schema.notSchemaList", { key });
       continue;
     }
     list.forEach((s, i) => {
@@ -128,17 +124,12 @@ function walk(schema: unknown, path: (string | number)[], depth: number, issues:
     if (!(key in schema)) continue;
     const map = schema[key];
     if (!isRecord(map)) {
-      add([...path, key], "error", `"${key}" must be an object of schemas.`, `“${key}”必须是由 schema 组成的对象。`);
+      add([...path, key], "error", "json.schema.notSchemaMap", { key });
       continue;
     }
     for (const [name, sub] of Object.entries(map)) {
       if (key === "patternProperties" && !validRegex(name)) {
-        add(
-          [...path, key, name],
-          "error",
-          `"${name}" is not a valid regular expression.`,
-          `“${name}”不是有效的正则表达式。`,
-        );
+        add([...path, key, name], "error", "json.schema.badRegex", { pattern: name });
       }
       walk(sub, [...path, key, name], depth + 1, issues);
     }
@@ -151,99 +142,74 @@ function walk(schema: unknown, path: (string | number)[], depth: number, issues:
       !isRecord(deps) ||
       !Object.values(deps).every((v) => Array.isArray(v) && v.every((s) => typeof s === "string"))
     ) {
-      add(
-        [...path, "dependentRequired"],
-        "error",
-        '"dependentRequired" maps property names to arrays of property names.',
-        "“dependentRequired”应把属性名映射到属性名数组。",
-      );
+      add([...path, "dependentRequired"], "error", "json.schema.dependentRequired");
     }
   }
   if ("enum" in schema) {
     if (!Array.isArray(schema.enum)) {
-      add([...path, "enum"], "error", '"enum" must be an array of allowed values.', "“enum”必须是允许值组成的数组。");
+      add([...path, "enum"], "error", "json.schema.enumNotArray");
     } else if (schema.enum.length === 0) {
-      add([...path, "enum"], "warning", '"enum" is empty: no value can match.', "“enum”为空：任何值都无法匹配。");
+      add([...path, "enum"], "warning", "json.schema.enumEmpty");
     }
   }
   if ("examples" in schema && !Array.isArray(schema.examples)) {
-    add([...path, "examples"], "error", '"examples" must be an array.', "“examples”必须是数组。");
+    add([...path, "examples"], "error", "json.schema.examplesNotArray");
   }
   if ("pattern" in schema && typeof schema.pattern === "string" && !validRegex(schema.pattern)) {
-    add(
-      [...path, "pattern"],
-      "error",
-      `"${schema.pattern}" is not a valid regular expression.`,
-      `“${schema.pattern}”不是有效的正则表达式。`,
-    );
+    add([...path, "pattern"], "error", "json.schema.badRegex", { pattern: schema.pattern });
   } else if ("pattern" in schema && typeof schema.pattern !== "string") {
-    add([...path, "pattern"], "error", '"pattern" must be a string.', "“pattern”必须是字符串。");
+    add([...path, "pattern"], "error", "json.schema.patternNotString");
   }
   for (const key of NON_NEGATIVE_INTS) {
     if (!(key in schema)) continue;
     const v = schema[key];
     if (typeof v !== "number" || !Number.isInteger(v) || v < 0) {
-      add([...path, key], "error", `"${key}" must be a whole number ≥ 0.`, `“${key}”必须是大于等于 0 的整数。`);
+      add([...path, key], "error", "json.schema.notCount", { key });
     }
   }
   for (const key of ["minimum", "maximum"] as const) {
     if (key in schema && (typeof schema[key] !== "number" || !Number.isFinite(schema[key]))) {
-      add([...path, key], "error", `"${key}" must be a number.`, `“${key}”必须是数字。`);
+      add([...path, key], "error", "json.schema.notNumber", { key });
     }
   }
   for (const key of ["exclusiveMinimum", "exclusiveMaximum"] as const) {
     const v = schema[key];
     // A number since draft 6; a boolean modifier in draft 4.
     if (key in schema && typeof v !== "boolean" && (typeof v !== "number" || !Number.isFinite(v))) {
-      add([...path, key], "error", `"${key}" must be a number.`, `“${key}”必须是数字。`);
+      add([...path, key], "error", "json.schema.notNumber", { key });
     }
   }
   if ("multipleOf" in schema) {
     const v = schema.multipleOf;
     if (typeof v !== "number" || !(v > 0)) {
-      add([...path, "multipleOf"], "error", '"multipleOf" must be a number > 0.', "“multipleOf”必须是大于 0 的数字。");
+      add([...path, "multipleOf"], "error", "json.schema.multipleOf");
     }
   }
   for (const [min, max] of RANGES) {
     const lo = schema[min];
     const hi = schema[max];
     if (typeof lo === "number" && typeof hi === "number" && lo > hi) {
-      add(
-        [...path, min],
-        "error",
-        `"${min}" (${lo}) is larger than "${max}" (${hi}).`,
-        `“${min}”（${lo}）大于“${max}”（${hi}）。`,
-      );
+      add([...path, min], "error", "json.schema.range", { min, lo, max, hi });
     }
   }
 }
 
-type Add = (at: (string | number)[], severity: Severity, en: string, zh: string) => void;
+type Add = (at: (string | number)[], severity: Severity, key: MessageKey, vars?: MessageVars) => void;
 
 function checkType(type: unknown, at: (string | number)[], add: Add): void {
   const names = Array.isArray(type) ? type : [type];
   if (names.length === 0) {
-    add(at, "error", '"type" is an empty list.', "“type”是空列表。");
+    add(at, "error", "json.schema.typeEmpty");
     return;
   }
   names.forEach((name, i) => {
     const where = Array.isArray(type) ? [...at, i] : at;
     if (typeof name !== "string") {
-      add(where, "error", '"type" must be a type name or a list of them.', "“type”必须是类型名或类型名列表。");
+      add(where, "error", "json.schema.typeNotName");
     } else if (TYPE_ALIASES[name]) {
-      add(
-        where,
-        "warning",
-        `"${name}" is not a JSON Schema type: use "${TYPE_ALIASES[name]}".`,
-        `“${name}”不是 JSON Schema 类型：请改用“${TYPE_ALIASES[name]}”。`,
-      );
+      add(where, "warning", "json.schema.typeAlias", { name, use: TYPE_ALIASES[name] ?? name });
     } else if (!TYPES.has(name)) {
-      add(
-        where,
-        "error",
-        `"${name}" is not a JSON Schema type. Use one of: string, number, integer, boolean, object, array, null.`,
-        `“${name}”不是 JSON Schema 类型。可用：string、number、integer、boolean、object、array、null。`,
-      );
+      add(where, "error", "json.schema.typeUnknown", { name });
     }
   });
 }
@@ -252,33 +218,23 @@ function checkRequired(schema: Record<string, unknown>, path: (string | number)[
   const required = schema.required;
   const at = [...path, "required"];
   if (typeof required === "boolean") {
-    add(
-      at,
-      "error",
-      '"required" is a list of property names on the parent object, not true/false on a property.',
-      "“required”应写在父对象上，是属性名列表，而不是属性上的 true/false。",
-    );
+    add(at, "error", "json.schema.requiredBoolean");
     return;
   }
   if (!Array.isArray(required) || !required.every((r) => typeof r === "string")) {
-    add(at, "error", '"required" must be an array of property names.', "“required”必须是属性名数组。");
+    add(at, "error", "json.schema.requiredNotArray");
     return;
   }
   const seen = new Set<string>();
   required.forEach((name, i) => {
-    if (seen.has(name)) add([...at, i], "warning", `"${name}" is listed twice.`, `“${name}”重复列出。`);
+    if (seen.has(name)) add([...at, i], "warning", "json.schema.requiredTwice", { name });
     seen.add(name);
   });
   const props = schema.properties;
   if (isRecord(props) && !("patternProperties" in schema) && schema.additionalProperties !== true) {
     required.forEach((name, i) => {
       if (!Object.hasOwn(props, name)) {
-        add(
-          [...at, i],
-          "warning",
-          `"${name}" is required but not described under "properties".`,
-          `“${name}”被列为必填，但没有在“properties”中定义。`,
-        );
+        add([...at, i], "warning", "json.schema.requiredUndescribed", { name });
       }
     });
   }

@@ -11,6 +11,8 @@
 // hydrate (React #418). Chunks loaded later (diagrams, math) are kept as they are fetched. API
 // calls are never cached: generating needs a connection, and the pages say so.
 
+import { htmlLang, LOCALES, translator } from "@/lib/i18n";
+
 /** Caches this app owns: a worker deletes every one of them but its own. */
 const CACHE_PREFIX = "siliconplay-";
 
@@ -132,16 +134,23 @@ self.addEventListener("fetch", (event) => {
 `;
 }
 
-/** What a path the worker has no page for shows offline: branded, in both languages. */
+/**
+ * What a path the worker has no page for shows offline: branded, in both languages (the worker does
+ * not know the page's language). The dictionary's words hold no HTML, so they go in as they are.
+ */
 function offlinePage(): string {
+  const paragraphs = LOCALES.map((locale) => {
+    const t = translator(locale);
+    const link = `<a href="/chat">${t("shell.offline.openChats")}</a>`;
+    return `<p lang="${htmlLang[locale]}">${t("shell.offline.body", { link })}</p>`;
+  });
   return [
     "<!doctype html>",
     '<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">',
     "<title>SiliconPlay — offline</title>",
     "<style>body{font-family:system-ui,sans-serif;margin:0;padding:2rem;color:#18181b}h1{color:#6d28d9;font-size:1.25rem}a{color:#6d28d9}</style>",
     "</head><body><h1>SiliconPlay</h1>",
-    '<p>You are offline, and this page was not saved for offline use. <a href="/chat">Open your chats</a>: your history is on this device.</p>',
-    '<p lang="zh-CN">当前处于离线状态，此页面未保存以供离线使用。<a href="/chat">打开对话</a>：历史记录保存在本设备上。</p>',
+    ...paragraphs,
     "</body></html>",
   ].join("");
 }

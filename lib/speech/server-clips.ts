@@ -22,11 +22,7 @@ const MIME = { wav: "audio/wav", mp3: "audio/mpeg", ogg: "audio/ogg" } as const;
 /** The provider's `references`, in speaker order; throws a 400 naming the speaker and what to do. */
 export function providerReferences(references: readonly DialogueReference[]): { audio: string; text: string }[] {
   if (references.length !== SPEAKERS.length) {
-    throw badRequest(
-      "Give both speakers a reference clip: the model takes a clip for each speaker, or none.",
-      "请为两位说话人都提供参考音频：模型要么使用每位说话人的参考音频，要么都不用。",
-      `references must hold ${SPEAKERS.length} clips`,
-    );
+    throw badRequest({ key: "speech.server.bothClips" }, `references must hold ${SPEAKERS.length} clips`);
   }
   return references.map((ref, i) => checkClip(ref, SPEAKERS[i] ?? "S2"));
 }
@@ -34,16 +30,11 @@ export function providerReferences(references: readonly DialogueReference[]): { 
 function checkClip(ref: DialogueReference, speaker: string): { audio: string; text: string } {
   const text = ref.text.trim();
   if (text === "") {
-    throw badRequest(
-      `Type what is said in the ${speaker} clip: the model needs the clip's transcript.`,
-      `请输入 ${speaker} 参考音频中说的话：模型需要参考音频的文字内容。`,
-      `${speaker} transcript is empty`,
-    );
+    throw badRequest({ key: "speech.server.noTranscript", vars: { speaker } }, `${speaker} transcript is empty`);
   }
   if ([...text].length > CLIP_TEXT_MAX_CHARS) {
     throw badRequest(
-      `The ${speaker} transcript is longer than ${CLIP_TEXT_MAX_CHARS} characters. Use a shorter clip and its words.`,
-      `${speaker} 的文字内容超过 ${CLIP_TEXT_MAX_CHARS} 个字符。请使用更短的参考音频及其文字。`,
+      { key: "speech.server.transcriptTooLong", vars: { speaker, max: CLIP_TEXT_MAX_CHARS } },
       `${speaker} transcript too long`,
     );
   }
@@ -51,8 +42,7 @@ function checkClip(ref: DialogueReference, speaker: string): { audio: string; te
   const payload = head ? ref.audio.slice(head[0].length) : "";
   if (!head || payload === "" || !BASE64.test(payload)) {
     throw badRequest(
-      `The ${speaker} clip must be an audio file chosen on the page.`,
-      `${speaker} 的参考音频必须是在页面上选择的音频文件。`,
+      { key: "speech.server.clipNotFile", vars: { speaker } },
       `${speaker} audio is not a base64 data URI`,
     );
   }
@@ -62,8 +52,7 @@ function checkClip(ref: DialogueReference, speaker: string): { audio: string; te
     const mb = (bytes / 1024 / 1024).toFixed(1);
     const max = CLIP_MAX_BYTES / 1024 / 1024;
     throw badRequest(
-      `The ${speaker} clip is ${mb} MB; a reference clip may be at most ${max} MB. Use a shorter clip (8–10 s is best).`,
-      `${speaker} 的参考音频为 ${mb} MB，最多 ${max} MB。请使用更短的音频（8–10 秒最佳）。`,
+      { key: "speech.server.clipTooBig", vars: { speaker, mb, max } },
       `${speaker} clip is ${bytes} bytes`,
     );
   }
@@ -71,16 +60,14 @@ function checkClip(ref: DialogueReference, speaker: string): { audio: string; te
   const container = sniffAudio(audio.subarray(0, 64));
   if (!container || !(CLIP_SEND_CONTAINERS as readonly string[]).includes(container)) {
     throw badRequest(
-      `The ${speaker} clip is not audio the provider accepts. Use a WAV, MP3 or Ogg/Opus file.`,
-      `${speaker} 的参考音频不是服务商支持的格式。请使用 WAV、MP3 或 Ogg/Opus 文件。`,
+      { key: "speech.server.clipNotAudio", vars: { speaker } },
       `${speaker} clip container: ${container ?? "unknown"}`,
     );
   }
   const seconds = container === "wav" ? wavDurationSeconds(audio, bytes) : null;
   if (seconds !== null && seconds > CLIP_MAX_SECONDS) {
     throw badRequest(
-      `The ${speaker} clip is ${seconds.toFixed(1)} s long; a reference clip must be under ${CLIP_MAX_SECONDS} s (8–10 s is best). Trim it and try again.`,
-      `${speaker} 的参考音频时长 ${seconds.toFixed(1)} 秒；参考音频必须短于 ${CLIP_MAX_SECONDS} 秒（8–10 秒最佳）。请剪短后重试。`,
+      { key: "speech.server.clipTooLong", vars: { speaker, seconds: seconds.toFixed(1), max: CLIP_MAX_SECONDS } },
       `${speaker} clip is ${seconds.toFixed(1)} s`,
     );
   }

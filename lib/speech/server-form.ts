@@ -2,14 +2,16 @@ import "server-only";
 import { AppError } from "@/lib/errors";
 import { bodyLimits, declaredLength, drainBody, webSource } from "@/lib/http/body";
 import { boundaryOf, type FilePart, headOf, MultipartParser, type ParsedForm } from "@/lib/http/multipart";
+import { inEnglish, type MessageRef } from "@/lib/i18n";
 import { type AudioContainer, sniffAudio } from "./wav";
 
 // Multipart bodies for the voice and transcription routes, parsed as they stream in (lib/http/
 // multipart.ts): the audio stays in the chunks it arrived in, once, under the server's in-flight
 // byte budget, until the provider has it (`release`).
 
-export function badRequest(en: string, zh: string, detail?: string): AppError {
-  return new AppError("bad_request", { detail: detail ?? en, message: { en, zh } });
+/** A 400 in the page's words (speech.server.*), with `detail` for logs (the English words if none). */
+export function badRequest(message: MessageRef, detail?: string): AppError {
+  return new AppError("bad_request", { detail: detail ?? inEnglish(message), ...message });
 }
 
 interface UploadForm extends ParsedForm {
@@ -21,10 +23,7 @@ interface UploadForm extends ParsedForm {
 export async function readUploadForm(request: Request, maxBytes: number): Promise<UploadForm> {
   const boundary = boundaryOf(request.headers.get("content-type"));
   if (!boundary) {
-    throw badRequest(
-      "Send the audio as multipart/form-data with a file field.",
-      "请以 multipart/form-data 格式上传音频（file 字段）。",
-    );
+    throw badRequest({ key: "speech.server.notForm" });
   }
   const parser = new MultipartParser(boundary, { fileField: "file", maxFields: 16, maxFieldBytes: 16 * 1024 });
   const held = await drainBody(webSource(request), bodyLimits(maxBytes), declaredLength(request.headers), (chunk) =>
@@ -56,7 +55,7 @@ interface AudioFile {
 export function audioFile(form: ParsedForm, maxBytes: number, allowed: readonly AudioContainer[]): AudioFile {
   const part = form.file;
   if (!part || part.size === 0) {
-    throw badRequest("Choose an audio file to upload.", "请选择要上传的音频文件。", "file is required");
+    throw badRequest({ key: "speech.server.noFile" }, "file is required");
   }
   if (part.size > maxBytes) throw new AppError("payload_too_large");
   const head = headOf(part.chunks, 64 * 1024);
@@ -64,8 +63,7 @@ export function audioFile(form: ParsedForm, maxBytes: number, allowed: readonly 
   if (!container || !allowed.includes(container)) {
     const list = allowed.map((c) => c.toUpperCase()).join(", ");
     throw badRequest(
-      `This file is not audio the provider accepts. Use one of: ${list}.`,
-      `该文件不是服务商支持的音频格式。请使用：${list}。`,
+      { key: "speech.server.notAudio", vars: { list } },
       `unsupported audio container: ${container ?? "unknown"}`,
     );
   }

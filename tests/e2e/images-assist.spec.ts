@@ -1,6 +1,5 @@
-import type { Locator, Page } from "@playwright/test";
-import type { Translate } from "../../lib/i18n";
 import { ChatPage } from "./pages/chat-page";
+import { ImagesPage } from "./pages/images-page";
 import { expect, test } from "./support/fixtures";
 import { solidPng } from "./support/images";
 
@@ -12,25 +11,17 @@ const GENERATIONS = "/images/generations";
 const CHAT = "/chat/completions";
 const EDIT = "Qwen/Qwen-Image-Edit-2509";
 
-function field(page: Page, t: Translate, key: Parameters<Translate>[0]): Locator {
-  return page.getByLabel(t(key), { exact: true });
-}
-
-async function open(page: Page, t: Translate) {
-  await page.goto("/images");
-  await expect(field(page, t, "images.field.model")).toBeEnabled();
-}
-
 test("Improve prompt shows a suggestion; Use puts it in the prompt and Generate sends it", async ({
   page,
   t,
   locale,
   sim,
 }) => {
-  await open(page, t);
-  const prompt = field(page, t, "images.field.prompt");
+  const images = new ImagesPage(page, t);
+  await images.goto();
+  const prompt = images.prompt;
   const idea = locale === "zh" ? "雪中的红狐狸" : "a red fox in snow";
-  await expect(field(page, t, "images.field.model").locator("option:checked")).toContainText("FLUX.1");
+  await expect(images.selectedModel()).toContainText("FLUX.1");
   // The studio starts on FLUX.1, which reads English best: a Chinese idea comes back in English
   // (the simulator quotes it inside a fixed English sentence, being unable to translate).
   const detail = "highly detailed, soft golden-hour light, shallow depth of field, rich colours, 35mm photograph";
@@ -66,15 +57,16 @@ test("Improve prompt shows a suggestion; Use puts it in the prompt and Generate 
   await page.getByRole("button", { name: t("images.improve.button"), exact: true }).click();
   await page.getByRole("button", { name: t("images.improve.use"), exact: true }).click();
   await expect(prompt).toHaveValue(rewrite);
-  await page.getByRole("button", { name: t("images.generate"), exact: true }).click();
-  await expect(page.getByTestId("image-result").locator("img")).toBeVisible();
+  await images.generateButton.click();
+  await expect(images.results.locator("img")).toBeVisible();
   const [call] = await sim.log({ path: GENERATIONS });
   expect((call?.body as { prompt?: string } | undefined)?.prompt).toBe(rewrite);
 });
 
 test("a failed Improve prompt is an alert, and the typed prompt stays as it was", async ({ page, t, sim }) => {
-  await open(page, t);
-  const prompt = field(page, t, "images.field.prompt");
+  const images = new ImagesPage(page, t);
+  await images.goto();
+  const prompt = images.prompt;
   await prompt.fill("a lighthouse at dusk");
   await sim.fault({ fault: "balance", provider: "siliconflow", path: CHAT });
   await page.getByRole("button", { name: t("images.improve.button"), exact: true }).click();
@@ -93,6 +85,7 @@ test("Edit image on a picture sent in chat opens the studio with it as the edit 
   t,
   sim,
 }) => {
+  const images = new ImagesPage(page, t);
   const chat = new ChatPage(page, t);
   await chat.goto();
   await chat.pickModel("Qwen/Qwen2.5-VL-72B-Instruct");
@@ -115,20 +108,21 @@ test("Edit image on a picture sent in chat opens the studio with it as the edit 
     .getByRole("link", { name: t("images.fromChat.action"), exact: true })
     .click();
   await expect(page).toHaveURL(/\/images$/);
-  await expect(field(page, t, "images.field.model").locator("option:checked")).toHaveText(EDIT);
-  await expect(page.getByTestId("reference-image")).toHaveCount(1);
-  await field(page, t, "images.field.prompt").fill("make the teapot red");
-  await page.getByRole("button", { name: t("images.generate"), exact: true }).click();
-  await expect(page.getByTestId("image-result").locator("img")).toBeVisible();
+  await expect(images.selectedModel()).toHaveText(EDIT);
+  await expect(images.references).toHaveCount(1);
+  await images.prompt.fill("make the teapot red");
+  await images.generateButton.click();
+  await expect(images.results.locator("img")).toBeVisible();
   const [call] = await sim.log({ path: GENERATIONS });
   expect(call?.body).toMatchObject({ model: EDIT, prompt: "make the teapot red", image: sent });
 });
 
 test("a generation running when the page reloads comes back as interrupted, not lost", async ({ page, t, sim }) => {
-  await open(page, t);
+  const images = new ImagesPage(page, t);
+  await images.goto();
   await sim.fault({ fault: "slow-first-byte", path: GENERATIONS, delayMs: 15_000 });
-  await field(page, t, "images.field.prompt").fill("a slow harbour at night");
-  await page.getByRole("button", { name: t("images.generate"), exact: true }).click();
+  await images.prompt.fill("a slow harbour at night");
+  await images.generateButton.click();
   await expect(page.getByRole("button", { name: t("images.job.cancel"), exact: true })).toBeVisible();
   await page.reload();
   const alert = page.getByRole("alert").filter({ hasText: t("images.job.interrupted") });

@@ -1,5 +1,4 @@
-import type { Locator, Page } from "@playwright/test";
-import type { Translate } from "../../lib/i18n";
+import { ImagesPage } from "./pages/images-page";
 import { expect, test } from "./support/fixtures";
 import { solidPng } from "./support/images";
 
@@ -10,40 +9,27 @@ import { solidPng } from "./support/images";
 const GENERATIONS = "/images/generations";
 const EDIT = "Qwen/Qwen-Image-Edit-2509";
 
-function field(page: Page, t: Translate, key: Parameters<Translate>[0]): Locator {
-  return page.getByLabel(t(key), { exact: true });
-}
-
-async function open(page: Page, t: Translate) {
-  await page.goto("/images");
-  await expect(field(page, t, "images.field.model")).toBeEnabled();
-}
-
-async function generate(page: Page, t: Translate, prompt: string) {
-  await field(page, t, "images.field.prompt").fill(prompt);
-  await page.getByRole("button", { name: t("images.generate"), exact: true }).click();
-}
-
 const uri = (png: Buffer) => `data:image/png;base64,${png.toString("base64")}`;
 
 test("edit with two references: the exact body carries image and image2, and no size", async ({ page, t, sim }) => {
-  await open(page, t);
-  await field(page, t, "images.field.model").selectOption(EDIT);
+  const images = new ImagesPage(page, t);
+  await images.goto();
+  await images.model.selectOption(EDIT);
   // Only what the edit model takes: no Size (it follows the input), no Batch size, no Guidance.
-  await expect(field(page, t, "images.field.size")).toHaveCount(0);
-  await expect(field(page, t, "images.field.batchSize")).toHaveCount(0);
-  await expect(field(page, t, "images.field.guidance")).toHaveCount(0);
+  await expect(images.field("images.field.size")).toHaveCount(0);
+  await expect(images.field("images.field.batchSize")).toHaveCount(0);
+  await expect(images.field("images.field.guidance")).toHaveCount(0);
 
   const red = solidPng(8, 8, [220, 20, 20]);
   const blue = solidPng(8, 8, [20, 20, 220]);
-  await page.getByTestId("reference-input").setInputFiles([
+  await images.referenceInput.setInputFiles([
     { name: "red.png", mimeType: "image/png", buffer: red },
     { name: "blue.png", mimeType: "image/png", buffer: blue },
   ]);
-  await expect(page.getByTestId("reference-image")).toHaveCount(2);
-  await field(page, t, "images.field.seed").fill("77");
-  await generate(page, t, "put the red one on the left of the blue one");
-  await expect(page.getByTestId("image-result").locator("img")).toBeVisible();
+  await expect(images.references).toHaveCount(2);
+  await images.field("images.field.seed").fill("77");
+  await images.generate("put the red one on the left of the blue one");
+  await expect(images.results.locator("img")).toBeVisible();
 
   const calls = await sim.log({ path: GENERATIONS });
   expect(calls).toHaveLength(1);
@@ -63,20 +49,21 @@ test("Edit again chains edits from the result, and the viewer shows where an edi
   t,
   sim,
 }) => {
-  await open(page, t);
-  await generate(page, t, "a plain teapot");
-  const first = page.getByTestId("gallery-item").first();
+  const images = new ImagesPage(page, t);
+  await images.goto();
+  await images.generate("a plain teapot");
+  const first = images.galleryItems.first();
   await expect(first.locator("img")).toBeVisible();
   const firstId = await first.getAttribute("data-image-id");
 
   // A generated image: "Edit" switches to the edit model with this image as the one reference.
   await first.getByRole("button", { name: t("images.action.edit"), exact: true }).click();
-  await expect(field(page, t, "images.field.model").locator("option:checked")).toHaveText(EDIT);
-  await expect(page.getByTestId("reference-image")).toHaveCount(1);
-  await generate(page, t, "paint it blue");
-  await expect(page.getByTestId("gallery-item")).toHaveCount(2);
+  await expect(images.selectedModel()).toHaveText(EDIT);
+  await expect(images.references).toHaveCount(1);
+  await images.generate("paint it blue");
+  await expect(images.galleryItems).toHaveCount(2);
 
-  const edited = page.getByTestId("gallery-item").first();
+  const edited = images.galleryItems.first();
   const editedId = await edited.getAttribute("data-image-id");
   expect(editedId).not.toBe(firstId);
   // An edit's result offers "Edit again"; its viewer names its source.
@@ -88,8 +75,8 @@ test("Edit again chains edits from the result, and the viewer shows where an edi
     .getByRole("dialog")
     .getByRole("button", { name: t("images.action.editAgain"), exact: true })
     .click();
-  await generate(page, t, "add a gold rim");
-  await expect(page.getByTestId("gallery-item")).toHaveCount(3);
+  await images.generate("add a gold rim");
+  await expect(images.galleryItems).toHaveCount(3);
 
   const calls = await sim.log({ path: GENERATIONS });
   expect(calls).toHaveLength(3);
@@ -104,14 +91,15 @@ test("Edit again chains edits from the result, and the viewer shows where an edi
 });
 
 test("CogView-4-250304 offers Quality and sends it; CogView-4 does not", async ({ page, t, sim }) => {
-  await open(page, t);
-  await field(page, t, "images.field.model").selectOption("cogview-4");
-  await expect(field(page, t, "images.field.quality")).toHaveCount(0);
-  await field(page, t, "images.field.model").selectOption("cogview-4-250304");
-  await field(page, t, "images.field.quality").selectOption("hd");
-  await field(page, t, "images.field.size").selectOption("1344x768");
-  await generate(page, t, "一盏写着“福”字的红灯笼");
-  await expect(page.getByTestId("image-result").locator("img")).toBeVisible();
+  const images = new ImagesPage(page, t);
+  await images.goto();
+  await images.model.selectOption("cogview-4");
+  await expect(images.field("images.field.quality")).toHaveCount(0);
+  await images.model.selectOption("cogview-4-250304");
+  await images.field("images.field.quality").selectOption("hd");
+  await images.field("images.field.size").selectOption("1344x768");
+  await images.generate("一盏写着“福”字的红灯笼");
+  await expect(images.results.locator("img")).toBeVisible();
   const [call] = await sim.log({ path: GENERATIONS, provider: "glm" });
   expect(call?.body).toEqual({
     model: "cogview-4-250304",

@@ -1,26 +1,11 @@
-import type { Locator, Page } from "@playwright/test";
-import type { Translate } from "../../lib/i18n";
+import type { Locator } from "@playwright/test";
+import { ImagesPage } from "./pages/images-page";
 import { expect, test } from "./support/fixtures";
 import { E2E_SILICONFLOW_KEY } from "./support/keys";
 
 // The image studio against the simulator over HTTP: results are bytes in IndexedDB, not links.
 
 const GENERATIONS = "/images/generations";
-
-function field(page: Page, t: Translate, key: Parameters<Translate>[0]): Locator {
-  return page.getByLabel(t(key), { exact: true });
-}
-
-async function open(page: Page, t: Translate) {
-  await page.goto("/images");
-  // The model list arrives from /api/models; the picker is enabled once it has.
-  await expect(field(page, t, "images.field.model")).toBeEnabled();
-}
-
-async function generate(page: Page, t: Translate, prompt: string) {
-  await field(page, t, "images.field.prompt").fill(prompt);
-  await page.getByRole("button", { name: t("images.generate"), exact: true }).click();
-}
 
 /** A picture that really decoded (not a broken image): complete with a natural width. */
 async function expectLoaded(img: Locator) {
@@ -32,10 +17,11 @@ async function expectLoaded(img: Locator) {
 }
 
 test("generate: the image shows and survives a reload", async ({ page, t, sim }) => {
-  await open(page, t);
-  await generate(page, t, "a lighthouse at dusk");
-  await expectLoaded(page.getByTestId("image-result").locator("img"));
-  const gallery = page.getByTestId("gallery");
+  const images = new ImagesPage(page, t);
+  await images.goto();
+  await images.generate("a lighthouse at dusk");
+  await expectLoaded(images.results.locator("img"));
+  const { gallery } = images;
   await expect(gallery.getByTestId("gallery-item")).toHaveCount(1);
 
   const [call] = await sim.log({ path: GENERATIONS });
@@ -44,7 +30,7 @@ test("generate: the image shows and survives a reload", async ({ page, t, sim })
 
   await page.reload();
   await expectLoaded(gallery.getByTestId("gallery-item").locator("img"));
-  await expectLoaded(page.getByTestId("image-result").locator("img"));
+  await expectLoaded(images.results.locator("img"));
 });
 
 test("Generate waits for the model list with the reason shown, then sends once it is there", async ({
@@ -52,6 +38,7 @@ test("Generate waits for the model list with the reason shown, then sends once i
   t,
   sim,
 }) => {
+  const images = new ImagesPage(page, t);
   // The list is held back (the real response, late), as on a slow connection.
   let release = () => {};
   const gate = new Promise<void>((resolve) => {
@@ -62,35 +49,36 @@ test("Generate waits for the model list with the reason shown, then sends once i
     await route.continue();
   });
   await page.goto("/images");
-  const prompt = field(page, t, "images.field.prompt");
+  const { prompt } = images;
   // Typed once the page is interactive (the counter follows the text).
   await expect(async () => {
     await prompt.fill("a paper lantern");
     await expect(page.getByText(/^15\/\d+$/)).toBeVisible({ timeout: 500 });
   }).toPass();
-  const button = page.getByRole("button", { name: t("images.generate"), exact: true });
+  const button = images.generateButton;
   await expect(button).toBeDisabled();
   await expect(button).toHaveAccessibleDescription(t("images.blocker.loading"));
 
   release();
   await expect(button).toBeEnabled();
   await button.click();
-  await expect(page.getByTestId("gallery-item")).toHaveCount(1);
+  await expect(images.galleryItems).toHaveCount(1);
   const calls = await sim.log({ path: GENERATIONS });
   expect(calls).toHaveLength(1);
   expect(calls[0]?.body).toMatchObject({ prompt: "a paper lantern" });
 });
 
 test("batch size 4 gives four images from one call", async ({ page, t, sim }) => {
-  await open(page, t);
+  const images = new ImagesPage(page, t);
+  await images.goto();
   // batch_size is Kolors's alone (SiliconFlow image API reference); the form shows it only there.
-  await field(page, t, "images.field.model").selectOption("Kwai-Kolors/Kolors");
-  await field(page, t, "images.field.batchSize").fill("4");
-  await generate(page, t, "four koi in a pond");
-  const results = page.getByTestId("image-result");
+  await images.model.selectOption("Kwai-Kolors/Kolors");
+  await images.field("images.field.batchSize").fill("4");
+  await images.generate("four koi in a pond");
+  const results = images.results;
   await expect(results).toHaveCount(4, { timeout: 30_000 });
   for (const img of await results.locator("img").all()) await expectLoaded(img);
-  await expect(page.getByTestId("gallery").getByTestId("gallery-item")).toHaveCount(4);
+  await expect(images.gallery.getByTestId("gallery-item")).toHaveCount(4);
   const calls = await sim.log({ path: GENERATIONS });
   expect(calls).toHaveLength(1);
   expect(calls[0]?.body).toMatchObject({ batch_size: 4 });
@@ -110,31 +98,31 @@ test("batch size 4 gives four images from one call", async ({ page, t, sim }) =>
 
   // Reuse settings from image 3 sends the same batch again: seed and batch size.
   await viewer.getByRole("button", { name: t("images.action.reuse") }).click();
-  await expect(field(page, t, "images.field.seed")).toHaveValue(String(seed));
-  await expect(field(page, t, "images.field.batchSize")).toHaveValue("4");
+  await expect(images.field("images.field.seed")).toHaveValue(String(seed));
+  await expect(images.field("images.field.batchSize")).toHaveValue("4");
 });
 
 test("Reuse settings sends the same seed and settings again", async ({ page, t, sim }) => {
-  await open(page, t);
-  await field(page, t, "images.field.steps").fill("6");
-  await generate(page, t, "a paper crane");
-  await expect(page.getByTestId("gallery-item")).toHaveCount(1);
+  const images = new ImagesPage(page, t);
+  await images.goto();
+  await images.field("images.field.steps").fill("6");
+  await images.generate("a paper crane");
+  await expect(images.galleryItems).toHaveCount(1);
   const [first] = await sim.log({ path: GENERATIONS });
   const seed = (first?.body as { seed?: number } | undefined)?.seed;
   expect(typeof seed).toBe("number");
 
   // Change things, then take them back from the stored image.
-  await field(page, t, "images.field.prompt").fill("something else");
-  await field(page, t, "images.field.steps").fill("2");
-  await page
-    .getByTestId("gallery-item")
+  await images.prompt.fill("something else");
+  await images.field("images.field.steps").fill("2");
+  await images.galleryItems
     .first()
     .getByRole("button", { name: t("images.action.reuse") })
     .click();
-  await expect(field(page, t, "images.field.prompt")).toHaveValue("a paper crane");
-  await expect(field(page, t, "images.field.seed")).toHaveValue(String(seed));
-  await page.getByRole("button", { name: t("images.generate"), exact: true }).click();
-  await expect(page.getByTestId("gallery-item")).toHaveCount(2);
+  await expect(images.prompt).toHaveValue("a paper crane");
+  await expect(images.field("images.field.seed")).toHaveValue(String(seed));
+  await images.generateButton.click();
+  await expect(images.galleryItems).toHaveCount(2);
 
   const calls = await sim.log({ path: GENERATIONS });
   expect(calls).toHaveLength(2);
@@ -142,31 +130,33 @@ test("Reuse settings sends the same seed and settings again", async ({ page, t, 
 });
 
 test("a short link lifetime does not matter: the server fetched the bytes in time", async ({ page, t, sim }) => {
+  const images = new ImagesPage(page, t);
   await sim.configure({ imageUrlTtlMs: 2000 });
-  await open(page, t);
-  await generate(page, t, "a glass of water");
-  await expectLoaded(page.getByTestId("image-result").locator("img"));
+  await images.goto();
+  await images.generate("a glass of water");
+  await expectLoaded(images.results.locator("img"));
 
   // The provider's link is dead now…
   const [file] = await sim.log({ provider: "files" });
   await expect.poll(async () => (await fetch(`${sim.url}/files${file?.path}`)).status, { timeout: 8000 }).toBe(403);
   // …and the stored picture still shows after a reload.
   await page.reload();
-  await expectLoaded(page.getByTestId("gallery").getByTestId("gallery-item").locator("img"));
+  await expectLoaded(images.gallery.getByTestId("gallery-item").locator("img"));
 });
 
 test("an expired link gives an alert, not a broken image, and stores nothing", async ({ page, t, sim }) => {
+  const images = new ImagesPage(page, t);
   await sim.configure({ imageUrlTtlMs: 1 });
-  await open(page, t);
-  await generate(page, t, "too late");
-  const alert = page.getByTestId("image-job").getByRole("alert");
+  await images.goto();
+  await images.generate("too late");
+  const alert = images.jobs.getByRole("alert");
   await expect(alert).toHaveAttribute("data-error-code", "expired");
   await expect(alert).toContainText(t("images.job.failed"));
-  await expect(page.getByTestId("image-result")).toHaveCount(0);
+  await expect(images.results).toHaveCount(0);
   await expect(page.locator("main img")).toHaveCount(0);
-  await expect(page.getByTestId("gallery-item")).toHaveCount(0);
+  await expect(images.galleryItems).toHaveCount(0);
   // What the user typed is kept for another try.
-  await expect(field(page, t, "images.field.prompt")).toHaveValue("too late");
+  await expect(images.prompt).toHaveValue("too late");
 });
 
 test("generations run side by side with elapsed time, and finish while another page shows", async ({
@@ -174,13 +164,14 @@ test("generations run side by side with elapsed time, and finish while another p
   t,
   sim,
 }) => {
+  const images = new ImagesPage(page, t);
   // Long enough that the first is still running when the second starts, even on a loaded machine
   // (with 3 s the first could finish before the second press landed).
   await sim.fault({ fault: "slow-first-byte", path: GENERATIONS, delayMs: 8000, times: 2 });
-  await open(page, t);
-  await generate(page, t, "first");
-  await generate(page, t, "second");
-  const jobs = page.getByTestId("image-job");
+  await images.goto();
+  await images.generate("first");
+  await images.generate("second");
+  const jobs = images.jobs;
   await expect(jobs).toHaveCount(2);
   await expect(jobs.and(page.locator('[data-status="running"]'))).toHaveCount(2);
   const elapsed = jobs.first().getByTestId("job-elapsed");
@@ -205,19 +196,20 @@ test("generations run side by side with elapsed time, and finish while another p
   await expect.poll(stored, { timeout: 30_000 }).toBe(2);
 
   await nav.getByRole("link", { name: t("nav.images") }).click();
-  await expect(page.getByTestId("image-job").and(page.locator('[data-status="succeeded"]'))).toHaveCount(2);
-  await expect(page.getByTestId("image-result")).toHaveCount(2);
-  await expect(page.getByTestId("gallery-item")).toHaveCount(2);
+  await expect(images.jobs.and(page.locator('[data-status="succeeded"]'))).toHaveCount(2);
+  await expect(images.results).toHaveCount(2);
+  await expect(images.galleryItems).toHaveCount(2);
 });
 
 test("delete asks for nothing and can be undone", async ({ page, t }) => {
-  await open(page, t);
-  await generate(page, t, "a pebble");
-  const item = page.getByTestId("gallery-item");
+  const images = new ImagesPage(page, t);
+  await images.goto();
+  await images.generate("a pebble");
+  const item = images.galleryItems;
   await expect(item).toHaveCount(1);
   await item.getByRole("button", { name: t("images.action.delete") }).click();
   await expect(item).toHaveCount(0);
-  await expect(page.getByTestId("image-result")).toHaveCount(0);
+  await expect(images.results).toHaveCount(0);
   await page.getByRole("button", { name: t("images.undo") }).click();
   await expect(item).toHaveCount(1);
   await expectLoaded(item.locator("img"));

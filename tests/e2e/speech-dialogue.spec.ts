@@ -1,4 +1,4 @@
-import { launchWith, openSpeech, playable, silentWav, textBox } from "./speech-helpers";
+import { launchWith, playable, SpeechPage, silentWav } from "./pages/speech-page";
 import { expect, test } from "./support/fixtures";
 
 // Two-speaker dialogue with MOSS-TTSD: a script of [S1]/[S2] turns spoken in the model's own two
@@ -10,23 +10,24 @@ test.use({ launchOptions: launchWith() });
 const MOSS = "fnlp/MOSS-TTSD-v0.5";
 
 test("a MOSS-TTSD dialogue is spoken without a voice, played and stored", async ({ page, t, sim }) => {
-  await openSpeech(page, t);
+  const speech = new SpeechPage(page, t);
+  await speech.goto();
   await page.getByLabel(t("speech.model.label"), { exact: true }).selectOption(MOSS);
   // The model's own two voices are chosen with it.
   await expect(page.getByLabel(t("speech.voice.label"), { exact: true })).toHaveValue("");
 
   // A script without turns is refused on the page, before any call.
-  await textBox(page, t).fill("Just one voice reading along.");
-  await page.getByRole("button", { name: t("speech.generate"), exact: true }).click();
+  await speech.text.fill("Just one voice reading along.");
+  await speech.generateButton.click();
   await expect(page.getByRole("alert").filter({ hasText: t("speech.dialogue.missingTurns") })).toBeVisible();
   expect(await sim.log({ path: "/audio/speech" })).toHaveLength(0);
 
-  await textBox(page, t).fill("");
+  await speech.text.fill("");
   await page.getByRole("button", { name: t("speech.dialogue.insert") }).click();
   const script = t("speech.dialogue.template");
-  await expect(textBox(page, t)).toHaveValue(script);
-  await page.getByRole("button", { name: t("speech.generate"), exact: true }).click();
-  const result = page.getByTestId("speech-result").first();
+  await expect(speech.text).toHaveValue(script);
+  await speech.generateButton.click();
+  const result = speech.results.first();
   await expect(result).toHaveAttribute("data-state", "ready");
   expect(await playable(result)).toBeGreaterThan(0);
 
@@ -36,15 +37,16 @@ test("a MOSS-TTSD dialogue is spoken without a voice, played and stored", async 
   expect(call?.body).not.toHaveProperty("voice");
 
   await page.reload();
-  await expect(page.getByTestId("speech-result").first()).toHaveAttribute("data-state", "ready");
+  await expect(speech.results.first()).toHaveAttribute("data-state", "ready");
 });
 
 test("each speaker can speak in a reference clip of its own", async ({ page, t, sim }) => {
-  await openSpeech(page, t);
+  const speech = new SpeechPage(page, t);
+  await speech.goto();
   await page.getByLabel(t("speech.model.label"), { exact: true }).selectOption(MOSS);
   await page.getByRole("button", { name: t("speech.dialogue.insert") }).click();
   const script = t("speech.dialogue.template");
-  const generate = page.getByRole("button", { name: t("speech.generate"), exact: true });
+  const generate = speech.generateButton;
   const voiceFor = (speaker: string) => page.getByRole("radiogroup", { name: t("speech.clips.voiceFor", { speaker }) });
   const fileFor = (speaker: string) => page.getByLabel(t("speech.clips.file", { speaker }), { exact: true });
   const transcriptOf = (speaker: string) => page.getByLabel(t("speech.clips.transcript", { speaker }), { exact: true });
@@ -79,13 +81,13 @@ test("each speaker can speak in a reference clip of its own", async ({ page, t, 
   await expect(alert(t("speech.clips.noTranscript", { speaker: "S2" }))).toBeVisible();
   await expect(transcriptOf("S2")).toBeFocused();
   // Nothing typed is lost, and nothing reached the provider.
-  await expect(textBox(page, t)).toHaveValue(script);
+  await expect(speech.text).toHaveValue(script);
   await expect(transcriptOf("S1")).toHaveValue("Hello, I am the first speaker.");
   expect(await sim.log({ path: "/audio/speech" })).toHaveLength(0);
 
   await transcriptOf("S2").fill("And I am the second.");
   await generate.click();
-  const result = page.getByTestId("speech-result").first();
+  const result = speech.results.first();
   await expect(result).toHaveAttribute("data-state", "ready", { timeout: 20_000 });
   expect(await playable(result)).toBeGreaterThan(0);
   const voices = [
@@ -108,7 +110,7 @@ test("each speaker can speak in a reference clip of its own", async ({ page, t, 
   expect(call?.body).not.toHaveProperty("voice");
 
   await page.reload();
-  const stored = page.getByTestId("speech-result").first();
+  const stored = speech.results.first();
   await expect(stored).toHaveAttribute("data-state", "ready");
   await expect(stored).toContainText(voices);
   expect(await playable(stored)).toBeGreaterThan(0);

@@ -1,5 +1,5 @@
 import { ChatPage } from "./pages/chat-page";
-import { launchWith, MODEL } from "./speech-helpers";
+import { launchWith, MODEL } from "./pages/speech-page";
 import { expect, test } from "./support/fixtures";
 
 test.use({ launchOptions: launchWith() });

@@ -1,5 +1,5 @@
 import { ChatPage } from "./pages/chat-page";
-import { FIXTURE_WAV, launchWith, openSpeech, SIM_TRANSCRIPT, textBox } from "./speech-helpers";
+import { FIXTURE_WAV, launchWith, SIM_TRANSCRIPT, SpeechPage } from "./pages/speech-page";
 import { expect, test } from "./support/fixtures";
 
 // Chromium's fake capture device plays the fixture WAV as the microphone, so recording, the WAV
@@ -11,14 +11,15 @@ test.use({
 
 test.describe("voice input and recording", () => {
   test("dictation records, transcribes with SenseVoice and puts the text in the box", async ({ page, t, sim }) => {
-    await openSpeech(page, t);
-    await textBox(page, t).fill("Draft:");
+    const speech = new SpeechPage(page, t);
+    await speech.goto();
+    await speech.text.fill("Draft:");
     const mic = page.getByRole("button", { name: t("speech.dictate.label"), exact: true });
     await mic.click();
     await expect(mic).toHaveAttribute("aria-pressed", "true");
     await page.waitForTimeout(1200);
     await mic.click();
-    await expect(textBox(page, t)).toHaveValue(`Draft: ${SIM_TRANSCRIPT}`);
+    await expect(speech.text).toHaveValue(`Draft: ${SIM_TRANSCRIPT}`);
     const [call] = await sim.log({ path: "/audio/transcriptions" });
     expect(JSON.stringify(call?.body)).toContain("FunAudioLLM/SenseVoiceSmall");
     // Recorded as WebM/Opus, sent as WAV.
@@ -26,7 +27,8 @@ test.describe("voice input and recording", () => {
   });
 
   test("a voice recorded in the browser is converted to WAV and uploaded", async ({ page, t, sim }) => {
-    await openSpeech(page, t);
+    const speech = new SpeechPage(page, t);
+    await speech.goto();
     await page.getByRole("button", { name: t("speech.record.start"), exact: true }).click();
     await page.waitForTimeout(1500);
     await page.getByRole("button", { name: t("speech.record.stop"), exact: true }).click();
@@ -44,12 +46,13 @@ test.describe("without microphone permission", () => {
   test.use({ permissions: [] });
 
   test("a denied microphone is a clear alert, and the text is untouched", async ({ page, t }) => {
+    const speech = new SpeechPage(page, t);
     await page.context().clearPermissions();
-    await openSpeech(page, t);
-    await textBox(page, t).fill("keep me");
+    await speech.goto();
+    await speech.text.fill("keep me");
     await page.getByRole("button", { name: t("speech.dictate.label"), exact: true }).click();
     await expect(page.getByRole("alert").filter({ hasText: t("speech.mic.denied") })).toBeVisible();
-    await expect(textBox(page, t)).toHaveValue("keep me");
+    await expect(speech.text).toHaveValue("keep me");
   });
 });
 

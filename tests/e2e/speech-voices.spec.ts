@@ -1,11 +1,12 @@
-import { FIXTURE_WAV, generate, launchWith, MODEL, openSpeech, playable, silentWav } from "./speech-helpers";
+import { FIXTURE_WAV, launchWith, MODEL, playable, SpeechPage, silentWav } from "./pages/speech-page";
 import { expect, test } from "./support/fixtures";
 
 test.use({ launchOptions: launchWith() });
 
 test.describe("custom voices", () => {
   test("upload a voice from a wav → listed → used for speech → deleted", async ({ page, t, sim }) => {
-    await openSpeech(page, t);
+    const speech = new SpeechPage(page, t);
+    await speech.goto();
     await page.getByTestId("voice-file-input").setInputFiles(FIXTURE_WAV);
     await page.getByLabel(t("speech.upload.name"), { exact: true }).fill("narrator");
     await page.getByLabel(t("speech.upload.transcript"), { exact: true }).fill("在一无所知中，梦里的一天结束了");
@@ -22,10 +23,10 @@ test.describe("custom voices", () => {
     await page.reload();
     await expect(voice).toHaveCount(1);
     await page.getByLabel(t("speech.voice.label"), { exact: true }).selectOption(uri!);
-    const result = await generate(page, t, "Spoken in my own voice.");
+    const result = await speech.generate("Spoken in my own voice.");
     expect(await playable(result)).toBeGreaterThan(0);
-    const [speech] = await sim.log({ path: "/audio/speech" });
-    expect(speech?.body).toMatchObject({ voice: uri, model: MODEL });
+    const [spoken] = await sim.log({ path: "/audio/speech" });
+    expect(spoken?.body).toMatchObject({ voice: uri, model: MODEL });
 
     await voice.getByRole("button", { name: t("speech.voices.delete"), exact: true }).click();
     await expect(voice).toHaveCount(0);
@@ -36,7 +37,8 @@ test.describe("custom voices", () => {
   });
 
   test("a voice can have any name: the app shows it and derives the provider's name", async ({ page, t, sim }) => {
-    await openSpeech(page, t);
+    const speech = new SpeechPage(page, t);
+    await speech.goto();
     const name = "Grandma's voice 奶奶";
     await page.getByTestId("voice-file-input").setInputFiles(FIXTURE_WAV);
     await page.getByLabel(t("speech.upload.name"), { exact: true }).fill(name);
@@ -60,7 +62,8 @@ test.describe("custom voices", () => {
   });
 
   test("without a transcript the clip is transcribed first", async ({ page, t, sim }) => {
-    await openSpeech(page, t);
+    const speech = new SpeechPage(page, t);
+    await speech.goto();
     await page.getByTestId("voice-file-input").setInputFiles(FIXTURE_WAV);
     await page.getByRole("button", { name: t("speech.upload.submit"), exact: true }).click();
     await expect(page.getByTestId("custom-voice").filter({ hasText: "voice-sample" })).toHaveCount(1);
@@ -70,7 +73,8 @@ test.describe("custom voices", () => {
   });
 
   test("a clip over 30 s is refused in the browser with a clear message", async ({ page, t, sim }) => {
-    await openSpeech(page, t);
+    const speech = new SpeechPage(page, t);
+    await speech.goto();
     await page
       .getByTestId("voice-file-input")
       .setInputFiles({ name: "long.wav", mimeType: "audio/wav", buffer: silentWav(31) });
@@ -82,8 +86,9 @@ test.describe("custom voices", () => {
   });
 
   test("a rejected upload shows the provider's reason", async ({ page, t, sim }) => {
+    const speech = new SpeechPage(page, t);
     await sim.fault({ fault: "model-disabled", path: "/uploads/audio/voice" });
-    await openSpeech(page, t);
+    await speech.goto();
     await page.getByTestId("voice-file-input").setInputFiles(FIXTURE_WAV);
     await page.getByLabel(t("speech.upload.transcript"), { exact: true }).fill("hello");
     await page.getByRole("button", { name: t("speech.upload.submit"), exact: true }).click();

@@ -1,4 +1,4 @@
-import { launchWith, MODEL, openSpeech, playable, textBox } from "./speech-helpers";
+import { launchWith, MODEL, playable, SpeechPage } from "./pages/speech-page";
 import { expect, test } from "./support/fixtures";
 import { E2E_SILICONFLOW_KEY } from "./support/keys";
 
@@ -6,11 +6,12 @@ test.use({ launchOptions: launchWith() });
 
 test.describe("speech studio", () => {
   test("generate speech → playable audio, stored, and still there after a reload", async ({ page, t, sim }) => {
-    await openSpeech(page, t);
+    const speech = new SpeechPage(page, t);
+    await speech.goto();
     const text = "Hello from the speech studio [laughter] nice to meet you.";
-    await textBox(page, t).fill(text);
-    await page.getByRole("button", { name: t("speech.generate"), exact: true }).click();
-    const result = page.getByTestId("speech-result").filter({ hasText: text });
+    await speech.text.fill(text);
+    await speech.generateButton.click();
+    const result = speech.result(text);
     // MP3 plays from a MediaSource while it arrives, then the stored file takes over.
     await expect(result.locator("audio")).toHaveAttribute("data-source", "stream");
     await expect(result).toHaveAttribute("data-state", "ready");
@@ -30,7 +31,7 @@ test.describe("speech studio", () => {
     });
 
     await page.reload();
-    const stored = page.getByTestId("speech-result").filter({ hasText: text });
+    const stored = speech.result(text);
     await expect(stored).toHaveAttribute("data-state", "ready");
     await expect(stored.locator("audio")).toHaveAttribute("src", /^blob:/);
     expect(await playable(stored)).toBeGreaterThan(0);
@@ -42,7 +43,8 @@ test.describe("speech studio", () => {
     t,
     sim,
   }) => {
-    await openSpeech(page, t);
+    const speech = new SpeechPage(page, t);
+    await speech.goto();
     const format = page.getByLabel(t("speech.format.label"), { exact: true });
     const rate = page.getByLabel(t("speech.sampleRate.label"), { exact: true });
     await format.selectOption("opus");
@@ -54,13 +56,13 @@ test.describe("speech studio", () => {
     await page.getByLabel(t("speech.speed.label"), { exact: true }).fill("1.5");
     await page.getByLabel(t("speech.gain.label"), { exact: true }).fill("-4");
     // The Style is a chip beside the text: the text box keeps only what is spoken, in any UI language.
-    await textBox(page, t).fill("今天真开心");
+    await speech.text.fill("今天真开心");
     await page.getByLabel(t("speech.instruction.label"), { exact: true }).selectOption("happy");
-    await expect(textBox(page, t)).toHaveValue("今天真开心");
+    await expect(speech.text).toHaveValue("今天真开心");
     const chip = t("speech.style.chip", { style: t("speech.instruction.happy") });
     await expect(page.getByTestId("speech-style")).toContainText(chip);
-    await page.getByRole("button", { name: t("speech.generate"), exact: true }).click();
-    const result = page.getByTestId("speech-result").filter({ hasText: "今天真开心" });
+    await speech.generateButton.click();
+    const result = speech.result("今天真开心");
     await expect(result).toHaveAttribute("data-state", "ready");
     // History shows the style as a chip too, never the raw instruction.
     await expect(result.getByTestId("speech-style")).toHaveText(chip);
@@ -82,14 +84,15 @@ test.describe("speech studio", () => {
     await page.reload();
     await expect(format).toHaveValue("pcm");
     await expect(rate).toHaveValue("16000");
-    const stored = page.getByTestId("speech-result").filter({ hasText: "今天真开心" });
+    const stored = speech.result("今天真开心");
     await expect(stored.getByTestId("speech-style")).toHaveText(chip);
     await expect(stored).not.toContainText("<|endofprompt|>");
   });
 
   test("tag buttons keep the selected words: a span tag wraps them, a point tag follows them", async ({ page, t }) => {
-    await openSpeech(page, t);
-    const box = textBox(page, t);
+    const speech = new SpeechPage(page, t);
+    await speech.goto();
+    const box = speech.text;
     await box.fill("say this loudly");
     await box.evaluate((el: HTMLTextAreaElement) => el.setSelectionRange(4, 8));
     await page.getByRole("button", { name: t("speech.tags.wrap", { tag: "<strong>" }), exact: true }).click();
@@ -101,46 +104,49 @@ test.describe("speech studio", () => {
   });
 
   test("empty text and text over the model's limit are refused with a clear message", async ({ page, t, sim }) => {
-    await openSpeech(page, t);
-    const generateButton = page.getByRole("button", { name: t("speech.generate"), exact: true });
+    const speech = new SpeechPage(page, t);
+    await speech.goto();
+    const generateButton = speech.generateButton;
     await generateButton.click();
     const empty = page.getByRole("alert").filter({ hasText: t("speech.error.empty") });
     await expect(empty).toBeVisible();
     // The complaint goes once there is text.
-    await textBox(page, t).fill("Now there is text.");
+    await speech.text.fill("Now there is text.");
     await expect(empty).toHaveCount(0);
 
-    await textBox(page, t).fill("a".repeat(4001));
+    await speech.text.fill("a".repeat(4001));
     await generateButton.click();
     await expect(
       page.getByRole("alert").filter({ hasText: t("speech.error.tooLong", { count: 4001, max: 4000 }) }),
     ).toBeVisible();
     expect(await sim.log({ path: "/audio/speech" })).toHaveLength(0);
-    await expect(page.getByTestId("speech-result")).toHaveCount(0);
+    await expect(speech.results).toHaveCount(0);
   });
 
   test("a provider failure is shown with what to do, and Retry recovers", async ({ page, t, sim }) => {
+    const speech = new SpeechPage(page, t);
     await sim.fault({ fault: "balance", path: "/audio/speech" });
-    await openSpeech(page, t);
-    await textBox(page, t).fill("This will fail once.");
-    await page.getByRole("button", { name: t("speech.generate"), exact: true }).click();
+    await speech.goto();
+    await speech.text.fill("This will fail once.");
+    await speech.generateButton.click();
     const alert = page.getByRole("alert").filter({ hasText: t("speech.results.failed") });
     await expect(alert).toHaveAttribute("data-error-code", "insufficient_balance");
     await alert.getByRole("button", { name: t("common.retry") }).click();
-    await expect(page.getByTestId("speech-result")).toHaveAttribute("data-state", "ready");
+    await expect(speech.results).toHaveAttribute("data-state", "ready");
     await expect(alert).toHaveCount(0);
   });
 
   test("a stream cut off mid-way is reported and not stored as a finished clip", async ({ page, t, sim }) => {
+    const speech = new SpeechPage(page, t);
     await sim.fault({ fault: "cut-stream", path: "/audio/speech" });
-    await openSpeech(page, t);
-    await textBox(page, t).fill("This stream will break. ".repeat(8));
-    await page.getByRole("button", { name: t("speech.generate"), exact: true }).click();
+    await speech.goto();
+    await speech.text.fill("This stream will break. ".repeat(8));
+    await speech.generateButton.click();
     await expect(page.locator('[role="alert"][data-error-code="stream_interrupted"]')).toBeVisible();
-    await expect(page.getByTestId("speech-result")).toHaveCount(0);
+    await expect(speech.results).toHaveCount(0);
     await page.reload();
     await expect(page.getByText(t("speech.results.empty"))).toBeVisible();
-    await expect(page.getByTestId("speech-result")).toHaveCount(0);
+    await expect(speech.results).toHaveCount(0);
   });
 
   test("Settings: the default voice for Read aloud is kept across reloads", async ({ page, t }) => {

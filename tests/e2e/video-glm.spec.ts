@@ -1,6 +1,6 @@
+import { I2V, playableDuration, pngFile, VideoPage } from "./pages/video-page";
 import { expect, test } from "./support/fixtures";
 import { E2E_GLM_KEY } from "./support/keys";
-import { generate, I2V, openStudio, playableDuration, pngFile } from "./video-helpers";
 
 // GLM CogVideoX and Wan2.2 image-to-video on the studio page, through the same durable job pipeline
 // as Wan text-to-video: submit to GLM's /videos/generations, poll /async-result/{id}, store the bytes.
@@ -13,29 +13,30 @@ test.describe("CogVideoX and Wan2.2 I2V", () => {
     t,
     sim,
   }) => {
+    const video = new VideoPage(page, t);
     test.setTimeout(90_000);
     await sim.configure({ videoQueueMs: 500, videoRunMs: 12_000 });
-    await openStudio(page, t);
-    const model = page.getByLabel(t("video.model"), { exact: true });
+    await video.goto();
+    const model = video.model;
     await model.selectOption("cogvideox-3");
     // CogVideoX's own fields; Wan's seed and negative prompt are not offered.
     await expect(page.getByLabel(t("video.seed"), { exact: true })).toHaveCount(0);
     await expect(page.getByLabel(t("video.negativePrompt"))).toHaveCount(0);
-    await expect(page.getByTestId("video-last-frame-input")).toHaveCount(0);
+    await expect(video.lastFrameInput).toHaveCount(0);
 
-    await page.getByTestId("video-image-input").setInputFiles(pngFile(320, 180, "first.png"));
-    await expect(page.getByTestId("video-start-image")).toBeVisible();
+    await video.imageInput.setInputFiles(pngFile(320, 180, "first.png"));
+    await expect(video.startImage).toBeVisible();
     // Adding a picture keeps CogVideoX (it takes one without needing it) and offers the last frame.
     await expect(model).toHaveValue("cogvideox-3");
-    await page.getByTestId("video-last-frame-input").setInputFiles(pngFile(320, 180, "last.png"));
-    await expect(page.getByTestId("video-last-image")).toBeVisible();
+    await video.lastFrameInput.setInputFiles(pngFile(320, 180, "last.png"));
+    await expect(video.lastImage).toBeVisible();
 
     await page.getByLabel(t("video.size"), { exact: true }).selectOption("1920x1080");
     await page.getByLabel(t("video.fps"), { exact: true }).selectOption("60");
     await page.getByLabel(t("video.duration"), { exact: true }).selectOption("10");
     await page.getByLabel(t("video.audio"), { exact: true }).check();
     const prompt = "A paper boat drifts from a puddle into a river";
-    const job = await generate(page, t, prompt);
+    const job = await video.generate(prompt);
     await expect(job).toHaveAttribute("data-status", "running", { timeout: 20_000 });
     const requestId = await job.getAttribute("data-request-id");
     expect(requestId).toBeTruthy();
@@ -64,7 +65,7 @@ test.describe("CogVideoX and Wan2.2 I2V", () => {
 
     // A reload mid-job resumes polling GLM's async-result endpoint for the same task.
     await page.reload();
-    const resumed = page.getByTestId("video-job");
+    const resumed = video.jobs;
     await expect(resumed).toHaveCount(1);
     await expect(resumed).toHaveAttribute("data-request-id", requestId ?? "");
     await expect(resumed).toHaveAttribute("data-status", "succeeded", { timeout: 40_000 });
@@ -83,10 +84,11 @@ test.describe("CogVideoX and Wan2.2 I2V", () => {
     t,
     sim,
   }) => {
+    const video = new VideoPage(page, t);
     await sim.configure({ videoQueueMs: 200, videoRunMs: 200 });
-    await openStudio(page, t);
-    await page.getByLabel(t("video.model"), { exact: true }).selectOption("cogvideox-flash");
-    const job = await generate(page, t, "A storm over the sea [[fail]]");
+    await video.goto();
+    await video.model.selectOption("cogvideox-flash");
+    const job = await video.generate("A storm over the sea [[fail]]");
     await expect(job).toHaveAttribute("data-status", "failed", { timeout: 20_000 });
     await expect(job.getByRole("alert")).toBeVisible();
     await expect(job.locator("video")).toHaveCount(0);
@@ -98,14 +100,15 @@ test.describe("CogVideoX and Wan2.2 I2V", () => {
     t,
     sim,
   }) => {
+    const video = new VideoPage(page, t);
     await sim.configure({ videoQueueMs: 200, videoRunMs: 300 });
-    await openStudio(page, t);
-    await page.getByLabel(t("video.model"), { exact: true }).selectOption("Wan-AI/Wan2.2-T2V-A14B");
-    await page.getByTestId("video-image-input").setInputFiles(pngFile(180, 320, "portrait.png"));
-    await expect(page.getByLabel(t("video.model"), { exact: true })).toHaveValue(I2V);
+    await video.goto();
+    await video.model.selectOption("Wan-AI/Wan2.2-T2V-A14B");
+    await video.imageInput.setInputFiles(pngFile(180, 320, "portrait.png"));
+    await expect(video.model).toHaveValue(I2V);
     // A portrait picture picks the portrait size.
     await expect(page.getByLabel(t("video.size"), { exact: true })).toHaveValue("720x1280");
-    const job = await generate(page, t, "The figure turns and waves");
+    const job = await video.generate("The figure turns and waves");
     await expect(job).toHaveAttribute("data-status", "succeeded", { timeout: 20_000 });
     const [submit] = await sim.log({ path: "/video/submit" });
     expect(submit?.body).toMatchObject({ model: I2V, image_size: "720x1280", prompt: "The figure turns and waves" });

@@ -1,5 +1,5 @@
+import { I2V, jpegSize, POLL_MS, playableDuration, pngFile, VideoPage } from "./pages/video-page";
 import { expect, test } from "./support/fixtures";
-import { generate, I2V, jpegSize, openStudio, POLL_MS, playableDuration, pngFile } from "./video-helpers";
 
 type Timed = { time: string };
 
@@ -9,11 +9,13 @@ test.describe("video across tabs", () => {
   });
 
   test("with two tabs open only one polls, and both show the finished video", async ({ page, context, t, sim }) => {
+    const video = new VideoPage(page, t);
     const other = await context.newPage();
-    await openStudio(page, t);
-    await openStudio(other, t);
-    const job = await generate(page, t, "Two tabs, one poller: a windmill in a field");
-    const mirrored = other.getByTestId("video-job");
+    await video.goto();
+    const otherTab = new VideoPage(other, t);
+    await otherTab.goto();
+    const job = await video.generate("Two tabs, one poller: a windmill in a field");
+    const mirrored = otherTab.jobs;
     await expect(mirrored).toHaveAttribute("data-status", "queued");
     await expect(mirrored).toHaveAttribute("data-status", "succeeded", { timeout: 20_000 });
     await expect(job).toHaveAttribute("data-status", "succeeded");
@@ -36,11 +38,13 @@ test.describe("video across tabs", () => {
     context,
     t,
   }) => {
-    await openStudio(page, t); // first tab: takes the poller lock
+    const video = new VideoPage(page, t);
+    await video.goto(); // first tab: takes the poller lock
     const second = await context.newPage();
-    await openStudio(second, t);
-    const job = await generate(second, t, "Handover: a hot-air balloon rising");
-    await expect(page.getByTestId("video-job")).toHaveAttribute("data-status", "queued");
+    const secondTab = new VideoPage(second, t);
+    await secondTab.goto();
+    const job = await secondTab.generate("Handover: a hot-air balloon rising");
+    await expect(video.jobs).toHaveAttribute("data-status", "queued");
     await page.close();
     await expect(job).toHaveAttribute("data-status", "succeeded", { timeout: 20_000 });
     expect(await playableDuration(job)).toBeGreaterThan(0);
@@ -57,13 +61,14 @@ test.describe("image to video", () => {
     t,
     sim,
   }) => {
-    await openStudio(page, t);
-    await page.getByTestId("video-image-input").setInputFiles(pngFile(1920, 1080));
-    await expect(page.getByTestId("video-start-image")).toBeVisible();
-    await expect(page.getByLabel(t("video.model"), { exact: true })).toHaveValue(I2V);
+    const video = new VideoPage(page, t);
+    await video.goto();
+    await video.imageInput.setInputFiles(pngFile(1920, 1080));
+    await expect(video.startImage).toBeVisible();
+    await expect(video.model).toHaveValue(I2V);
     await expect(page.getByLabel(t("video.size"), { exact: true })).toHaveValue("1280x720");
 
-    const job = await generate(page, t, "The gradient slowly swirls like ink in water");
+    const job = await video.generate("The gradient slowly swirls like ink in water");
     await expect(job).toHaveAttribute("data-status", "succeeded", { timeout: 20_000 });
     await expect(job.getByRole("img", { name: t("video.startThumb") })).toBeVisible();
 
@@ -76,7 +81,8 @@ test.describe("image to video", () => {
   });
 
   test("Animate from the image gallery: /video?startImage=<id> uses that stored image", async ({ page, t, sim }) => {
-    await openStudio(page, t);
+    const video = new VideoPage(page, t);
+    await video.goto();
     // Put an image in the gallery's store the way the Images studio does (a Blob in `images`).
     const png = pngFile(600, 600).buffer.toString("base64");
     await page.evaluate(async (b64) => {
@@ -106,17 +112,17 @@ test.describe("image to video", () => {
     // The in-page picker lists it too.
     await page.getByRole("button", { name: t("video.startImage.gallery") }).click();
     await page.getByRole("button", { name: t("video.picker.use", { n: 1 }) }).click();
-    await expect(page.getByTestId("video-start-image")).toBeVisible();
+    await expect(video.startImage).toBeVisible();
     await page.getByRole("button", { name: t("video.startImage.remove") }).click();
-    await expect(page.getByTestId("video-start-image")).toHaveCount(0);
+    await expect(video.startImage).toHaveCount(0);
 
     await page.goto("/video?startImage=gallery-image-1");
-    await expect(page.getByTestId("video-start-image")).toBeVisible();
+    await expect(video.startImage).toBeVisible();
     await expect(page).toHaveURL(/\/video$/);
-    await expect(page.getByLabel(t("video.model"), { exact: true })).toHaveValue(I2V);
+    await expect(video.model).toHaveValue(I2V);
     await expect(page.getByLabel(t("video.size"), { exact: true })).toHaveValue("960x960");
 
-    const job = await generate(page, t, "Animate the gallery picture");
+    const job = await video.generate("Animate the gallery picture");
     await expect(job).toHaveAttribute("data-status", "succeeded", { timeout: 20_000 });
     const [submit] = await sim.log({ path: "/video/submit" });
     const body = submit?.body as { image: string };
@@ -124,9 +130,10 @@ test.describe("image to video", () => {
   });
 
   test("a gallery image that is gone is reported, and the form still works", async ({ page, t }) => {
-    await openStudio(page, t, "/video?startImage=does-not-exist");
+    const video = new VideoPage(page, t);
+    await video.goto("/video?startImage=does-not-exist");
     const alert = page.getByRole("alert").filter({ hasText: t("video.startImage.missing") });
     await expect(alert).toHaveAttribute("data-error-code", "not_found");
-    await expect(page.getByTestId("video-start-image")).toHaveCount(0);
+    await expect(video.startImage).toHaveCount(0);
   });
 });

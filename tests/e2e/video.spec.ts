@@ -1,7 +1,7 @@
 import { pattern } from "./pages/chat-page";
+import { playableDuration, T2V, VideoPage } from "./pages/video-page";
 import { expect, test } from "./support/fixtures";
 import { E2E_SILICONFLOW_KEY } from "./support/keys";
-import { generate, openStudio, playableDuration, promptBox, T2V } from "./video-helpers";
 
 test.describe("video studio", () => {
   test.beforeEach(async ({ sim }) => {
@@ -9,12 +9,13 @@ test.describe("video studio", () => {
   });
 
   test("submit → queued → running → succeeded, with the video stored as playable bytes", async ({ page, t, sim }) => {
-    await openStudio(page, t);
+    const video = new VideoPage(page, t);
+    await video.goto();
     const prompt = "A lighthouse at dusk, waves rolling in, slow dolly shot";
     await page.getByLabel(t("video.negativePrompt")).fill("blurry");
     await page.getByLabel(t("video.size"), { exact: true }).selectOption("960x960");
     await page.getByLabel(t("video.seed"), { exact: true }).fill("1234");
-    const job = await generate(page, t, prompt);
+    const job = await video.generate(prompt);
     await expect(job).toHaveAttribute("data-status", "queued");
     await expect(job).toHaveAttribute("data-status", "running");
     await expect(job).toHaveAttribute("data-status", "succeeded", { timeout: 20_000 });
@@ -44,7 +45,7 @@ test.describe("video studio", () => {
     // After a reload the finished video plays from IndexedDB without asking the provider again.
     const statusCalls = (await sim.log({ path: "/video/status" })).length;
     await page.reload();
-    const again = page.getByTestId("video-job");
+    const again = video.jobs;
     await expect(again).toHaveAttribute("data-status", "succeeded");
     expect(await playableDuration(again)).toBeGreaterThan(0);
     await page.waitForTimeout(1000);
@@ -52,17 +53,18 @@ test.describe("video studio", () => {
   });
 
   test("a reload mid-job resumes polling and completes the same job", async ({ page, t, sim }) => {
+    const video = new VideoPage(page, t);
     // Long enough to look at the running job after the reload, even on a busy machine.
     test.setTimeout(90_000);
     await sim.configure({ videoRunMs: 15_000 });
-    await openStudio(page, t);
-    const job = await generate(page, t, "Timelapse of clouds over a mountain ridge");
+    await video.goto();
+    const job = await video.generate("Timelapse of clouds over a mountain ridge");
     await expect(job).toHaveAttribute("data-status", "running");
     const requestId = await job.getAttribute("data-request-id");
     expect(requestId).toBeTruthy();
 
     await page.reload();
-    const resumed = page.getByTestId("video-job");
+    const resumed = video.jobs;
     await expect(resumed).toHaveCount(1);
     await expect(resumed).toHaveAttribute("data-request-id", requestId ?? "");
     // While it runs: one elapsed time on the card, not two clocks that disagree.
@@ -75,8 +77,9 @@ test.describe("video studio", () => {
   });
 
   test("a failing job shows the provider's reason", async ({ page, t }) => {
-    await openStudio(page, t);
-    const job = await generate(page, t, "A city skyline at night [[fail]]");
+    const video = new VideoPage(page, t);
+    await video.goto();
+    const job = await video.generate("A city skyline at night [[fail]]");
     await expect(job).toHaveAttribute("data-status", "failed", { timeout: 20_000 });
     const alert = job.getByRole("alert");
     await expect(alert).toContainText(t("video.failedTitle"));
@@ -85,9 +88,10 @@ test.describe("video studio", () => {
   });
 
   test("a link that expired before download is marked expired with a clear message", async ({ page, t, sim }) => {
+    const video = new VideoPage(page, t);
     await sim.configure({ videoQueueMs: 300, videoRunMs: 300, videoUrlTtlMs: 0 });
-    await openStudio(page, t);
-    const job = await generate(page, t, "Fireworks over a harbour");
+    await video.goto();
+    const job = await video.generate("Fireworks over a harbour");
     await expect(job).toHaveAttribute("data-status", "expired", { timeout: 20_000 });
     const alert = job.getByRole("alert");
     await expect(alert).toHaveAttribute("data-error-code", "expired");
@@ -95,23 +99,24 @@ test.describe("video studio", () => {
   });
 
   test("Reuse settings fills the form, and Delete removes the job after confirmation", async ({ page, t, sim }) => {
+    const video = new VideoPage(page, t);
     await sim.configure({ videoQueueMs: 200, videoRunMs: 200 });
-    await openStudio(page, t);
+    await video.goto();
     await page.getByLabel(t("video.seed"), { exact: true }).fill("42");
     const prompt = "Koi fish circling in a pond [[fail]]";
-    const job = await generate(page, t, prompt);
+    const job = await video.generate(prompt);
     await expect(job).toHaveAttribute("data-status", "failed", { timeout: 20_000 });
 
-    await promptBox(page, t).fill("something else");
+    await video.prompt.fill("something else");
     await page.getByLabel(t("video.seed"), { exact: true }).fill("");
     await job.getByRole("button", { name: t("video.reuse") }).click();
-    await expect(promptBox(page, t)).toHaveValue(prompt);
+    await expect(video.prompt).toHaveValue(prompt);
     await expect(page.getByLabel(t("video.seed"), { exact: true })).toHaveValue("42");
-    await expect(promptBox(page, t)).toBeFocused();
+    await expect(video.prompt).toBeFocused();
 
     await job.getByRole("button", { name: t("video.delete"), exact: true }).click();
     await job.getByRole("button", { name: t("video.confirmDelete") }).click();
-    await expect(page.getByTestId("video-job")).toHaveCount(0);
+    await expect(video.jobs).toHaveCount(0);
   });
 });
 

@@ -18,10 +18,7 @@ export const POST = apiHandler(
     try {
       const model = field(form, "model") || DEFAULT_TRANSCRIPTION_MODEL;
       if (!(TRANSCRIPTION_MODELS as readonly string[]).includes(model)) {
-        throw badRequest(
-          `Unknown transcription model. Use one of: ${TRANSCRIPTION_MODELS.join(", ")}.`,
-          `未知的语音识别模型。可选：${TRANSCRIPTION_MODELS.join("、")}。`,
-        );
+        throw badRequest({ key: "speech.server.unknownModel", vars: { models: TRANSCRIPTION_MODELS.join(", ") } });
       }
       const file = audioFile(form, MAX_TRANSCRIPTION_BYTES, ["wav", "mp3", "ogg", "webm", "mp4", "flac"]);
       // The audio goes on in the chunks it arrived in: one copy in memory, not one per re-encoding.

@@ -33,18 +33,14 @@ export const POST = apiHandler(
       if (!fields.success) {
         const issue = fields.error.issues[0];
         const where = String(issue?.path[0] ?? "form");
-        throw badRequest(
-          `Invalid value for "${where}": ${issue?.message ?? "invalid"}.`,
-          `参数“${where}”无效：${issue?.message ?? "invalid"}。`,
-        );
+        throw badRequest({ key: "speech.server.badField", vars: { field: where, why: issue?.message ?? "invalid" } });
       }
       // The provider takes mp3, wav, pcm and opus; the browser converts anything else to WAV first.
       const file = audioFile(form, MAX_VOICE_BYTES, ["wav", "mp3", "ogg"]);
       const seconds = file.container === "wav" ? wavDurationSeconds(file.head, file.part.size) : null;
       if (seconds !== null && seconds > MAX_VOICE_SECONDS) {
         throw badRequest(
-          `The recording is ${seconds.toFixed(1)} s long; a reference voice must be under ${MAX_VOICE_SECONDS} s (8–10 s works best). Trim it and upload again.`,
-          `录音时长 ${seconds.toFixed(1)} 秒；参考音色必须短于 ${MAX_VOICE_SECONDS} 秒（8–10 秒效果最佳）。请剪短后重新上传。`,
+          { key: "speech.server.voiceTooLong", vars: { seconds: seconds.toFixed(1), max: MAX_VOICE_SECONDS } },
           `reference audio is ${seconds.toFixed(1)} s`,
         );
       }

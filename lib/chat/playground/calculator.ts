@@ -33,10 +33,11 @@ const FUNCTIONS: Record<string, { fn: Fn; arity: number | "many" }> = {
 
 const CONSTANTS: Record<string, number> = { pi: Math.PI, e: Math.E };
 
+// The errors are English only: they go back to the model as the tool's result (builtin-tools.ts), and
+// the page shows that result as it was sent, like every other tool output.
 export class CalculatorError extends Error {
   constructor(
     readonly en: string,
-    readonly zh: string,
     readonly position: number,
   ) {
     super(en);
@@ -47,11 +48,7 @@ export class CalculatorError extends Error {
 /** The value of `expression`; throws CalculatorError (with the 0-based position) when it cannot be read. */
 export function evaluateExpression(expression: string): number {
   if (expression.length > EXPRESSION_MAX_CHARS) {
-    throw new CalculatorError(
-      `The expression is longer than ${EXPRESSION_MAX_CHARS} characters.`,
-      `表达式超过 ${EXPRESSION_MAX_CHARS} 个字符。`,
-      0,
-    );
+    throw new CalculatorError(`The expression is longer than ${EXPRESSION_MAX_CHARS} characters.`, 0);
   }
   // Full-width digits and operators, as an IME types them, read as their ASCII forms.
   const text = expression.normalize("NFKC").replace(/×/g, "*").replace(/÷/g, "/").replace(/−/g, "-");
@@ -61,8 +58,8 @@ export function evaluateExpression(expression: string): number {
   const skip = () => {
     while (i < text.length && /\s/.test(text.charAt(i))) i++;
   };
-  const fail = (en: string, zh: string, at = i): never => {
-    throw new CalculatorError(en, zh, at);
+  const fail = (en: string, at = i): never => {
+    throw new CalculatorError(en, at);
   };
   const peek = () => {
     skip();
@@ -70,7 +67,7 @@ export function evaluateExpression(expression: string): number {
   };
 
   const expr = (): number => {
-    if (++depth > MAX_DEPTH) fail("The expression is nested too deeply.", "表达式嵌套过深。");
+    if (++depth > MAX_DEPTH) fail("The expression is nested too deeply.");
     let value = term();
     for (;;) {
       const c = peek();
@@ -96,12 +93,12 @@ export function evaluateExpression(expression: string): number {
       } else if (c === "/") {
         const at = i++;
         const divisor = unary();
-        if (divisor === 0) fail("Division by zero.", "除数为零。", at);
+        if (divisor === 0) fail("Division by zero.", at);
         value /= divisor;
       } else if (c === "%") {
         const at = i++;
         const divisor = unary();
-        if (divisor === 0) fail("Division by zero.", "除数为零。", at);
+        if (divisor === 0) fail("Division by zero.", at);
         value %= divisor;
       } else break;
     }
@@ -126,7 +123,7 @@ export function evaluateExpression(expression: string): number {
     const c = peek();
     if (c === "^" || (c === "*" && text.charAt(i + 1) === "*")) {
       i += c === "^" ? 1 : 2;
-      if (++depth > MAX_DEPTH) fail("The expression is nested too deeply.", "表达式嵌套过深。");
+      if (++depth > MAX_DEPTH) fail("The expression is nested too deeply.");
       const exponent = unary();
       depth--;
       return base ** exponent;
@@ -140,7 +137,7 @@ export function evaluateExpression(expression: string): number {
     if (c === "(") {
       i++;
       const value = expr();
-      if (peek() !== ")") fail('Missing ")".', "缺少“)”。");
+      if (peek() !== ")") fail('Missing ")".');
       i++;
       return value;
     }
@@ -155,8 +152,8 @@ export function evaluateExpression(expression: string): number {
       const lower = name.toLowerCase();
       if (Object.hasOwn(CONSTANTS, lower)) return CONSTANTS[lower] as number;
       const fn = Object.hasOwn(FUNCTIONS, lower) ? FUNCTIONS[lower] : undefined;
-      if (!fn) fail(`Unknown name "${name}".`, `未知的名称“${name}”。`, start);
-      if (peek() !== "(") fail(`"${name}" needs its arguments in parentheses.`, `“${name}”的参数需要写在括号中。`);
+      if (!fn) fail(`Unknown name "${name}".`, start);
+      if (peek() !== "(") fail(`"${name}" needs its arguments in parentheses.`);
       i++;
       const args: number[] = [];
       if (peek() !== ")") {
@@ -169,26 +166,22 @@ export function evaluateExpression(expression: string): number {
           break;
         }
       }
-      if (peek() !== ")") fail('Missing ")".', "缺少“)”。");
+      if (peek() !== ")") fail('Missing ")".');
       i++;
       const { arity } = fn as { arity: number | "many" };
       if (arity === "many" ? args.length === 0 : args.length !== arity) {
-        fail(
-          `"${name}" takes ${arity === "many" ? "one or more arguments" : `${arity} argument(s)`}.`,
-          `“${name}”需要${arity === "many" ? "至少一个" : ` ${arity} 个`}参数。`,
-          start,
-        );
+        fail(`"${name}" takes ${arity === "many" ? "one or more arguments" : `${arity} argument(s)`}.`, start);
       }
       return (fn as { fn: Fn }).fn(...args);
     }
-    if (c === "") fail("The expression ends too early.", "表达式不完整。");
-    return fail(`Unexpected "${c}".`, `意外的字符“${c}”。`);
+    if (c === "") fail("The expression ends too early.");
+    return fail(`Unexpected "${c}".`);
   };
 
-  if (text.trim() === "") fail("The expression is empty.", "表达式为空。", 0);
+  if (text.trim() === "") fail("The expression is empty.", 0);
   const value = expr();
-  if (peek() !== "") fail(`Unexpected "${text.charAt(i)}".`, `意外的字符“${text.charAt(i)}”。`);
-  if (!Number.isFinite(value)) fail("The result is not a finite number.", "结果不是有限数。", 0);
+  if (peek() !== "") fail(`Unexpected "${text.charAt(i)}".`);
+  if (!Number.isFinite(value)) fail("The result is not a finite number.", 0);
   // 0.1 + 0.2 reads as 0.3, as a person would write it.
   return Number(value.toPrecision(15));
 }

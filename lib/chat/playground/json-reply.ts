@@ -1,4 +1,4 @@
-import { bilingual } from "@/lib/i18n";
+import { bilingual, type Locale, translator } from "@/lib/i18n";
 import { type JsonParseError, locate, parseJsonWithPositions, type TextPosition } from "@/lib/json/positions";
 import { checkJsonSchema, type SchemaIssue } from "@/lib/json/schema-check";
 import { type ValueIssue, validateAgainstSchema } from "@/lib/json/validate";
@@ -62,28 +62,17 @@ const MAX_LISTED = 20;
  * The follow-up message of "Retry with the errors": what was wrong, in the conversation's language, and
  * the request for a corrected object. Undefined when the reply was fine.
  */
-export function retryWithErrorsMessage(reply: JsonReply, locale: "en" | "zh"): string | undefined {
-  const zh = locale === "zh";
-  if (reply.kind === "empty") {
-    return zh ? "你的回复是空的。请只回复一个 JSON 对象。" : "Your reply was empty. Reply with one JSON object only.";
-  }
+export function retryWithErrorsMessage(reply: JsonReply, locale: Locale): string | undefined {
+  const t = translator(locale);
+  if (reply.kind === "empty") return t("json.retry.empty");
   if (reply.kind === "invalid") {
     const { line, column } = reply.error.at;
-    return zh
-      ? `你的回复不是有效的 JSON（第 ${line} 行第 ${column} 列：${reply.error.message.zh}）。请只回复一个有效的 JSON 对象，不要附加其他文字。`
-      : `Your reply is not valid JSON (line ${line}, column ${column}: ${reply.error.message.en}). Reply with one valid JSON object only, with no other text.`;
+    return t("json.retry.invalid", { line, column, error: reply.error.message[locale] });
   }
   if (reply.issues.length === 0) return undefined;
-  const lines = reply.issues
-    .slice(0, MAX_LISTED)
-    .map((issue) => `- ${issue.pointer || "/"}: ${zh ? issue.message.zh : issue.message.en}`);
-  if (reply.issues.length > MAX_LISTED) {
-    const more = reply.issues.length - MAX_LISTED;
-    lines.push(zh ? `- ……另有 ${more} 处问题` : `- … and ${more} more`);
-  }
-  return zh
-    ? `你的 JSON 不符合要求的 JSON Schema：\n${lines.join("\n")}\n请修正这些问题，只回复一个修正后的 JSON 对象。`
-    : `Your JSON does not conform to the required JSON Schema:\n${lines.join("\n")}\nFix these problems and reply with one corrected JSON object only.`;
+  const lines = reply.issues.slice(0, MAX_LISTED).map((issue) => `- ${issue.pointer || "/"}: ${issue.message[locale]}`);
+  if (reply.issues.length > MAX_LISTED) lines.push(t("json.retry.more", { more: reply.issues.length - MAX_LISTED }));
+  return t("json.retry.schema", { lines: lines.join("\n") });
 }
 
 export interface ParsedSchema {

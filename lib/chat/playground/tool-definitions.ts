@@ -1,4 +1,4 @@
-import { bilingual } from "@/lib/i18n";
+import { bilingual, type MessageKey, type MessageVars } from "@/lib/i18n";
 import { type Located, locate, parseJsonWithPositions, type TextPosition, toPointer } from "@/lib/json/positions";
 import { checkJsonSchema, type SchemaIssue, type Severity } from "@/lib/json/schema-check";
 import {
@@ -33,99 +33,69 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 /** Every problem with a parsed definitions value (the request's `tools.definitions`, or the editor's JSON). */
 export function checkToolDefinitions(value: unknown): SchemaIssue[] {
   const issues: SchemaIssue[] = [];
-  const add = (path: (string | number)[], severity: Severity, en: string, zh: string) =>
-    issues.push({ pointer: toPointer(path), severity, message: { en, zh } });
+  const add = (path: (string | number)[], severity: Severity, key: MessageKey, vars?: MessageVars) =>
+    issues.push({ pointer: toPointer(path), severity, message: bilingual({ key, vars }) });
 
   if (!Array.isArray(value)) {
     if (isRecord(value) && ("function" in value || "name" in value)) {
-      add([], "error", "Put the tool inside a list: [ { … } ].", "请把工具放在列表中：[ { … } ]。");
+      add([], "error", "json.tool.notInList");
     } else {
-      add([], "error", "Tool definitions must be a JSON array of tools.", "工具定义必须是由工具组成的 JSON 数组。");
+      add([], "error", "json.tool.notArray");
     }
     return issues;
   }
   if (value.length > MAX_TOOLS) {
-    add([], "error", `At most ${MAX_TOOLS} tools can be sent.`, `最多只能发送 ${MAX_TOOLS} 个工具。`);
+    add([], "error", "json.tool.tooMany", { max: MAX_TOOLS });
   }
   const names = new Map<string, number>();
   value.forEach((tool, i) => {
     if (!isRecord(tool)) {
-      add([i], "error", "Each tool must be an object.", "每个工具必须是一个对象。");
+      add([i], "error", "json.tool.notObject");
       return;
     }
     if (tool.type !== "function") {
-      add(
-        [i, "type"],
-        "error",
-        'Each tool needs "type": "function" (the only type providers take).',
-        '每个工具都需要 "type": "function"（服务商只支持这一种）。',
-      );
+      add([i, "type"], "error", "json.tool.notFunction");
     }
     const fn = tool.function;
     if (!isRecord(fn)) {
-      add(
-        [i],
-        "error",
-        'Each tool needs a "function" object with a name.',
-        "每个工具都需要一个带名称的“function”对象。",
-      );
+      add([i], "error", "json.tool.noFunction");
       return;
     }
     const name = fn.name;
     if (typeof name !== "string" || name === "") {
-      add([i, "function"], "error", 'The function needs a "name".', "函数需要“name”。");
+      add([i, "function"], "error", "json.tool.noName");
     } else if (!TOOL_NAME_PATTERN.test(name)) {
-      add(
-        [i, "function", "name"],
-        "error",
-        `"${name}": a name has letters, digits, _ and - only, at most 64 characters.`,
-        `“${name}”：名称只能包含字母、数字、_ 和 -，最多 64 个字符。`,
-      );
+      add([i, "function", "name"], "error", "json.tool.badName", { name });
     } else if (names.has(name)) {
-      add([i, "function", "name"], "error", `"${name}" is defined twice.`, `“${name}”重复定义。`);
+      add([i, "function", "name"], "error", "json.tool.twice", { name });
     } else {
       names.set(name, i);
     }
     if (fn.description === undefined) {
-      add(
-        [i, "function"],
-        "warning",
-        "Add a description: the model chooses tools by what it says.",
-        "请添加描述：模型根据描述来选择工具。",
-      );
+      add([i, "function"], "warning", "json.tool.noDescription");
     } else if (typeof fn.description !== "string") {
-      add([i, "function", "description"], "error", '"description" must be a string.', "“description”必须是字符串。");
+      add([i, "function", "description"], "error", "json.tool.descriptionNotString");
     } else if (fn.description.length > TOOL_DESCRIPTION_MAX) {
-      add(
-        [i, "function", "description"],
-        "error",
-        `The description is longer than ${TOOL_DESCRIPTION_MAX} characters.`,
-        `描述超过 ${TOOL_DESCRIPTION_MAX} 个字符。`,
-      );
+      add([i, "function", "description"], "error", "json.tool.descriptionTooLong", { max: TOOL_DESCRIPTION_MAX });
     }
     if ("strict" in fn && typeof fn.strict !== "boolean") {
-      add([i, "function", "strict"], "error", '"strict" must be true or false.', "“strict”必须是 true 或 false。");
+      add([i, "function", "strict"], "error", "json.tool.strictNotBoolean");
     }
     if (!("parameters" in fn)) return;
     const params = fn.parameters;
     const at = [i, "function", "parameters"];
     if (!isRecord(params)) {
-      add(at, "error", '"parameters" must be a JSON Schema object.', "“parameters”必须是 JSON Schema 对象。");
+      add(at, "error", "json.tool.parametersNotObject");
       return;
     }
     const schemaIssues = checkJsonSchema(params, at);
     if (params.type === undefined) {
-      add(at, "warning", 'Parameters are usually { "type": "object", … }.', '参数通常写作 { "type": "object", … }。');
+      add(at, "warning", "json.tool.parametersUntyped");
     } else if (params.type !== "object") {
       // One message for the top-level type, not this one and the schema check's.
       const typeAt = toPointer([...at, "type"]);
       schemaIssues.splice(0, schemaIssues.length, ...schemaIssues.filter((issue) => issue.pointer !== typeAt));
-      add(
-        [...at, "type"],
-        "error",
-        'Function parameters must be an object schema: "type": "object".',
-        '函数参数必须是对象类型的 schema："type": "object"。',
-      );
+      add([...at, "type"], "error", "json.tool.parametersNotObjectType");
     }
     issues.push(...schemaIssues);
   });

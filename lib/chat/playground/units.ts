@@ -204,22 +204,9 @@ const ALIASES: Record<string, string> = {
   华氏度: "f",
 };
 
-const DIMENSION_ZH: Record<string, string> = {
-  length: "长度",
-  mass: "质量",
-  volume: "体积",
-  area: "面积",
-  speed: "速度",
-  time: "时间",
-  data: "数据量",
-  temperature: "温度",
-};
-
+// English only: the error goes back to the model as the tool's result (builtin-tools.ts).
 export class UnitError extends Error {
-  constructor(
-    readonly en: string,
-    readonly zh: string,
-  ) {
+  constructor(readonly en: string) {
     super(en);
     this.name = "UnitError";
   }
@@ -229,7 +216,7 @@ function resolve(name: string): { key: string; unit: Unit } {
   const raw = name.trim().toLowerCase().replace(/\s+/g, " ");
   const key = ALIASES[raw] ?? ALIASES[raw.replace(/ /g, "")] ?? raw.replace(/ /g, "");
   const unit = Object.hasOwn(UNITS, key) ? UNITS[key] : undefined;
-  if (!unit) throw new UnitError(`Unknown unit "${name}".`, `未知的单位“${name}”。`);
+  if (!unit) throw new UnitError(`Unknown unit "${name}".`);
   return { key, unit };
 }
 
@@ -246,15 +233,12 @@ export interface Conversion {
 /** `value` in unit `from` expressed in unit `to`; throws UnitError for unknown or mismatched units. */
 export function convertUnits(value: number, from: string, to: string): Conversion {
   if (typeof value !== "number" || !Number.isFinite(value)) {
-    throw new UnitError("The value must be a number.", "数值必须是数字。");
+    throw new UnitError("The value must be a number.");
   }
   const a = resolve(from);
   const b = resolve(to);
   if (a.unit.dimension !== b.unit.dimension) {
-    throw new UnitError(
-      `Cannot convert ${a.unit.dimension} (${from}) to ${b.unit.dimension} (${to}).`,
-      `无法把${DIMENSION_ZH[a.unit.dimension]}（${from}）换算成${DIMENSION_ZH[b.unit.dimension]}（${to}）。`,
-    );
+    throw new UnitError(`Cannot convert ${a.unit.dimension} (${from}) to ${b.unit.dimension} (${to}).`);
   }
   const base = (value + (a.unit.offset ?? 0)) * a.unit.factor;
   const result = base / b.unit.factor - (b.unit.offset ?? 0);

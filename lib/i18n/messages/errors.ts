@@ -45,6 +45,7 @@ export const en = {
   "error.http.method": "This address only answers {allowed} requests.",
   "error.http.uploadsBusy": "The server is receiving too many uploads at once. Try again in a few seconds.",
   "error.http.uploadSlow": "The upload arrived too slowly and was stopped. Check the connection and try again.",
+  "error.http.formUnreadable": "The uploaded form could not be read. Try the upload again.",
   "error.http.notJson": "The request body is not valid JSON.",
   "error.http.invalidValue": 'Invalid value for "{field}": {reason}.',
   "error.search.needsGlm":
@@ -146,6 +147,7 @@ export const zh: Record<ErrorKey, string> = {
   "error.http.method": "此地址只接受 {allowed} 请求。",
   "error.http.uploadsBusy": "服务器正在同时接收过多上传。请几秒后重试。",
   "error.http.uploadSlow": "上传速度过慢，已被中止。请检查网络后重试。",
+  "error.http.formUnreadable": "无法解析上传的表单，请重新上传。",
   "error.http.notJson": "请求体不是有效的 JSON。",
   "error.http.invalidValue": "参数“{field}”无效：{reason}。",
   "error.search.needsGlm": "联网搜索需要智谱 GLM 密钥：请在 .env.local 中设置 GLM_API_KEY 后重启，或关闭联网搜索。",

@@ -136,6 +136,25 @@ export const en = {
     "“{name}” is {seconds} s long; a reference clip must be under {max} s (8–10 s is best). Trim it and choose it again.",
   "speech.clips.unreadable": "“{name}” could not be read as audio. Use a WAV, MP3, Ogg, WebM or M4A file.",
   "speech.clips.resultVoice": "{speaker}: {name}",
+  // The voice, transcription and dialogue routes' refusals (lib/speech/server-*.ts, app/api/voices, transcriptions).
+  "speech.server.notForm": "Send the audio as multipart/form-data with a file field.",
+  "speech.server.noFile": "Choose an audio file to upload.",
+  "speech.server.notAudio": "This file is not audio the provider accepts. Use one of: {list}.",
+  "speech.server.badField": 'Invalid value for "{field}": {why}.',
+  "speech.server.voiceTooLong":
+    "The recording is {seconds} s long; a reference voice must be under {max} s (8–10 s works best). Trim it and upload again.",
+  "speech.server.unknownModel": "Unknown transcription model. Use one of: {models}.",
+  "speech.server.bothClips": "Give both speakers a reference clip: the model takes a clip for each speaker, or none.",
+  "speech.server.noTranscript": "Type what is said in the {speaker} clip: the model needs the clip's transcript.",
+  "speech.server.transcriptTooLong":
+    "The {speaker} transcript is longer than {max} characters. Use a shorter clip and its words.",
+  "speech.server.clipNotFile": "The {speaker} clip must be an audio file chosen on the page.",
+  "speech.server.clipTooBig":
+    "The {speaker} clip is {mb} MB; a reference clip may be at most {max} MB. Use a shorter clip (8–10 s is best).",
+  "speech.server.clipNotAudio":
+    "The {speaker} clip is not audio the provider accepts. Use a WAV, MP3 or Ogg/Opus file.",
+  "speech.server.clipTooLong":
+    "The {speaker} clip is {seconds} s long; a reference clip must be under {max} s (8–10 s is best). Trim it and try again.",
 } as const;
 
 export const zh: Record<keyof typeof en, string> = {
@@ -265,4 +284,19 @@ export const zh: Record<keyof typeof en, string> = {
   "speech.clips.tooLong": "“{name}”时长 {seconds} 秒；参考音频必须短于 {max} 秒（8–10 秒最佳）。请剪短后重新选择。",
   "speech.clips.unreadable": "无法将“{name}”读取为音频。请使用 WAV、MP3、Ogg、WebM 或 M4A 文件。",
   "speech.clips.resultVoice": "{speaker}：{name}",
+  "speech.server.notForm": "请以 multipart/form-data 格式上传音频（file 字段）。",
+  "speech.server.noFile": "请选择要上传的音频文件。",
+  "speech.server.notAudio": "该文件不是服务商支持的音频格式。请使用：{list}。",
+  "speech.server.badField": "参数“{field}”无效：{why}。",
+  "speech.server.voiceTooLong":
+    "录音时长 {seconds} 秒；参考音色必须短于 {max} 秒（8–10 秒效果最佳）。请剪短后重新上传。",
+  "speech.server.unknownModel": "未知的语音识别模型。可选：{models}。",
+  "speech.server.bothClips": "请为两位说话人都提供参考音频：模型要么使用每位说话人的参考音频，要么都不用。",
+  "speech.server.noTranscript": "请输入 {speaker} 参考音频中说的话：模型需要参考音频的文字内容。",
+  "speech.server.transcriptTooLong": "{speaker} 的文字内容超过 {max} 个字符。请使用更短的参考音频及其文字。",
+  "speech.server.clipNotFile": "{speaker} 的参考音频必须是在页面上选择的音频文件。",
+  "speech.server.clipTooBig": "{speaker} 的参考音频为 {mb} MB，最多 {max} MB。请使用更短的音频（8–10 秒最佳）。",
+  "speech.server.clipNotAudio": "{speaker} 的参考音频不是服务商支持的格式。请使用 WAV、MP3 或 Ogg/Opus 文件。",
+  "speech.server.clipTooLong":
+    "{speaker} 的参考音频时长 {seconds} 秒；参考音频必须短于 {max} 秒（8–10 秒最佳）。请剪短后重试。",
 };

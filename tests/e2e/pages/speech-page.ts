@@ -1,35 +1,54 @@
-// Shared steps for the speech specs. Audio must really play in headless Chromium, so the specs run
-// with the autoplay policy relaxed (a reload has no user gesture) on top of the project's base args.
+// The speech studio (/speech) and the speech specs' shared fixtures. Audio must really play in
+// headless Chromium, so the specs run with the autoplay policy relaxed (a reload has no user gesture)
+// on top of the project's base args.
 import path from "node:path";
-import type { Locator, Page } from "@playwright/test";
-import type { Translate } from "../../lib/i18n";
-import config from "../../playwright.config";
-import { expect } from "./support/fixtures";
+import { expect, type Locator, type Page } from "@playwright/test";
+import type { Translate } from "../../../lib/i18n";
+import config from "../../../playwright.config";
 
 export const MODEL = "FunAudioLLM/CosyVoice2-0.5B";
-export const FIXTURE_WAV = path.resolve(__dirname, "../fixtures/voice-sample.wav");
+export const FIXTURE_WAV = path.resolve(__dirname, "../../fixtures/voice-sample.wav");
 
 const base = config.use?.launchOptions ?? {};
 export function launchWith(...extra: string[]) {
   return { ...base, args: [...(base.args ?? []), "--autoplay-policy=no-user-gesture-required", ...extra] };
 }
 
-/** Opens /speech once React has hydrated (the submit button is enabled only then). */
-export async function openSpeech(page: Page, t: Translate): Promise<void> {
-  await page.goto("/speech");
-  await expect(page.getByRole("button", { name: t("speech.generate"), exact: true })).toBeEnabled();
-}
+/** The studio, found by its labels (both locales) and the contract's test ids. */
+export class SpeechPage {
+  readonly text: Locator;
+  readonly generateButton: Locator;
+  /** Generated clips, newest first. */
+  readonly results: Locator;
 
-export function textBox(page: Page, t: Translate): Locator {
-  return page.getByLabel(t("speech.text.label"), { exact: true });
-}
+  constructor(
+    readonly page: Page,
+    readonly t: Translate,
+  ) {
+    this.text = page.getByLabel(t("speech.text.label"), { exact: true });
+    this.generateButton = page.getByRole("button", { name: t("speech.generate"), exact: true });
+    this.results = page.getByTestId("speech-result");
+  }
 
-export async function generate(page: Page, t: Translate, text: string): Promise<Locator> {
-  await textBox(page, t).fill(text);
-  await page.getByRole("button", { name: t("speech.generate"), exact: true }).click();
-  const result = page.getByTestId("speech-result").filter({ hasText: text });
-  await expect(result).toHaveAttribute("data-state", "ready", { timeout: 20_000 });
-  return result;
+  /** Opens /speech once React has hydrated (the submit button is enabled only then). */
+  async goto() {
+    await this.page.goto("/speech");
+    await expect(this.generateButton).toBeEnabled();
+  }
+
+  /** The clip made from `text`. */
+  result(text: string): Locator {
+    return this.results.filter({ hasText: text });
+  }
+
+  /** Types the text, presses Generate and answers the clip once it is ready to play. */
+  async generate(text: string): Promise<Locator> {
+    await this.text.fill(text);
+    await this.generateButton.click();
+    const result = this.result(text);
+    await expect(result).toHaveAttribute("data-state", "ready", { timeout: 20_000 });
+    return result;
+  }
 }
 
 /** Waits for metadata, starts playback and returns the duration: > 0 and finite means it really plays. */
