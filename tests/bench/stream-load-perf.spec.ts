@@ -96,12 +96,14 @@ test("ten 100 KB replies in one conversation: heap and DOM after GC", async ({ p
       inThread: log?.getElementsByTagName("*").length ?? 0,
       perRow: [...(log?.querySelectorAll("[data-row-id]") ?? [])].map((r) => r.getElementsByTagName("*").length),
       segmentsOut: document.querySelectorAll('[data-segment="out"]').length,
-      textNodes: document.createTreeWalker(document, NodeFilter.SHOW_TEXT).nextNode() ? (() => {
-        const w = document.createTreeWalker(document, NodeFilter.SHOW_TEXT);
-        let n = 0;
-        while (w.nextNode()) n++;
-        return n;
-      })() : 0,
+      textNodes: document.createTreeWalker(document, NodeFilter.SHOW_TEXT).nextNode()
+        ? (() => {
+            const w = document.createTreeWalker(document, NodeFilter.SHOW_TEXT);
+            let n = 0;
+            while (w.nextNode()) n++;
+            return n;
+          })()
+        : 0,
     };
   });
   const figures = {

@@ -47,9 +47,8 @@ function positionalPairs(source: string): string[] {
 // Where two literals side by side are content, not interface words: the simulator's fake provider
 // answers in the prompt's language as a provider would (lib/simulator/), and the tool editor's ready
 // examples are whole tool definitions inserted in the UI's language and sent to the model as they
-// are (a name then a description, e.g. `tool("get_weather", "查询…")`). lib/db/backup.ts is being
-// moved to keys on its own branch (issue 19); drop it from this list when that lands.
-const POSITIONAL_PAIRS_ALLOWED = ["lib/simulator/", "lib/chat/playground/examples.ts", "lib/db/backup.ts"];
+// are (a name then a description, e.g. `tool("get_weather", "查询…")`).
+const POSITIONAL_PAIRS_ALLOWED = ["lib/simulator/", "lib/chat/playground/examples.ts"];
 
 describe("dictionaries", () => {
   it("has every key in both English and Chinese, none empty", () => {
