@@ -214,11 +214,6 @@ export function dataUrlToBytes(url: string): { bytes: Uint8Array<ArrayBuffer>; t
   return { bytes, type: header.slice(0, -";base64".length) };
 }
 
-export function dataUrlToBlob(url: string): Blob {
-  const { bytes, type } = dataUrlToBytes(url);
-  return new Blob([bytes], { type });
-}
-
 /** JSON with sorted keys, so two rows compare equal whatever order their properties were set in. */
 export function stableStringify(value: unknown): string {
   return JSON.stringify(value, (_key, v: unknown) => {

@@ -7,7 +7,7 @@
 import { sniffImage } from "@/lib/images/sniff";
 import { type AudioContainer, sniffAudio } from "@/lib/speech/wav";
 
-export type MediaClass = "image" | "video" | "audio";
+type MediaClass = "image" | "video" | "audio";
 
 const AUDIO_MIME: Record<AudioContainer, string> = {
   wav: "audio/wav",

@@ -27,8 +27,7 @@ import { withQuotaGuard } from "./storage";
 import { tokenize } from "./tokenize";
 import { NO_FOLDER } from "./version-3";
 
-export { BACKUP_FORMAT, BACKUP_VERSION, type Backup, TABLES, type TableName } from "./backup-format";
-export { conversationToMarkdown, exportConversationMarkdown, type MarkdownOptions, markdownFileName } from "./markdown";
+export { type Backup, TABLES } from "./backup-format";
 
 /** The stored Blob with a given id, for writing it into the file (a map on export, a read on import). */
 type BlobLookup = (id: string) => Promise<Blob | undefined> | Blob | undefined;
@@ -168,7 +167,7 @@ export function backupFileName(date = new Date()): string {
   return `siliconplay-backup-${date.toISOString().slice(0, 10)}.json`;
 }
 
-export type TableCounts = Record<TableName, number>;
+type TableCounts = Record<TableName, number>;
 
 export interface ImportReport {
   added: TableCounts;

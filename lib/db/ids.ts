@@ -30,7 +30,7 @@ export function uuid(): string {
  * - The conversation id lets search group hits by conversation from index keys alone, without
  *   reading message rows.
  */
-export const MESSAGE_ID_SEPARATOR = "~";
+const MESSAGE_ID_SEPARATOR = "~";
 
 const MAX_TIME = 36 ** 9 - 1; // ms, year 5188
 const MAX_SEQ = 36 ** 3 - 1;

@@ -8,7 +8,7 @@ import { AppDB, DB_NAME } from "./schema";
 import { markStreamingAsInterrupted } from "./stream";
 
 export * from "./conversations";
-export { conversationIdOf, MESSAGE_ID_SEPARATOR, messageIdAt, monotonicNow, newMessageId, TAB_ID, uuid } from "./ids";
+export { conversationIdOf, monotonicNow, newMessageId, TAB_ID, uuid } from "./ids";
 export * from "./markdown";
 export * from "./media";
 export * from "./messages";
@@ -17,7 +17,6 @@ export * from "./schema";
 export * from "./search";
 export * from "./storage";
 export * from "./stream";
-export { claimTabLock } from "./tabs";
 export * from "./tree";
 
 let instance: AppDB | undefined;
@@ -32,7 +31,7 @@ export function getDB(): AppDB {
 }
 
 /** How long a soft-deleted conversation stays restorable when no undo happened (tab closed). */
-export const PURGE_AFTER_MS = 24 * 60 * 60 * 1000;
+const PURGE_AFTER_MS = 24 * 60 * 60 * 1000;
 
 /**
  * Run once per page load: opens (and if needed upgrades) the database, marks replies left

@@ -20,7 +20,7 @@ export interface SeedOptions {
   onProgress?: (messagesWritten: number, total: number) => void;
 }
 
-export interface SeedResult {
+interface SeedResult {
   conversations: number;
   messages: number;
   longConversationId?: string;

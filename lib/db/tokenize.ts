@@ -14,7 +14,7 @@ const CJK_SPLIT = new RegExp(`([${CJK_CHAR}]+)`, "u");
 /** Tokens longer than this (base64, hashes, URLs without spaces) are noise in an index. */
 export const MAX_TOKEN_LENGTH = 48;
 
-export const DEFAULT_MAX_TOKENS = 2_000;
+const DEFAULT_MAX_TOKENS = 2_000;
 
 type Segmenter = { segment(input: string): Iterable<{ segment: string; isWordLike?: boolean }> };
 

@@ -28,9 +28,7 @@ export interface JsonParseError {
   at: TextPosition;
 }
 
-export type ParsedJson =
-  | { ok: true; value: unknown; locations: Map<string, Located> }
-  | { ok: false; error: JsonParseError };
+type ParsedJson = { ok: true; value: unknown; locations: Map<string, Located> } | { ok: false; error: JsonParseError };
 
 /** JSON Pointer (RFC 6901) of a path: `["a", 0, "b/c"]` → `/a/0/b~1c`; the root is "". */
 export function toPointer(path: readonly (string | number)[]): string {
@@ -44,20 +42,6 @@ export function fromPointer(pointer: string): string[] {
     .slice(1)
     .split("/")
     .map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~"));
-}
-
-/** The position of `offset` in `text`. */
-export function positionAt(text: string, offset: number): TextPosition {
-  let line = 1;
-  let lineStart = 0;
-  const end = Math.min(offset, text.length);
-  for (let i = 0; i < end; i++) {
-    if (text.charCodeAt(i) === 10) {
-      line++;
-      lineStart = i + 1;
-    }
-  }
-  return { offset, line, column: end - lineStart + 1 };
 }
 
 /**

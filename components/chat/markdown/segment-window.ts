@@ -13,14 +13,14 @@
 export const WINDOW_FROM_SEGMENTS = 3;
 
 /** Segments within this distance of the visible part of the thread stay mounted. */
-export const WINDOW_MARGIN_PX = 1000;
+const WINDOW_MARGIN_PX = 1000;
 
 /** The part of the page a segment must come near to be mounted: the thread's scroll box, else the viewport. */
-export function scrollRootOf(el: Element): Element | null {
+function scrollRootOf(el: Element): Element | null {
   return el.closest('[role="log"]');
 }
 
-export interface Span {
+interface Span {
   top: number;
   bottom: number;
 }
