@@ -7,6 +7,7 @@ import { CloseIcon } from "@/components/ui/icons";
 import { Textarea } from "@/components/ui/input";
 import { SliderField } from "@/components/ui/slider";
 import { withinBounds } from "@/lib/chat/bounds";
+import { modelInfo } from "@/lib/chat/client/models";
 import { type SettingField, supportedSettings, validateSettings } from "@/lib/chat/limits";
 import {
   NUMBER_FIELDS,
@@ -20,7 +21,6 @@ import type { ChatModelRef, ChatSettings } from "@/lib/chat/types";
 import type { MessageKey } from "@/lib/i18n";
 import { useI18n } from "@/lib/i18n/client";
 import { useModels } from "@/lib/providers/client/models";
-import { modelInfo } from "@/lib/stores/chat-models";
 import { PlaygroundSettingsSection } from "./playground/playground-settings";
 import { EffortSelect } from "./thinking-controls";
 

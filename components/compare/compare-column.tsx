@@ -8,6 +8,7 @@ import { Field } from "@/components/ui/field";
 import { CloseIcon, StopIcon } from "@/components/ui/icons";
 import { NativeSelect } from "@/components/ui/native-select";
 import { useConversation } from "@/lib/chat/client/hooks";
+import { sessionChat, useChatSessions } from "@/lib/chat/client/sessions";
 import type { ChatModelRef } from "@/lib/chat/types";
 import type { ColumnResult } from "@/lib/compare/best";
 import { stepColumnVersion } from "@/lib/compare/client/db";
@@ -15,7 +16,6 @@ import type { ColumnStatus } from "@/lib/compare/scheduler";
 import { replyCost } from "@/lib/cost/reply";
 import { useT } from "@/lib/i18n/client";
 import type { ModelInfo } from "@/lib/providers/catalog";
-import { sessionChat, useChatSessions } from "@/lib/stores/chat-sessions";
 
 const PROVIDER_LABEL = { siliconflow: "SiliconFlow", glm: "GLM" } as const;
 

@@ -21,7 +21,7 @@ export const NUMBER_BOUNDS = {
 /** Whole request body: inline images travel as data: URLs. */
 export const CHAT_BODY_MAX_BYTES = 8 * 1024 * 1024;
 
-/** Messages per request: a longer thread sends its latest ones (lib/stores/chat-convert.ts). */
+/** Messages per request: a longer thread sends its latest ones (lib/chat/client/convert.ts). */
 export const CHAT_MAX_MESSAGES = 500;
 
 export const SYSTEM_PROMPT_MAX = 20_000;

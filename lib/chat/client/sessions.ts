@@ -1,6 +1,6 @@
 // In-flight chat replies, keyed by conversation id. The AI SDK `Chat` of each conversation lives
 // here, outside React, so a reply keeps streaming while the user switches conversation or page.
-// Every action stores first (user message, reply row) and streams second; see chat-run.ts.
+// Every action stores first (user message, reply row) and streams second; see run.ts.
 
 import type { Chat } from "@ai-sdk/react";
 import { create } from "zustand";
@@ -28,10 +28,10 @@ import { currentModels } from "@/lib/providers/client/models";
 import { webSearchRequested } from "@/lib/search/client/store";
 import type { ImageDetail } from "@/lib/vision/tokens";
 import { yieldToMain } from "@/lib/yield";
-import { pathTo, reasoningOfParts } from "./chat-convert";
-import { modelInfo } from "./chat-models";
-import type { RunOutcome } from "./chat-run";
-import { loadChatRuntime } from "./chat-runtime";
+import { pathTo, reasoningOfParts } from "./convert";
+import { modelInfo } from "./models";
+import type { RunOutcome } from "./run";
+import { loadChatRuntime } from "./runtime";
 
 export interface SessionInfo {
   /** A request is running for this conversation. */

@@ -22,9 +22,9 @@ import {
 } from "@/lib/db";
 import type { AppErrorJSON } from "@/lib/errors";
 import { inlineAttachments } from "@/lib/vision/resolve";
-import { forRequest, textOfParts, toAppErrorJSON, toMessageError, toStoredParts, toUIMessage } from "./chat-convert";
-import { onChatMessages } from "./chat-messages";
-import { type LiveTiming, timings } from "./chat-timing";
+import { forRequest, textOfParts, toAppErrorJSON, toMessageError, toStoredParts, toUIMessage } from "./convert";
+import { onChatMessages } from "./sdk-messages";
+import { type LiveTiming, timings } from "./timing";
 
 type FinishEvent = Parameters<ChatOnFinishCallback<ChatMessage>>[0];
 
