@@ -16,10 +16,10 @@ import { defaultModel, modelInfo, rememberModel } from "@/lib/chat/client/models
 import { type OutgoingImage, sessionChat, useChatSessions } from "@/lib/chat/client/sessions";
 import { useSettingsNotices } from "@/lib/chat/client/settings-notices";
 import { NEW_CHAT, useChatUI } from "@/lib/chat/client/ui";
+import type { ChatModelRef, ChatSettings } from "@/lib/chat/contract";
 import { checkFitsContext, fitSettings } from "@/lib/chat/outgoing";
 import { usePlaygroundDraft } from "@/lib/chat/playground/client/store";
 import { reconcileSettings, type SettingChange, withClamped } from "@/lib/chat/reconcile";
-import type { ChatModelRef, ChatSettings } from "@/lib/chat/types";
 import { checkBudget } from "@/lib/cost/client/budget-check";
 import { AppError, type AppErrorJSON } from "@/lib/errors";
 import { useT } from "@/lib/i18n/client";

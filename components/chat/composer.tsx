@@ -8,7 +8,7 @@ import { ErrorAlert } from "@/components/ui/error-alert";
 import { ArrowUpIcon, PlusIcon, StopIcon } from "@/components/ui/icons";
 import type { OutgoingImage } from "@/lib/chat/client/sessions";
 import { useChatUI } from "@/lib/chat/client/ui";
-import type { ChatModelRef } from "@/lib/chat/types";
+import type { ChatModelRef } from "@/lib/chat/contract";
 import { AppError, type AppErrorJSON } from "@/lib/errors";
 import { useT } from "@/lib/i18n/client";
 import type { ModelInfo } from "@/lib/providers/catalog";

@@ -11,7 +11,7 @@ import type { Chat } from "@ai-sdk/react";
 import { startTransition, useEffect, useRef, useState } from "react";
 import { onChatMessages } from "@/lib/chat/client/sdk-messages";
 import { liveTiming } from "@/lib/chat/client/timing";
-import type { ChatMessage } from "@/lib/chat/types";
+import type { ChatMessage } from "@/lib/chat/contract";
 import { AssistantMessage } from "./assistant-message";
 import { joinLiveFrames, type LiveSlot } from "./live-frames";
 import type { MessageRowProps } from "./message-row-props";

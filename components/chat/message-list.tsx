@@ -7,7 +7,7 @@ import { SelectCheckbox } from "@/components/share/message-selection";
 import { ArrowDownIcon } from "@/components/ui/icons";
 import type { Message } from "@/lib/chat/client/db";
 import { useChatUI } from "@/lib/chat/client/ui";
-import type { ChatMessage } from "@/lib/chat/types";
+import type { ChatMessage } from "@/lib/chat/contract";
 import { useT } from "@/lib/i18n/client";
 import { useExport } from "@/lib/share/client/export-store";
 import { MessageRow } from "./message-row";

@@ -4,7 +4,7 @@ import { useEffect, useId, useMemo, useRef, useState } from "react";
 import { ErrorAlert } from "@/components/ui/error-alert";
 import { ChevronDownIcon } from "@/components/ui/icons";
 import { modelInfo, sameModel } from "@/lib/chat/client/models";
-import type { ChatModelRef } from "@/lib/chat/types";
+import type { ChatModelRef } from "@/lib/chat/contract";
 import type { Provider } from "@/lib/errors";
 import { useI18n } from "@/lib/i18n/client";
 import type { ModelInfo } from "@/lib/providers/catalog";

@@ -1,8 +1,8 @@
 "use client";
 
 import { CloseIcon } from "@/components/ui/icons";
+import { FIELD_NAMES } from "@/lib/chat/bounds";
 import { useSettingsNotices } from "@/lib/chat/client/settings-notices";
-import { FIELD_NAMES } from "@/lib/chat/limits";
 import { useI18n } from "@/lib/i18n/client";
 
 function shown(value: unknown): string {

@@ -4,7 +4,7 @@ import { type ReactNode, useId } from "react";
 import { BrainIcon, CodeIcon, DocumentIcon, ImageIcon } from "@/components/ui/icons";
 import { cn, focusRing } from "@/components/ui/styles";
 import type { OutgoingImage } from "@/lib/chat/client/sessions";
-import type { ChatModelRef } from "@/lib/chat/types";
+import type { ChatModelRef } from "@/lib/chat/contract";
 import type { MessageKey } from "@/lib/i18n";
 import { useT } from "@/lib/i18n/client";
 import type { ModelInfo } from "@/lib/providers/catalog";

@@ -9,7 +9,7 @@ import { CloseIcon, StopIcon } from "@/components/ui/icons";
 import { NativeSelect } from "@/components/ui/native-select";
 import { useConversation } from "@/lib/chat/client/hooks";
 import { sessionChat, useChatSessions } from "@/lib/chat/client/sessions";
-import type { ChatModelRef } from "@/lib/chat/types";
+import type { ChatModelRef } from "@/lib/chat/contract";
 import type { ColumnResult } from "@/lib/compare/best";
 import { stepColumnVersion } from "@/lib/compare/client/db";
 import type { ColumnStatus } from "@/lib/compare/scheduler";

@@ -12,7 +12,7 @@ import { Switch } from "@/components/ui/switch";
 import { defaultModel, modelInfo, sameModel } from "@/lib/chat/client/models";
 import { type OutgoingImage, useChatSessions } from "@/lib/chat/client/sessions";
 import { startHistoryTasks } from "@/lib/chat/client/startup";
-import type { ChatModelRef } from "@/lib/chat/types";
+import type { ChatModelRef } from "@/lib/chat/contract";
 import { bestColumns, type ColumnResult } from "@/lib/compare/best";
 import {
   addComparisonColumn,

@@ -2,7 +2,7 @@
 
 import { CloseIcon } from "@/components/ui/icons";
 import { sameModel } from "@/lib/chat/client/models";
-import type { ChatModelRef } from "@/lib/chat/types";
+import type { ChatModelRef } from "@/lib/chat/contract";
 import { useT } from "@/lib/i18n/client";
 import { type ModelInfo, VISION_FALLBACKS } from "@/lib/providers/catalog";
 import { estimateImageTokens, IMAGE_DETAILS, type ImageDetail } from "@/lib/vision/tokens";

@@ -4,13 +4,12 @@
 
 import type { Chat } from "@ai-sdk/react";
 import { create } from "zustand";
+import type { ChatMessage, ChatModelRef, ChatSettings } from "@/lib/chat/contract";
 import { type PlaygroundSettings, playgroundRequest } from "@/lib/chat/playground/settings";
 import { reconcileSettings } from "@/lib/chat/reconcile";
-import type { ChatMessage, ChatModelRef, ChatSettingsInput } from "@/lib/chat/types";
 import {
   addUserMessage,
   attachmentUrl,
-  type ChatSettings,
   createConversation,
   getConversation,
   getConversationMessages,
@@ -96,7 +95,7 @@ export function sessionChat(conversationId: string): Chat<ChatMessage> | undefin
  * after the settings were made may take narrower ranges: such a value is clamped (the composer said so
  * when the model changed, see lib/chat/reconcile.ts), never dropped.
  */
-export function requestSettings(model: ChatModelRef, settings: ChatSettings | undefined): ChatSettingsInput {
+export function requestSettings(model: ChatModelRef, settings: ChatSettings | undefined): ChatSettings {
   if (!settings) return {};
   return reconcileSettings(modelInfo(currentModels("chat").models, model), settings).settings;
 }

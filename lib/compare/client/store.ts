@@ -1,7 +1,7 @@
 import { create } from "zustand";
 import type { RunOutcome } from "@/lib/chat/client/run";
 import { type OutgoingImage, useChatSessions } from "@/lib/chat/client/sessions";
-import type { ChatModelRef } from "@/lib/chat/types";
+import type { ChatModelRef } from "@/lib/chat/contract";
 import { AppError } from "@/lib/errors";
 import { describeModel } from "@/lib/providers/catalog";
 import {
