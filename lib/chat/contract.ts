@@ -25,7 +25,7 @@ export * from "./bounds";
 // code. Browser code that needs only numbers imports ./bounds (no zod), and only types from here
 // (`import type`), so zod stays out of the chat page's first load.
 
-export const modelRefSchema = z.object({
+const modelRefSchema = z.object({
   provider: z.enum(["siliconflow", "glm"]),
   id: z.string().min(1).max(200),
 });
@@ -38,7 +38,7 @@ function bounded({ min, max, int }: NumberBound) {
  * Per-conversation settings as stored (Conversation.settings) and sent. These are the widest ranges;
  * each model's own are checked by validateSettings (lib/chat/reconcile.ts) in the form and the route.
  */
-export const chatSettingsSchema = z
+const chatSettingsSchema = z
   .object({
     systemPrompt: z.string().max(SYSTEM_PROMPT_MAX).optional(),
     temperature: bounded(NUMBER_BOUNDS.temperature),
@@ -117,7 +117,7 @@ const otherPart = z.looseObject({
     .refine((t) => t !== "text" && t !== "file" && !isToolPartType(t), "malformed part"),
 });
 
-export const chatMessageSchema = z.looseObject({
+const chatMessageSchema = z.looseObject({
   id: z.string().min(1).max(200),
   role: z.enum(["user", "assistant"]),
   parts: z.array(z.union([textPart, filePart, toolPartSchema, otherPart])).max(MAX_PARTS),
@@ -135,7 +135,6 @@ export const chatRequestSchema = z.object({
   ...playgroundRequestFields,
   webSearch: z.boolean().optional(),
 });
-export type ChatRequest = z.infer<typeof chatRequestSchema>;
 
 // The reply: a UI message stream whose assistant message carries this metadata. The route writes it
 // and the browser only reads it (nothing parses it), so it is a type rather than a schema.
