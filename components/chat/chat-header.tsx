@@ -4,8 +4,8 @@ import type { ReactNode } from "react";
 import { AssistantBadge } from "@/components/organize/assistant-badge";
 import { MenuIcon, PlusIcon, SidebarIcon } from "@/components/ui/icons";
 import type { Conversation } from "@/lib/chat/client/db";
+import { useChatUI } from "@/lib/chat/client/ui";
 import { useT } from "@/lib/i18n/client";
-import { useChatUI } from "@/lib/stores/chat-ui";
 
 export const SIDEBAR_ID = "chat-conversations";
 

@@ -6,21 +6,20 @@ import { Field } from "@/components/ui/field";
 import { CloseIcon } from "@/components/ui/icons";
 import { Textarea } from "@/components/ui/input";
 import { SliderField } from "@/components/ui/slider";
-import { withinBounds } from "@/lib/chat/bounds";
-import { type SettingField, supportedSettings, validateSettings } from "@/lib/chat/limits";
+import { NUMBER_FIELDS, type NumberField, type SettingField, withinBounds } from "@/lib/chat/bounds";
+import { modelInfo } from "@/lib/chat/client/models";
+import type { ChatModelRef, ChatSettings } from "@/lib/chat/contract";
 import {
-  NUMBER_FIELDS,
-  type NumberField,
   reconcileSettings,
   type SettingChange,
+  supportedSettings,
+  validateSettings,
   withClamped,
 } from "@/lib/chat/reconcile";
 import { numberSetting } from "@/lib/chat/setting-defaults";
-import type { ChatModelRef, ChatSettings } from "@/lib/chat/types";
 import type { MessageKey } from "@/lib/i18n";
 import { useI18n } from "@/lib/i18n/client";
 import { useModels } from "@/lib/providers/client/models";
-import { modelInfo } from "@/lib/stores/chat-models";
 import { PlaygroundSettingsSection } from "./playground/playground-settings";
 
 type TextField = "systemPrompt" | "stop";
@@ -46,7 +45,7 @@ function parseText(field: TextField, raw: string): string | string[] | undefined
 
 /**
  * Per-conversation settings. Each valid change applies at once; a value the model would refuse
- * stays in the field with the reason under it and is never sent (lib/chat/limits.ts is the same
+ * stays in the field with the reason under it and is never sent (lib/chat/reconcile.ts is the same
  * check the server runs). A number is a slider and a field showing the model's range and its
  * provider's default (lib/chat/setting-defaults.ts); empty, or "Use the default", leaves it unset.
  */

@@ -3,10 +3,10 @@
 import { useVirtualizer } from "@tanstack/react-virtual";
 import { useEffect, useMemo, useRef } from "react";
 import type { Conversation } from "@/lib/chat/client/db";
+import { useChatSessions } from "@/lib/chat/client/sessions";
 import type { MessageKey } from "@/lib/i18n";
 import { useT } from "@/lib/i18n/client";
 import { type DateBucket, dateBucket } from "@/lib/organize/dates";
-import { useChatSessions } from "@/lib/stores/chat-sessions";
 import { ConversationRow, type RowActions } from "./conversation-row";
 
 type Item = { kind: "header"; label: string } | { kind: "row"; conversation: Conversation };

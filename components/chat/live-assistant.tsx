@@ -1,7 +1,7 @@
 "use client";
 
 // The reply this tab streams, read from its AI SDK `Chat`. Loaded with the chat runtime (see
-// lib/stores/chat-runtime.ts), never on the first paint of a history.
+// lib/chat/client/runtime.ts), never on the first paint of a history.
 //
 // Not `useChat`: its throttled updates are urgent renders, timed per reply, so replies streaming
 // side by side (/compare) redraw in the same task. Here new text only marks the reply; it redraws
@@ -9,9 +9,9 @@
 
 import type { Chat } from "@ai-sdk/react";
 import { startTransition, useEffect, useRef, useState } from "react";
-import type { ChatMessage } from "@/lib/chat/types";
-import { onChatMessages } from "@/lib/stores/chat-messages";
-import { liveTiming } from "@/lib/stores/chat-timing";
+import { onChatMessages } from "@/lib/chat/client/sdk-messages";
+import { liveTiming } from "@/lib/chat/client/timing";
+import type { ChatMessage } from "@/lib/chat/contract";
 import { AssistantMessage } from "./assistant-message";
 import { joinLiveFrames, type LiveSlot } from "./live-frames";
 import type { MessageRowProps } from "./message-row-props";

@@ -6,10 +6,10 @@ import { type ReactNode, useCallback, useEffect, useLayoutEffect, useRef, useSta
 import { SelectCheckbox } from "@/components/share/message-selection";
 import { ArrowDownIcon } from "@/components/ui/icons";
 import type { Message } from "@/lib/chat/client/db";
-import type { ChatMessage } from "@/lib/chat/types";
+import { useChatUI } from "@/lib/chat/client/ui";
+import type { ChatMessage } from "@/lib/chat/contract";
 import { useT } from "@/lib/i18n/client";
 import { useExport } from "@/lib/share/client/export-store";
-import { useChatUI } from "@/lib/stores/chat-ui";
 import { MessageRow } from "./message-row";
 
 interface Versions {

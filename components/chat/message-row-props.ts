@@ -1,6 +1,6 @@
 import type { Chat } from "@ai-sdk/react";
 import type { Message } from "@/lib/chat/client/db";
-import type { ChatMessage } from "@/lib/chat/types";
+import type { ChatMessage } from "@/lib/chat/contract";
 
 // Its own module so message-row (which lazy-loads live-assistant) and live-assistant (which takes
 // the same props) both import it, instead of importing each other.

@@ -3,12 +3,12 @@
 import { useEffect, useId, useMemo, useRef, useState } from "react";
 import { ErrorAlert } from "@/components/ui/error-alert";
 import { ChevronDownIcon } from "@/components/ui/icons";
-import type { ChatModelRef } from "@/lib/chat/types";
+import { modelInfo, sameModel } from "@/lib/chat/client/models";
+import type { ChatModelRef } from "@/lib/chat/contract";
 import type { Provider } from "@/lib/errors";
 import { useI18n } from "@/lib/i18n/client";
 import type { ModelInfo } from "@/lib/providers/catalog";
 import { loadModels, useModels } from "@/lib/providers/client/models";
-import { modelInfo, sameModel } from "@/lib/stores/chat-models";
 import { badgeWords, ModelBadges } from "./model-badges";
 import { ProviderProblem } from "./provider-notice";
 

@@ -2,8 +2,8 @@
 
 import Link from "next/link";
 import type { SearchHit } from "@/lib/chat/client/db";
+import { useChatUI } from "@/lib/chat/client/ui";
 import { useT } from "@/lib/i18n/client";
-import { useChatUI } from "@/lib/stores/chat-ui";
 import { openChat } from "./use-conversation";
 
 function Snippet({ text, highlight }: { text: string; highlight?: [number, number] }) {

@@ -1,9 +1,9 @@
 "use client";
 
 import { CloseIcon } from "@/components/ui/icons";
-import { FIELD_NAMES } from "@/lib/chat/limits";
+import { FIELD_NAMES } from "@/lib/chat/bounds";
+import { useSettingsNotices } from "@/lib/chat/client/settings-notices";
 import { useI18n } from "@/lib/i18n/client";
-import { useSettingsNotices } from "@/lib/stores/settings-notices";
 
 function shown(value: unknown): string {
   return Array.isArray(value) ? value.join(", ") : String(value);

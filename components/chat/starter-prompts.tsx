@@ -3,11 +3,11 @@
 import { type ReactNode, useId } from "react";
 import { BrainIcon, CodeIcon, DocumentIcon, ImageIcon } from "@/components/ui/icons";
 import { cn, focusRing } from "@/components/ui/styles";
-import type { ChatModelRef } from "@/lib/chat/types";
+import type { OutgoingImage } from "@/lib/chat/client/sessions";
+import type { ChatModelRef } from "@/lib/chat/contract";
 import type { MessageKey } from "@/lib/i18n";
 import { useT } from "@/lib/i18n/client";
 import type { ModelInfo } from "@/lib/providers/catalog";
-import type { OutgoingImage } from "@/lib/stores/chat-sessions";
 
 // The empty chat's four examples. Each shows one thing the app renders (a reasoning pane; a table
 // with math and code; a picture in the question; a long sectioned answer), and the simulator answers

@@ -2,8 +2,8 @@
 
 import { useId } from "react";
 import { BrainIcon, GaugeIcon } from "@/components/ui/icons";
-import { supportedSettings } from "@/lib/chat/limits";
-import type { ChatSettings } from "@/lib/chat/types";
+import type { ChatSettings } from "@/lib/chat/contract";
+import { supportedSettings } from "@/lib/chat/reconcile";
 import type { MessageKey } from "@/lib/i18n";
 import { useT } from "@/lib/i18n/client";
 import type { ModelInfo } from "@/lib/providers/catalog";
@@ -15,7 +15,7 @@ import { ComposerSwitch } from "./composer-switch";
 
 /**
  * The composer's "Thinking" switch, for models whose thinking can be turned off (SiliconFlow
- * `enable_thinking`, GLM `thinking.type`; lib/chat/settings.ts sends it). Unset means on, as the
+ * `enable_thinking`, GLM `thinking.type`; lib/chat/server/call-settings.ts sends it). Unset means on, as the
  * providers document (upstream-contract.md: enable_thinking default true).
  */
 export function ThinkingSwitch({

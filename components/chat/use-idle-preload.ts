@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect } from "react";
-import { loadChatRuntime, whenIdle } from "@/lib/stores/chat-runtime";
+import { loadChatRuntime, whenIdle } from "@/lib/chat/client/runtime";
 import { preloadMath } from "./markdown/math";
 import { preloadLiveAssistant } from "./message-row";
 

@@ -3,8 +3,8 @@
 import { memo, useId, useState } from "react";
 import { PencilIcon } from "@/components/ui/icons";
 import { type Message, parseAttachmentUrl } from "@/lib/chat/client/db";
+import { useChatSessions } from "@/lib/chat/client/sessions";
 import { useT } from "@/lib/i18n/client";
-import { useChatSessions } from "@/lib/stores/chat-sessions";
 import { EditImageLink } from "./attachments/edit-image-link";
 import { StoredImage } from "./attachments/stored-image";
 import { ActionButton, CopyButton, VersionSwitcher } from "./message-actions";

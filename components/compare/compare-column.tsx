@@ -8,14 +8,14 @@ import { Field } from "@/components/ui/field";
 import { CloseIcon, StopIcon } from "@/components/ui/icons";
 import { NativeSelect } from "@/components/ui/native-select";
 import { useConversation } from "@/lib/chat/client/hooks";
-import type { ChatModelRef } from "@/lib/chat/types";
+import { sessionChat, useChatSessions } from "@/lib/chat/client/sessions";
+import type { ChatModelRef } from "@/lib/chat/contract";
 import type { ColumnResult } from "@/lib/compare/best";
 import { stepColumnVersion } from "@/lib/compare/client/db";
 import type { ColumnStatus } from "@/lib/compare/scheduler";
 import { replyCost } from "@/lib/cost/reply";
 import { useT } from "@/lib/i18n/client";
 import type { ModelInfo } from "@/lib/providers/catalog";
-import { sessionChat, useChatSessions } from "@/lib/stores/chat-sessions";
 
 const PROVIDER_LABEL = { siliconflow: "SiliconFlow", glm: "GLM" } as const;
 

@@ -9,8 +9,10 @@ import { BudgetNotice } from "@/components/cost/budget-notice";
 import { Button } from "@/components/ui/button";
 import { PlusIcon } from "@/components/ui/icons";
 import { Switch } from "@/components/ui/switch";
+import { defaultModel, modelInfo, sameModel } from "@/lib/chat/client/models";
+import { type OutgoingImage, useChatSessions } from "@/lib/chat/client/sessions";
 import { startHistoryTasks } from "@/lib/chat/client/startup";
-import type { ChatModelRef } from "@/lib/chat/types";
+import type { ChatModelRef } from "@/lib/chat/contract";
 import { bestColumns, type ColumnResult } from "@/lib/compare/best";
 import {
   addComparisonColumn,
@@ -29,8 +31,6 @@ import { checkBudget } from "@/lib/cost/client/budget-check";
 import { useT } from "@/lib/i18n/client";
 import type { ModelInfo } from "@/lib/providers/catalog";
 import { loadModels, useModels } from "@/lib/providers/client/models";
-import { defaultModel, modelInfo, sameModel } from "@/lib/stores/chat-models";
-import { type OutgoingImage, useChatSessions } from "@/lib/stores/chat-sessions";
 import { CompareColumn } from "./compare-column";
 import { CompareSettings } from "./compare-settings";
 import { useSyncScroll } from "./sync-scroll";

@@ -6,11 +6,11 @@ import { Dialog, DialogClose } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
 import { Input, Textarea } from "@/components/ui/input";
 import { NativeSelect } from "@/components/ui/native-select";
+import { modelInfo } from "@/lib/chat/client/models";
 import { AppError } from "@/lib/errors";
 import { useI18n } from "@/lib/i18n/client";
 import { type AssistantDraft, EMOJI_MAX, NAME_MAX, type PresetPlayground } from "@/lib/organize/contract";
 import { loadModels, useModels } from "@/lib/providers/client/models";
-import { modelInfo } from "@/lib/stores/chat-models";
 import { AssistantImageField } from "./assistant-image-field";
 import { AssistantToolsFields, presetPlaygroundErrors } from "./assistant-tools";
 

@@ -3,6 +3,8 @@
 import { useRouter } from "next/navigation";
 import { type KeyboardEvent, type RefObject, useCallback, useEffect, useId, useMemo, useRef, useState } from "react";
 import { Dialog } from "@/components/ui/dialog";
+import { rememberModel } from "@/lib/chat/client/models";
+import { useChatUI } from "@/lib/chat/client/ui";
 import type { MessageKey } from "@/lib/i18n";
 import { useI18n } from "@/lib/i18n/client";
 import { assistantActions, useAssistants } from "@/lib/organize/client/hooks";
@@ -10,8 +12,6 @@ import { findConversations, type PaletteConversation, setConversationModel } fro
 import { useOrganize } from "@/lib/organize/client/store";
 import { starterAssistants } from "@/lib/organize/starters";
 import { loadModels, useModels } from "@/lib/providers/client/models";
-import { rememberModel } from "@/lib/stores/chat-models";
-import { useChatUI } from "@/lib/stores/chat-ui";
 import { chooseTheme } from "@/lib/theme";
 
 interface Command {

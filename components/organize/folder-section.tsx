@@ -6,11 +6,11 @@ import { ActionMenu } from "@/components/ui/action-menu";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogClose } from "@/components/ui/dialog";
 import { ChevronDownIcon, ChevronRightIcon, FolderIcon, FolderPlusIcon, MoreIcon } from "@/components/ui/icons";
+import { useChatSessions } from "@/lib/chat/client/sessions";
 import { useI18n } from "@/lib/i18n/client";
 import { folderActions, useFolderConversations, useFolders } from "@/lib/organize/client/hooks";
 import { selectCollapsed, useOrganize } from "@/lib/organize/client/store";
 import type { Folder } from "@/lib/organize/contract";
-import { useChatSessions } from "@/lib/stores/chat-sessions";
 import { carriesConversation, draggedConversation } from "./drag";
 import { FolderNameDialog } from "./folder-dialogs";
 

@@ -6,13 +6,13 @@ import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { NativeSelect } from "@/components/ui/native-select";
 import { withinBounds } from "@/lib/chat/bounds";
+import { modelInfo } from "@/lib/chat/client/models";
+import type { ChatSettings } from "@/lib/chat/contract";
 import { reconcileSettings, withClamped } from "@/lib/chat/reconcile";
-import type { ChatSettings } from "@/lib/chat/types";
 import { useI18n } from "@/lib/i18n/client";
 import { useNewChatDefaults } from "@/lib/organize/client/defaults-store";
 import type { NewChatDefaults } from "@/lib/organize/new-chat-defaults";
 import { loadModels, useModels } from "@/lib/providers/client/models";
-import { modelInfo } from "@/lib/stores/chat-models";
 
 type Name = "systemPrompt" | "temperature" | "maxTokens";
 const FIELDS: readonly Name[] = ["systemPrompt", "temperature", "maxTokens"];

@@ -2,10 +2,10 @@
 
 import { useEffect, useState } from "react";
 import { Dialog } from "@/components/ui/dialog";
+import { useChatUI } from "@/lib/chat/client/ui";
 import { translator } from "@/lib/i18n";
 import { useI18n } from "@/lib/i18n/client";
 import { useOrganize } from "@/lib/organize/client/store";
-import { useChatUI } from "@/lib/stores/chat-ui";
 import { CommandPalette } from "./command-palette";
 
 function editable(target: EventTarget | null): boolean {

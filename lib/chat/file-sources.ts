@@ -3,7 +3,7 @@ import { isUploadUrl } from "@/lib/uploads/publish";
 
 // A file part's URL is fetched by whoever receives it. An https link in a chat request would go to
 // the provider, which downloads it: the deployment's account fetching any address a client names
-// (and paying for it). The browser attaches images as data: URLs (lib/stores/chat-convert.ts);
+// (and paying for it). The browser attaches images as data: URLs (lib/chat/client/convert.ts);
 // the only links that go upstream are the ones this server published itself for a URL-only model
 // (lib/uploads/publish.ts). Anything else is refused before a byte goes upstream.
 

@@ -5,16 +5,16 @@ import {
   experimental_streamTextLowMemory as streamText,
 } from "ai";
 import { outputTokens } from "@/lib/chat/context";
+import type { ChatMessage } from "@/lib/chat/contract";
 import { refuseForeignFileUrls } from "@/lib/chat/file-sources";
 import { checkAttachments, prepareThread } from "@/lib/chat/messages";
 import { createMetadataTracker } from "@/lib/chat/metadata";
 import { chatModelInfo, getChatModel } from "@/lib/chat/model";
 import { playgroundCall, withPrefix } from "@/lib/chat/playground/server";
-import { toCallSettings } from "@/lib/chat/settings";
+import { toCallSettings } from "@/lib/chat/server/call-settings";
 import { uiMessageSse } from "@/lib/chat/sse-response";
 import { appErrorFromStream } from "@/lib/chat/stream-guard";
 import { trimToContext } from "@/lib/chat/trim";
-import type { ChatMessage } from "@/lib/chat/types";
 import { createUIChunker } from "@/lib/chat/ui-chunks";
 import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
@@ -25,7 +25,7 @@ import { publicErrorJSON } from "@/lib/security/redact";
 import { isUploadUrl, publishInlineImages } from "@/lib/uploads/publish";
 import { uploadStore } from "@/lib/uploads/store";
 import { upstreamDispatched } from "@/lib/upstream";
-import { CHAT_BODY_MAX_BYTES, chatRequestSchema } from "./request-schema";
+import { CHAT_BODY_MAX_BYTES, chatRequestSchema } from "./contract";
 
 // Providers stream a few characters per chunk, hundreds a second; the browser redraws at most every
 // 80 ms. Deltas that come within 25 ms of the last one written leave as one chunk: a fraction of the

@@ -2,7 +2,7 @@ import { AppError } from "@/lib/errors";
 import { bilingual, type MessageKey, type MessageVars } from "@/lib/i18n";
 import type { ModelInfo } from "@/lib/providers/catalog";
 import { detailOfPart } from "@/lib/vision/detail";
-import type { ChatMessage } from "./types";
+import type { ChatMessage } from "./contract";
 
 // What of the visible thread goes to the model: user text and images, assistant text and finished tool
 // calls with their results (with the step boundaries that order them: call, result, then the answer).

@@ -1,5 +1,5 @@
 import type { TextStreamPart, ToolSet } from "ai";
-import type { ChatMetadata, ChatModelRef, ChatUsage } from "./types";
+import type { ChatMetadata, ChatModelRef, ChatUsage } from "./contract";
 
 // Message metadata for the UI: the model and start time on `start`; usage (cached prompt tokens
 // included), the provider's own finish reason, the thinking time and the speed figures on `finish`.

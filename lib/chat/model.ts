@@ -6,9 +6,9 @@ import { describeModel, type ModelInfo } from "@/lib/providers/catalog";
 import { placeWebSearchTool } from "@/lib/search/server/glm-tool";
 import { createUpstreamFetch, resolveProvider } from "@/lib/upstream";
 import { withImageDetail } from "@/lib/vision/detail";
+import type { ChatModelRef } from "./contract";
 import { withGlmMessageShapes } from "./glm-shapes";
 import { guardedFetch } from "./stream-guard";
-import type { ChatModelRef } from "./types";
 
 // The single way to get a chat model. Requests go through the upstream client (server key, timeouts,
 // retries before the first byte, abort) and the stream guard (typed errors inside the stream).

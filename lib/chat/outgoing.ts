@@ -2,10 +2,10 @@ import { AppError } from "@/lib/errors";
 import { inEnglish } from "@/lib/i18n";
 import type { ModelInfo } from "@/lib/providers/catalog";
 import type { ImageDetail } from "@/lib/vision/tokens";
+import { FIELD_NAMES } from "./bounds";
 import { estimateMessage, estimateTextTokens, MESSAGE_OVERHEAD_TOKENS, promptBudget } from "./context";
-import { FIELD_NAMES } from "./limits";
+import type { ChatSettings } from "./contract";
 import { type Reconciled, reconcileSettings } from "./reconcile";
-import type { ChatSettingsInput } from "./types";
 
 // The browser's checks of a message before it is stored and sent. Both keep what was typed: a refusal
 // is thrown to the composer, which shows it and leaves the text in the box.
@@ -19,7 +19,7 @@ export interface OutgoingSize {
  * The settings as they will be sent (clamped to the model, with what changed), or an error naming a
  * field that cannot be fitted.
  */
-export function fitSettings(model: ModelInfo, settings: ChatSettingsInput | undefined): Reconciled {
+export function fitSettings(model: ModelInfo, settings: ChatSettings | undefined): Reconciled {
   const fitted = reconcileSettings(model, settings);
   const first = fitted.blocked[0];
   if (first) {
@@ -36,7 +36,7 @@ export function fitSettings(model: ModelInfo, settings: ChatSettingsInput | unde
  * Refuses a message that cannot fit the model's context window on its own, whatever earlier turns are
  * left out (the server trims those; see lib/chat/trim.ts). Same error as a provider's "prompt too long".
  */
-export function checkFitsContext(model: ModelInfo, message: OutgoingSize, settings: ChatSettingsInput): void {
+export function checkFitsContext(model: ModelInfo, message: OutgoingSize, settings: ChatSettings): void {
   const system = settings.systemPrompt?.trim()
     ? MESSAGE_OVERHEAD_TOKENS + estimateTextTokens(settings.systemPrompt)
     : 0;

@@ -1,22 +1,110 @@
+import type { MessageKey, MessageVars } from "@/lib/i18n";
 import type { ModelInfo } from "@/lib/providers/catalog";
-import { NUMBER_BOUNDS } from "./bounds";
 import {
-  budgetRange,
+  FIELD_NAMES,
+  NUMBER_BOUNDS,
+  NUMBER_FIELDS,
+  type NumberField,
   type SettingField,
   type SettingIssue,
   STOP_MAX,
-  supportedSettings,
-  TOP_K_MAX,
-  TOP_K_MIN,
-  validateSettings,
-} from "./limits";
-import type { ChatSettingsInput } from "./types";
+} from "./bounds";
+import type { ChatSettings } from "./contract";
 
-// Settings made for one model, fitted to another. A value the model cannot take is never dropped
-// quietly: a number out of the model's range is clamped to it, a level the model does not offer
-// becomes its default, a field the model does not take at all is left out of the request — and each
-// of these is reported, so the UI can say what was changed. Pure: the composer, the settings panel
-// and the tests use it.
+// Chat settings and one model: which settings it takes, what is wrong with a set of values for it,
+// and the same settings fitted to it. Pure and zod-free: the settings form, the composer, /api/chat
+// (a 400 that names the field; nothing is sent upstream) and the tests use it. The widest ranges are
+// the bounds table's (bounds.ts); these are the ranges of one model and one provider.
+//
+// A value the model cannot take is never dropped quietly when fitting: a number out of the model's
+// range is clamped to it, a level the model does not offer becomes its default, a field the model
+// does not take at all is left out of the request — and each of these is reported, so the UI can say
+// what was changed.
+
+/**
+ * The settings a model takes, so the form can hide the others. GLM has no top_k, min_p,
+ * frequency_penalty or thinking budget; min_p is a Qwen3 parameter on SiliconFlow; the Thinking
+ * switch, the budget and the effort follow the model's thinking control (lib/providers/catalog-types.ts).
+ */
+export function supportedSettings(model: ModelInfo): Record<SettingField, boolean> {
+  const sf = model.provider === "siliconflow";
+  const control = model.thinking;
+  return {
+    systemPrompt: true,
+    temperature: true,
+    topP: true,
+    maxTokens: true,
+    stop: true,
+    topK: sf,
+    minP: sf && /qwen3/i.test(model.id),
+    frequencyPenalty: sf,
+    thinking: control.kind === "switch" || (control.kind === "effort" && control.switchable),
+    thinkingBudget: sf && (control.kind === "switch" || control.kind === "always") && control.budget !== undefined,
+    reasoningEffort: control.kind === "effort",
+  };
+}
+
+/** Every problem with `settings` for `model`; empty when the settings can be sent as they are. */
+export function validateSettings(model: ModelInfo, settings: ChatSettings): SettingIssue[] {
+  const issues: SettingIssue[] = [];
+  const supported = supportedSettings(model);
+  const add = (field: SettingField, key: MessageKey, vars?: MessageVars) =>
+    issues.push({ field, message: vars ? { key, vars } : { key } });
+  const range = (field: SettingField, value: number, min: number, max: number) => {
+    if (!Number.isFinite(value) || value < min || value > max) {
+      add(field, "check.chat.range", { field: { key: FIELD_NAMES[field] }, model: model.id, min, max });
+    }
+  };
+
+  for (const field of Object.keys(settings) as SettingField[]) {
+    if (settings[field] === undefined || supported[field]) continue;
+    add(field, "check.chat.notTaken", { model: model.id, field: { key: FIELD_NAMES[field] } });
+  }
+
+  const s = settings;
+  if (s.temperature !== undefined) range("temperature", s.temperature, 0, model.temperatureMax);
+  if (s.topP !== undefined) range("topP", s.topP, 0, 1);
+  if (s.maxTokens !== undefined) {
+    if (!Number.isInteger(s.maxTokens)) add("maxTokens", "check.chat.maxTokensWhole");
+    else range("maxTokens", s.maxTokens, 1, model.maxTokensCap);
+  }
+  if (s.frequencyPenalty !== undefined && supported.frequencyPenalty) {
+    range("frequencyPenalty", s.frequencyPenalty, -2, 2);
+  }
+  if (s.topK !== undefined && supported.topK) {
+    if (!Number.isInteger(s.topK)) add("topK", "check.chat.topKWhole");
+    else range("topK", s.topK, NUMBER_BOUNDS.topK.min, NUMBER_BOUNDS.topK.max);
+  }
+  if (s.minP !== undefined && supported.minP) range("minP", s.minP, 0, 1);
+  if (s.thinkingBudget !== undefined && supported.thinkingBudget) {
+    if (!Number.isInteger(s.thinkingBudget)) {
+      add("thinkingBudget", "check.chat.budgetWhole");
+    } else {
+      const { min, max } = budgetRange(model);
+      range("thinkingBudget", s.thinkingBudget, min, max);
+    }
+  }
+  const control = model.thinking;
+  if (s.reasoningEffort !== undefined && control.kind === "effort" && !control.levels.includes(s.reasoningEffort)) {
+    const levels = control.levels.join(", ");
+    add("reasoningEffort", "check.chat.effort", { model: model.id, levels });
+  }
+  if (s.stop !== undefined) {
+    const max = STOP_MAX[model.provider];
+    if (s.stop.length > max) {
+      add("stop", "check.chat.stopMax", { model: model.id, max });
+    }
+    if (s.stop.some((seq) => seq.length === 0)) add("stop", "check.chat.stopEmpty");
+  }
+  return issues;
+}
+
+/** The thinking budget a model takes (the bounds table's unless the catalog narrows it). */
+export function budgetRange(model: ModelInfo): { min: number; max: number } {
+  const control = model.thinking;
+  const budget = control.kind === "switch" || control.kind === "always" ? control.budget : undefined;
+  return budget ?? { min: NUMBER_BOUNDS.thinkingBudget.min, max: NUMBER_BOUNDS.thinkingBudget.max };
+}
 
 export interface SettingChange {
   field: SettingField;
@@ -26,7 +114,7 @@ export interface SettingChange {
 
 export interface Reconciled {
   /** What can be sent to the model as it is. */
-  settings: ChatSettingsInput;
+  settings: ChatSettings;
   /** Values changed to fit the model. */
   clamped: SettingChange[];
   /** Fields set but not taken by this model (kept in the conversation, not sent). */
@@ -34,15 +122,6 @@ export interface Reconciled {
   /** Values that could not be fitted (not a number): sending must wait until the field is fixed. */
   blocked: SettingIssue[];
 }
-
-export type NumberField =
-  | "temperature"
-  | "topP"
-  | "topK"
-  | "minP"
-  | "maxTokens"
-  | "frequencyPenalty"
-  | "thinkingBudget";
 
 /** The range one model takes for a number setting (the form's slider and field, and the clamp). */
 export function numberRange(model: ModelInfo, field: NumberField): { min: number; max: number; int: boolean } {
@@ -52,23 +131,13 @@ export function numberRange(model: ModelInfo, field: NumberField): { min: number
     case "maxTokens":
       return { min: 1, max: model.maxTokensCap, int: true };
     case "topK":
-      return { min: TOP_K_MIN, max: TOP_K_MAX, int: true };
+      return { ...NUMBER_BOUNDS.topK };
     case "thinkingBudget":
       return { ...budgetRange(model), int: true };
     default:
       return { ...NUMBER_BOUNDS[field], int: false };
   }
 }
-
-export const NUMBER_FIELDS: readonly NumberField[] = [
-  "temperature",
-  "topP",
-  "topK",
-  "minP",
-  "maxTokens",
-  "frequencyPenalty",
-  "thinkingBudget",
-];
 
 /** Whether a stored value counts as set (empty text and empty lists do not). */
 export function isSet(value: unknown): boolean {
@@ -78,8 +147,8 @@ export function isSet(value: unknown): boolean {
   return true;
 }
 
-export function reconcileSettings(model: ModelInfo, settings: ChatSettingsInput | undefined): Reconciled {
-  const out: ChatSettingsInput = {};
+export function reconcileSettings(model: ModelInfo, settings: ChatSettings | undefined): Reconciled {
+  const out: ChatSettings = {};
   const clamped: SettingChange[] = [];
   const unused: SettingField[] = [];
   const blocked: SettingIssue[] = [];
@@ -132,8 +201,8 @@ export function reconcileSettings(model: ModelInfo, settings: ChatSettingsInput 
 }
 
 /** The settings with the clamped values written back, for storing after a notice (unused fields stay). */
-export function withClamped(settings: ChatSettingsInput, changes: readonly SettingChange[]): ChatSettingsInput {
-  const next: ChatSettingsInput = { ...settings };
+export function withClamped(settings: ChatSettings, changes: readonly SettingChange[]): ChatSettings {
+  const next: ChatSettings = { ...settings };
   for (const change of changes) (next as Record<string, unknown>)[change.field] = change.to;
   return next;
 }

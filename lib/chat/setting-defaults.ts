@@ -1,5 +1,6 @@
 import type { ModelInfo } from "@/lib/providers/catalog";
-import { type NumberField, numberRange } from "./reconcile";
+import type { NumberField } from "./bounds";
+import { numberRange } from "./reconcile";
 
 // What a number setting means when it is left unset — the provider's documented default — and how
 // finely the form moves it. The form shows these; nothing here is sent (an unset field stays out of
@@ -14,8 +15,6 @@ import { type NumberField, numberRange } from "./reconcile";
 //   reference request fills in are temperature 0.7, top_p 0.7, top_k 50, frequency_penalty 0.5,
 //   min_p 0.05 (seed 000_… lines 21–28, seed 001_… the same request in Python and Go), so those are
 //   shown. thinking_budget 128–32768, default 4096 (upstream-contract.md, SiliconFlow section).
-
-export type { NumberField };
 
 const SILICONFLOW: Record<Exclude<NumberField, "maxTokens">, number> = {
   temperature: 0.7,

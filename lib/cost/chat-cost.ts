@@ -4,7 +4,7 @@ import type { Price, TokenRates } from "./price";
 // The cost of one chat reply from the usage its provider reported, by each provider's own rule.
 // Pure and browser-safe.
 
-/** A reply's usage as the chat route reports it (lib/chat/types.ts ChatUsage). */
+/** A reply's usage as the chat route reports it (ChatUsage, lib/chat/contract.ts). */
 export interface ReplyUsage {
   /** Prompt tokens as reported: cached tokens included. */
   input: number;

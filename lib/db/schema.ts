@@ -7,6 +7,7 @@
 // - Never edit an old version's stores; add a version with an upgrade and a test in db-migration.
 
 import { Dexie, type DexieOptions, type Table, type Transaction } from "dexie";
+import type { ChatSettings } from "@/lib/chat/contract";
 import type { PlaygroundMetadata } from "@/lib/chat/playground/contract";
 import type { PlaygroundSettings } from "@/lib/chat/playground/settings";
 import type { CompletionSession } from "@/lib/complete/contract";
@@ -34,20 +35,8 @@ export interface Usage {
   cached?: number;
 }
 
-export interface ChatSettings {
-  systemPrompt?: string;
-  temperature?: number;
-  topP?: number;
-  topK?: number;
-  minP?: number;
-  maxTokens?: number;
-  frequencyPenalty?: number;
-  stop?: string[];
-  thinking?: boolean;
-  thinkingBudget?: number;
-  /** `reasoning_effort` on models that take a level (lib/providers/catalog-types.ts, ThinkingControl). */
-  reasoningEffort?: string;
-}
+/** Per-conversation settings: the chat contract's schema is their one definition. */
+export type { ChatSettings };
 
 export interface Conversation {
   id: string;

@@ -1,5 +1,5 @@
 import "server-only";
-import type { ChatMessage } from "@/lib/chat/types";
+import type { ChatMessage } from "@/lib/chat/contract";
 import { AppError } from "@/lib/errors";
 import type { MessageKey, MessageVars } from "@/lib/i18n";
 import { sniffImage } from "@/lib/images/sniff";

@@ -1,7 +1,7 @@
 // Browser only: stored images (`attachment:<id>` in a file part) become data: URLs for the request,
 // within the request's size budget (lib/vision/budget.ts): older images may go smaller or be left out.
 
-import type { ChatMessage } from "@/lib/chat/types";
+import type { ChatMessage } from "@/lib/chat/contract";
 import { type AppDB, getAttachmentWithBlob, type LoadedAttachment, parseAttachmentUrl } from "@/lib/db";
 import {
   type BudgetImage,

@@ -1,5 +1,5 @@
+import { CHAT_BODY_MAX_BYTES } from "@/lib/chat/contract";
 import { chatReply } from "@/lib/chat/handler";
-import { CHAT_BODY_MAX_BYTES } from "@/lib/chat/request-schema";
 import { nodeApiHandler } from "@/lib/http/node-handler";
 
 // /api/chat is the one Pages Router route: a Pages API route gets Node's request and response as
@@ -7,7 +7,7 @@ import { nodeApiHandler } from "@/lib/http/node-handler";
 // Response that Next writes out again. Measured with `npm run bench ttfb -- --compare-url` (two
 // servers started together, ten runs in both roles), that round trip cost 0.5-1.1 ms of every reply's
 // first token on Node 20, 0.8 ms typically. The reply's code and schema live in lib/chat (handler.ts,
-// request-schema.ts), its tests in tests/unit/chat-*; the checks it passes first are named below.
+// contract.ts), its tests in tests/unit/chat-*; the checks it passes first are named below.
 // Checked again (issue 19) with three routes in one build, side by side (`npm run bench load --
 // --paths …`, 500 concurrent replies, 6 rounds each over two runs, machine load average 20-30):
 // this route 19.9 ms CPU per reply (16.7-23.0), the same reply behind an App Router handler 20.4

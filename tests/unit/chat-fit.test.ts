@@ -3,7 +3,7 @@ import { estimateMessage, estimateTextTokens, outputTokens, planContext, promptB
 import { foldSystemIntoUser } from "@/lib/chat/glm-shapes";
 import { checkFitsContext, fitSettings } from "@/lib/chat/outgoing";
 import { reconcileSettings } from "@/lib/chat/reconcile";
-import { thinkingFields } from "@/lib/chat/settings";
+import { thinkingFields } from "@/lib/chat/server/call-settings";
 import { AppError } from "@/lib/errors";
 import { describeModel } from "@/lib/providers/catalog";
 

@@ -1,5 +1,5 @@
 import type { UIMessageChunk } from "ai";
-import type { ChatMetadata } from "@/lib/chat/types";
+import type { ChatMetadata } from "@/lib/chat/contract";
 import type { AppErrorJSON } from "@/lib/errors";
 import { type LogEntry, type RunningSimulator, type SimConfig, startSimulator } from "@/lib/simulator";
 import { serveRoute } from "./node-route";

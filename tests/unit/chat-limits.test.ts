@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { supportedSettings, validateSettings } from "@/lib/chat/limits";
-import { toCallSettings } from "@/lib/chat/settings";
+import { supportedSettings, validateSettings } from "@/lib/chat/reconcile";
+import { toCallSettings } from "@/lib/chat/server/call-settings";
 import { AppError } from "@/lib/errors";
 import { bilingual, inEnglish } from "@/lib/i18n";
 import { describeModel } from "@/lib/providers/catalog";

@@ -1,7 +1,7 @@
 import { Chat } from "@ai-sdk/react";
 import { describe, expect, it } from "vitest";
-import type { ChatMessage } from "@/lib/chat/types";
-import { onChatMessages } from "@/lib/stores/chat-messages";
+import { onChatMessages } from "@/lib/chat/client/sdk-messages";
+import type { ChatMessage } from "@/lib/chat/contract";
 
 // The wrapper over the AI SDK's private message subscription: a real `Chat`, its messages changed
 // the way the app changes them (assignment before a request), the callback called and then not.

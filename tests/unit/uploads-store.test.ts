@@ -1,7 +1,7 @@
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import { createServer } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { ChatMessage } from "@/lib/chat/types";
+import type { ChatMessage } from "@/lib/chat/contract";
 import { AppError } from "@/lib/errors";
 import { encodePng } from "@/lib/simulator/png";
 import { isUploadUrl, publishInlineImages, tokenOfName, verifyInlineImage } from "@/lib/uploads/publish";

@@ -1,10 +1,10 @@
 "use client";
 
 import { CloseIcon } from "@/components/ui/icons";
-import type { ChatModelRef } from "@/lib/chat/types";
+import { sameModel } from "@/lib/chat/client/models";
+import type { ChatModelRef } from "@/lib/chat/contract";
 import { useT } from "@/lib/i18n/client";
 import { type ModelInfo, VISION_FALLBACKS } from "@/lib/providers/catalog";
-import { sameModel } from "@/lib/stores/chat-models";
 import { estimateImageTokens, IMAGE_DETAILS, type ImageDetail } from "@/lib/vision/tokens";
 import type { AttachProblem, DraftImage } from "./use-attachments";
 

@@ -3,11 +3,11 @@
 import { useMemo } from "react";
 import { Button } from "@/components/ui/button";
 import type { Message } from "@/lib/chat/client/db";
+import { useChatSessions } from "@/lib/chat/client/sessions";
 import { usePlaygroundSettings } from "@/lib/chat/playground/client/store";
 import { readJsonReply, retryWithErrorsMessage } from "@/lib/chat/playground/json-reply";
 import { jsonModeSchema } from "@/lib/chat/playground/settings";
 import { useI18n } from "@/lib/i18n/client";
-import { useChatSessions } from "@/lib/stores/chat-sessions";
 
 // A JSON-mode reply: formatted when it parses, checked against the conversation's schema with each
 // problem at its path, or shown as the text it is with where parsing stopped. "Retry with the errors"

@@ -6,11 +6,11 @@ import { Field } from "@/components/ui/field";
 import { PencilIcon } from "@/components/ui/icons";
 import { Textarea } from "@/components/ui/input";
 import type { Message } from "@/lib/chat/client/db";
+import { modelInfo } from "@/lib/chat/client/models";
+import { useChatSessions } from "@/lib/chat/client/sessions";
 import { prefixRefusal } from "@/lib/chat/playground/support";
 import { useI18n } from "@/lib/i18n/client";
 import { useModels } from "@/lib/providers/client/models";
-import { modelInfo } from "@/lib/stores/chat-models";
-import { useChatSessions } from "@/lib/stores/chat-sessions";
 import { ActionButton } from "../message-actions";
 
 // "Edit" on a reply: the text becomes editable, and "Continue from here" sends it as the prefix of a

@@ -5,12 +5,12 @@ import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Textarea } from "@/components/ui/input";
 import type { Message } from "@/lib/chat/client/db";
+import { useChatSessions } from "@/lib/chat/client/sessions";
 import { DEFAULT_MAX_TOOL_ROUNDS } from "@/lib/chat/playground/bounds";
 import { claimOnce } from "@/lib/chat/playground/client/runtime";
 import { storeToolOutputs, usePlaygroundSettings } from "@/lib/chat/playground/client/store";
 import { nextToolStep, runToolCalls, type ToolCallView, toolCallsOf } from "@/lib/chat/playground/tool-loop";
 import { useT } from "@/lib/i18n/client";
-import { useChatSessions } from "@/lib/stores/chat-sessions";
 
 // The tool calls of a reply: each call's name and arguments (growing while they stream, formatted once
 // complete), its result, and — on the last reply, when the model waits for results — a "Tool result"

@@ -43,7 +43,7 @@ export type JsonModeRequest = z.infer<typeof jsonModeRequestSchema>;
 
 export const prefixSchema = z.string().min(1).max(PREFIX_MAX_CHARS);
 
-/** The playground fields, spread into the chat request schema (lib/chat/request-schema.ts). */
+/** The playground fields, spread into the chat request schema (lib/chat/contract.ts). */
 export const playgroundRequestFields = {
   tools: toolsRequestSchema.optional(),
   jsonMode: jsonModeRequestSchema.optional(),
@@ -82,7 +82,7 @@ export interface ChatNote {
   code: NoteCode;
 }
 
-/** What the reply's metadata carries for the playground (merged into ChatMetadata, lib/chat/types.ts). */
+/** What the reply's metadata carries for the playground (merged into ChatMetadata, lib/chat/contract.ts). */
 export interface PlaygroundMetadata {
   /** Settings the server changed for this reply, and why. */
   notes?: ChatNote[];

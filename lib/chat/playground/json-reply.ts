@@ -2,7 +2,8 @@ import { bilingual, type Locale, translator } from "@/lib/i18n";
 import { type JsonParseError, locate, parseJsonWithPositions, type TextPosition } from "@/lib/json/positions";
 import { checkJsonSchema, type SchemaIssue } from "@/lib/json/schema-check";
 import { type ValueIssue, validateAgainstSchema } from "@/lib/json/validate";
-import { JSON_SCHEMA_MAX_CHARS } from "./contract";
+// From the zod-free bounds, not the contract: the browser runs this file.
+import { JSON_SCHEMA_MAX_CHARS } from "./bounds";
 
 // JSON mode in both halves. The server asks for `response_format: {type: "json_object"}` — the only JSON
 // type SiliconFlow's and GLM's chat APIs document (upstream-contract.md: `response_format: {type: "text" |

@@ -1,6 +1,6 @@
 import "server-only";
 import { dynamicTool, type JSONValue, jsonSchema, type ToolChoice, type ToolSet, type UIMessageChunk } from "ai";
-import type { CallSettings } from "@/lib/chat/settings";
+import type { CallSettings } from "@/lib/chat/server/call-settings";
 import { AppError } from "@/lib/errors";
 import { inEnglish, type MessageRef } from "@/lib/i18n";
 import { checkJsonSchema } from "@/lib/json/schema-check";

@@ -1,13 +1,9 @@
 import { bilingual, type MessageKey, type MessageVars } from "@/lib/i18n";
 import { type Located, locate, parseJsonWithPositions, type TextPosition, toPointer } from "@/lib/json/positions";
 import { checkJsonSchema, type SchemaIssue, type Severity } from "@/lib/json/schema-check";
-import {
-  type FunctionTool,
-  MAX_TOOLS,
-  TOOL_DEFINITIONS_MAX_CHARS,
-  TOOL_DESCRIPTION_MAX,
-  TOOL_NAME_PATTERN,
-} from "./contract";
+// Values from the zod-free bounds, types from the contract: the browser runs this file, and zod stays out of it.
+import { MAX_TOOLS, TOOL_DEFINITIONS_MAX_CHARS, TOOL_DESCRIPTION_MAX, TOOL_NAME_PATTERN } from "./bounds";
+import type { FunctionTool } from "./contract";
 
 // The "Tool definitions" editor's checks, as the user types: an array of OpenAI-format function tools
 // whose `parameters` are JSON Schemas. Errors block sending; warnings do not (providers accept them).

@@ -1,4 +1,4 @@
-import type { ChatModelRef } from "@/lib/chat/types";
+import type { ChatModelRef } from "@/lib/chat/contract";
 import {
   type ChatSettings,
   type Conversation,

@@ -1,9 +1,9 @@
 import { create } from "zustand";
-import type { ChatModelRef } from "@/lib/chat/types";
+import type { RunOutcome } from "@/lib/chat/client/run";
+import { type OutgoingImage, useChatSessions } from "@/lib/chat/client/sessions";
+import type { ChatModelRef } from "@/lib/chat/contract";
 import { AppError } from "@/lib/errors";
 import { describeModel } from "@/lib/providers/catalog";
-import type { RunOutcome } from "@/lib/stores/chat-run";
-import { type OutgoingImage, useChatSessions } from "@/lib/stores/chat-sessions";
 import {
   type ColumnError,
   type CompareEvent,

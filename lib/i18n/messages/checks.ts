@@ -1,5 +1,5 @@
 // Problems with one request value, found by the per-model checks the forms and the routes share
-// (lib/media/checks.ts, lib/images/request.ts, lib/video/request.ts, lib/chat/limits.ts). A form
+// (lib/media/checks.ts, lib/images/request.ts, lib/video/request.ts, lib/chat/reconcile.ts). A form
 // shows one beside its field; a route refuses with it ("error.issue"). `{label}` and `{field}` are
 // themselves keys: the "label.*" phrases and "name.*" field names below, or the chat settings labels.
 export const en = {

@@ -1,6 +1,6 @@
 import "server-only";
 import type { JSONValue, ModelMessage, TextStreamPart, ToolSet, UIMessageChunk } from "ai";
-import type { ChatMessage } from "@/lib/chat/types";
+import type { ChatMessage } from "@/lib/chat/contract";
 import { AppError } from "@/lib/errors";
 import type { ModelInfo } from "@/lib/providers/catalog";
 import { WEB_SEARCH_NEEDS_GLM_DETAIL, webSearchMode } from "../contract";

@@ -1,16 +1,15 @@
 // In-flight chat replies, keyed by conversation id. The AI SDK `Chat` of each conversation lives
 // here, outside React, so a reply keeps streaming while the user switches conversation or page.
-// Every action stores first (user message, reply row) and streams second; see chat-run.ts.
+// Every action stores first (user message, reply row) and streams second; see run.ts.
 
 import type { Chat } from "@ai-sdk/react";
 import { create } from "zustand";
+import type { ChatMessage, ChatModelRef, ChatSettings } from "@/lib/chat/contract";
 import { type PlaygroundSettings, playgroundRequest } from "@/lib/chat/playground/settings";
 import { reconcileSettings } from "@/lib/chat/reconcile";
-import type { ChatMessage, ChatModelRef, ChatSettingsInput } from "@/lib/chat/types";
 import {
   addUserMessage,
   attachmentUrl,
-  type ChatSettings,
   createConversation,
   getConversation,
   getConversationMessages,
@@ -28,10 +27,10 @@ import { currentModels } from "@/lib/providers/client/models";
 import { webSearchRequested } from "@/lib/search/client/store";
 import type { ImageDetail } from "@/lib/vision/tokens";
 import { yieldToMain } from "@/lib/yield";
-import { pathTo, reasoningOfParts } from "./chat-convert";
-import { modelInfo } from "./chat-models";
-import type { RunOutcome } from "./chat-run";
-import { loadChatRuntime } from "./chat-runtime";
+import { pathTo, reasoningOfParts } from "./convert";
+import { modelInfo } from "./models";
+import type { RunOutcome } from "./run";
+import { loadChatRuntime } from "./runtime";
 
 export interface SessionInfo {
   /** A request is running for this conversation. */
@@ -96,7 +95,7 @@ export function sessionChat(conversationId: string): Chat<ChatMessage> | undefin
  * after the settings were made may take narrower ranges: such a value is clamped (the composer said so
  * when the model changed, see lib/chat/reconcile.ts), never dropped.
  */
-export function requestSettings(model: ChatModelRef, settings: ChatSettings | undefined): ChatSettingsInput {
+export function requestSettings(model: ChatModelRef, settings: ChatSettings | undefined): ChatSettings {
   if (!settings) return {};
   return reconcileSettings(modelInfo(currentModels("chat").models, model), settings).settings;
 }

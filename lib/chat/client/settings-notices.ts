@@ -2,7 +2,7 @@
 // per conversation (or the new chat), so the composer can say so until the user dismisses it.
 
 import { create } from "zustand";
-import type { SettingField } from "@/lib/chat/limits";
+import type { SettingField } from "@/lib/chat/bounds";
 import type { SettingChange } from "@/lib/chat/reconcile";
 
 export interface SettingsNotice {

@@ -1,5 +1,5 @@
 import type { Chat } from "@ai-sdk/react";
-import type { ChatMessage } from "@/lib/chat/types";
+import type { ChatMessage } from "@/lib/chat/contract";
 
 // The one place that uses the AI SDK's private subscription to a `Chat`'s messages. The SDK's only
 // public way to follow them is the `useChat` hook, which re-renders its component on every

@@ -1,7 +1,7 @@
 // Which chat model a new chat starts with (the last one the user chose, remembered in localStorage),
 // and lookups over the chat list that lib/providers/client/models loads.
 
-import type { ChatModelRef } from "@/lib/chat/types";
+import type { ChatModelRef } from "@/lib/chat/contract";
 import { describeModel, type ModelInfo } from "@/lib/providers/catalog";
 
 const DEFAULT_KEY = "siliconplay:chat-model";

@@ -1,9 +1,10 @@
+import "server-only";
 import type { JSONValue } from "ai";
+import type { ChatSettings } from "@/lib/chat/contract";
+import { validateSettings } from "@/lib/chat/reconcile";
 import { AppError } from "@/lib/errors";
 import { inEnglish } from "@/lib/i18n";
 import type { ModelInfo } from "@/lib/providers/catalog";
-import { validateSettings } from "./limits";
-import type { ChatSettingsInput } from "./types";
 
 // Chat settings → streamText options. Standard settings use the SDK's own fields; the provider-only
 // ones travel in providerOptions[provider], which @ai-sdk/openai-compatible spreads into the request
@@ -20,7 +21,7 @@ export interface CallSettings {
 }
 
 /** Validates `settings` for `model` (a 400 naming the first bad field) and maps them. */
-export function toCallSettings(model: ModelInfo, settings: ChatSettingsInput = {}): CallSettings {
+export function toCallSettings(model: ModelInfo, settings: ChatSettings = {}): CallSettings {
   const issue = validateSettings(model, settings)[0];
   if (issue) {
     throw new AppError("bad_request", {
@@ -53,7 +54,7 @@ export function toCallSettings(model: ModelInfo, settings: ChatSettingsInput = {
  * that the model's documentation does not list: SiliconFlow refuses `enable_thinking` on any other
  * model with 400 code 20015 (upstream-contract.md, late 2026; cherry-studio #6642).
  */
-export function thinkingFields(model: ModelInfo, settings: ChatSettingsInput): Record<string, JSONValue> {
+export function thinkingFields(model: ModelInfo, settings: ChatSettings): Record<string, JSONValue> {
   const control = model.thinking;
   const sf = model.provider === "siliconflow";
   const out: Record<string, JSONValue> = {};

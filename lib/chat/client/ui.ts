@@ -2,7 +2,7 @@
 // before the conversation exists, and the sidebar / settings panel toggles.
 
 import { create } from "zustand";
-import type { ChatModelRef } from "@/lib/chat/types";
+import type { ChatModelRef } from "@/lib/chat/contract";
 import type { ChatSettings } from "@/lib/db";
 
 /** Drafts of the "new chat" screen are kept under this key. */

@@ -1,5 +1,5 @@
 // When a live reply's thinking started and its answer began, per stored reply id. Written by the
-// run (chat-run.ts), read by the reasoning pane; kept apart so the pane needs no AI SDK code.
+// run (run.ts), read by the reasoning pane; kept apart so the pane needs no AI SDK code.
 
 export interface LiveTiming {
   reasoningStart?: number;

@@ -2,13 +2,13 @@
 // about a quarter of the chat page's JavaScript and is not needed to show history. It loads
 // when the browser is idle after the page is up, or at the first send, whichever comes first.
 
-type Runtime = typeof import("./chat-run");
+type Runtime = typeof import("./run");
 
 let runtime: Promise<Runtime> | undefined;
 
 export function loadChatRuntime(): Promise<Runtime> {
   if (!runtime) {
-    runtime = import("./chat-run");
+    runtime = import("./run");
     // A failed chunk load (offline, a deploy replaced the files) may work on the next try.
     runtime.catch(() => {
       runtime = undefined;

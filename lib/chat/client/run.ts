@@ -4,9 +4,9 @@
 
 import { Chat } from "@ai-sdk/react";
 import { type ChatOnFinishCallback, DefaultChatTransport } from "ai";
+import type { ChatMessage, ChatModelRef, ChatSettings } from "@/lib/chat/contract";
 import { playgroundMetadataOf } from "@/lib/chat/playground/client/metadata";
 import type { PlaygroundRequest } from "@/lib/chat/playground/settings";
-import type { ChatMessage, ChatModelRef, ChatSettingsInput } from "@/lib/chat/types";
 import {
   type AppDB,
   createThrottledSaver,
@@ -22,15 +22,15 @@ import {
 } from "@/lib/db";
 import type { AppErrorJSON } from "@/lib/errors";
 import { inlineAttachments } from "@/lib/vision/resolve";
-import { forRequest, textOfParts, toAppErrorJSON, toMessageError, toStoredParts, toUIMessage } from "./chat-convert";
-import { onChatMessages } from "./chat-messages";
-import { type LiveTiming, timings } from "./chat-timing";
+import { forRequest, textOfParts, toAppErrorJSON, toMessageError, toStoredParts, toUIMessage } from "./convert";
+import { onChatMessages } from "./sdk-messages";
+import { type LiveTiming, timings } from "./timing";
 
 type FinishEvent = Parameters<ChatOnFinishCallback<ChatMessage>>[0];
 
 export interface RequestBody extends PlaygroundRequest {
   model: ChatModelRef;
-  settings?: ChatSettingsInput;
+  settings?: ChatSettings;
   continue?: boolean;
   /** Prefix completion ("Continue from here"): the reply starts with this text. */
   prefix?: string;
