@@ -18,7 +18,7 @@ export const MESSAGE_OVERHEAD_TOKENS = 8;
  * GLM publishes no image-token rule; seed 000's GLM-4V example bills 1037 prompt tokens for one image
  * and a five-character question, so an image is taken as this many.
  */
-export const GLM_IMAGE_TOKENS = 1100;
+const GLM_IMAGE_TOKENS = 1100;
 /** A SiliconFlow image whose size is unknown: the prepared long side (lib/vision/size.ts) at high detail. */
 const UNKNOWN_IMAGE_SIDE = 2048;
 
@@ -39,7 +39,7 @@ export interface EstimatedImage {
 }
 
 /** One image on `model`: SiliconFlow's published rule (seed 003) where the size is known. */
-export function estimateImage(model: Pick<ModelInfo, "id" | "provider">, image: EstimatedImage, images = 1): number {
+function estimateImage(model: Pick<ModelInfo, "id" | "provider">, image: EstimatedImage, images = 1): number {
   if (model.provider === "glm") return GLM_IMAGE_TOKENS;
   const detail = image.detail ?? "auto";
   if (image.width && image.height) {
@@ -61,7 +61,7 @@ export function estimateMessage(model: Pick<ModelInfo, "id" | "provider">, messa
 }
 
 /** Room kept free besides the output: the provider's own template and our estimate's error. */
-export function contextMargin(model: Pick<ModelInfo, "contextWindow">): number {
+function contextMargin(model: Pick<ModelInfo, "contextWindow">): number {
   return Math.max(64, Math.ceil(model.contextWindow * 0.02));
 }
 
@@ -69,7 +69,7 @@ export function contextMargin(model: Pick<ModelInfo, "contextWindow">): number {
  * Output tokens reserved when deciding what fits: the user's max tokens, else the model's cap, but
  * never more than a quarter of the window (a 4K-window model with a 4K cap would otherwise fit nothing).
  */
-export function outputReserve(model: Pick<ModelInfo, "maxTokensCap" | "contextWindow">, maxTokens?: number): number {
+function outputReserve(model: Pick<ModelInfo, "maxTokensCap" | "contextWindow">, maxTokens?: number): number {
   return maxTokens ?? Math.min(model.maxTokensCap, Math.floor(model.contextWindow / 4));
 }
 
@@ -78,7 +78,7 @@ export function promptBudget(model: Pick<ModelInfo, "maxTokensCap" | "contextWin
   return model.contextWindow - outputReserve(model, maxTokens) - contextMargin(model);
 }
 
-export interface ContextPlan {
+interface ContextPlan {
   /** Index of the first message sent; messages before it are left out. */
   start: number;
   /** Messages left out (= start). */
@@ -90,7 +90,7 @@ export interface ContextPlan {
   fits: boolean;
 }
 
-export interface PlanInput {
+interface PlanInput {
   model: Pick<ModelInfo, "id" | "provider" | "maxTokensCap" | "contextWindow">;
   /** Estimated tokens of each message, oldest first. */
   messageTokens: readonly number[];

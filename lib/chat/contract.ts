@@ -62,10 +62,9 @@ export type ChatModelRef = ModelRef;
 // ModelRef is lib/providers' type and the settings fields are named in the zod-free bounds table;
 // the compiler checks here that the schemas describe the same shapes.
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
-export const SCHEMAS_MATCH_TYPES: [
-  Same<z.infer<typeof modelRefSchema>, ChatModelRef>,
-  Same<keyof ChatSettings, SettingField>,
-] = [true, true];
+// (Underscored: nothing reads it at run time.)
+const _schemasMatchTypes: [Same<z.infer<typeof modelRefSchema>, ChatModelRef>, Same<keyof ChatSettings, SettingField>] =
+  [true, true];
 
 /*
  * POST /api/chat — the body, as the UI builds it with DefaultChatTransport's prepareSendMessagesRequest:

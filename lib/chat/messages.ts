@@ -12,7 +12,7 @@ import type { ChatMessage } from "./contract";
 
 type Part = ChatMessage["parts"][number];
 
-export interface PreparedThread {
+interface PreparedThread {
   messages: ChatMessage[];
   /** For Continue: the text of the cut reply the model is asked to carry on. */
   partial?: string;

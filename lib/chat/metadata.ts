@@ -6,7 +6,7 @@ import type { ChatMetadata, ChatModelRef, ChatUsage } from "./contract";
 // The SDK's unified finish reason folds GLM's `sensitive` and SiliconFlow's `risky` into "other", so
 // the raw reason is sent.
 
-export interface MetadataOptions {
+interface MetadataOptions {
   model: ChatModelRef;
   /**
    * Continue: the message already has its start time, so none is sent. Usage is always this
@@ -20,7 +20,7 @@ export interface MetadataOptions {
   now?: () => number;
 }
 
-export interface MetadataTracker {
+interface MetadataTracker {
   /** For streamText's `onChunk`: notes when thinking and answering began. */
   observe(type: string): void;
   /** For toUIMessageStream's `messageMetadata`. */

@@ -13,7 +13,7 @@ import { guardedFetch } from "./stream-guard";
 // The single way to get a chat model. Requests go through the upstream client (server key, timeouts,
 // retries before the first byte, abort) and the stream guard (typed errors inside the stream).
 
-export interface ChatModel {
+interface ChatModel {
   model: LanguageModel;
   info: ModelInfo;
 }

@@ -10,7 +10,7 @@ import { type Reconciled, reconcileSettings } from "./reconcile";
 // The browser's checks of a message before it is stored and sent. Both keep what was typed: a refusal
 // is thrown to the composer, which shows it and leaves the text in the box.
 
-export interface OutgoingSize {
+interface OutgoingSize {
   text: string;
   images: readonly { width: number; height: number; detail?: ImageDetail }[];
 }

@@ -2,7 +2,7 @@
 // a new step (`step-start` part) in the same stored reply; a continuation thinks again from where the
 // reply was cut, so its reasoning is its own block, never glued onto the cut one mid-sentence.
 
-export interface ReplyStep {
+interface ReplyStep {
   reasoning: string;
   text: string;
 }

@@ -100,7 +100,7 @@ export function validateSettings(model: ModelInfo, settings: ChatSettings): Sett
 }
 
 /** The thinking budget a model takes (the bounds table's unless the catalog narrows it). */
-export function budgetRange(model: ModelInfo): { min: number; max: number } {
+function budgetRange(model: ModelInfo): { min: number; max: number } {
   const control = model.thinking;
   const budget = control.kind === "switch" || control.kind === "always" ? control.budget : undefined;
   return budget ?? { min: NUMBER_BOUNDS.thinkingBudget.min, max: NUMBER_BOUNDS.thinkingBudget.max };
@@ -140,7 +140,7 @@ export function numberRange(model: ModelInfo, field: NumberField): { min: number
 }
 
 /** Whether a stored value counts as set (empty text and empty lists do not). */
-export function isSet(value: unknown): boolean {
+function isSet(value: unknown): boolean {
   if (value === undefined || value === null) return false;
   if (typeof value === "string") return value.trim() !== "";
   if (Array.isArray(value)) return value.length > 0;

@@ -39,7 +39,7 @@ export function providerDefault(model: ModelInfo, field: NumberField): number {
 }
 
 /** Arrow keys and the slider move by `step`; Shift and Page keys by `largeStep`. */
-export const SETTING_STEPS: Record<NumberField, { step: number; largeStep: number }> = {
+const SETTING_STEPS: Record<NumberField, { step: number; largeStep: number }> = {
   temperature: { step: 0.05, largeStep: 0.5 },
   topP: { step: 0.05, largeStep: 0.25 },
   topK: { step: 1, largeStep: 10 },

@@ -21,7 +21,7 @@ const DONE = encoder.encode("data: [DONE]\n\n");
 
 const encode = (chunk: UIMessageChunk) => encoder.encode(`data: ${JSON.stringify(chunk)}\n\n`);
 
-export interface SseResponseInit<T> {
+interface SseResponseInit<T> {
   headers?: Record<string, string>;
   ready?: Promise<void>;
   /** The chunks of one source value, in order; the source holds UI message chunks when left out. */

@@ -8,7 +8,7 @@ import { type TextStreamPart, type ToolSet, toUIMessageChunk, type UIMessageChun
 // onEnd/onStepEnd bookkeeping (not used here) and a warning it logs about tool errors (no tools here).
 // tests/unit/chat-ui-chunks.test.ts checks the bytes against toUIMessageStream's.
 
-export interface ChunkerOptions<META> {
+interface ChunkerOptions<META> {
   sendReasoning?: boolean;
   /** As toUIMessageStream's `messageMetadata`: called with every part. */
   messageMetadata?: (options: { part: TextStreamPart<ToolSet> }) => META | undefined;

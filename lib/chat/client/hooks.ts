@@ -9,7 +9,7 @@ import { getConversation, getConversationMessages, getDB, getThread, searchConve
 import type { Conversation, Message, SearchHit } from "./db";
 import { loadAttachmentBlob } from "./db";
 
-export interface ConversationData {
+interface ConversationData {
   /** undefined while loading, null when there is no such conversation. */
   conversation: Conversation | null | undefined;
   all: Message[] | undefined;

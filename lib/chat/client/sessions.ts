@@ -32,7 +32,7 @@ import { modelInfo } from "./models";
 import type { RunOutcome } from "./run";
 import { loadChatRuntime } from "./runtime";
 
-export interface SessionInfo {
+interface SessionInfo {
   /** A request is running for this conversation. */
   busy: boolean;
   /** The stored reply that this session streams or streamed last; its live content is in the Chat. */
@@ -61,7 +61,7 @@ interface SessionsState {
   stop: (conversationId: string) => void;
 }
 
-export interface SendInput {
+interface SendInput {
   conversationId?: string;
   text: string;
   /** For a new conversation: the model and settings chosen before it existed. */
@@ -95,7 +95,7 @@ export function sessionChat(conversationId: string): Chat<ChatMessage> | undefin
  * after the settings were made may take narrower ranges: such a value is clamped (the composer said so
  * when the model changed, see lib/chat/reconcile.ts), never dropped.
  */
-export function requestSettings(model: ChatModelRef, settings: ChatSettings | undefined): ChatSettings {
+function requestSettings(model: ChatModelRef, settings: ChatSettings | undefined): ChatSettings {
   if (!settings) return {};
   return reconcileSettings(modelInfo(currentModels("chat").models, model), settings).settings;
 }

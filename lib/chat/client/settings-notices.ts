@@ -5,7 +5,7 @@ import { create } from "zustand";
 import type { SettingField } from "@/lib/chat/bounds";
 import type { SettingChange } from "@/lib/chat/reconcile";
 
-export interface SettingsNotice {
+interface SettingsNotice {
   model: string;
   clamped: SettingChange[];
   unused: SettingField[];

@@ -6,7 +6,7 @@ import { convertUnits, UnitError } from "./units";
 // call from the model can never reach anything the user did not ask for. A bad input is an error result
 // the model gets back (and can correct), never a throw. Weather has no executor: it is manual only.
 
-export type ToolOutcome = { output: unknown } | { errorText: string };
+type ToolOutcome = { output: unknown } | { errorText: string };
 
 export interface ToolContext {
   /** The clock, for get_current_time (tests pass a fixed one). */
@@ -80,9 +80,6 @@ const EXECUTORS: Record<string, Executor> = {
   get_current_time: currentTime,
   convert_units: units,
 };
-
-/** Names of the tools the browser can run by itself. */
-export const BUILTIN_TOOL_NAMES: readonly string[] = Object.keys(EXECUTORS);
 
 export function isBuiltinTool(name: string): boolean {
   return Object.hasOwn(EXECUTORS, name);

@@ -3,7 +3,7 @@
 // Numbers, + - * / %, ^ or ** (power, right-associative), unary signs, parentheses, the constants pi
 // and e, and a fixed list of Math functions. Pure, browser-safe.
 
-export const EXPRESSION_MAX_CHARS = 1000;
+const EXPRESSION_MAX_CHARS = 1000;
 const MAX_DEPTH = 100;
 
 type Fn = (...args: number[]) => number;

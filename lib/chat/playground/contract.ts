@@ -10,7 +10,7 @@ export * from "./bounds";
 const jsonObject = z.record(z.string(), z.unknown());
 
 /** One function tool in the OpenAI format; `parameters` is checked as a JSON Schema (tool-definitions.ts). */
-export const functionToolSchema = z.object({
+const functionToolSchema = z.object({
   type: z.literal("function"),
   function: z.object({
     name: z.string().regex(TOOL_NAME_PATTERN, "letters, digits, _ and - only, at most 64"),
@@ -22,26 +22,26 @@ export const functionToolSchema = z.object({
 export type FunctionTool = z.infer<typeof functionToolSchema>;
 
 /** As OpenAI's `tool_choice`: a mode, or one named function that must be called. */
-export const toolChoiceSchema = z.union([
+const toolChoiceSchema = z.union([
   z.enum(["auto", "none", "required"]),
   z.object({ type: z.literal("function"), function: z.object({ name: z.string().regex(TOOL_NAME_PATTERN) }) }),
 ]);
 export type ToolChoice = z.infer<typeof toolChoiceSchema>;
 
 /** `tools` in the chat request: the conversation's definitions and how the model may use them. */
-export const toolsRequestSchema = z.object({
+const toolsRequestSchema = z.object({
   definitions: z.array(functionToolSchema).min(1).max(MAX_TOOLS),
   choice: toolChoiceSchema.optional(),
 });
 export type ToolsRequest = z.infer<typeof toolsRequestSchema>;
 
 /** `jsonMode` in the chat request: reply with one JSON object, conforming to `schema` when given. */
-export const jsonModeRequestSchema = z.object({
+const jsonModeRequestSchema = z.object({
   schema: jsonObject.optional(),
 });
 export type JsonModeRequest = z.infer<typeof jsonModeRequestSchema>;
 
-export const prefixSchema = z.string().min(1).max(PREFIX_MAX_CHARS);
+const prefixSchema = z.string().min(1).max(PREFIX_MAX_CHARS);
 
 /** The playground fields, spread into the chat request schema (lib/chat/contract.ts). */
 export const playgroundRequestFields = {
@@ -74,8 +74,8 @@ export const toolPartSchema = z.looseObject({
 });
 
 /** Why the server changed a setting for this reply; shown beside the reply. */
-export const NOTE_CODES = ["thinking_off_for_tools", "thinking_off_for_prefix"] as const;
-export type NoteCode = (typeof NOTE_CODES)[number];
+const NOTE_CODES = ["thinking_off_for_tools", "thinking_off_for_prefix"] as const;
+type NoteCode = (typeof NOTE_CODES)[number];
 
 /** The page words it from the code ("playground.note.<code>"); replies stored before kept a `message` too, now unused. */
 export interface ChatNote {

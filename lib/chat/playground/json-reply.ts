@@ -19,11 +19,11 @@ export function jsonModeInstruction(schema?: Record<string, unknown>): string {
   return `${base}\nThe object must conform to this JSON Schema:\n\`\`\`json\n${JSON.stringify(schema, null, 2)}\n\`\`\``;
 }
 
-export interface LocatedIssue extends ValueIssue {
+interface LocatedIssue extends ValueIssue {
   at?: TextPosition;
 }
 
-export type JsonReply =
+type JsonReply =
   | { kind: "empty" }
   /** Not JSON: show the text as it is, with where parsing stopped. */
   | { kind: "invalid"; error: JsonParseError }
@@ -76,7 +76,7 @@ export function retryWithErrorsMessage(reply: JsonReply, locale: Locale): string
   return t("json.retry.schema", { lines: lines.join("\n") });
 }
 
-export interface ParsedSchema {
+interface ParsedSchema {
   /** The schema, when it has no error (warnings allowed). */
   schema?: Record<string, unknown>;
   issues: (SchemaIssue & { at?: TextPosition })[];

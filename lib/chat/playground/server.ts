@@ -26,7 +26,7 @@ import { toolRounds } from "./tool-loop";
 // here, before anything is sent. The provider-only fields go through providerOptions, which
 // @ai-sdk/openai-compatible spreads into the request body as top-level fields.
 
-export interface PlaygroundInput {
+interface PlaygroundInput {
   tools?: ToolsRequest;
   jsonMode?: JsonModeRequest;
   prefix?: string;
@@ -36,7 +36,7 @@ export interface PlaygroundInput {
   messages: readonly { role: string; parts: readonly { type: string }[] }[];
 }
 
-export interface PlaygroundCall {
+interface PlaygroundCall {
   tools?: ToolSet;
   toolChoice?: ToolChoice<ToolSet>;
   /** Merged into the reply's start metadata. */

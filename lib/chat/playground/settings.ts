@@ -27,7 +27,7 @@ export interface PlaygroundRequest {
   jsonMode?: JsonModeRequest;
 }
 
-export function toolChoiceOf(value: string | undefined): ToolChoice | undefined {
+function toolChoiceOf(value: string | undefined): ToolChoice | undefined {
   if (!value || value === "auto") return undefined;
   if (value === "none" || value === "required") return value;
   return { type: "function", function: { name: value } };

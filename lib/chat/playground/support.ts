@@ -14,7 +14,7 @@ export function toolsRefusal(model: ModelInfo): Message | undefined {
   return { key: "playground.refusal.tools", vars: { model: model.id } };
 }
 
-export type ToolChoiceMode = "auto" | "none" | "required" | "function";
+type ToolChoiceMode = "auto" | "none" | "required" | "function";
 
 /**
  * The `tool_choice` values a provider takes. SiliconFlow follows OpenAI (auto, none, required, a named
@@ -56,7 +56,7 @@ export function toolsNeedThinkingOff(model: ModelInfo): boolean {
   return model.provider === "siliconflow" && /deepseek-v3\.1/i.test(model.id) && canSwitchThinkingOff(model);
 }
 
-export function canSwitchThinkingOff(model: ModelInfo): boolean {
+function canSwitchThinkingOff(model: ModelInfo): boolean {
   const control = model.thinking;
   return control.kind === "switch" || (control.kind === "effort" && control.switchable);
 }
@@ -67,7 +67,7 @@ export function canSwitchThinkingOff(model: ModelInfo): boolean {
  * models (the DeepSeek-R1 series named there) do not. GLM has no such field.
  * - "yes": send it as it is; "thinking-off": send it with thinking switched off; "no": refuse.
  */
-export type PrefixSupport = "yes" | "thinking-off" | "no";
+type PrefixSupport = "yes" | "thinking-off" | "no";
 
 export function prefixSupport(model: ModelInfo): PrefixSupport {
   if (model.provider !== "siliconflow" || model.type !== "chat") return "no";

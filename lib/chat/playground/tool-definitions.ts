@@ -16,7 +16,7 @@ export interface ToolIssue extends SchemaIssue {
   end?: TextPosition;
 }
 
-export interface ParsedTools {
+interface ParsedTools {
   /** The tools, when there is no error (warnings allowed). */
   tools?: FunctionTool[];
   issues: ToolIssue[];

@@ -36,7 +36,7 @@ interface MessageLike {
 
 const FINAL_STATES = new Set(["output-available", "output-error", "output-denied"]);
 
-export function isToolPart(part: PartLike): boolean {
+function isToolPart(part: PartLike): boolean {
   return part.type === "dynamic-tool" || part.type.startsWith("tool-");
 }
 
@@ -73,14 +73,9 @@ export function toolRounds(message: MessageLike): number {
   return toolCallsOf(message).reduce((max, call) => Math.max(max, call.round), 0);
 }
 
-/** Calls whose input is complete and that have no result yet. */
-export function pendingToolCalls(message: MessageLike): ToolCallView[] {
-  return toolCallsOf(message).filter((call) => call.state === "input-available");
-}
+type LoopMode = "auto" | "manual";
 
-export type LoopMode = "auto" | "manual";
-
-export type NextStep =
+type NextStep =
   /** Nothing to do: no open call (the reply is an answer, or still streaming its calls). */
   | { kind: "idle" }
   /** Auto mode: run these built-in tools now and add their results. */
@@ -109,7 +104,7 @@ export function nextToolStep(
   return { kind: "run", calls: pending };
 }
 
-export interface ToolResult {
+interface ToolResult {
   toolCallId: string;
   toolName: string;
   output?: unknown;

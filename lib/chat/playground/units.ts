@@ -223,7 +223,7 @@ function resolve(name: string): { key: string; unit: Unit } {
 /** The units this tool knows, for its description and the enum in its schema. */
 export const KNOWN_UNITS = Object.keys(UNITS);
 
-export interface Conversion {
+interface Conversion {
   value: number;
   from: string;
   to: string;

@@ -36,7 +36,7 @@ export async function savePlaygroundSettings(conversationId: string | undefined,
   else await updateConversation(getDB(), conversationId, { playground: next });
 }
 
-export interface ToolOutput {
+interface ToolOutput {
   toolCallId: string;
   output?: unknown;
   errorText?: string;
