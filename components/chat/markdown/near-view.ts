@@ -1,45 +1,65 @@
-// Lazy renderers (KaTeX) work only on what the reader can reach soon: a formula far above or below
-// the visible part of the thread stays TeX source until it comes within NEAR_PX of the view. A
-// long reply streamed quickly scrolls hundreds of formulas past; rendering them all would compete
-// with the stream for the main thread for nothing.
+// Work on what the reader can reach soon. Lazy renderers (KaTeX, diagrams) leave a formula far
+// above or below the visible part of the thread as TeX source until it comes within NEAR_PX of the
+// view: a long reply streamed quickly scrolls hundreds of formulas past, and rendering them all
+// would compete with the stream for the main thread for nothing. Long finished replies unmount
+// their far segments the same way (segment-window.ts), with a margin of their own. One
+// IntersectionObserver serves every element watched with the same scroll box and margin.
 
 const NEAR_PX = 800;
 
-type Listener = (near: boolean) => void;
+/** Told whether the element is near the view, and its height when that was measured. */
+type Listener = (near: boolean, height: number) => void;
 
-const observers = new Map<Element | null, IntersectionObserver>();
+const observers = new Map<string, IntersectionObserver>();
+const roots = new WeakMap<Element, number>();
 const listeners = new WeakMap<Element, Listener>();
+let nextRoot = 1;
 
 /** The thread's scroll box (role=log), so the margin applies to it; else the viewport. */
-function scrollRoot(el: Element): Element | null {
+export function scrollRoot(el: Element): Element | null {
   return el.closest('[role="log"]');
 }
 
-function observerFor(root: Element | null): IntersectionObserver {
-  let observer = observers.get(root);
+function observerFor(root: Element | null, margin: number): IntersectionObserver {
+  let id = 0;
+  if (root) {
+    id = roots.get(root) ?? nextRoot++;
+    roots.set(root, id);
+  }
+  const key = `${id}:${margin}`;
+  let observer = observers.get(key);
   if (!observer) {
     observer = new IntersectionObserver(
       (entries) => {
-        for (const entry of entries) listeners.get(entry.target)?.(entry.isIntersecting);
+        for (const entry of entries)
+          listeners.get(entry.target)?.(entry.isIntersecting, entry.boundingClientRect.height);
       },
-      { root, rootMargin: `${NEAR_PX}px 0px` },
+      { root, rootMargin: `${margin}px 0px` },
     );
-    observers.set(root, observer);
+    observers.set(key, observer);
   }
   return observer;
 }
 
-/** Calls `listener` with whether `el` is near the view now and whenever that changes. */
-export function watchNearView(el: Element, listener: Listener): () => void {
+/**
+ * Calls `listener` whenever `el` comes within `margin` px of the view or leaves it (and once when
+ * first observed). Without IntersectionObserver everything counts as near.
+ */
+export function watchNear(el: Element, margin: number, listener: Listener): () => void {
   if (typeof IntersectionObserver === "undefined") {
-    listener(true);
+    listener(true, 0);
     return () => {};
   }
-  const observer = observerFor(scrollRoot(el));
+  const observer = observerFor(scrollRoot(el), margin);
   listeners.set(el, listener);
   observer.observe(el);
   return () => {
     observer.unobserve(el);
     listeners.delete(el);
   };
+}
+
+/** Calls `listener` with whether `el` is near the view now and whenever that changes. */
+export function watchNearView(el: Element, listener: (near: boolean) => void): () => void {
+  return watchNear(el, NEAR_PX, (near) => listener(near));
 }

@@ -9,16 +9,13 @@
 // not see the messages the thread virtualizer has unmounted. The app's own search (which opens the
 // message) covers the whole history; copy and export read the stored text, never the DOM.
 
+import { scrollRoot, watchNear } from "./near-view";
+
 /** A finished reply is windowed from this many full segments (~24 KB of prose) on: shorter ones render whole. */
 export const WINDOW_FROM_SEGMENTS = 3;
 
 /** Segments within this distance of the visible part of the thread stay mounted. */
 const WINDOW_MARGIN_PX = 1000;
-
-/** The part of the page a segment must come near to be mounted: the thread's scroll box, else the viewport. */
-function scrollRootOf(el: Element): Element | null {
-  return el.closest('[role="log"]');
-}
 
 interface Span {
   top: number;
@@ -59,43 +56,17 @@ export function knownHeight(key: string): number | undefined {
   return heights.get(key);
 }
 
-type Listener = (near: boolean, height: number) => void;
-
-const observers = new Map<Element | null, IntersectionObserver>();
-const listeners = new WeakMap<Element, Listener>();
-
-function observerFor(root: Element | null): IntersectionObserver {
-  let observer = observers.get(root);
-  if (!observer) {
-    observer = new IntersectionObserver(
-      (entries) => {
-        for (const entry of entries)
-          listeners.get(entry.target)?.(entry.isIntersecting, entry.boundingClientRect.height);
-      },
-      { root, rootMargin: `${WINDOW_MARGIN_PX}px 0px` },
-    );
-    observers.set(root, observer);
-  }
-  return observer;
-}
-
 /** Whether `el` is near the view now, measured synchronously (one layout), with its height. */
 export function nearNow(el: Element): { near: boolean; height: number } {
   const box = el.getBoundingClientRect();
-  const root = scrollRootOf(el);
+  const root = scrollRoot(el);
   const view = root ? root.getBoundingClientRect() : { top: 0, bottom: window.innerHeight };
   return { near: isNear(box, view, WINDOW_MARGIN_PX), height: box.height };
 }
 
 /** Calls `listener` whenever `el` comes near the view or leaves it, with its height then. */
-export function watchWindow(el: Element, listener: Listener): () => void {
-  const observer = observerFor(scrollRootOf(el));
-  listeners.set(el, listener);
-  observer.observe(el);
-  return () => {
-    observer.unobserve(el);
-    listeners.delete(el);
-  };
+export function watchWindow(el: Element, listener: (near: boolean, height: number) => void): () => void {
+  return watchNear(el, WINDOW_MARGIN_PX, listener);
 }
 
 /** Windowing needs IntersectionObserver; without it (tests in a DOM emulation) everything renders. */
