@@ -20,6 +20,8 @@ import { VoiceRecorder } from "./voice-recorder";
 interface Clip {
   blob: Blob;
   name: string;
+  /** What the voice is called if the user leaves Name empty: the file's name, or "recording-…". */
+  suggested: string;
   seconds: number;
 }
 
@@ -41,7 +43,6 @@ export function VoiceUploadForm() {
   const fileInput = useRef<HTMLInputElement>(null);
   const [clip, setClip] = useState<Clip | null>(null);
   const [name, setName] = useState("");
-  const nameInput = useRef<HTMLInputElement>(null);
   const [text, setText] = useState("");
   const [stage, setStage] = useState<Stage>("idle");
   const [error, setError] = useState<AppErrorJSON | null>(null);
@@ -67,11 +68,11 @@ export function VoiceUploadForm() {
         return fail(localError("speech.upload.tooLong", { seconds: seconds.toFixed(1), max: MAX_VOICE_SECONDS }));
       }
       const finalName = upload === blob ? fileName : `${fileName.replace(/\.[^.]*$/, "")}.wav`;
-      setClip({ blob: upload, name: finalName, seconds });
-      // The file is checked asynchronously: its name must not replace (or, landing mid-typing, join:
-      // "voice-samplenarrator") what the user is typing or has typed meanwhile.
+      // The file's name is only suggested (shown as the Name field's placeholder, used if it stays
+      // empty): written into the field after the asynchronous check, it raced with typing there and
+      // could join what was typed ("voice-samplenarrator").
       const suggested = nameFrom(recorded ? `recording-${Date.now().toString(36)}` : fileName);
-      if (document.activeElement !== nameInput.current) setName((current) => current || suggested);
+      setClip({ blob: upload, name: finalName, seconds, suggested });
     } catch {
       fail(localError("speech.upload.unreadable"));
     } finally {
@@ -97,8 +98,9 @@ export function VoiceUploadForm() {
     if (busy) return;
     setDone(null);
     if (!clip) return setError(localError("speech.upload.noFile"));
-    if (displayNameProblem(name)) return setError(localError("speech.upload.badName", { max: MAX_DISPLAY_NAME }));
-    const displayName = name.trim();
+    const chosen = name.trim() ? name : clip.suggested;
+    if (displayNameProblem(chosen)) return setError(localError("speech.upload.badName", { max: MAX_DISPLAY_NAME }));
+    const displayName = chosen.trim();
     setError(null);
     try {
       let transcript = text.trim();
@@ -163,10 +165,10 @@ export function VoiceUploadForm() {
             {t("speech.upload.name")}
           </label>
           <input
-            ref={nameInput}
             id={ids.name}
             className={inputClass}
             value={name}
+            placeholder={clip?.suggested}
             maxLength={MAX_DISPLAY_NAME * 2}
             onChange={(e) => setName(e.target.value)}
             aria-describedby={ids.nameHint}

@@ -69,7 +69,7 @@ export const en = {
   "speech.upload.fileHint": "WAV, MP3 or Opus, under {max} s and 10 MB — or record one.",
   "speech.upload.ready": "Ready: {name} ({seconds} s)",
   "speech.upload.name": "Name",
-  "speech.upload.nameHint": "Any name, in any script (up to 64 characters).",
+  "speech.upload.nameHint": "Any name, in any script (up to 64 characters). Left empty, the file's name is used.",
   "speech.upload.transcript": "Transcript",
   "speech.upload.transcriptHint": "What the recording says. Leave it empty to have it transcribed automatically.",
   "speech.upload.submit": "Upload voice", // contract
@@ -224,7 +224,7 @@ export const zh: Record<keyof typeof en, string> = {
   "speech.upload.fileHint": "WAV、MP3 或 Opus，短于 {max} 秒且不超过 10 MB；也可以直接录音。",
   "speech.upload.ready": "已就绪：{name}（{seconds} 秒）",
   "speech.upload.name": "名称",
-  "speech.upload.nameHint": "任意名称，可用中文（最多 64 个字符）。",
+  "speech.upload.nameHint": "任意名称，可用中文（最多 64 个字符）。留空则使用文件名。",
   "speech.upload.transcript": "录音内容",
   "speech.upload.transcriptHint": "录音中说的话。留空则自动识别。",
   "speech.upload.submit": "上传音色",
