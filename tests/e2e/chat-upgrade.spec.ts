@@ -62,12 +62,12 @@ test("a history saved by the previous version opens after the upgrade", async ({
   await old.click();
   await expect(chat.userMessages).toHaveText(["What lives in tide pools?"]);
   await expect(chat.assistantMessages).toContainText(["Anemones, crabs and sea stars."]);
-  // The app's database is at the current version (v4: /complete sessions; Dexie reports it ×10).
+  // The app's database is at the current version (v5: media bytes in their own table; Dexie reports it ×10).
   const after = await page.evaluate(async () => {
     const info = (await indexedDB.databases()).find((d) => d.name === "siliconplay");
     return info?.version;
   });
-  expect(after).toBe(40);
+  expect(after).toBe(50);
 });
 
 test("the early open creates nothing on a first visit and never blocks an upgrade", async ({ page }) => {

@@ -83,7 +83,8 @@ test.describe("image to video", () => {
   test("Animate from the image gallery: /video?startImage=<id> uses that stored image", async ({ page, t, sim }) => {
     const video = new VideoPage(page, t);
     await video.goto();
-    // Put an image in the gallery's store the way the Images studio does (a Blob in `images`).
+    // Put an image in the gallery's store the way the Images studio does (since v5 its bytes are a
+    // `mediaBlobs` row and the `images` row keeps the id).
     const png = pngFile(600, 600).buffer.toString("base64");
     await page.evaluate(async (b64) => {
       const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
@@ -93,7 +94,16 @@ test.describe("image to video", () => {
         req.onerror = () => reject(req.error);
       });
       await new Promise<void>((resolve, reject) => {
-        const tx = db.transaction("images", "readwrite");
+        const tx = db.transaction(["images", "mediaBlobs"], "readwrite");
+        const blob = new Blob([bytes], { type: "image/png" });
+        tx.objectStore("mediaBlobs").put({
+          id: "gallery-image-1-bytes",
+          blob,
+          mime: "image/png",
+          size: blob.size,
+          createdAt: Date.now(),
+          owner: "images",
+        });
         tx.objectStore("images").put({
           id: "gallery-image-1",
           createdAt: Date.now(),
@@ -101,7 +111,7 @@ test.describe("image to video", () => {
           model: { provider: "siliconflow", id: "black-forest-labs/FLUX.1-schnell" },
           params: {},
           mime: "image/png",
-          blob: new Blob([bytes], { type: "image/png" }),
+          blobId: "gallery-image-1-bytes",
         });
         tx.oncomplete = () => resolve();
         tx.onerror = () => reject(tx.error);
