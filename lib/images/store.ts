@@ -160,8 +160,13 @@ export const useImageStore = create<ImageStudioState>()(
       },
 
       async editFrom(record) {
+        // The new edit's prompt is emptied at the click. The bytes are read after it, and a prompt
+        // typed meanwhile must survive the switch (it was wiped: "Enter a prompt first").
+        set((s) => ({ form: { ...s.form, prompt: "" } }));
         const reference = await asReference(record);
-        if (reference) get().editWith(reference);
+        if (!reference) return;
+        const typed = get().form.prompt;
+        if (get().editWith(reference)) set((s) => ({ form: { ...s.form, prompt: typed } }));
       },
 
       editWith(reference) {
