@@ -1,36 +1,36 @@
 "use client";
 
 import { useEffect, useId, useRef, useState } from "react";
-import { SettingsField } from "@/components/chat/settings-field";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
+import { Textarea } from "@/components/ui/input";
 import { NativeSelect } from "@/components/ui/native-select";
+import { SliderField } from "@/components/ui/slider";
 import { withinBounds } from "@/lib/chat/bounds";
 import { modelInfo } from "@/lib/chat/client/models";
 import type { ChatSettings } from "@/lib/chat/contract";
 import { reconcileSettings, withClamped } from "@/lib/chat/reconcile";
+import { anyModelSetting, numberSetting } from "@/lib/chat/setting-defaults";
+import type { MessageKey } from "@/lib/i18n";
 import { useI18n } from "@/lib/i18n/client";
 import { useNewChatDefaults } from "@/lib/organize/client/defaults-store";
 import type { NewChatDefaults } from "@/lib/organize/new-chat-defaults";
 import { loadModels, useModels } from "@/lib/providers/client/models";
 
-type Name = "systemPrompt" | "temperature" | "maxTokens";
-const FIELDS: readonly Name[] = ["systemPrompt", "temperature", "maxTokens"];
+type NumberName = "temperature" | "maxTokens";
+type Numbers = Record<NumberName, number | null>;
 const modelKey = (m: { provider: string; id: string } | undefined) => (m ? `${m.provider}:${m.id}` : "");
-
-function rawOf(d: NewChatDefaults): Record<Name, string> {
-  return {
-    systemPrompt: d.systemPrompt ?? "",
-    temperature: d.temperature === undefined ? "" : String(d.temperature),
-    maxTokens: d.maxTokens === undefined ? "" : String(d.maxTokens),
-  };
-}
+const numbersOf = (d: NewChatDefaults): Numbers => ({
+  temperature: d.temperature ?? null,
+  maxTokens: d.maxTokens ?? null,
+});
 
 /**
  * Settings → New chat defaults: the model, system prompt, temperature and max tokens a plain new chat
- * starts with. Checked like the chat settings panel: text that is not a number, or a value outside
- * every model's bounds, stays at its field with the reason; a value outside the chosen model's range
- * is clamped to it on save and the form says so.
+ * starts with. The numbers use the chat settings panel's slider fields, with the chosen model's range
+ * and default (letters cannot be typed; a value out of range is clamped when the field is left, and
+ * the field says so). Changing the model afterwards clamps the saved values to the new model's range
+ * on save, and the form says so.
  */
 export function NewChatDefaultsSection() {
   const { t } = useI18n();
@@ -39,10 +39,11 @@ export function NewChatDefaultsSection() {
   const loaded = useNewChatDefaults((s) => s.loaded);
   const stored = useNewChatDefaults((s) => s.defaults);
   const [model, setModel] = useState("");
-  const [raw, setRaw] = useState<Record<Name, string>>(() => rawOf({}));
-  const [errors, setErrors] = useState<Partial<Record<Name, string>>>({});
+  const [prompt, setPrompt] = useState("");
+  const [numbers, setNumbers] = useState<Numbers>(() => numbersOf({}));
+  const [promptError, setPromptError] = useState("");
   const [status, setStatus] = useState("");
-  const refs = useRef<Partial<Record<Name, HTMLElement | null>>>({});
+  const promptRef = useRef<HTMLTextAreaElement | null>(null);
 
   useEffect(() => {
     useNewChatDefaults.getState().load();
@@ -51,51 +52,41 @@ export function NewChatDefaultsSection() {
   useEffect(() => {
     if (!loaded) return;
     setModel(modelKey(stored.model));
-    setRaw(rawOf(stored));
+    setPrompt(stored.systemPrompt ?? "");
+    setNumbers(numbersOf(stored));
   }, [loaded, stored]);
 
   const chosen = models.find((m) => modelKey(m) === model) ?? (model ? stored.model : undefined);
+  const info = chosen ? modelInfo(models, chosen) : undefined;
 
-  const check = (values: Record<Name, string>) => {
-    const settings: ChatSettings = {};
-    const found: Partial<Record<Name, string>> = {};
-    for (const field of FIELDS) {
-      const text = values[field];
-      if (!text.trim()) continue;
-      if (field === "systemPrompt") {
-        settings.systemPrompt = text;
-        if (!withinBounds(field, text)) found[field] = t("chat.settings.invalid");
-        continue;
-      }
-      const n = Number(text.trim().replace(",", "."));
-      if (!Number.isFinite(n)) found[field] = t("chat.settings.notANumber");
-      else if (!withinBounds(field, n)) found[field] = t("chat.settings.invalid");
-      else settings[field] = n;
-    }
-    return { settings, found };
-  };
-
-  const update = (field: Name, value: string) => {
-    const next = { ...raw, [field]: value };
-    setRaw(next);
+  const changePrompt = (text: string) => {
+    setPrompt(text);
     setStatus("");
-    const { found } = check(next);
-    setErrors((e) => ({ ...e, [field]: found[field] }));
+    setPromptError(withinBounds("systemPrompt", text) ? "" : t("chat.settings.invalid"));
+  };
+  const changeNumber = (name: NumberName, value: number | null) => {
+    setNumbers((n) => ({ ...n, [name]: value }));
+    setStatus("");
   };
 
   const save = () => {
-    const { settings, found } = check(raw);
-    setErrors(found);
-    const first = FIELDS.find((f) => found[f]);
-    if (first) {
-      refs.current[first]?.focus();
+    if (!withinBounds("systemPrompt", prompt)) {
+      setPromptError(t("chat.settings.invalid"));
+      promptRef.current?.focus();
       setStatus("");
       return;
     }
+    const settings: ChatSettings = {};
+    if (prompt.trim()) settings.systemPrompt = prompt;
+    for (const name of ["temperature", "maxTokens"] as const) {
+      const value = numbers[name];
+      // The fields clamp to the shown range on blur; the absolute bounds are the stored form's rule.
+      if (value !== null && withinBounds(name, value)) settings[name] = value;
+    }
     let fitted = settings;
     let clamped = false;
-    if (chosen) {
-      const r = reconcileSettings(modelInfo(models, chosen), settings);
+    if (info) {
+      const r = reconcileSettings(info, settings);
       if (r.clamped.length > 0) {
         fitted = withClamped(settings, r.clamped) as ChatSettings;
         clamped = true;
@@ -103,15 +94,16 @@ export function NewChatDefaultsSection() {
     }
     const next: NewChatDefaults = { ...fitted, ...(chosen ? { model: chosen } : {}) };
     useNewChatDefaults.getState().save(next);
-    setRaw(rawOf(next));
+    setNumbers(numbersOf(next));
     setStatus(clamped ? t("defaults.savedClamped", { model: chosen?.id ?? "" }) : t("defaults.saved"));
   };
 
   const clear = () => {
     useNewChatDefaults.getState().save({});
     setModel("");
-    setRaw(rawOf({}));
-    setErrors({});
+    setPrompt("");
+    setNumbers(numbersOf({}));
+    setPromptError("");
     setStatus(t("defaults.cleared"));
   };
 
@@ -124,21 +116,15 @@ export function NewChatDefaultsSection() {
   if (model && !models.some((m) => modelKey(m) === model))
     groups.push({ label: "· ", options: [{ value: model, label: model.split(":").slice(1).join(":") }] });
 
-  const field = (name: Name, label: string, hint?: string, multiline = false) => (
-    <SettingsField
-      label={label}
-      value={raw[name]}
-      onChange={(v) => update(name, v)}
-      error={errors[name]}
-      hint={hint}
-      multiline={multiline}
-      rows={3}
+  const number = (name: NumberName) => (
+    <SliderField
+      {...(info ? numberSetting(info, name) : anyModelSetting(name))}
+      label={t(`chat.settings.${name}` as MessageKey)}
+      hint={t(`chat.settings.help.${name}` as MessageKey)}
+      value={numbers[name]}
+      onValueChange={(value) => changeNumber(name, value)}
       disabled={!loaded}
-      placeholder={t("chat.settings.default")}
-      inputMode={name === "systemPrompt" ? undefined : "decimal"}
-      inputRef={(el) => {
-        refs.current[name] = el;
-      }}
+      resettable
     />
   );
 
@@ -150,7 +136,7 @@ export function NewChatDefaultsSection() {
         </h2>
         <p className="text-sm text-zinc-600 dark:text-zinc-400">{t("defaults.intro")}</p>
       </div>
-      <div className="max-w-xl space-y-3">
+      <div className="max-w-xl space-y-4">
         <Field label={t("defaults.model")}>
           <NativeSelect
             value={model}
@@ -162,9 +148,16 @@ export function NewChatDefaultsSection() {
             groups={[{ label: "—", options: [{ value: "", label: t("defaults.model.last") }] }, ...groups]}
           />
         </Field>
-        {field("systemPrompt", t("chat.settings.systemPrompt"), undefined, true)}
-        {field("temperature", t("chat.settings.temperature"), "0 – 2")}
-        {field("maxTokens", t("chat.settings.maxTokens"), "1 – 32768")}
+        <Field label={t("chat.settings.systemPrompt")} error={promptError || undefined} disabled={!loaded}>
+          <Textarea
+            ref={promptRef}
+            rows={3}
+            value={prompt}
+            onChange={(e) => changePrompt(e.target.value)}
+          />
+        </Field>
+        {number("temperature")}
+        {number("maxTokens")}
         <div className="flex items-center gap-2">
           <Button onClick={save} disabled={!loaded}>
             {t("defaults.save")}

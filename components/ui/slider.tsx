@@ -77,8 +77,11 @@ interface SliderFieldProps extends RangeProps {
   /** `null`: not set, the model's default applies (the slider rests on it, the input shows it greyed). */
   value: number | null;
   onValueChange: (value: number | null) => void;
-  /** The model's own default, shown in the hint and as the input's placeholder. */
-  defaultValue: number;
+  /**
+   * The model's own default, shown in the hint and as the input's placeholder. Unknown (no model
+   * chosen yet): the placeholder says "Default" and the slider rests at the low end.
+   */
+  defaultValue: number | undefined;
   /** Told when a typed value out of range was clamped on blur (the field also says so itself). */
   onClamp?: (typed: number, clamped: number) => void;
   /**
@@ -110,11 +113,9 @@ export function SliderField({
   ...range
 }: SliderFieldProps) {
   const t = useT();
-  const facts = [
-    t("ui.slider.range", { min: range.min, max: range.max }),
-    t("ui.slider.default", { value: defaultValue }),
-  ];
-  const shown = value ?? defaultValue;
+  const facts = [t("ui.slider.range", { min: range.min, max: range.max })];
+  if (defaultValue !== undefined) facts.push(t("ui.slider.default", { value: defaultValue }));
+  const shown = value ?? defaultValue ?? range.min;
   const labelId = useId();
   const [notice, setNotice] = useState("");
   return (
@@ -153,7 +154,7 @@ export function SliderField({
               setNotice(clampNotice(t, typed, clamped, range.max));
               onClamp?.(typed, clamped);
             }}
-            placeholder={String(defaultValue)}
+            placeholder={defaultValue === undefined ? t("ui.slider.unknownDefault") : String(defaultValue)}
             className="w-24 shrink-0"
           />
         </div>

@@ -1,5 +1,5 @@
 import type { ModelInfo } from "@/lib/providers/catalog";
-import type { NumberField } from "./bounds";
+import { NUMBER_BOUNDS, type NumberField } from "./bounds";
 import { numberRange } from "./reconcile";
 
 // What a number setting means when it is left unset — the provider's documented default — and how
@@ -53,4 +53,13 @@ const SETTING_STEPS: Record<NumberField, { step: number; largeStep: number }> = 
 export function numberSetting(model: ModelInfo, field: NumberField) {
   const { min, max } = numberRange(model, field);
   return { min, max, defaultValue: providerDefault(model, field), ...SETTING_STEPS[field] };
+}
+
+/**
+ * The same for a form not tied to one model (Settings → New chat defaults with "the last used model"):
+ * the absolute range, and no default, since the model that will answer is not known yet.
+ */
+export function anyModelSetting(field: NumberField) {
+  const { min, max } = NUMBER_BOUNDS[field];
+  return { min, max, defaultValue: undefined, ...SETTING_STEPS[field] };
 }

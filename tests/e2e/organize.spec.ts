@@ -161,15 +161,32 @@ test("a plain new chat starts with the defaults set in Settings, and they reach 
   const section = page.getByRole("region", { name: t("defaults.heading") });
   const model = section.getByLabel(t("defaults.model"), { exact: true });
   await expect(model.locator("option[value='glm:glm-4-flash']")).toHaveCount(1);
-  await model.selectOption("glm:glm-4-flash");
-  await section.getByLabel(t("chat.settings.systemPrompt"), { exact: true }).fill(prompt);
   const temperature = section.getByLabel(t("chat.settings.temperature"), { exact: true });
-  // Refused like the chat settings panel: the reason shows at the field and nothing is saved.
-  await temperature.fill("warm");
-  await expect(section.getByText(t("chat.settings.notANumber"))).toBeVisible();
+  const save = section.getByRole("button", { name: t("defaults.save"), exact: true });
+  // The fields' own clamp notices are statuses too; the form's is the one with words after a save.
+  const saved = section.getByRole("status").filter({ hasText: /\S/ });
+  // With no model chosen the range is every model's (0–2); picking GLM afterwards clamps on save.
+  await temperature.fill("1.5");
+  await temperature.blur();
+  await expect(temperature).toHaveValue("1.5");
+  await model.selectOption("glm:glm-4-flash");
+  await save.click();
+  await expect(saved).toHaveText(t("defaults.savedClamped", { model: "glm-4-flash" }));
+  await expect(temperature).toHaveValue("1");
+  await section.getByLabel(t("chat.settings.systemPrompt"), { exact: true }).fill(prompt);
+  // The chat settings panel's number field: its range is the chosen model's (GLM takes 0–1), letters
+  // are not taken, and a value out of range is clamped when the field is left, saying so.
+  await expect(temperature).toHaveAccessibleDescription(new RegExp(t("ui.slider.range", { min: 0, max: 1 })));
+  await temperature.clear();
+  await temperature.pressSequentially("warm");
+  await expect(temperature).toHaveValue("");
+  await temperature.fill("3");
+  await temperature.blur();
+  await expect(temperature).toHaveValue("1");
+  await expect(section.getByText(t("ui.number.clampedMax", { typed: 3, value: 1 }))).toBeVisible();
   await temperature.fill("0.4");
-  await section.getByRole("button", { name: t("defaults.save"), exact: true }).click();
-  await expect(section.getByRole("status")).toHaveText(t("defaults.saved"));
+  await save.click();
+  await expect(saved).toHaveText(t("defaults.saved"));
 
   const chat = new ChatPage(page, t);
   await chat.goto();

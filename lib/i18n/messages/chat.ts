@@ -95,7 +95,6 @@ export const en = {
   "chat.settings.title": "Chat settings",
   "chat.settings.scope": "This conversation · {model}",
   "chat.settings.close": "Close chat settings",
-  "chat.settings.default": "Default",
   "chat.settings.systemPrompt": "System prompt", // contract
   "chat.settings.systemPromptHint": "How the assistant should behave in this conversation",
   "chat.settings.temperature": "Temperature", // contract
@@ -109,7 +108,6 @@ export const en = {
   "chat.settings.thinking": "Thinking", // contract
   "chat.settings.thinkingHint": "Let the model reason before it answers",
   "chat.settings.thinkingBudget": "Thinking budget", // contract
-  "chat.settings.notANumber": "Enter a number, or leave the field empty for the default.",
   "chat.settings.invalid": "This value is not accepted. Change it or leave the field empty.",
   "chat.settings.reset": "Reset to defaults",
   "chat.settings.done": "Done",
@@ -235,7 +233,6 @@ export const zh: Record<keyof typeof en, string> = {
   "chat.settings.title": "对话设置",
   "chat.settings.scope": "当前对话 · {model}",
   "chat.settings.close": "关闭对话设置",
-  "chat.settings.default": "默认",
   "chat.settings.systemPrompt": "系统提示词",
   "chat.settings.systemPromptHint": "助手在本对话中应如何表现",
   "chat.settings.temperature": "温度",
@@ -249,7 +246,6 @@ export const zh: Record<keyof typeof en, string> = {
   "chat.settings.thinking": "深度思考",
   "chat.settings.thinkingHint": "让模型先推理再回答",
   "chat.settings.thinkingBudget": "思考预算",
-  "chat.settings.notANumber": "请输入数字，或留空使用默认值。",
   "chat.settings.invalid": "该值不被接受。请修改，或留空使用默认值。",
   "chat.settings.reset": "恢复默认",
   "chat.settings.done": "完成",

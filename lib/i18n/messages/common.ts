@@ -36,6 +36,7 @@ export const en = {
   "ui.slider.range": "Range {min} to {max}",
   "ui.slider.default": "Default {value}",
   "ui.slider.reset": "Use the default",
+  "ui.slider.unknownDefault": "Default",
   "ui.select.placeholder": "Choose…",
   "ui.toast.region": "Notifications",
 } as const;
@@ -76,6 +77,7 @@ export const zh: Record<CommonKey, string> = {
   "ui.slider.range": "范围 {min} 至 {max}",
   "ui.slider.default": "默认 {value}",
   "ui.slider.reset": "恢复默认值",
+  "ui.slider.unknownDefault": "默认",
   "ui.select.placeholder": "请选择…",
   "ui.toast.region": "通知",
 };
