@@ -106,12 +106,28 @@ test("ten 100 KB replies in one conversation: heap and DOM after GC", async ({ p
         : 0,
     };
   });
+  // Nodes the Nodes metric counts that are not in the document: detached subtrees something still
+  // holds after GC (a cache, a closure, an observer), each named by its root's tag and test id.
+  await cdp.send("DOM.enable");
+  await cdp.send("DOM.getDocument", { depth: 0 });
+  const { detachedNodes } = await cdp.send("DOM.getDetachedDomNodes");
+  const detachedRoots = detachedNodes.map((d) => {
+    const attrs = d.treeNode.attributes ?? [];
+    const attr = (name: string) => {
+      const k = attrs.indexOf(name);
+      return k >= 0 && k % 2 === 0 ? attrs[k + 1] : undefined;
+    };
+    const name = attr("data-testid") ?? attr("data-segment") ?? attr("class")?.slice(0, 30) ?? "";
+    return `${d.treeNode.nodeName.toLowerCase()}${name ? `[${name}]` : ""}×${d.retainedNodeIds.length}`;
+  });
   const figures = {
     heapUsedMB: Math.round((heap.usedSize / 1024 / 1024) * 10) / 10,
     jsHeapUsedMB: Math.round((metric("JSHeapUsedSize") / 1024 / 1024) * 10) / 10,
     domElements: domNodes,
     domNodes: metric("Nodes"),
     ...where,
+    detachedRetained: detachedNodes.reduce((n, d) => n + d.retainedNodeIds.length, 0),
+    detachedRoots: detachedRoots.slice(0, 12),
   };
   console.log(`ten 100 KB replies, after GC: ${JSON.stringify(figures)}`);
   test.info().annotations.push({ type: "bench", description: JSON.stringify(figures) });

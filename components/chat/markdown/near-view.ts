@@ -20,6 +20,15 @@ export function scrollRoot(el: Element): Element | null {
   return el.closest('[role="log"]');
 }
 
+// Module-level, not an arrow inside observerFor: the bundler inlines observerFor into watchNear, and
+// a closure made there shares watchNear's scope, which holds the element being watched. The
+// observer keeps its callback for the page's life, so the first element it watched (and the whole
+// reply around it, once unmounted) could never be collected: ~1,200–1,500 detached nodes after
+// ten long replies (`npm run bench history -- stream-load-perf`, detachedRoots).
+function notify(entries: IntersectionObserverEntry[]): void {
+  for (const entry of entries) listeners.get(entry.target)?.(entry.isIntersecting, entry.boundingClientRect.height);
+}
+
 function observerFor(root: Element | null, margin: number): IntersectionObserver {
   let id = 0;
   if (root) {
@@ -29,13 +38,7 @@ function observerFor(root: Element | null, margin: number): IntersectionObserver
   const key = `${id}:${margin}`;
   let observer = observers.get(key);
   if (!observer) {
-    observer = new IntersectionObserver(
-      (entries) => {
-        for (const entry of entries)
-          listeners.get(entry.target)?.(entry.isIntersecting, entry.boundingClientRect.height);
-      },
-      { root, rootMargin: `${margin}px 0px` },
-    );
+    observer = new IntersectionObserver(notify, { root, rootMargin: `${margin}px 0px` });
     observers.set(key, observer);
   }
   return observer;
