@@ -8,6 +8,7 @@ import { Textarea } from "@/components/ui/input";
 import { SliderField } from "@/components/ui/slider";
 import { NUMBER_FIELDS, type NumberField, type SettingField, withinBounds } from "@/lib/chat/bounds";
 import { modelInfo } from "@/lib/chat/client/models";
+import { numberSetting } from "@/lib/chat/client/setting-defaults";
 import type { ChatModelRef, ChatSettings } from "@/lib/chat/contract";
 import {
   reconcileSettings,
@@ -16,7 +17,6 @@ import {
   validateSettings,
   withClamped,
 } from "@/lib/chat/reconcile";
-import { numberSetting } from "@/lib/chat/setting-defaults";
 import type { MessageKey } from "@/lib/i18n";
 import { useI18n } from "@/lib/i18n/client";
 import { useModels } from "@/lib/providers/client/models";
@@ -47,7 +47,7 @@ function parseText(field: TextField, raw: string): string | string[] | undefined
  * Per-conversation settings. Each valid change applies at once; a value the model would refuse
  * stays in the field with the reason under it and is never sent (lib/chat/reconcile.ts is the same
  * check the server runs). A number is a slider and a field showing the model's range and its
- * provider's default (lib/chat/setting-defaults.ts); empty, or "Use the default", leaves it unset.
+ * provider's default (lib/chat/client/setting-defaults.ts); empty, or "Use the default", leaves it unset.
  */
 export function ChatSettingsPanel({
   model,

@@ -20,7 +20,7 @@ export const ReasoningPane = memo(function ReasoningPane({
   durationMs,
 }: {
   messageId: string;
-  /** Reasoning per request, oldest first (see lib/chat/reasoning.ts). */
+  /** Reasoning per request, oldest first (see lib/chat/client/reasoning.ts). */
   blocks: readonly string[];
   /** The model is thinking right now (no answer text yet). */
   thinking: boolean;

@@ -8,9 +8,9 @@ import { NativeSelect } from "@/components/ui/native-select";
 import { SliderField } from "@/components/ui/slider";
 import { withinBounds } from "@/lib/chat/bounds";
 import { modelInfo } from "@/lib/chat/client/models";
+import { anyModelSetting, numberSetting } from "@/lib/chat/client/setting-defaults";
 import type { ChatSettings } from "@/lib/chat/contract";
 import { reconcileSettings, withClamped } from "@/lib/chat/reconcile";
-import { anyModelSetting, numberSetting } from "@/lib/chat/setting-defaults";
 import type { MessageKey } from "@/lib/i18n";
 import { useI18n } from "@/lib/i18n/client";
 import { useNewChatDefaults } from "@/lib/organize/client/defaults-store";
@@ -149,12 +149,7 @@ export function NewChatDefaultsSection() {
           />
         </Field>
         <Field label={t("chat.settings.systemPrompt")} error={promptError || undefined} disabled={!loaded}>
-          <Textarea
-            ref={promptRef}
-            rows={3}
-            value={prompt}
-            onChange={(e) => changePrompt(e.target.value)}
-          />
+          <Textarea ref={promptRef} rows={3} value={prompt} onChange={(e) => changePrompt(e.target.value)} />
         </Field>
         {number("temperature")}
         {number("maxTokens")}

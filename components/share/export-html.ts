@@ -2,7 +2,7 @@
 // (components/share/export-document.ts says what "self-contained and safe" means).
 
 import { cachedTokens, highlight, normalizeLang } from "@/components/chat/markdown/highlight";
-import { reasoningBlocks } from "@/lib/chat/reasoning";
+import { reasoningBlocks } from "@/lib/chat/client/reasoning";
 import { htmlLang, type Locale, translator } from "@/lib/i18n";
 import { sourcesOf } from "@/lib/search/sources";
 import { type Conversation, htmlFileName, readExportThread } from "@/lib/share/client/export";

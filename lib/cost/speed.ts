@@ -1,6 +1,6 @@
 // Speed figures of a reply: time to first token, tokens per second, total time. Pure.
 // The chat route sends `firstTokenMs` and `durationMs` measured on the server from the moment the
-// request arrived (lib/chat/metadata.ts); a client may pass its own timestamps instead.
+// request arrived (lib/chat/server/metadata.ts); a client may pass its own timestamps instead.
 
 interface SpeedInput {
   /** When the request started (ms). */

@@ -1,6 +1,6 @@
 // One conversation (the branch on screen) as Markdown, for "Export as Markdown".
 
-import { reasoningBlocks } from "@/lib/chat/reasoning";
+import { reasoningBlocks } from "@/lib/chat/client/reasoning";
 import { errorText } from "@/lib/errors";
 import { type MessageKey, translator } from "@/lib/i18n";
 import { getConversationMessages } from "./messages";

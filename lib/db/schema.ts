@@ -106,7 +106,7 @@ export interface Message {
   usage?: Usage;
   reasoningMs?: number;
   /**
-   * Speed of the reply's last request, measured by the server from its arrival (lib/chat/metadata.ts):
+   * Speed of the reply's last request, measured by the server from its arrival (lib/chat/server/metadata.ts):
    * until the first token, and until the end. Unindexed, so no Dexie version is needed.
    */
   firstTokenMs?: number;

@@ -10,7 +10,7 @@ import type { RequestHead } from "./request-head";
 // Router handler is handed a web Request that Next builds from the Node one (with a body stream), and
 // Next turns the returned Response back into Node writes; on Node 20 that round trip costs 0.5-1 ms
 // per request, which /api/chat pays before its first token (see pages/api/chat.ts). A
-// handler returns a web Response, or a body it reads chunk by chunk itself (lib/chat/sse-response.ts's
+// handler returns a web Response, or a body it reads chunk by chunk itself (lib/chat/server/sse-response.ts's
 // uiMessageSse), which goes to the socket without a web stream in between; each chunk is its own write.
 
 /** The request as a handler here sees it. */

@@ -3,7 +3,7 @@ import { record } from "./values";
 
 // "Continue" as a chat model meets it: the cut reply comes back as the assistant's last message,
 // followed by a user turn asking to carry on. That is how this app continues on every provider
-// (lib/chat/messages.ts, CONTINUE_INSTRUCTION: prefix completion is not available on reasoning
+// (lib/chat/server/messages.ts, CONTINUE_INSTRUCTION: prefix completion is not available on reasoning
 // models, upstream-contract.md § SiliconFlow chat `prefix`). A model given that thread writes the
 // rest of its answer, not an answer to the instruction, so the simulator does the same.
 

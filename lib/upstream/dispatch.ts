@@ -6,7 +6,7 @@ import "server-only";
 // the request itself, so the provider started later. The signal is the key because it is the one
 // per-request object that reaches this client unchanged through the AI SDK (streamText → provider →
 // fetch). Should a future SDK hand over a different signal, nothing is notified and the route falls
-// back to waiting for the first event of the reply (see lib/chat/sse-response.ts).
+// back to waiting for the first event of the reply (see lib/chat/server/sse-response.ts).
 
 const waiting = new WeakMap<AbortSignal, () => void>();
 

@@ -1,4 +1,4 @@
-import { CONTINUE_INSTRUCTION } from "../../lib/chat/messages";
+import { bilingual } from "../../lib/i18n";
 import { ChatPage, pattern } from "./pages/chat-page";
 import { expect, test } from "./support/fixtures";
 
@@ -120,7 +120,9 @@ test("Stop keeps the partial reply, marks it stopped, and Continue carries it on
   expect(continued.startsWith(kept.trimEnd().slice(0, 40))).toBe(true);
   expect(continued.length).toBeGreaterThan(kept.length);
   // The model carried its answer on; it did not answer the "continue" instruction as a question.
-  for (const instruction of Object.values(CONTINUE_INSTRUCTION))
+  // The instruction the server adds (lib/chat/server/messages.ts), read from the same message key:
+  // that module is server-only, so the spec cannot import it.
+  for (const instruction of Object.values(bilingual({ key: "chat.continueInstruction" })))
     expect(continued).not.toContain(instruction.slice(0, 20));
   const last = (await sim.log({ path: "/chat/completions" })).at(-1)?.body as { messages: { role: string }[] };
   // Continue sends the cut reply back so the model carries it on.

@@ -1,5 +1,6 @@
 import { restoreSentence } from "../../lib/db/backup-summary";
 import { ChatPage } from "./pages/chat-page";
+import { PromptsPage } from "./pages/prompts-page";
 import { expect, test } from "./support/fixtures";
 
 // Issue 24: the prompt library through "/" in the message box, and the keyboard-only palette.
@@ -17,18 +18,15 @@ test("typing / inserts a saved prompt after asking for its variable, and it is s
   const value = zh ? "早上好" : "good morning";
   const filled = body.replace(`{{${variable}}}`, value);
 
-  await page.goto("/prompts");
-  await page.getByRole("button", { name: t("prompts.new"), exact: true }).click();
-  const form = page.getByRole("dialog", { name: t("prompts.new") });
-  await form.getByLabel(t("prompts.name")).fill(title);
-  await form.getByLabel(t("prompts.body")).fill(body);
-  await form.getByRole("button", { name: t("prompts.save") }).click();
-  await expect(page.getByRole("listitem", { name: title })).toBeVisible();
+  const prompts = new PromptsPage(page, t);
+  await prompts.goto();
+  await prompts.create(title, body);
+  await expect(prompts.item(title)).toBeVisible();
 
   const chat = new ChatPage(page, t);
   await chat.goto();
   await chat.input.fill("/");
-  const list = page.getByRole("listbox", { name: t("prompts.picker") });
+  const list = prompts.picker;
   await expect(list.getByRole("option", { name: new RegExp(title) })).toBeVisible();
   // Typing narrows the list; Escape closes it and leaves the text alone.
   await chat.input.pressSequentially("zzz");
@@ -37,9 +35,7 @@ test("typing / inserts a saved prompt after asking for its variable, and it is s
   await expect(list.getByRole("option")).toHaveCount(1);
   await chat.input.press("Enter");
 
-  const fill = page.getByRole("dialog", { name: t("prompts.fill.title", { title }) });
-  await fill.getByLabel(variable, { exact: true }).fill(value);
-  await fill.getByRole("button", { name: t("prompts.fill.insert") }).click();
+  await prompts.fillAndInsert(title, variable, value);
   await expect(chat.input).toHaveValue(filled);
   await expect(chat.input).toBeFocused();
 

@@ -1,5 +1,6 @@
 import { readFile, writeFile } from "node:fs/promises";
 import { restoreSentence } from "../../lib/db/backup-summary";
+import { AssistantsPage } from "./pages/assistants-page";
 import { ChatPage } from "./pages/chat-page";
 import { expect, test } from "./support/fixtures";
 import { solidPng } from "./support/images";
@@ -91,33 +92,33 @@ test("an assistant starts a chat whose model and system prompt reach the provide
   sim,
   locale,
 }) => {
-  await page.goto("/assistants");
-  await expect(page.getByRole("heading", { name: t("assistants.title"), level: 1 })).toBeVisible();
+  const assistants = new AssistantsPage(page, t);
+  await assistants.goto();
+  await expect(assistants.heading).toBeVisible();
   const name = locale === "zh" ? "海盗助手" : "Pirate helper";
   const prompt = locale === "zh" ? "像海盗一样回答。" : "Answer like a pirate.";
-  await page.getByRole("button", { name: t("assistants.new"), exact: true }).click();
-  const form = page.getByRole("dialog", { name: t("assistants.new") });
-  await form.getByLabel(t("assistants.name"), { exact: true }).fill(name);
-  await form.getByLabel(t("assistants.systemPrompt")).fill(prompt);
-  const model = form.getByLabel(t("assistants.model"), { exact: true });
-  await expect(model.locator("option[value='siliconflow:Qwen/Qwen2.5-7B-Instruct']")).toHaveCount(1);
-  await model.selectOption("siliconflow:Qwen/Qwen2.5-7B-Instruct");
+  await assistants.newAssistant.click();
+  const form = assistants.fields;
+  await form.name.fill(name);
+  await form.systemPrompt.fill(prompt);
+  await expect(form.model.locator("option[value='siliconflow:Qwen/Qwen2.5-7B-Instruct']")).toHaveCount(1);
+  await form.model.selectOption("siliconflow:Qwen/Qwen2.5-7B-Instruct");
   // The model takes JSON mode (its catalog entry), so the form offers it; Start chat copies it.
-  await form.getByRole("switch", { name: t("playground.json.label") }).click();
+  await form.jsonMode.click();
   // A picture besides the emoji: re-encoded small in the browser, shown on the card and the chat's badge.
-  await form.getByLabel(t("assistants.image"), { exact: true }).setInputFiles({
+  await form.image.setInputFiles({
     name: "pirate.png",
     mimeType: "image/png",
     buffer: solidPng(300, 200),
   });
-  await expect(form.getByRole("button", { name: t("assistants.image.remove") })).toBeVisible();
-  await form.getByRole("button", { name: t("assistants.save"), exact: true }).click();
-  await expect(form).toHaveCount(0);
+  await expect(form.removeImage).toBeVisible();
+  await form.save.click();
+  await expect(assistants.form).toHaveCount(0);
 
-  const card = page.getByRole("listitem", { name });
+  const card = assistants.card(name);
   await expect(card).toContainText("Qwen/Qwen2.5-7B-Instruct");
   await expect(card.getByTestId("assistant-image")).toHaveAttribute("src", /^data:image\/png;base64,/);
-  await card.getByRole("button", { name: t("assistants.start"), exact: true }).click();
+  await assistants.start(name);
   await expect(page).toHaveURL(/\/chat\/[^/]+$/);
   const chat = new ChatPage(page, t);
   await chat.ready();
@@ -143,9 +144,9 @@ test("an assistant starts a chat whose model and system prompt reach the provide
 });
 
 test("a starter assistant opens a chat with its opening message in the reader's language", async ({ page, t }) => {
-  await page.goto("/assistants");
-  const starter = page.getByRole("listitem", { name: t("assistants.starter.translate.name") });
-  await starter.getByRole("button", { name: t("assistants.start"), exact: true }).click();
+  const assistants = new AssistantsPage(page, t);
+  await assistants.goto();
+  await assistants.start(t("assistants.starter.translate.name"));
   await expect(page.getByTestId("assistant-greeting")).toContainText(t("assistants.starter.translate.opening"));
   await expect(page.getByTestId("conversation-assistant")).toContainText(t("assistants.starter.translate.name"));
 });

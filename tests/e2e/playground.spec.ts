@@ -1,6 +1,7 @@
 import type { Locator, Page } from "@playwright/test";
 import type { Translate } from "../../lib/i18n";
 import { ChatPage, pattern } from "./pages/chat-page";
+import { CompletePage } from "./pages/complete-page";
 import { expect, test } from "./support/fixtures";
 
 // The developer playground in chat: function calling (manual and auto), JSON mode and prefix
@@ -185,21 +186,16 @@ test("fill in the middle on /complete: code editors, the middle streamed between
   t,
   sim,
 }) => {
-  await page.goto("/complete");
-  const prefix = page.getByRole("textbox", { name: t("complete.prefix") });
-  const suffix = page.getByRole("textbox", { name: t("complete.suffix") });
+  const fim = new CompletePage(page, t);
+  await fim.goto();
   // Prefix and Suffix are CodeMirror editors (their lazy chunk arrived), coloured for the chosen language.
-  const editors = page.getByTestId("code-editor");
-  await expect(editors).toHaveCount(2);
-  await expect(editors.first()).toHaveAttribute("data-language", "python");
-  await prefix.fill("def add(a, b):\n");
-  await suffix.fill("\nprint(add(1, 2))\n");
-  await expect(editors.first().locator(".cm-line span").first()).toHaveText("def");
-  await page.getByRole("combobox", { name: t("complete.model") }).selectOption("Qwen/Qwen2.5-Coder-7B-Instruct");
-  await page.getByRole("button", { name: t("complete.run"), exact: true }).click();
-  const result = page.getByTestId("completion-result");
-  await expect(result).toHaveAttribute("data-done", "true", { timeout: 30_000 });
-  await expect(page.getByTestId("completion-middle")).toContainText("return None");
+  await expect(fim.editors).toHaveCount(2);
+  await expect(fim.editors.first()).toHaveAttribute("data-language", "python");
+  await fim.prefix.fill("def add(a, b):\n");
+  await fim.suffix.fill("\nprint(add(1, 2))\n");
+  await expect(fim.editors.first().locator(".cm-line span").first()).toHaveText("def");
+  await fim.complete("Qwen/Qwen2.5-Coder-7B-Instruct");
+  await expect(fim.middle).toContainText("return None");
   const [entry] = await sim.log({ path: "/completions" });
   expect(entry?.body).toMatchObject({
     model: "Qwen/Qwen2.5-Coder-7B-Instruct",
@@ -207,41 +203,34 @@ test("fill in the middle on /complete: code editors, the middle streamed between
     suffix: "\nprint(add(1, 2))\n",
     stream: true,
   });
-  await page.getByRole("button", { name: t("complete.accept") }).click();
+  await fim.accept.click();
   const merged = /def add[\s\S]*return None[\s\S]*print\(add\(1, 2\)\)/;
-  await expect(prefix).toHaveText(merged);
-  await expect(suffix).toHaveText("");
+  await expect(fim.prefix).toHaveText(merged);
+  await expect(fim.suffix).toHaveText("");
 
   // The session is in IndexedDB: a reload reopens it and lists it.
   await page.reload();
-  const sessions = page.getByTestId("complete-session");
-  await expect(sessions).toHaveCount(1);
-  await expect(sessions.first()).toContainText("def add(a, b):");
-  await expect(sessions.first()).toContainText(t("complete.session.accepted"));
-  await expect(prefix).toHaveText(merged);
-  await expect(page.getByTestId("completion-middle")).toContainText("return None");
+  await expect(fim.sessions).toHaveCount(1);
+  await expect(fim.sessions.first()).toContainText("def add(a, b):");
+  await expect(fim.sessions.first()).toContainText(t("complete.session.accepted"));
+  await expect(fim.prefix).toHaveText(merged);
+  await expect(fim.middle).toContainText("return None");
 
   // A new session empties the page; the list reopens the saved one: its document and its result.
-  await page.getByRole("button", { name: t("complete.newSession") }).click();
-  await expect(prefix).toHaveText("");
-  await expect(result).toHaveCount(0);
-  await sessions
-    .first()
-    .getByRole("button", { name: /^def add/ })
-    .click();
-  await expect(prefix).toHaveText(merged);
-  await expect(suffix).toHaveText("");
-  await expect(page.getByTestId("completion-middle")).toContainText("return None");
-  await expect(result).toContainText("print(add(1, 2))");
+  await fim.newSession.click();
+  await expect(fim.prefix).toHaveText("");
+  await expect(fim.result).toHaveCount(0);
+  await fim.open(/^def add/);
+  await expect(fim.prefix).toHaveText(merged);
+  await expect(fim.suffix).toHaveText("");
+  await expect(fim.middle).toContainText("return None");
+  await expect(fim.result).toContainText("print(add(1, 2))");
 
   // Delete offers Undo, which puts the session back.
-  await sessions
-    .first()
-    .getByRole("button", { name: t("complete.session.delete", { title: "def add(a, b):" }) })
-    .click();
-  await expect(sessions).toHaveCount(0);
-  await page.getByRole("button", { name: t("complete.session.undo") }).click();
-  await expect(sessions).toHaveCount(1);
+  await fim.delete("def add(a, b):");
+  await expect(fim.sessions).toHaveCount(0);
+  await fim.undo.click();
+  await expect(fim.sessions).toHaveCount(1);
 });
 
 test("a reload while a tool call streams keeps the arguments that arrived", async ({ page, t }) => {

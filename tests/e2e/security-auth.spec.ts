@@ -1,3 +1,5 @@
+import { LoginPage } from "./pages/login-page";
+import { SettingsPage } from "./pages/settings-page";
 import { expect, test } from "./support/fixtures";
 import { loopback, requestFrom } from "./support/from-address";
 import { apiRoutes } from "./support/routes";
@@ -73,27 +75,26 @@ test.describe("with ACCESS_CODE set", () => {
 });
 
 test("pages redirect to /login, the code unlocks them, and sign-out locks again", async ({ page, t, lockedURL }) => {
-  await page.goto(`${lockedURL}/settings`);
+  const login = new LoginPage(page, t);
+  const settings = new SettingsPage(page, t);
+  await settings.goto(lockedURL);
   await expect(page).toHaveURL(/\/login\?next=%2Fsettings/);
-  await page.getByLabel(t("auth.code")).fill("not-it");
-  await page.getByRole("button", { name: t("auth.unlock") }).click();
-  // (Next adds an empty role="alert" route announcer; ours carry the error code.)
-  await expect(page.getByRole("alert").and(page.locator("[data-error-code=unauthorized]"))).toBeVisible();
-  await page.getByLabel(t("auth.code")).fill("second-code");
-  await page.getByRole("button", { name: t("auth.unlock") }).click();
+  await login.unlockWith("not-it");
+  await expect(login.error("unauthorized")).toBeVisible();
+  await login.unlockWith("second-code");
   await expect(page).toHaveURL(/\/settings$/);
-  await expect(page.getByTestId("provider-siliconflow")).toHaveAttribute("data-state", "configured");
+  await expect(settings.provider("siliconflow")).toHaveAttribute("data-state", "configured");
   const cookies = await page.context().cookies();
   const session = cookies.find((c) => c.name === "sp_session");
   expect(session?.httpOnly).toBe(true);
   expect(session?.sameSite).toBe("Lax");
-  await page.getByRole("button", { name: t("auth.logout") }).click();
+  await settings.signOut.click();
   await page.getByRole("button", { name: t("auth.logout.keep") }).click();
   await expect(page).toHaveURL(/\/login/);
   // Sign-out revoked the session on the server: the old cookie, put back, opens nothing.
   const revoked = session as NonNullable<typeof session>;
   await page.context().addCookies([revoked]);
-  await page.goto(`${lockedURL}/settings`);
+  await settings.goto(lockedURL);
   await expect(page).toHaveURL(/\/login\?next=%2Fsettings/);
   expect((await page.request.get(`${lockedURL}/api/models`)).status()).toBe(401);
 });
@@ -101,15 +102,14 @@ test("pages redirect to /login, the code unlocks them, and sign-out locks again"
 // Issue 17 finding 4: `next` is resolved the way the browser resolves it, so a backslash or a tab
 // inside `//` cannot send the browser to another site after unlocking.
 test("after unlocking, a crafted next= stays on the app's origin", async ({ page, t, lockedURL }) => {
-  await page.goto(`${lockedURL}/login?next=%2F%5Cevil.example%2Fb`);
-  await page.getByLabel(t("auth.code")).fill("open-sesame");
-  await page.getByRole("button", { name: t("auth.unlock") }).click();
+  const login = new LoginPage(page, t);
+  await login.goto(lockedURL, "/\\evil.example/b");
+  await login.unlockWith("open-sesame");
   await page.waitForURL((url) => url.pathname !== "/login");
   expect(new URL(page.url()).origin).toBe(lockedURL);
   // A tab inside the slashes, visited while signed in: the form is skipped, the check is the same.
-  await page.goto(`${lockedURL}/login?next=%2F%09%2Fevil.example`);
-  await page.getByLabel(t("auth.code")).fill("open-sesame");
-  await page.getByRole("button", { name: t("auth.unlock") }).click();
+  await login.goto(lockedURL, "/\t/evil.example");
+  await login.unlockWith("open-sesame");
   await page.waitForURL((url) => url.pathname !== "/login");
   expect(new URL(page.url()).origin).toBe(lockedURL);
 });

@@ -1,3 +1,4 @@
+import { LoginPage } from "./pages/login-page";
 import { expect, test } from "./support/fixtures";
 
 const PAGES = [
@@ -110,10 +111,11 @@ test("the skip link is the first Tab stop and moves focus to the main region", a
 });
 
 test("the login page has its own title and skip link", async ({ page, t, lockedURL }) => {
-  await page.goto(`${lockedURL}/login`);
+  const login = new LoginPage(page, t);
+  await login.goto(lockedURL);
   await expect(page).toHaveTitle(`${t("auth.pageTitle")} · SiliconPlay`);
   await page.keyboard.press("Tab");
-  await expect(page.getByRole("link", { name: t("shell.skip") })).toBeFocused();
+  await expect(login.skipLink).toBeFocused();
 });
 
 test("on a phone the header is one row, and language and theme are in Settings", async ({ page, t }) => {

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
+import { checkFitsContext, fitSettings } from "@/lib/chat/client/outgoing";
 import { estimateMessage, estimateTextTokens, outputTokens, planContext, promptBudget } from "@/lib/chat/context";
-import { foldSystemIntoUser } from "@/lib/chat/glm-shapes";
-import { checkFitsContext, fitSettings } from "@/lib/chat/outgoing";
 import { reconcileSettings } from "@/lib/chat/reconcile";
 import { thinkingFields } from "@/lib/chat/server/call-settings";
+import { foldSystemIntoUser } from "@/lib/chat/server/glm-shapes";
 import { AppError } from "@/lib/errors";
 import { describeModel } from "@/lib/providers/catalog";
 
@@ -158,7 +158,7 @@ describe("GLM-4V message shape", () => {
 describe("messageSize (server)", () => {
   it("reads an inline image's size from its data URL, so the published token rule applies", async () => {
     const { solidPng } = await import("../e2e/support/images");
-    const { messageSize } = await import("@/lib/chat/trim");
+    const { messageSize } = await import("@/lib/chat/server/trim");
     const url = `data:image/png;base64,${solidPng(2048, 1536).toString("base64")}`;
     const size = messageSize({
       id: "u1",

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { reasoningBlocks, replySteps, thinkingNow } from "@/lib/chat/reasoning";
+import { reasoningBlocks, replySteps, thinkingNow } from "@/lib/chat/client/reasoning";
 
 // A continued reply holds one step per request; its reasoning is shown (and exported) per step.
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { numberSetting, providerDefault } from "../../lib/chat/setting-defaults";
+import { numberSetting, providerDefault } from "../../lib/chat/client/setting-defaults";
 import { describeModel } from "../../lib/providers/catalog";
 
 // The settings form shows each model's range and its provider's documented default (issue 19).

@@ -1,6 +1,6 @@
 import { createUIMessageStreamResponse, type UIMessageChunk } from "ai";
 import { describe, expect, it } from "vitest";
-import { uiMessageStreamResponse } from "@/lib/chat/sse-response";
+import { uiMessageStreamResponse } from "@/lib/chat/server/sse-response";
 import { upstreamFetch } from "@/lib/upstream/client";
 import { upstreamDispatched } from "@/lib/upstream/dispatch";
 import { local, until, withBase } from "./upstream-client-harness";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { appErrorFromStream, GUARD_ERROR_TYPE, guardSseBody } from "@/lib/chat/stream-guard";
+import { appErrorFromStream, GUARD_ERROR_TYPE, guardSseBody } from "@/lib/chat/server/stream-guard";
 import { AppError } from "@/lib/errors";
 
 // The guard between the upstream body and the SDK's SSE parser, fed by hand-made streams.

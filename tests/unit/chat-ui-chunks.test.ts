@@ -1,10 +1,10 @@
 import { createUIMessageStreamResponse, type TextStreamPart, type ToolSet, toUIMessageStream } from "ai";
 import { describe, expect, it } from "vitest";
-import { createMetadataTracker } from "@/lib/chat/metadata";
-import { uiMessageStreamResponse } from "@/lib/chat/sse-response";
-import { createUIChunker } from "@/lib/chat/ui-chunks";
+import { createMetadataTracker } from "@/lib/chat/server/metadata";
+import { uiMessageStreamResponse } from "@/lib/chat/server/sse-response";
+import { createUIChunker } from "@/lib/chat/server/ui-chunks";
 
-// The chat route turns streamText's parts into UI message chunks itself (lib/chat/ui-chunks.ts); the
+// The chat route turns streamText's parts into UI message chunks itself (lib/chat/server/ui-chunks.ts); the
 // bytes must be the ones the SDK's toUIMessageStream + createUIMessageStreamResponse give.
 
 type Part = TextStreamPart<ToolSet>;

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { CONTINUE_INSTRUCTION } from "@/lib/chat/messages";
+import { CONTINUE_INSTRUCTION } from "@/lib/chat/server/messages";
 import { remainderAfter } from "@/lib/simulator/continuation";
 import { ask, glm, sf } from "./simulator-chat-harness";
 
-// Continue as the app sends it (lib/chat/messages.ts): the cut reply, then a user turn asking to
+// Continue as the app sends it (lib/chat/server/messages.ts): the cut reply, then a user turn asking to
 // carry on. The simulated model writes the rest of its answer, not an answer to the instruction.
 
 type Reply = { content: string; reasoning_content?: string };

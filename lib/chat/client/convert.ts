@@ -2,8 +2,8 @@
 // ways, the plain answer text of a reply, the request thread, and stored errors.
 
 import { CHAT_MAX_MESSAGES } from "@/lib/chat/bounds";
+import { chatErrorFrom } from "@/lib/chat/client/errors";
 import type { ChatMessage } from "@/lib/chat/contract";
-import { chatErrorFrom } from "@/lib/chat/errors";
 import { isToolPartType } from "@/lib/chat/playground/bounds";
 import type { Message, MessageError, MessagePart } from "@/lib/db";
 import type { AppErrorJSON } from "@/lib/errors";

@@ -41,7 +41,7 @@ const OFF: WebSearchPlan = {
 interface WebSearchInput {
   enabled: boolean | undefined;
   info: ModelInfo;
-  /** The thread as it goes upstream (lib/chat/messages.ts prepareThread). */
+  /** The thread as it goes upstream (lib/chat/server/messages.ts prepareThread). */
   thread: readonly ChatMessage[];
   /** Continue: the cut reply, whose stored sources are cited on instead of searching again. */
   continued?: ChatMessage;

@@ -9,6 +9,9 @@ export class SettingsPage {
   readonly persist: Locator;
   readonly dataStatus: Locator;
   readonly importInput: Locator;
+  /** "Sign out" (only with ACCESS_CODE set) and the dialog it opens. */
+  readonly signOut: Locator;
+  readonly signOutDialog: Locator;
 
   constructor(
     readonly page: Page,
@@ -18,6 +21,8 @@ export class SettingsPage {
     this.persist = page.getByTestId("persist");
     this.dataStatus = page.getByTestId("data-status");
     this.importInput = page.getByTestId("import-input");
+    this.signOut = page.getByRole("button", { name: t("auth.logout") });
+    this.signOutDialog = page.getByRole("dialog", { name: t("auth.logout.title") });
   }
 
   /** Opens Settings (on another server when `base` is given, e.g. the demo server). */

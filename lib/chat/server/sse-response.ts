@@ -1,3 +1,4 @@
+import "server-only";
 import { UI_MESSAGE_STREAM_HEADERS, type UIMessageChunk } from "ai";
 import type { ChunkedReply } from "@/lib/http/node-handler";
 

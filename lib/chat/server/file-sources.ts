@@ -1,3 +1,4 @@
+import "server-only";
 import { AppError } from "@/lib/errors";
 import { isUploadUrl } from "@/lib/uploads/publish";
 

@@ -1,11 +1,11 @@
+import { FIELD_NAMES } from "@/lib/chat/bounds";
+import { estimateMessage, estimateTextTokens, MESSAGE_OVERHEAD_TOKENS, promptBudget } from "@/lib/chat/context";
+import type { ChatSettings } from "@/lib/chat/contract";
+import { type Reconciled, reconcileSettings } from "@/lib/chat/reconcile";
 import { AppError } from "@/lib/errors";
 import { inEnglish } from "@/lib/i18n";
 import type { ModelInfo } from "@/lib/providers/catalog";
 import type { ImageDetail } from "@/lib/vision/tokens";
-import { FIELD_NAMES } from "./bounds";
-import { estimateMessage, estimateTextTokens, MESSAGE_OVERHEAD_TOKENS, promptBudget } from "./context";
-import type { ChatSettings } from "./contract";
-import { type Reconciled, reconcileSettings } from "./reconcile";
 
 // The browser's checks of a message before it is stored and sent. Both keep what was typed: a refusal
 // is thrown to the composer, which shows it and leaves the text in the box.
@@ -34,7 +34,7 @@ export function fitSettings(model: ModelInfo, settings: ChatSettings | undefined
 
 /**
  * Refuses a message that cannot fit the model's context window on its own, whatever earlier turns are
- * left out (the server trims those; see lib/chat/trim.ts). Same error as a provider's "prompt too long".
+ * left out (the server trims those; see lib/chat/server/trim.ts). Same error as a provider's "prompt too long".
  */
 export function checkFitsContext(model: ModelInfo, message: OutgoingSize, settings: ChatSettings): void {
   const system = settings.systemPrompt?.trim()

@@ -1,5 +1,6 @@
+import "server-only";
 import type { TextStreamPart, ToolSet } from "ai";
-import type { ChatMetadata, ChatModelRef, ChatUsage } from "./contract";
+import type { ChatMetadata, ChatModelRef, ChatUsage } from "@/lib/chat/contract";
 
 // Message metadata for the UI: the model and start time on `start`; usage (cached prompt tokens
 // included), the provider's own finish reason, the thinking time and the speed figures on `finish`.
@@ -13,7 +14,7 @@ interface MetadataOptions {
    * request's own; the client adds it to what the cut reply had.
    */
   continuation?: boolean;
-  /** Earlier messages the request left out (lib/chat/trim.ts); sent with `start` when there are any. */
+  /** Earlier messages the request left out (lib/chat/server/trim.ts); sent with `start` when there are any. */
   contextTrimmed?: number;
   /** More fields for `start` (the playground's notes, prefix length, JSON mode: lib/chat/playground). */
   extra?: ChatMetadata;

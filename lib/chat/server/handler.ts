@@ -6,16 +6,17 @@ import {
 } from "ai";
 import { outputTokens } from "@/lib/chat/context";
 import type { ChatMessage } from "@/lib/chat/contract";
-import { refuseForeignFileUrls } from "@/lib/chat/file-sources";
-import { checkAttachments, prepareThread } from "@/lib/chat/messages";
-import { createMetadataTracker } from "@/lib/chat/metadata";
-import { chatModelInfo, getChatModel } from "@/lib/chat/model";
+import { CHAT_BODY_MAX_BYTES, chatRequestSchema } from "@/lib/chat/contract";
 import { playgroundCall, withPrefix } from "@/lib/chat/playground/server";
 import { toCallSettings } from "@/lib/chat/server/call-settings";
-import { uiMessageSse } from "@/lib/chat/sse-response";
-import { appErrorFromStream } from "@/lib/chat/stream-guard";
-import { trimToContext } from "@/lib/chat/trim";
-import { createUIChunker } from "@/lib/chat/ui-chunks";
+import { refuseForeignFileUrls } from "@/lib/chat/server/file-sources";
+import { checkAttachments, prepareThread } from "@/lib/chat/server/messages";
+import { createMetadataTracker } from "@/lib/chat/server/metadata";
+import { chatModelInfo, getChatModel } from "@/lib/chat/server/model";
+import { uiMessageSse } from "@/lib/chat/server/sse-response";
+import { appErrorFromStream } from "@/lib/chat/server/stream-guard";
+import { trimToContext } from "@/lib/chat/server/trim";
+import { createUIChunker } from "@/lib/chat/server/ui-chunks";
 import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { parseJsonBody } from "@/lib/http/handler";
@@ -25,7 +26,6 @@ import { publicErrorJSON } from "@/lib/security/redact";
 import { isUploadUrl, publishInlineImages } from "@/lib/uploads/publish";
 import { uploadStore } from "@/lib/uploads/store";
 import { upstreamDispatched } from "@/lib/upstream";
-import { CHAT_BODY_MAX_BYTES, chatRequestSchema } from "./contract";
 
 // Providers stream a few characters per chunk, hundreds a second; the browser redraws at most every
 // 80 ms. Deltas that come within 25 ms of the last one written leave as one chunk: a fraction of the
@@ -137,7 +137,7 @@ export const chatReply: NodeHandler = async (request) => {
 
   // No tee to keep the stream running after the browser leaves: Stop aborts request.signal, which
   // closes the upstream connection, and nothing here waits for the end of the reply. The parts become
-  // UI message chunks as toUIMessageStream makes them, inside the SSE encoder (lib/chat/ui-chunks.ts).
+  // UI message chunks as toUIMessageStream makes them, inside the SSE encoder (lib/chat/server/ui-chunks.ts).
   return uiMessageSse(result.stream, {
     headers: HEADERS,
     ready: dispatched,
@@ -147,7 +147,7 @@ export const chatReply: NodeHandler = async (request) => {
         createUIChunker({
           sendReasoning: true,
           messageMetadata: tracker.metadata,
-          // The client rebuilds the typed error with AppError.fromJSON (see lib/chat/errors.ts).
+          // The client rebuilds the typed error with AppError.fromJSON (see lib/chat/client/errors.ts).
           onError: (error) => JSON.stringify(publicErrorJSON(appErrorFromStream(body.model.provider, error))),
         }),
         playground.prefix,

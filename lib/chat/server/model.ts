@@ -1,12 +1,12 @@
 import "server-only";
 import { createOpenAICompatible, type OpenAICompatibleProvider } from "@ai-sdk/openai-compatible";
 import { extractReasoningMiddleware, type LanguageModel, wrapLanguageModel } from "ai";
+import type { ChatModelRef } from "@/lib/chat/contract";
 import { AppError } from "@/lib/errors";
 import { describeModel, type ModelInfo } from "@/lib/providers/catalog";
 import { placeWebSearchTool } from "@/lib/search/server/glm-tool";
 import { createUpstreamFetch, resolveProvider } from "@/lib/upstream";
 import { withImageDetail } from "@/lib/vision/detail";
-import type { ChatModelRef } from "./contract";
 import { withGlmMessageShapes } from "./glm-shapes";
 import { guardedFetch } from "./stream-guard";
 
@@ -26,7 +26,7 @@ const providers = new Map<string, OpenAICompatibleProvider>();
 const models = new Map<string, LanguageModel>();
 const MODEL_CACHE_MAX = 64;
 
-// GLM-4V models take user and assistant turns only, with list content (lib/chat/glm-shapes.ts).
+// GLM-4V models take user and assistant turns only, with list content (lib/chat/server/glm-shapes.ts).
 function glmShapes(fetchFn: typeof fetch, provider: ChatModelRef["provider"]): typeof fetch {
   if (provider !== "glm") return fetchFn;
   return withGlmMessageShapes(fetchFn, (id) => describeModel("glm", id).systemInUser);

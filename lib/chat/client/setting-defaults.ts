@@ -1,6 +1,6 @@
+import { NUMBER_BOUNDS, type NumberField } from "@/lib/chat/bounds";
+import { numberRange } from "@/lib/chat/reconcile";
 import type { ModelInfo } from "@/lib/providers/catalog";
-import { NUMBER_BOUNDS, type NumberField } from "./bounds";
-import { numberRange } from "./reconcile";
 
 // What a number setting means when it is left unset — the provider's documented default — and how
 // finely the form moves it. The form shows these; nothing here is sent (an unset field stays out of

@@ -1,3 +1,4 @@
+import "server-only";
 import { type TextStreamPart, type ToolSet, toUIMessageChunk, type UIMessageChunk } from "ai";
 
 // What the AI SDK's toUIMessageStream does for each part of streamText's stream (ai 7), as a plain

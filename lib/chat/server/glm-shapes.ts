@@ -1,3 +1,5 @@
+import "server-only";
+
 // GLM-4V models take only `user` and `assistant` turns, and a user turn's content is a list of parts
 // (seed 000: "可能的消息类型包括 User message、Assistant message"; User message content is List<Object>).
 // The AI SDK writes the system prompt as a `system` message and a text-only user turn as a plain

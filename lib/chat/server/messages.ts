@@ -1,14 +1,15 @@
+import "server-only";
+import type { ChatMessage } from "@/lib/chat/contract";
 import { AppError } from "@/lib/errors";
 import { bilingual, type MessageKey, type MessageVars } from "@/lib/i18n";
 import type { ModelInfo } from "@/lib/providers/catalog";
 import { detailOfPart } from "@/lib/vision/detail";
-import type { ChatMessage } from "./contract";
 
 // What of the visible thread goes to the model: user text and images, assistant text and finished tool
 // calls with their results (with the step boundaries that order them: call, result, then the answer).
 // Earlier reasoning is never sent back (SiliconFlow does not take it, and it costs tokens); a tool call
 // that never got a result is left out, since providers refuse a `tool_calls` message without its
-// `tool` answers; data and source parts are UI-only. Pure functions, usable in the browser too.
+// `tool` answers; data and source parts are UI-only. Pure functions; only the chat route calls them.
 
 type Part = ChatMessage["parts"][number];
 

@@ -1,9 +1,10 @@
+import "server-only";
+import { type EstimatedImage, estimateMessage, type MessageSize, planContext } from "@/lib/chat/context";
+import type { ChatMessage } from "@/lib/chat/contract";
 import { AppError } from "@/lib/errors";
 import { sniffImage } from "@/lib/images/sniff";
 import type { ModelInfo } from "@/lib/providers/catalog";
 import { detailOfPart } from "@/lib/vision/detail";
-import { type EstimatedImage, estimateMessage, type MessageSize, planContext } from "./context";
-import type { ChatMessage } from "./contract";
 
 // /api/chat's side of the context window: the server decides what is sent, because only it sees the
 // exact thread that goes upstream (after Continue's instruction, with every image inline). The oldest
