@@ -24,7 +24,7 @@ import { reconcileSettings, type SettingChange, withClamped } from "@/lib/chat/r
 import { checkBudget } from "@/lib/cost/client/budget-check";
 import { AppError, type AppErrorJSON } from "@/lib/errors";
 import { useT } from "@/lib/i18n/client";
-import { useNewChatDefaults } from "@/lib/organize/client/defaults-store";
+import { selectNewChatDefaults, useNewChatDefaults } from "@/lib/organize/client/defaults-store";
 import { defaultChatSettings, newChatModel } from "@/lib/organize/new-chat-defaults";
 import { useModels } from "@/lib/providers/client/models";
 import { useExport } from "@/lib/share/client/export-store";
@@ -55,7 +55,7 @@ export function ChatView() {
   const [starterError, setStarterError] = useState<AppErrorJSON | null>(null);
   const [starting, setStarting] = useState(false);
 
-  const defaults = useNewChatDefaults((s) => s.defaults);
+  const defaults = useNewChatDefaults(selectNewChatDefaults);
   useEffect(() => useNewChatDefaults.getState().load(), []);
   const model: ChatModelRef =
     conversation?.model ?? newChatModel(newChat.model, defaults, models, () => defaultModel(models));

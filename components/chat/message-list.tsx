@@ -9,7 +9,7 @@ import type { Message } from "@/lib/chat/client/db";
 import { selectFocusedMessage, useChatUI } from "@/lib/chat/client/ui";
 import type { ChatMessage } from "@/lib/chat/contract";
 import { useT } from "@/lib/i18n/client";
-import { useExport } from "@/lib/share/client/export-store";
+import { selectIsSelecting, selectSelected, useExport } from "@/lib/share/client/export-store";
 import { MessageRow } from "./message-row";
 
 interface Versions {
@@ -152,8 +152,8 @@ export function MessageList({
   }, []);
 
   // Selecting messages for an image: each row gets its checkbox (the selection itself is in the store).
-  const selecting = useExport((s) => s.selecting === conversationId);
-  const selected = useExport((s) => s.selected);
+  const selecting = useExport(selectIsSelecting(conversationId));
+  const selected = useExport(selectSelected);
 
   const onScroll = () => {
     const el = scrollRef.current;
