@@ -1,5 +1,6 @@
-// In-flight chat replies, keyed by conversation id. The AI SDK `Chat` of each conversation lives
-// here, outside React, so a reply keeps streaming while the user switches conversation or page.
+// In-flight chat replies, keyed by conversation id: plain flags here (initial state, actions,
+// selectors), the AI SDK `Chat` of each conversation in the registry of runtime.ts. Both live outside
+// React, so a reply keeps streaming while the user switches conversation or page.
 // Every action stores first (user message, reply row) and streams second; see run.ts.
 
 import { create } from "zustand";
