@@ -2,7 +2,7 @@
 
 import { useEffect, useMemo, useState } from "react";
 import { ChevronLeftIcon, ChevronRightIcon, CloseIcon, CopyIcon, DownloadIcon } from "@/components/ui/icons";
-import { useArtifacts } from "@/lib/artifacts/client/store";
+import { selectOpenArtifact, useArtifacts } from "@/lib/artifacts/client/store";
 import { artifactDocument, artifactFileName, artifactMimeType, nameOf } from "@/lib/artifacts/document";
 import { type Artifact, extractArtifacts } from "@/lib/artifacts/extract";
 import { groupArtifacts, type ThreadMessage, versionsOf } from "@/lib/artifacts/versions";
@@ -28,7 +28,7 @@ interface PanelMessage extends ThreadMessage {
  */
 export function ArtifactPanel({ thread }: { thread: readonly PanelMessage[] }) {
   const t = useT();
-  const open = useArtifacts((s) => s.open);
+  const open = useArtifacts(selectOpenArtifact);
   const key = thread.map((m) => `${m.id}:${m.text.length}`).join(",");
   // biome-ignore lint/correctness/useExhaustiveDependencies: key stands for the thread's texts
   const groups = useMemo(() => (open ? groupArtifacts(thread) : []), [key, !!open]);

@@ -4,7 +4,7 @@ import type { ReactNode } from "react";
 import { AssistantBadge } from "@/components/organize/assistant-badge";
 import { MenuIcon, PlusIcon, SidebarIcon } from "@/components/ui/icons";
 import type { Conversation } from "@/lib/chat/client/db";
-import { useChatUI } from "@/lib/chat/client/ui";
+import { selectDrawerOpen, selectSidebarCollapsed, useChatUI } from "@/lib/chat/client/ui";
 import { useT } from "@/lib/i18n/client";
 
 export const SIDEBAR_ID = "chat-conversations";
@@ -15,8 +15,8 @@ const iconButton =
 /** Title and token totals of the conversation, the sidebar toggles, and New chat. */
 export function ChatHeader({ conversation, extra }: { conversation: Conversation | null; extra?: ReactNode }) {
   const t = useT();
-  const drawerOpen = useChatUI((s) => s.drawerOpen);
-  const collapsed = useChatUI((s) => s.sidebarCollapsed);
+  const drawerOpen = useChatUI(selectDrawerOpen);
+  const collapsed = useChatUI(selectSidebarCollapsed);
   const usage = conversation?.usage;
   const hasUsage = !!usage && usage.input + usage.output + usage.reasoning > 0;
   return (

@@ -14,16 +14,17 @@ import { conversationActions } from "@/lib/chat/client/db";
 import { useConversation } from "@/lib/chat/client/hooks";
 import { defaultModel, modelInfo, rememberModel } from "@/lib/chat/client/models";
 import { checkFitsContext, fitSettings } from "@/lib/chat/client/outgoing";
-import { type OutgoingImage, sessionChat, useChatSessions } from "@/lib/chat/client/sessions";
+import { sessionChat } from "@/lib/chat/client/runtime";
+import { type OutgoingImage, selectSession, selectStorageError, useChatSessions } from "@/lib/chat/client/sessions";
 import { useSettingsNotices } from "@/lib/chat/client/settings-notices";
-import { NEW_CHAT, useChatUI } from "@/lib/chat/client/ui";
+import { NEW_CHAT, selectNewChat, selectSettingsOpen, useChatUI } from "@/lib/chat/client/ui";
 import type { ChatModelRef, ChatSettings } from "@/lib/chat/contract";
 import { usePlaygroundDraft } from "@/lib/chat/playground/client/store";
 import { reconcileSettings, type SettingChange, withClamped } from "@/lib/chat/reconcile";
 import { checkBudget } from "@/lib/cost/client/budget-check";
 import { AppError, type AppErrorJSON } from "@/lib/errors";
 import { useT } from "@/lib/i18n/client";
-import { useNewChatDefaults } from "@/lib/organize/client/defaults-store";
+import { selectNewChatDefaults, useNewChatDefaults } from "@/lib/organize/client/defaults-store";
 import { defaultChatSettings, newChatModel } from "@/lib/organize/new-chat-defaults";
 import { useModels } from "@/lib/providers/client/models";
 import { useExport } from "@/lib/share/client/export-store";
@@ -45,17 +46,16 @@ export function ChatView() {
   const settingsId = useId();
   const conversationId = useConversationId();
   const { conversation, all, thread, versions } = useConversation(conversationId);
-  const session = useChatSessions((s) => (conversationId ? s.sessions[conversationId] : undefined));
-  const storageError = useChatSessions((s) => s.storageError);
+  const session = useChatSessions(selectSession(conversationId));
+  const storageError = useChatSessions(selectStorageError);
   const models = useModels("chat").models;
-  const newChat = useChatUI((s) => s.newChat);
-  const settingsOpen = useChatUI((s) => s.settingsOpen);
-  const setSettingsOpen = useChatUI((s) => s.setSettingsOpen);
+  const newChat = useChatUI(selectNewChat);
+  const settingsOpen = useChatUI(selectSettingsOpen);
   const busy = session?.busy ?? false;
   const [starterError, setStarterError] = useState<AppErrorJSON | null>(null);
   const [starting, setStarting] = useState(false);
 
-  const defaults = useNewChatDefaults((s) => s.defaults);
+  const defaults = useNewChatDefaults(selectNewChatDefaults);
   useEffect(() => useNewChatDefaults.getState().load(), []);
   const model: ChatModelRef =
     conversation?.model ?? newChatModel(newChat.model, defaults, models, () => defaultModel(models));
@@ -250,7 +250,7 @@ export function ChatView() {
                 aria-controls={settingsOpen ? settingsId : undefined}
                 aria-describedby={customSettings ? `${settingsId}-active` : undefined}
                 data-active={customSettings || undefined}
-                onClick={() => setSettingsOpen(!settingsOpen)}
+                onClick={() => useChatUI.getState().setSettingsOpen(!settingsOpen)}
                 className={`relative flex items-center gap-1.5 rounded-lg px-2 py-1.5 text-sm text-zinc-600 hover:bg-zinc-100 dark:text-zinc-300 dark:hover:bg-zinc-800 ${
                   settingsOpen ? "bg-zinc-100 dark:bg-zinc-800" : ""
                 }`}
@@ -285,7 +285,7 @@ export function ChatView() {
           model={model}
           settings={settings}
           onChange={changeSettings}
-          onClose={() => setSettingsOpen(false)}
+          onClose={() => useChatUI.getState().setSettingsOpen(false)}
           onAdjusted={(changes) => reportAdjusted(model.id, changes)}
         />
       )}

@@ -7,7 +7,7 @@ import { VoiceInputButton } from "@/components/speech/voice-input-button";
 import { ErrorAlert } from "@/components/ui/error-alert";
 import { ArrowUpIcon, PlusIcon, StopIcon } from "@/components/ui/icons";
 import type { OutgoingImage } from "@/lib/chat/client/sessions";
-import { useChatUI } from "@/lib/chat/client/ui";
+import { selectDraft, useChatUI } from "@/lib/chat/client/ui";
 import type { ChatModelRef } from "@/lib/chat/contract";
 import { AppError, type AppErrorJSON } from "@/lib/errors";
 import { useT } from "@/lib/i18n/client";
@@ -47,8 +47,9 @@ export function Composer({
 }) {
   const t = useT();
   const id = useId();
-  const text = useChatUI((s) => s.drafts[draftKey] ?? "");
-  const setDraft = useChatUI((s) => s.setDraft);
+  const text = useChatUI(selectDraft(draftKey));
+  // Actions never change: taken from the store, not subscribed to.
+  const { setDraft } = useChatUI.getState();
   const [sending, setSending] = useState(false);
   const [error, setError] = useState<AppErrorJSON | null>(null);
   const inputRef = useRef<HTMLTextAreaElement>(null);
@@ -207,7 +208,7 @@ export function Composer({
             <div className="flex min-w-0 flex-1 flex-wrap items-center gap-1">{toolbar}</div>
             <VoiceInputButton
               onText={(spoken) => {
-                const current = useChatUI.getState().drafts[draftKey] ?? "";
+                const current = selectDraft(draftKey)(useChatUI.getState());
                 setDraft(draftKey, current.trim() ? `${current.trimEnd()} ${spoken}` : spoken);
                 inputRef.current?.focus();
               }}

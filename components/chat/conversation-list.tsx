@@ -2,8 +2,9 @@
 
 import { useVirtualizer } from "@tanstack/react-virtual";
 import { useEffect, useMemo, useRef } from "react";
+import { useShallow } from "zustand/react/shallow";
 import type { Conversation } from "@/lib/chat/client/db";
-import { useChatSessions } from "@/lib/chat/client/sessions";
+import { selectStreamingIds, useChatSessions } from "@/lib/chat/client/sessions";
 import type { MessageKey } from "@/lib/i18n";
 import { useT } from "@/lib/i18n/client";
 import { type DateBucket, dateBucket } from "@/lib/organize/dates";
@@ -38,7 +39,7 @@ export function ConversationList({
 }) {
   const t = useT();
   const scrollRef = useRef<HTMLDivElement>(null);
-  const busy = useChatSessions((s) => s.sessions);
+  const streaming = useChatSessions(useShallow(selectStreamingIds));
 
   const items = useMemo<Item[]>(() => {
     const pinned = conversations.filter((c) => c.pinned === 1);
@@ -100,7 +101,7 @@ export function ConversationList({
               <ConversationRow
                 conversation={item.conversation}
                 active={item.conversation.id === activeId}
-                streaming={busy[item.conversation.id]?.busy === true}
+                streaming={streaming.includes(item.conversation.id)}
                 actions={actions}
               />
             </li>

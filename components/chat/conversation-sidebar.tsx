@@ -8,7 +8,7 @@ import { SearchIcon } from "@/components/ui/icons";
 import { type Conversation, conversationActions } from "@/lib/chat/client/db";
 import { useConversationSearch } from "@/lib/chat/client/hooks";
 import { useChatSessions } from "@/lib/chat/client/sessions";
-import { useChatUI } from "@/lib/chat/client/ui";
+import { selectDrawerOpen, selectSidebarCollapsed, useChatUI } from "@/lib/chat/client/ui";
 import { useT } from "@/lib/i18n/client";
 import { NO_FOLDER } from "@/lib/organize/client/folders";
 import { useFolderConversations, useTagged } from "@/lib/organize/client/hooks";
@@ -36,8 +36,8 @@ function useDebounced<T>(value: T, ms: number): T {
 export function ConversationSidebar() {
   const t = useT();
   const activeId = useConversationId();
-  const drawerOpen = useChatUI((s) => s.drawerOpen);
-  const collapsed = useChatUI((s) => s.sidebarCollapsed);
+  const drawerOpen = useChatUI(selectDrawerOpen);
+  const collapsed = useChatUI(selectSidebarCollapsed);
   const [query, setQuery] = useState("");
   const search = useDebounced(query.trim(), 150);
   const [limit, setLimit] = useState(PAGE);

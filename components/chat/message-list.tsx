@@ -6,10 +6,10 @@ import { type ReactNode, useCallback, useEffect, useLayoutEffect, useRef, useSta
 import { SelectCheckbox } from "@/components/share/message-selection";
 import { ArrowDownIcon } from "@/components/ui/icons";
 import type { Message } from "@/lib/chat/client/db";
-import { useChatUI } from "@/lib/chat/client/ui";
+import { selectFocusedMessage, useChatUI } from "@/lib/chat/client/ui";
 import type { ChatMessage } from "@/lib/chat/contract";
 import { useT } from "@/lib/i18n/client";
-import { useExport } from "@/lib/share/client/export-store";
+import { selectIsSelecting, selectSelected, useExport } from "@/lib/share/client/export-store";
 import { MessageRow } from "./message-row";
 
 interface Versions {
@@ -119,8 +119,8 @@ export function MessageList({
   // A search hit opens the thread at its message: scrolled to the middle of the view, marked (the
   // colour fades after a moment), and given keyboard focus once so a screen reader reads it. Waits
   // until the thread holds the message; another conversation or a new message ends the mark.
-  const focusId = useChatUI((s) => (s.focus?.conversationId === conversationId ? s.focus.messageId : null));
-  const clearFocus = useChatUI((s) => s.clearFocus);
+  const focusId = useChatUI(selectFocusedMessage(conversationId));
+  const { clearFocus } = useChatUI.getState();
   const [found, setFound] = useState<{ id: string; lit: boolean } | null>(null);
   const focusedOnce = useRef(false);
   // biome-ignore lint/correctness/useExhaustiveDependencies: the virtualizer is stable; a new thread may now hold the message
@@ -152,8 +152,8 @@ export function MessageList({
   }, []);
 
   // Selecting messages for an image: each row gets its checkbox (the selection itself is in the store).
-  const selecting = useExport((s) => s.selecting === conversationId);
-  const selected = useExport((s) => s.selected);
+  const selecting = useExport(selectIsSelecting(conversationId));
+  const selected = useExport(selectSelected);
 
   const onScroll = () => {
     const el = scrollRef.current;

@@ -42,7 +42,6 @@ export function SearchResults({
   onNavigate: () => void;
 }) {
   const t = useT();
-  const focusMessage = useChatUI((s) => s.focusMessage);
   const shown = oneHitPerComparison(hits);
   return (
     <div data-testid="search-results" className="absolute inset-0 overflow-y-auto px-2 py-1">
@@ -67,7 +66,7 @@ export function SearchResults({
                 onClick={(e) => {
                   if (!c.compareId) {
                     // The thread opens at the matching message rather than at its end.
-                    if (snippet) focusMessage(c.id, snippet.messageId);
+                    if (snippet) useChatUI.getState().focusMessage(c.id, snippet.messageId);
                     openChat(e, href);
                   }
                   onNavigate();

@@ -2,7 +2,7 @@
 
 import { CloseIcon } from "@/components/ui/icons";
 import { FIELD_NAMES } from "@/lib/chat/bounds";
-import { useSettingsNotices } from "@/lib/chat/client/settings-notices";
+import { selectSettingsNotice, useSettingsNotices } from "@/lib/chat/client/settings-notices";
 import { useI18n } from "@/lib/i18n/client";
 
 function shown(value: unknown): string {
@@ -12,7 +12,7 @@ function shown(value: unknown): string {
 /** Says which settings were changed (or are not used) to fit the conversation's model. */
 export function SettingsNotice({ conversationKey }: { conversationKey: string }) {
   const { t, locale } = useI18n();
-  const notice = useSettingsNotices((s) => s.notices[conversationKey]);
+  const notice = useSettingsNotices(selectSettingsNotice(conversationKey));
   if (!notice) return null;
   const changes = notice.clamped
     .map((c) => t("chat.settings.change", { field: t(FIELD_NAMES[c.field]), from: shown(c.from), to: shown(c.to) }))

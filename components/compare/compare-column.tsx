@@ -8,7 +8,8 @@ import { Field } from "@/components/ui/field";
 import { CloseIcon, StopIcon } from "@/components/ui/icons";
 import { NativeSelect } from "@/components/ui/native-select";
 import { useConversation } from "@/lib/chat/client/hooks";
-import { sessionChat, useChatSessions } from "@/lib/chat/client/sessions";
+import { sessionChat } from "@/lib/chat/client/runtime";
+import { selectSession, useChatSessions } from "@/lib/chat/client/sessions";
 import type { ChatModelRef } from "@/lib/chat/contract";
 import type { ColumnResult } from "@/lib/compare/best";
 import { stepColumnVersion } from "@/lib/compare/client/db";
@@ -63,7 +64,7 @@ interface CompareColumnProps {
 export const CompareColumn = forwardRef<HTMLDivElement, CompareColumnProps>(function CompareColumn(props, scrollRef) {
   const { index, conversationId, model, status } = props;
   const t = useT();
-  const session = useChatSessions((s) => (conversationId ? s.sessions[conversationId] : undefined));
+  const session = useChatSessions(selectSession(conversationId));
   const busy = session?.busy ?? false;
   // Once the streaming reply's row is on screen, its text comes from the live chat: four savers'
   // writes re-reading four threads would cost the stream its frame rate for nothing.

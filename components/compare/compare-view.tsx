@@ -10,7 +10,7 @@ import { Button } from "@/components/ui/button";
 import { PlusIcon } from "@/components/ui/icons";
 import { Switch } from "@/components/ui/switch";
 import { defaultModel, modelInfo, sameModel } from "@/lib/chat/client/models";
-import { type OutgoingImage, useChatSessions } from "@/lib/chat/client/sessions";
+import { type OutgoingImage, selectAnyBusy, useChatSessions } from "@/lib/chat/client/sessions";
 import { startHistoryTasks } from "@/lib/chat/client/startup";
 import type { ChatModelRef } from "@/lib/chat/contract";
 import { bestColumns, type ColumnResult } from "@/lib/compare/best";
@@ -25,7 +25,7 @@ import {
   setComparisonSettings,
 } from "@/lib/compare/client/db";
 import { useComparisonColumns, useComparisons } from "@/lib/compare/client/hooks";
-import { useCompareRuns } from "@/lib/compare/client/store";
+import { selectCompareRun, useCompareRuns } from "@/lib/compare/client/store";
 import { MAX_COLUMNS, MIN_COLUMNS } from "@/lib/compare/scheduler";
 import { checkBudget } from "@/lib/cost/client/budget-check";
 import { useT } from "@/lib/i18n/client";
@@ -66,8 +66,8 @@ export function CompareView() {
   const models = useModels("chat").models;
   const rows = useComparisonColumns(compareId);
   const [draft, setDraft] = useState<ChatModelRef[] | null>(null);
-  const run = useCompareRuns((s) => (compareId ? s.runs[compareId] : undefined));
-  const anyBusy = useChatSessions((s) => (rows ?? []).some((r) => s.sessions[r.conversationId]?.busy === true));
+  const run = useCompareRuns(selectCompareRun(compareId));
+  const anyBusy = useChatSessions(selectAnyBusy((rows ?? []).map((r) => r.conversationId)));
   const [results, setResults] = useState<Record<string, ColumnResult>>({});
   const [sync, setSync] = useState(true);
   // Shared settings: edited here, written into every column (read back once per comparison opened).

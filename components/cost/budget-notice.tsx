@@ -3,7 +3,7 @@
 import { useEffect, useState } from "react";
 import { type BudgetStatus, budgetStatus } from "@/lib/cost/budget";
 import { monthSpent } from "@/lib/cost/client/budget-check";
-import { useCostPrefs } from "@/lib/cost/client/prefs";
+import { selectBudget, selectPriceOverrides, useCostPrefs } from "@/lib/cost/client/prefs";
 import { formatYuan } from "@/lib/cost/format";
 import { useT } from "@/lib/i18n/client";
 
@@ -13,8 +13,8 @@ import { useT } from "@/lib/i18n/client";
  */
 export function BudgetNotice({ settledKey }: { settledKey: string }) {
   const t = useT();
-  const budget = useCostPrefs((s) => s.budget);
-  const overrides = useCostPrefs((s) => s.overrides);
+  const budget = useCostPrefs(selectBudget);
+  const overrides = useCostPrefs(selectPriceOverrides);
   const [state, setState] = useState<{ status: BudgetStatus; spent: number } | null>(null);
 
   useEffect(() => {

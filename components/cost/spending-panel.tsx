@@ -7,7 +7,7 @@ import { NumberField } from "@/components/ui/number-field";
 import { Switch } from "@/components/ui/switch";
 import { budgetStatus } from "@/lib/cost/budget";
 import { weekStartFor } from "@/lib/cost/calendar";
-import { useCostPrefs } from "@/lib/cost/client/prefs";
+import { selectBudget, useCostPrefs } from "@/lib/cost/client/prefs";
 import { usageRecords } from "@/lib/cost/client/spending";
 import { formatYuan } from "@/lib/cost/format";
 import { type PeriodTotals, type SpendingSummary, summarizeSpending } from "@/lib/cost/spending";
@@ -49,7 +49,7 @@ const PERIODS: { key: "today" | "week" | "month"; label: MessageKey }[] = [
 export function SpendingPanel() {
   const { t, locale } = useI18n();
   const overrides = usePriceOverrides();
-  const budget = useCostPrefs((s) => s.budget);
+  const budget = useCostPrefs(selectBudget);
   const [summary, setSummary] = useState<SpendingSummary | null>(null);
 
   useEffect(() => {

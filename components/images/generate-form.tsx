@@ -10,6 +10,7 @@ import { useT } from "@/lib/i18n/client";
 import { type ImageCaps, imageCaps, modelKey, PROMPT_MAX_CHARS } from "@/lib/images/capabilities";
 import { blocker, findModel } from "@/lib/images/form";
 import { MAX_RUNNING } from "@/lib/images/jobs";
+import { selectForm, selectModels, selectReferenceCount, selectRunningCount } from "@/lib/images/selectors";
 import { useImageStore } from "@/lib/images/store";
 import { SparkIcon } from "./icons";
 import { NumberField } from "./number-field";
@@ -55,10 +56,10 @@ function ModelBadges({ free, caps }: { free: boolean; caps: ImageCaps | null }) 
  */
 export function useImageFormSlots(): StudioFormSlots {
   const t = useT();
-  const form = useImageStore((s) => s.form);
-  const models = useImageStore((s) => s.models);
-  const referenceCount = useImageStore((s) => s.references.length);
-  const running = useImageStore((s) => s.jobs.filter((j) => j.status === "running").length);
+  const form = useImageStore(selectForm);
+  const models = useImageStore(selectModels);
+  const referenceCount = useImageStore(selectReferenceCount);
+  const running = useImageStore(selectRunningCount);
   const { setForm, selectModel, generate, loadModels } = useImageStore.getState();
   const [tried, setTried] = useState(false);
 

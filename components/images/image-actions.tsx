@@ -4,9 +4,9 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { PencilIcon as EditIcon } from "@/components/ui/icons";
 import { useT } from "@/lib/i18n/client";
-import { imageCaps } from "@/lib/images/capabilities";
 import { downloadName } from "@/lib/images/client";
 import type { ImageRecord } from "@/lib/images/db";
+import { selectCanEdit, selectCanReference } from "@/lib/images/selectors";
 import { referenceIds, useImageStore } from "@/lib/images/store";
 import { DownloadIcon, ExpandIcon, FilmIcon, ReferenceIcon, ReuseIcon, TrashIcon } from "./icons";
 
@@ -75,13 +75,10 @@ export function ImageActions({
   withOpen?: boolean;
 }) {
   const t = useT();
-  const reuse = useImageStore((s) => s.reuseSettings);
-  const referenceFrom = useImageStore((s) => s.referenceFrom);
-  const remove = useImageStore((s) => s.removeImage);
-  const view = useImageStore((s) => s.view);
-  const canReference = useImageStore((s) => s.models.list.some((m) => imageCaps(m).reference !== "none"));
-  const editFrom = useImageStore((s) => s.editFrom);
-  const canEdit = useImageStore((s) => s.models.list.some((m) => imageCaps(m).reference === "required"));
+  const canReference = useImageStore(selectCanReference);
+  const canEdit = useImageStore(selectCanEdit);
+  // Actions never change: taken from the store, not subscribed to.
+  const { reuseSettings: reuse, referenceFrom, removeImage: remove, view, editFrom } = useImageStore.getState();
   // An edit's result offers to go on editing it; any other image to start.
   const editLabel = t(referenceIds(record).length > 0 ? "images.action.editAgain" : "images.action.edit");
   const linkClass = compact ? compactClass : fullClass;

@@ -32,7 +32,7 @@ export function ImageTile({
   const t = useT();
   const record = useImageRecord(id);
   const url = useImageUrl(record ?? undefined);
-  const view = useImageStore((s) => s.view);
+  const { view } = useImageStore.getState();
   const [broken, setBroken] = useState(false);
   if (record === null) return null;
 

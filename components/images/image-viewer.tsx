@@ -5,6 +5,7 @@ import { useI18n } from "@/lib/i18n/client";
 import type { ImageRecord } from "@/lib/images/db";
 import type { StoredParams } from "@/lib/images/form";
 import { useGalleryIds, useImageRecord } from "@/lib/images/hooks";
+import { selectViewing } from "@/lib/images/selectors";
 import { useImageStore } from "@/lib/images/store";
 import { formatSeconds, useImageUrl } from "./hooks";
 import { ChevronIcon, CloseIcon } from "./icons";
@@ -62,7 +63,7 @@ function Details({ record }: { record: ImageRecord }) {
 
 function ViewerBody({ id, ids, onClose }: { id: string; ids: string[]; onClose: () => void }) {
   const { t } = useI18n();
-  const view = useImageStore((s) => s.view);
+  const { view } = useImageStore.getState();
   const record = useImageRecord(id);
   const url = useImageUrl(record ?? undefined);
   const index = ids.indexOf(id);
@@ -139,8 +140,8 @@ function ViewerBody({ id, ids, onClose }: { id: string; ids: string[]; onClose: 
 
 /** Full-size view of one stored image with its settings and actions (a modal dialog). */
 export function ImageViewer() {
-  const viewing = useImageStore((s) => s.viewing);
-  const view = useImageStore((s) => s.view);
+  const viewing = useImageStore(selectViewing);
+  const { view } = useImageStore.getState();
   const ids = useGalleryIds() ?? [];
   const ref = useRef<HTMLDialogElement>(null);
 

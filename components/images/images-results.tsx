@@ -3,6 +3,7 @@
 import { memo, useMemo } from "react";
 import { useRevealOnPhone } from "@/components/ui/studio-layout";
 import { useLastBatchIds } from "@/lib/images/hooks";
+import { selectJobs } from "@/lib/images/selectors";
 import { useImageStore } from "@/lib/images/store";
 import { Gallery } from "./gallery";
 import { useNow } from "./hooks";
@@ -15,7 +16,7 @@ import { JobCard } from "./job-card";
  * Memoised: it takes no props, so typing in the form does not re-render the gallery.
  */
 export const ImagesResults = memo(function ImagesResults() {
-  const jobs = useImageStore((s) => s.jobs);
+  const jobs = useImageStore(selectJobs);
   const now = useNow(jobs.some((j) => j.status === "running"));
   const lastBatch = useLastBatchIds();
   // Newest job first, each batch in the order it was made (image 1 of 4 first).

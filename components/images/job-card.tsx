@@ -29,9 +29,8 @@ function cardSpan(job: ImageJob): string {
  */
 export function JobCard({ job, now }: { job: ImageJob; now: number }) {
   const t = useT();
-  const cancel = useImageStore((s) => s.cancel);
-  const retry = useImageStore((s) => s.retry);
-  const dismiss = useImageStore((s) => s.dismiss);
+  // Actions never change: taken from the store, not subscribed to.
+  const { cancel, retry, dismiss } = useImageStore.getState();
   const elapsed = (job.finishedAt ?? now) - job.startedAt;
   const running = job.status === "running";
 

@@ -10,7 +10,7 @@ function Ancestor({ id }: { id: string }) {
   const t = useT();
   const record = useImageRecord(id);
   const url = useImageUrl(record ?? undefined);
-  const view = useImageStore((s) => s.view);
+  const { view } = useImageStore.getState();
   if (record === undefined) return null;
   if (record === null) {
     return (

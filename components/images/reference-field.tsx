@@ -9,6 +9,7 @@ import { useT } from "@/lib/i18n/client";
 import { MAX_REFERENCE_BYTES, REFERENCE_MIME, type ReferenceMode } from "@/lib/images/capabilities";
 import { type ImageRecord, loadImageBlob } from "@/lib/images/db";
 import { useRecentImages } from "@/lib/images/hooks";
+import { selectReferences } from "@/lib/images/selectors";
 import { type Reference, useImageStore } from "@/lib/images/store";
 import { localError } from "@/lib/local-error";
 import { useBlobUrl, useImageUrl } from "./hooks";
@@ -107,9 +108,9 @@ function ReferenceThumb({ reference, index, onRemove }: { reference: Reference; 
  */
 export function ReferenceField({ mode, max }: { mode: Exclude<ReferenceMode, "none">; max: number }) {
   const t = useT();
-  const references = useImageStore((s) => s.references);
-  const addReferences = useImageStore((s) => s.addReferences);
-  const removeReference = useImageStore((s) => s.removeReference);
+  const references = useImageStore(selectReferences);
+  // Actions never change: taken from the store, not subscribed to.
+  const { addReferences, removeReference } = useImageStore.getState();
   const [problem, setProblem] = useState<MessageKey | null>(null);
   const [picking, setPicking] = useState(false);
   const full = max > 1 && references.length >= max;

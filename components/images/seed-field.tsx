@@ -2,6 +2,7 @@
 
 import { useT } from "@/lib/i18n/client";
 import { MAX_SEED } from "@/lib/images/capabilities";
+import { selectFormField } from "@/lib/images/selectors";
 import { useImageStore } from "@/lib/images/store";
 import { DiceIcon } from "./icons";
 import { fieldClass, labelClass } from "./styles";
@@ -13,10 +14,10 @@ import { fieldClass, labelClass } from "./styles";
  */
 export function SeedField({ supported }: { supported: boolean }) {
   const t = useT();
-  const seed = useImageStore((s) => s.form.seed);
-  const lastSeed = useImageStore((s) => s.form.lastSeed);
-  const setForm = useImageStore((s) => s.setForm);
-  const reroll = useImageStore((s) => s.rerollSeed);
+  const seed = useImageStore(selectFormField("seed"));
+  const lastSeed = useImageStore(selectFormField("lastSeed"));
+  // Actions never change: taken from the store, not subscribed to.
+  const { setForm, rerollSeed: reroll } = useImageStore.getState();
 
   const onChange = (raw: string) => {
     const digits = raw.replace(/\D/g, "");

@@ -2,6 +2,7 @@
 
 import { useEffect } from "react";
 import { useT } from "@/lib/i18n/client";
+import { selectDeleted } from "@/lib/images/selectors";
 import { useImageStore } from "@/lib/images/store";
 
 const UNDO_MS = 8000;
@@ -9,8 +10,9 @@ const UNDO_MS = 8000;
 /** "Image deleted — Undo" for a few seconds after a delete: no confirmation dialog in the way. */
 export function UndoToast() {
   const t = useT();
-  const deleted = useImageStore((s) => s.deleted);
-  const undo = useImageStore((s) => s.undoRemove);
+  const deleted = useImageStore(selectDeleted);
+  // Actions never change: taken from the store, not subscribed to.
+  const { undoRemove: undo } = useImageStore.getState();
 
   useEffect(() => {
     if (!deleted) return;

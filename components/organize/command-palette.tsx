@@ -9,7 +9,7 @@ import type { MessageKey } from "@/lib/i18n";
 import { useI18n } from "@/lib/i18n/client";
 import { assistantActions, useAssistants } from "@/lib/organize/client/hooks";
 import { findConversations, type PaletteConversation, setConversationModel } from "@/lib/organize/client/palette";
-import { useOrganize } from "@/lib/organize/client/store";
+import { selectPaletteOpen, useOrganize } from "@/lib/organize/client/store";
 import { starterAssistants } from "@/lib/organize/starters";
 import { loadModels, useModels } from "@/lib/providers/client/models";
 import { chooseTheme } from "@/lib/theme";
@@ -59,8 +59,8 @@ function matches(label: string, query: string): boolean {
  * list is tied to it by aria-activedescendant, so a screen reader hears the highlighted command.
  */
 export function CommandPalette() {
-  const open = useOrganize((s) => s.paletteOpen);
-  const setOpen = useOrganize((s) => s.setPaletteOpen);
+  const open = useOrganize(selectPaletteOpen);
+  const { setPaletteOpen: setOpen } = useOrganize.getState();
   const { t } = useI18n();
   // Focus goes straight to the box, so keys typed right after Ctrl/⌘+K are not lost.
   const inputRef = useRef<HTMLInputElement>(null);

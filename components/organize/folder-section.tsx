@@ -1,12 +1,13 @@
 "use client";
 
 import { type DragEvent, useState } from "react";
+import { useShallow } from "zustand/react/shallow";
 import { ConversationRow, type RowActions } from "@/components/chat/conversation-row";
 import { ActionMenu } from "@/components/ui/action-menu";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogClose } from "@/components/ui/dialog";
 import { ChevronDownIcon, ChevronRightIcon, FolderIcon, FolderPlusIcon, MoreIcon } from "@/components/ui/icons";
-import { useChatSessions } from "@/lib/chat/client/sessions";
+import { selectStreamingIds, useChatSessions } from "@/lib/chat/client/sessions";
 import { useI18n } from "@/lib/i18n/client";
 import { folderActions, useFolderConversations, useFolders } from "@/lib/organize/client/hooks";
 import { selectCollapsed, useOrganize } from "@/lib/organize/client/store";
@@ -77,7 +78,7 @@ function FolderGroup({
   const collapsed = useOrganize(selectCollapsed(folder.id));
   const [limit, setLimit] = useState(PAGE);
   const rows = useFolderConversations(folder.id, limit + 1, !collapsed);
-  const busy = useChatSessions((s) => s.sessions);
+  const streaming = useChatSessions(useShallow(selectStreamingIds));
   const [over, setOver] = useState(false);
   const [renaming, setRenaming] = useState(false);
   const [deleting, setDeleting] = useState(false);
@@ -129,7 +130,7 @@ function FolderGroup({
               <ConversationRow
                 conversation={c}
                 active={c.id === activeId}
-                streaming={busy[c.id]?.busy === true}
+                streaming={streaming.includes(c.id)}
                 actions={actions}
               />
             </li>

@@ -13,7 +13,7 @@ import type { ChatSettings } from "@/lib/chat/contract";
 import { reconcileSettings, withClamped } from "@/lib/chat/reconcile";
 import type { MessageKey } from "@/lib/i18n";
 import { useI18n } from "@/lib/i18n/client";
-import { useNewChatDefaults } from "@/lib/organize/client/defaults-store";
+import { selectDefaultsLoaded, selectNewChatDefaults, useNewChatDefaults } from "@/lib/organize/client/defaults-store";
 import type { NewChatDefaults } from "@/lib/organize/new-chat-defaults";
 import { loadModels, useModels } from "@/lib/providers/client/models";
 
@@ -36,8 +36,8 @@ export function NewChatDefaultsSection() {
   const { t } = useI18n();
   const formId = useId();
   const models = useModels("chat").models;
-  const loaded = useNewChatDefaults((s) => s.loaded);
-  const stored = useNewChatDefaults((s) => s.defaults);
+  const loaded = useNewChatDefaults(selectDefaultsLoaded);
+  const stored = useNewChatDefaults(selectNewChatDefaults);
   const [model, setModel] = useState("");
   const [prompt, setPrompt] = useState("");
   const [numbers, setNumbers] = useState<Numbers>(() => numbersOf({}));

@@ -5,7 +5,7 @@ import { Dialog } from "@/components/ui/dialog";
 import { useChatUI } from "@/lib/chat/client/ui";
 import { translator } from "@/lib/i18n";
 import { useI18n } from "@/lib/i18n/client";
-import { useOrganize } from "@/lib/organize/client/store";
+import { selectHelpOpen, useOrganize } from "@/lib/organize/client/store";
 import { CommandPalette } from "./command-palette";
 
 function editable(target: EventTarget | null): boolean {
@@ -22,7 +22,7 @@ const isMac = () => typeof navigator !== "undefined" && /Mac|iPhone|iPad/.test(n
  */
 export function Shortcuts() {
   const { t, locale } = useI18n();
-  const helpOpen = useOrganize((s) => s.helpOpen);
+  const helpOpen = useOrganize(selectHelpOpen);
   const [announce, setAnnounce] = useState("");
 
   useEffect(() => {

@@ -4,7 +4,7 @@ import { useEffect, useState } from "react";
 import { ComposerSwitch } from "@/components/chat/composer-switch";
 import { SearchIcon } from "@/components/ui/icons";
 import { useT } from "@/lib/i18n/client";
-import { useWebSearch } from "@/lib/search/client/store";
+import { selectWebSearchEnabled, selectWebSearchStatus, useWebSearch } from "@/lib/search/client/store";
 
 /**
  * The composer's "Web search" switch. Without a GLM key on the server it stays off and says what it
@@ -12,8 +12,8 @@ import { useWebSearch } from "@/lib/search/client/store";
  */
 export function WebSearchSwitch() {
   const t = useT();
-  const enabled = useWebSearch((s) => s.enabled);
-  const status = useWebSearch((s) => s.status);
+  const enabled = useWebSearch(selectWebSearchEnabled);
+  const status = useWebSearch(selectWebSearchStatus);
   const [explain, setExplain] = useState(false);
   useEffect(() => useWebSearch.getState().load(), []);
   const unavailable = status?.available === false;

@@ -2,11 +2,11 @@
 
 import { ErrorAlert } from "@/components/ui/error-alert";
 import { AppError } from "@/lib/errors";
-import { useExport } from "@/lib/share/client/export-store";
+import { selectExportFailure, useExport } from "@/lib/share/client/export-store";
 
 /** The last export that failed: what failed, why and what to do, until dismissed or another export runs. */
 export function ExportAlert() {
-  const failure = useExport((s) => s.failure);
+  const failure = useExport(selectExportFailure);
   if (!failure) return null;
   return (
     <div className="mx-auto w-full max-w-chat px-4 pt-2">

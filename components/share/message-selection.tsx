@@ -4,7 +4,13 @@ import { useEffect } from "react";
 import { CheckIcon, ImageIcon } from "@/components/ui/icons";
 import type { Conversation, Message } from "@/lib/chat/client/db";
 import { useI18n, useT } from "@/lib/i18n/client";
-import { useExport } from "@/lib/share/client/export-store";
+import {
+  selectExportBusy,
+  selectIsSelected,
+  selectIsSelecting,
+  selectSelected,
+  useExport,
+} from "@/lib/share/client/export-store";
 
 // "Export as image" of selected messages: the header's "Select messages" toggle, a checkbox per row of
 // the thread, and the bar that counts the selection and exports it. The selection is a set of ids in
@@ -16,7 +22,7 @@ const SELECT_BUTTON_ID = "select-messages";
 /** The header's toggle into (and out of) selection mode. */
 export function SelectMessagesButton({ conversationId, disabled }: { conversationId: string; disabled: boolean }) {
   const t = useT();
-  const selecting = useExport((s) => s.selecting === conversationId);
+  const selecting = useExport(selectIsSelecting(conversationId));
   return (
     <button
       id={SELECT_BUTTON_ID}
@@ -41,7 +47,7 @@ export function SelectMessagesButton({ conversationId, disabled }: { conversatio
 /** The checkbox of one message while selecting; `n` is its place in the thread, from 1. */
 export function SelectCheckbox({ messageId, n }: { messageId: string; n: number }) {
   const t = useT();
-  const checked = useExport((s) => s.selected.has(messageId));
+  const checked = useExport(selectIsSelected(messageId));
   return (
     <input
       type="checkbox"
@@ -70,9 +76,9 @@ export function SelectionBar({
   busy: boolean;
 }) {
   const { t, locale } = useI18n();
-  const selecting = useExport((s) => s.selecting === conversation.id);
-  const selected = useExport((s) => s.selected);
-  const exporting = useExport((s) => s.busy);
+  const selecting = useExport(selectIsSelecting(conversation.id));
+  const selected = useExport(selectSelected);
+  const exporting = useExport(selectExportBusy);
   // Only messages still in the thread count (one may have been deleted or the branch switched).
   const count = thread.reduce((n, m) => n + (selected.has(m.id) ? 1 : 0), 0);
 

@@ -4,18 +4,22 @@ import { useEffect, useState } from "react";
 import { ErrorAlert } from "@/components/ui/error-alert";
 import { AppError, type AppErrorJSON } from "@/lib/errors";
 import { useT } from "@/lib/i18n/client";
-import { useSpeechPrefs } from "@/lib/speech/prefs";
-import { useVoices } from "@/lib/speech/voices-store";
+import { selectSpeechForm, selectVoiceNames, useSpeechPrefs } from "@/lib/speech/prefs";
+import { selectVoices, selectVoicesError, selectVoicesLoading, useVoices } from "@/lib/speech/voices-store";
 import { cardClass, hintClass, secondaryButton } from "./styles";
 import { VoiceUploadForm } from "./voice-upload-form";
 
 /** The user's uploaded voices (listed from the provider), with Use and Delete, and the upload form. */
 export function CustomVoices() {
   const t = useT();
-  const { voices, error, loading, load, remove } = useVoices();
-  const form = useSpeechPrefs((s) => s.form);
-  const setForm = useSpeechPrefs((s) => s.setForm);
-  const names = useSpeechPrefs((s) => s.voiceNames);
+  const voices = useVoices(selectVoices);
+  const error = useVoices(selectVoicesError);
+  const loading = useVoices(selectVoicesLoading);
+  const form = useSpeechPrefs(selectSpeechForm);
+  const names = useSpeechPrefs(selectVoiceNames);
+  // Actions never change: taken from the store, not subscribed to.
+  const { load, remove } = useVoices.getState();
+  const { setForm } = useSpeechPrefs.getState();
   const [deleting, setDeleting] = useState<string | null>(null);
   const [deleteError, setDeleteError] = useState<AppErrorJSON | null>(null);
 

@@ -4,7 +4,15 @@ import { useEffect, useId } from "react";
 import { ErrorAlert } from "@/components/ui/error-alert";
 import { useT } from "@/lib/i18n/client";
 import { useSpeechPrefsHydration } from "@/lib/speech/prefs";
-import { clearReadAloudError, startReading, stopReading, useReadAloud } from "@/lib/speech/read-aloud";
+import {
+  clearReadAloudError,
+  selectIsReading,
+  selectReadAloudError,
+  selectReadAloudStatus,
+  startReading,
+  stopReading,
+  useReadAloud,
+} from "@/lib/speech/read-aloud";
 import { SpeakerIcon, SpinnerIcon, StopIcon } from "./icons";
 import { actionIconButton } from "./styles";
 
@@ -22,9 +30,9 @@ export function ReadAloudButton({
   const t = useT();
   const owner = useId();
   useSpeechPrefsHydration();
-  const active = useReadAloud((s) => s.owner === owner);
-  const status = useReadAloud((s) => (s.owner === owner ? s.status : "idle"));
-  const error = useReadAloud((s) => (s.error?.owner === owner ? s.error.error : null));
+  const active = useReadAloud(selectIsReading(owner));
+  const status = useReadAloud(selectReadAloudStatus(owner));
+  const error = useReadAloud(selectReadAloudError(owner));
 
   // A message that leaves the screen (conversation switched, message deleted) stops speaking.
   useEffect(

@@ -19,7 +19,7 @@ import {
   SPEED,
 } from "@/lib/speech/constants";
 import { useSpeechJobs } from "@/lib/speech/jobs";
-import { useSpeechPrefs } from "@/lib/speech/prefs";
+import { selectSpeechForm, useSpeechPrefs } from "@/lib/speech/prefs";
 import { type InstructionPreset, speechInput, splitInstruction } from "@/lib/speech/text";
 import { useHydrated } from "@/lib/speech/use-hydrated";
 import { useSpeechModels } from "@/lib/speech/use-models";
@@ -40,9 +40,10 @@ export function useSpeechFormSlots(): StudioFormSlots {
   const t = useT();
   const ids = { text: useId(), count: useId(), model: useId(), voice: useId(), speed: useId(), gain: useId() };
   const ids2 = { format: useId(), rate: useId(), formatHint: useId(), clipsHint: useId() };
-  const form = useSpeechPrefs((s) => s.form);
-  const setForm = useSpeechPrefs((s) => s.setForm);
-  const generate = useSpeechJobs((s) => s.generate);
+  const form = useSpeechPrefs(selectSpeechForm);
+  // Actions never change: taken from the store, not subscribed to.
+  const { setForm } = useSpeechPrefs.getState();
+  const { generate } = useSpeechJobs.getState();
   const models = useSpeechModels(form.model);
   const [text, setTextState] = useState("");
   const [style, setStyle] = useState<InstructionPreset | null>(null);

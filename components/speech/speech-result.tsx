@@ -38,8 +38,8 @@ export function SpeechResult({ clip, job, onRemove, onCancel }: Props) {
 
   useEffect(() => {
     // Only a stream still arriving: a finished job's MediaSource may never have been attached.
-    if (job?.live && job.status === "streaming" && !src) setSrc({ url: job.live.url, live: true });
-  }, [job?.live, job?.status, src]);
+    if (job?.liveUrl && job.status === "streaming" && !src) setSrc({ url: job.liveUrl, live: true });
+  }, [job?.liveUrl, job?.status, src]);
 
   useEffect(() => {
     if (!src || !playOnSrc.current) return;

@@ -5,7 +5,7 @@ import { ErrorAlert } from "@/components/ui/error-alert";
 import { useRevealOnPhone } from "@/components/ui/studio-layout";
 import { useT } from "@/lib/i18n/client";
 import { removeSpeechClip, type SpeechClip, useSpeechClips } from "@/lib/speech/history";
-import { type SpeechJob, useSpeechJobs } from "@/lib/speech/jobs";
+import { type SpeechJob, selectSpeechJobs, useSpeechJobs } from "@/lib/speech/jobs";
 import { SpeechResult } from "./speech-result";
 import { hintClass } from "./styles";
 
@@ -20,10 +20,9 @@ type Row = { id: string; createdAt: number; clip?: SpeechClip; job?: SpeechJob }
 export const SpeechResults = memo(function SpeechResults() {
   const t = useT();
   const clips = useSpeechClips(HISTORY_LIMIT);
-  const jobs = useSpeechJobs((s) => s.jobs);
-  const cancel = useSpeechJobs((s) => s.cancel);
-  const dismiss = useSpeechJobs((s) => s.dismiss);
-  const generate = useSpeechJobs((s) => s.generate);
+  const jobs = useSpeechJobs(selectSpeechJobs);
+  // Actions never change: taken from the store, not subscribed to.
+  const { cancel, dismiss, generate } = useSpeechJobs.getState();
 
   const byId = new Map<string, Row>();
   for (const job of jobs) if (job.status !== "failed") byId.set(job.id, { id: job.id, createdAt: job.createdAt, job });

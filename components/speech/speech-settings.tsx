@@ -2,8 +2,8 @@
 
 import { useId } from "react";
 import { useT } from "@/lib/i18n/client";
-import { useSpeechPrefs, useSpeechPrefsHydration } from "@/lib/speech/prefs";
-import { useVoices } from "@/lib/speech/voices-store";
+import { selectReadAloudVoice, useSpeechPrefs, useSpeechPrefsHydration } from "@/lib/speech/prefs";
+import { selectVoicesError, useVoices } from "@/lib/speech/voices-store";
 import { hintClass, labelClass } from "./styles";
 import { VoiceSelect } from "./voice-select";
 
@@ -13,9 +13,10 @@ export function SpeechSettings() {
   const id = useId();
   const hint = useId();
   const hydrated = useSpeechPrefsHydration();
-  const readAloud = useSpeechPrefs((s) => s.readAloud);
-  const setReadAloud = useSpeechPrefs((s) => s.setReadAloud);
-  const error = useVoices((s) => s.error);
+  const readAloud = useSpeechPrefs(selectReadAloudVoice);
+  const error = useVoices(selectVoicesError);
+  // Actions never change: taken from the store, not subscribed to.
+  const { setReadAloud } = useSpeechPrefs.getState();
   return (
     <section aria-labelledby="speech-settings-heading" className="space-y-2" data-testid="speech-settings">
       <h2 id="speech-settings-heading" className="text-lg font-semibold">

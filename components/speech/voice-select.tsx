@@ -11,8 +11,8 @@ import {
   presetVoiceId,
   VOICE_PRESETS,
 } from "@/lib/speech/constants";
-import { useSpeechPrefs } from "@/lib/speech/prefs";
-import { useVoices } from "@/lib/speech/voices-store";
+import { selectVoiceNames, useSpeechPrefs } from "@/lib/speech/prefs";
+import { selectVoices, useVoices } from "@/lib/speech/voices-store";
 import { inputClass } from "./styles";
 
 /** The 8 presets of `model` and the user's uploaded voices for it, as one select. */
@@ -32,9 +32,9 @@ export function VoiceSelect({
   disabled?: boolean;
 }) {
   const t = useT();
-  const voices = useVoices((s) => s.voices);
-  const names = useSpeechPrefs((s) => s.voiceNames);
-  const load = useVoices((s) => s.load);
+  const voices = useVoices(selectVoices);
+  const names = useSpeechPrefs(selectVoiceNames);
+  const { load } = useVoices.getState();
   useEffect(() => {
     void load();
   }, [load]);
@@ -79,8 +79,8 @@ export function VoiceSelect({
 /** A short human name for a stored voice id. */
 export function useVoiceLabel(): (voice: string) => string {
   const t = useT();
-  const voices = useVoices((s) => s.voices);
-  const names = useSpeechPrefs((s) => s.voiceNames);
+  const voices = useVoices(selectVoices);
+  const names = useSpeechPrefs(selectVoiceNames);
   return (voice) => {
     if (voice === DIALOGUE_VOICE) return t("speech.voice.dialogue");
     const preset = presetOf(voice);

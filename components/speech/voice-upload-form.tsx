@@ -9,7 +9,7 @@ import { localError } from "@/lib/local-error";
 import { clipSeconds, toWav } from "@/lib/speech/audio";
 import { transcribe, uploadVoice } from "@/lib/speech/client";
 import { MAX_VOICE_BYTES, MAX_VOICE_SECONDS } from "@/lib/speech/constants";
-import { useSpeechPrefs } from "@/lib/speech/prefs";
+import { selectSpeechModel, useSpeechPrefs } from "@/lib/speech/prefs";
 import { useHydrated } from "@/lib/speech/use-hydrated";
 import { displayNameProblem, MAX_DISPLAY_NAME, providerVoiceName } from "@/lib/speech/voice-name";
 import { useVoices } from "@/lib/speech/voices-store";
@@ -36,10 +36,10 @@ function nameFrom(fileName: string): string {
 export function VoiceUploadForm() {
   const t = useT();
   const ids = { name: useId(), text: useId(), file: useId(), nameHint: useId(), textHint: useId() };
-  const model = useSpeechPrefs((s) => s.form.model);
-  const setForm = useSpeechPrefs((s) => s.setForm);
-  const nameVoice = useSpeechPrefs((s) => s.nameVoice);
-  const added = useVoices((s) => s.added);
+  const model = useSpeechPrefs(selectSpeechModel);
+  // Actions never change: taken from the store, not subscribed to.
+  const { setForm, nameVoice } = useSpeechPrefs.getState();
+  const { added } = useVoices.getState();
   const fileInput = useRef<HTMLInputElement>(null);
   const [clip, setClip] = useState<Clip | null>(null);
   const [name, setName] = useState("");

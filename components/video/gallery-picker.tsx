@@ -33,8 +33,8 @@ function Thumb({ image, index, onPick }: { image: ImageRecord; index: number; on
 export function GalleryPicker({ onClose }: { onClose: () => void }) {
   const t = useT();
   const images = useRecentImages(24);
-  const setImage = useVideoForm((s) => s.setImage);
-  const setImageError = useVideoForm((s) => s.setImageError);
+  // Actions never change: taken from the store, not subscribed to.
+  const { setImage, setImageError } = useVideoForm.getState();
 
   const pick = async (row: ImageRecord) => {
     try {

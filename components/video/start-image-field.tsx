@@ -6,7 +6,7 @@ import { ErrorAlert } from "@/components/ui/error-alert";
 import { UploadButton, UploadZone } from "@/components/ui/upload-zone";
 import { AppError } from "@/lib/errors";
 import { useT } from "@/lib/i18n/client";
-import { useVideoForm } from "@/lib/video/form-store";
+import { selectVideoField, useVideoForm } from "@/lib/video/form-store";
 import { pickImage } from "@/lib/video/start-image";
 import { GalleryPicker } from "./gallery-picker";
 import { useObjectUrl } from "./hooks";
@@ -44,10 +44,11 @@ export function StartImageField({
 }) {
   const t = useT();
   const text = TEXT[which];
-  const image = useVideoForm((s) => (which === "start" ? s.image : s.lastImage));
-  const imageError = useVideoForm((s) => s.imageError);
-  const setImage = useVideoForm((s) => (which === "start" ? s.setImage : s.setLastImage));
-  const setImageError = useVideoForm((s) => s.setImageError);
+  const image = useVideoForm(selectVideoField(which === "start" ? "image" : "lastImage"));
+  const imageError = useVideoForm(selectVideoField("imageError"));
+  // Actions never change: taken from the store, not subscribed to.
+  const { setImage: setStart, setLastImage, setImageError } = useVideoForm.getState();
+  const setImage = which === "start" ? setStart : setLastImage;
   const [picking, setPicking] = useState(false);
   const key = image ? `${image.source}:${image.name ?? ""}:${image.blob.size}:${image.width}x${image.height}` : "none";
   const preview = useObjectUrl(image?.blob, key);

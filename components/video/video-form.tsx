@@ -1,6 +1,7 @@
 "use client";
 
 import { type FormEvent, useEffect, useId, useRef, useState } from "react";
+import { useShallow } from "zustand/react/shallow";
 import { ImprovePrompt } from "@/components/prompt-helper/improve-prompt";
 import { OfflineHint, useOnline } from "@/components/shell/online";
 import { Button } from "@/components/ui/button";
@@ -10,7 +11,7 @@ import type { StudioFormSlots } from "@/components/ui/studio-layout";
 import { AppError, type AppErrorJSON } from "@/lib/errors";
 import { useT } from "@/lib/i18n/client";
 import type { ModelInfo } from "@/lib/providers/catalog";
-import { useVideoForm } from "@/lib/video/form-store";
+import { selectVideoFormFields, useVideoForm } from "@/lib/video/form-store";
 import { generateVideo, videoSpecOf } from "@/lib/video/jobs";
 import type { PickedImage } from "@/lib/video/start-image";
 import { closestSize, PREFERRED_VIDEO_MODELS } from "@/lib/video/types";
@@ -39,8 +40,9 @@ function counterpart(models: ModelInfo[], id: string, wantI2V: boolean): ModelIn
 export function useVideoFormSlots(): StudioFormSlots {
   const t = useT();
   const ids = { prompt: useId(), negative: useId(), model: useId(), size: useId(), seed: useId() };
-  const form = useVideoForm();
-  const { patch } = form;
+  const form = useVideoForm(useShallow(selectVideoFormFields));
+  // Actions never change: taken from the store, not subscribed to.
+  const { patch } = useVideoForm.getState();
   const { models, error: modelsError, reload } = useVideoModels();
   const [submitting, setSubmitting] = useState(false);
   const online = useOnline();

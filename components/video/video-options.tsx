@@ -3,7 +3,7 @@
 import { useId } from "react";
 import { useT } from "@/lib/i18n/client";
 import type { VideoSpec } from "@/lib/providers/media";
-import { useVideoForm } from "@/lib/video/form-store";
+import { selectVideoField, useVideoForm } from "@/lib/video/form-store";
 import { fieldLabel, input } from "./styles";
 
 function ratio(w: number, h: number): string {
@@ -28,11 +28,12 @@ export function sizeLabel(size: string): string {
 export function VideoOptions({ spec }: { spec: VideoSpec }) {
   const t = useT();
   const ids = { quality: useId(), audio: useId(), fps: useId(), duration: useId() };
-  const quality = useVideoForm((s) => s.quality);
-  const withAudio = useVideoForm((s) => s.withAudio);
-  const fps = useVideoForm((s) => s.fps);
-  const duration = useVideoForm((s) => s.duration);
-  const patch = useVideoForm((s) => s.patch);
+  const quality = useVideoForm(selectVideoField("quality"));
+  const withAudio = useVideoForm(selectVideoField("withAudio"));
+  const fps = useVideoForm(selectVideoField("fps"));
+  const duration = useVideoForm(selectVideoField("duration"));
+  // Actions never change: taken from the store, not subscribed to.
+  const { patch } = useVideoForm.getState();
   return (
     <>
       {spec.quality && (

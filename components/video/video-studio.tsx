@@ -48,7 +48,8 @@ function useStartImageParam(onMissing: (err: AppError) => void) {
 /** /video in the studio layout: the settings card (Generate kept in view) and every stored job beside it. */
 export function VideoStudio() {
   const t = useT();
-  const setImageError = useVideoForm((s) => s.setImageError);
+  // Actions never change: taken from the store, not subscribed to.
+  const { setImageError } = useVideoForm.getState();
   useStartImageParam(setImageError);
   useEffect(() => {
     // Jobs stored earlier (before a reload, or by another tab) resume as soon as the studio opens.

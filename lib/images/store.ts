@@ -7,7 +7,7 @@ import { imageCaps, randomSeed } from "./capabilities";
 import { imagesDb } from "./db";
 import { EMPTY_FORM, findModel, fitToModel, formFromRecord, withValidModel } from "./form";
 import { cancelJob, forgetJob, retryJob, startJob } from "./jobs";
-import type { ImageStudioState, Reference } from "./studio-state";
+import type { ImageStudioActions, ImageStudioState, Reference } from "./studio-state";
 
 export type { ImageJob, ImageStudioState, Reference } from "./studio-state";
 
@@ -41,15 +41,20 @@ export function referenceIds(record: Pick<ImageRecord, "params">): string[] {
   return typeof p.referenceImageId === "string" ? [p.referenceImageId] : [];
 }
 
-export const useImageStore = create<ImageStudioState>()(
+/** The studio before anything is loaded or restored (tests start from it too). */
+export const initialImageStudioState: ImageStudioState = {
+  form: EMPTY_FORM,
+  references: [],
+  jobs: [],
+  models: { status: "idle", list: [], partialErrors: [] },
+  deleted: null,
+  viewing: null,
+};
+
+export const useImageStore = create<ImageStudioState & ImageStudioActions>()(
   persist(
     (set, get) => ({
-      form: EMPTY_FORM,
-      references: [],
-      jobs: [],
-      models: { status: "idle", list: [], partialErrors: [] },
-      deleted: null,
-      viewing: null,
+      ...initialImageStudioState,
 
       view(id) {
         set({ viewing: id });

@@ -8,6 +8,7 @@ import type { ImageForm } from "./form";
 // The image studio's state types, apart from the store that holds them: jobs.ts runs generations
 // against the store (passed in as a parameter) and store.ts calls jobs.ts, so the types jobs.ts
 // needs live here and the two modules import in one direction only (store -> jobs -> this file).
+// The state (data only, what selectors read) and the actions are two types; the store holds both.
 
 export interface Reference {
   blob: Blob;
@@ -55,6 +56,9 @@ export interface ImageStudioState {
   deleted: ImageRecord | null;
   /** The image open full size, if any. */
   viewing: string | null;
+}
+
+export interface ImageStudioActions {
   view(id: string | null): void;
   loadModels(force?: boolean): Promise<void>;
   setForm(patch: Partial<ImageForm>): void;
@@ -79,4 +83,4 @@ export interface ImageStudioState {
 }
 
 /** What jobs.ts needs of the store: read and update the state. */
-export type ImageStoreApi = Pick<StoreApi<ImageStudioState>, "getState" | "setState">;
+export type ImageStoreApi = Pick<StoreApi<ImageStudioState & ImageStudioActions>, "getState" | "setState">;

@@ -20,27 +20,36 @@ export interface SpeechJob {
   createdAt: number;
   params: SpeechParams;
   status: JobStatus;
-  /** MediaSource URL while MP3 bytes arrive; absent for formats that play after download. */
-  live?: LiveAudio;
+  /**
+   * The MediaSource URL to play while MP3 bytes arrive; absent for formats that play after download.
+   * Only the URL: the LiveAudio that feeds it stays with the running generation, out of the state.
+   */
+  liveUrl?: string;
   error?: AppErrorJSON;
 }
 
 interface JobsState {
   jobs: SpeechJob[];
+}
+
+const initialJobsState: JobsState = { jobs: [] };
+
+interface JobsActions {
   generate(params: SpeechParams): Promise<void>;
   cancel(id: string): void;
   dismiss(id: string): void;
 }
 
+// Runtime objects of the running generations, by job id: never in the state components render from.
 const controllers = new Map<string, AbortController>();
 
-export const useSpeechJobs = create<JobsState>()((set, get) => {
+export const useSpeechJobs = create<JobsState & JobsActions>()((set, get) => {
   const patch = (id: string, change: Partial<SpeechJob>) =>
     set((s) => ({ jobs: s.jobs.map((j) => (j.id === id ? { ...j, ...change } : j)) }));
   const drop = (id: string) => set((s) => ({ jobs: s.jobs.filter((j) => j.id !== id) }));
 
   return {
-    jobs: [],
+    ...initialJobsState,
     generate: async (params) => {
       const id = uuid();
       const createdAt = monotonicNow();
@@ -50,7 +59,10 @@ export const useSpeechJobs = create<JobsState>()((set, get) => {
       controllers.set(id, controller);
       // Saved jobs only bridge the moment until the stored clip shows up; older ones can go.
       set((s) => ({
-        jobs: [{ id, createdAt, params, status: "streaming", live }, ...s.jobs.filter((j) => j.status !== "saved")],
+        jobs: [
+          { id, createdAt, params, status: "streaming", liveUrl: live?.url },
+          ...s.jobs.filter((j) => j.status !== "saved"),
+        ],
       }));
       try {
         const res = await requestSpeech(params, controller.signal);
@@ -105,3 +117,5 @@ function errorOf(err: unknown): AppErrorJSON {
   if (err instanceof TypeError) return new AppError("stream_interrupted").toJSON();
   return AppError.from(err).toJSON();
 }
+
+export const selectSpeechJobs = (s: JobsState) => s.jobs;

@@ -35,6 +35,9 @@ interface SpeechPrefs {
   readAloud: ReadAloudVoice;
   /** Display names of uploaded voices by uri, where they differ from the provider's `customName`. */
   voiceNames: Record<string, string>;
+}
+
+interface SpeechPrefsActions {
   setForm(patch: Partial<SpeechForm>): void;
   setReadAloud(voice: ReadAloudVoice): void;
   nameVoice(uri: string, name: string): void;
@@ -62,20 +65,24 @@ export function nextForm(form: SpeechForm, patch: Partial<SpeechForm>): SpeechFo
   return next;
 }
 
-export const useSpeechPrefs = create<SpeechPrefs>()(
+const initialSpeechPrefs: SpeechPrefs = {
+  form: DEFAULT_FORM,
+  readAloud: { model: DEFAULT_SPEECH_MODEL, voice: DEFAULT_VOICE },
+  voiceNames: {},
+};
+
+export const useSpeechPrefs = create<SpeechPrefs & SpeechPrefsActions>()(
   persist(
     (set) => ({
-      form: DEFAULT_FORM,
-      readAloud: { model: DEFAULT_SPEECH_MODEL, voice: DEFAULT_VOICE },
+      ...initialSpeechPrefs,
       setForm: (patch) => set((s) => ({ form: nextForm(s.form, patch) })),
       setReadAloud: (readAloud) => set({ readAloud }),
-      voiceNames: {},
       nameVoice: (uri, name) => set((s) => ({ voiceNames: { ...s.voiceNames, [uri]: name } })),
       forgetVoice: (uri) =>
         set((s) => ({
           voiceNames: Object.fromEntries(Object.entries(s.voiceNames).filter(([key]) => key !== uri)),
           form: s.form.voice === uri ? { ...s.form, voice: presetVoiceId(s.form.model, "alex") } : s.form,
-          readAloud: s.readAloud.voice === uri ? { model: DEFAULT_SPEECH_MODEL, voice: DEFAULT_VOICE } : s.readAloud,
+          readAloud: s.readAloud.voice === uri ? initialSpeechPrefs.readAloud : s.readAloud,
         })),
     }),
     {
@@ -114,3 +121,8 @@ export function useSpeechPrefsHydration(): boolean {
   }, []);
   return hydrated;
 }
+
+export const selectSpeechForm = (s: SpeechPrefs) => s.form;
+export const selectSpeechModel = (s: SpeechPrefs) => s.form.model;
+export const selectReadAloudVoice = (s: SpeechPrefs) => s.readAloud;
+export const selectVoiceNames = (s: SpeechPrefs) => s.voiceNames;

@@ -21,7 +21,10 @@ interface ReadAloudState {
   error: { owner: string; error: AppErrorJSON } | null;
 }
 
-export const useReadAloud = create<ReadAloudState>()(() => ({ owner: null, status: "idle", error: null }));
+const initialReadAloudState: ReadAloudState = { owner: null, status: "idle", error: null };
+
+// No actions in the store: startReading / stopReading below drive the one reader and write its state.
+export const useReadAloud = create<ReadAloudState>()(() => initialReadAloudState);
 
 let audio: HTMLAudioElement | null = null;
 let session: AbortController | null = null;
@@ -144,3 +147,11 @@ export async function startReading(owner: string, text: string): Promise<void> {
 export function clearReadAloudError(): void {
   useReadAloud.setState({ error: null });
 }
+
+export const selectIsReading = (owner: string) => (s: ReadAloudState) => s.owner === owner;
+export const selectReadAloudStatus =
+  (owner: string) =>
+  (s: ReadAloudState): ReadAloudStatus =>
+    s.owner === owner ? s.status : "idle";
+export const selectReadAloudError = (owner: string) => (s: ReadAloudState) =>
+  s.error?.owner === owner ? s.error.error : null;

@@ -13,6 +13,11 @@ interface VoicesState {
   voices: CustomVoice[] | null;
   error: AppErrorJSON | null;
   loading: boolean;
+}
+
+const initialVoicesState: VoicesState = { voices: null, error: null, loading: false };
+
+interface VoicesActions {
   load(force?: boolean): Promise<void>;
   added(voice: CustomVoice): void;
   remove(uri: string): Promise<void>;
@@ -20,10 +25,8 @@ interface VoicesState {
 
 let inflight: Promise<void> | null = null;
 
-export const useVoices = create<VoicesState>()((set, get) => ({
-  voices: null,
-  error: null,
-  loading: false,
+export const useVoices = create<VoicesState & VoicesActions>()((set, get) => ({
+  ...initialVoicesState,
   load: (force = false) => {
     if (inflight) return inflight;
     if (get().voices && !force) return Promise.resolve();
@@ -43,3 +46,7 @@ export const useVoices = create<VoicesState>()((set, get) => ({
     useSpeechPrefs.getState().forgetVoice(uri);
   },
 }));
+
+export const selectVoices = (s: VoicesState) => s.voices;
+export const selectVoicesError = (s: VoicesState) => s.error;
+export const selectVoicesLoading = (s: VoicesState) => s.loading;

@@ -32,6 +32,9 @@ interface VideoFormState extends VideoDraft {
   reusedAt: number;
   /** A start image that could not be read (bad upload, gallery image gone). */
   imageError: AppErrorJSON | null;
+}
+
+interface VideoFormActions {
   patch: (changes: Partial<VideoDraft>) => void;
   setImageError: (err: AppError | null) => void;
   /** A newly picked start image; the size follows its aspect ratio, as the provider's I2V output does. */
@@ -41,7 +44,7 @@ interface VideoFormState extends VideoDraft {
   reuse: (job: VideoJob, frames?: { start?: Blob; last?: Blob }) => void;
 }
 
-const initialDraft: VideoDraft = {
+const initialVideoFormState: VideoFormState = {
   prompt: "",
   negativePrompt: "",
   model: "",
@@ -53,16 +56,16 @@ const initialDraft: VideoDraft = {
   withAudio: false,
   fps: "",
   duration: "",
+  reusedAt: 0,
+  imageError: null,
 };
 
 function str(value: unknown): string {
   return typeof value === "string" ? value : "";
 }
 
-export const useVideoForm = create<VideoFormState>()((set) => ({
-  ...initialDraft,
-  reusedAt: 0,
-  imageError: null,
+export const useVideoForm = create<VideoFormState & VideoFormActions>()((set) => ({
+  ...initialVideoFormState,
   patch: (changes) => set(changes.image === undefined ? changes : { ...changes, imageError: null }),
   setImageError: (err) => set({ imageError: err ? err.toJSON() : null }),
   setImage: (image) =>
@@ -101,3 +104,19 @@ export const useVideoForm = create<VideoFormState>()((set) => ({
     });
   },
 }));
+
+/** One field of the form (a string, flag or picked image), by name. */
+export const selectVideoField =
+  <K extends keyof VideoFormState>(key: K) =>
+  (s: VideoFormState): VideoFormState[K] =>
+    s[key];
+/** The fields the Generate form itself shows; use with `useShallow` (a new object each time). */
+export const selectVideoFormFields = (s: VideoFormState) => ({
+  prompt: s.prompt,
+  negativePrompt: s.negativePrompt,
+  model: s.model,
+  size: s.size,
+  seed: s.seed,
+  image: s.image,
+  reusedAt: s.reusedAt,
+});

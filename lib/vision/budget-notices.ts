@@ -10,13 +10,18 @@ interface BudgetNotice {
 
 interface NoticeState {
   notices: Record<string, BudgetNotice>;
+}
+
+interface NoticeActions {
   /** The outcome of a conversation's latest request; nothing changed clears its notice. */
   report: (conversationId: string, notice: BudgetNotice) => void;
   dismiss: (conversationId: string) => void;
 }
 
-export const useBudgetNotices = create<NoticeState>()((set) => ({
-  notices: {},
+const initialNoticeState: NoticeState = { notices: {} };
+
+export const useBudgetNotices = create<NoticeState & NoticeActions>()((set) => ({
+  ...initialNoticeState,
   report: (conversationId, notice) =>
     set((s) => {
       const { [conversationId]: _old, ...rest } = s.notices;
@@ -28,3 +33,5 @@ export const useBudgetNotices = create<NoticeState>()((set) => ({
       return { notices: rest };
     }),
 }));
+
+export const selectBudgetNotice = (conversationId: string) => (s: NoticeState) => s.notices[conversationId];

@@ -13,7 +13,13 @@ import {
 import { AppError } from "@/lib/errors";
 import { setImagesDb } from "@/lib/images/db";
 import { EMPTY_FORM } from "@/lib/images/form";
-import { type ImageJob, type ImageStudioState, referenceIds, useImageStore } from "@/lib/images/store";
+import {
+  type ImageJob,
+  type ImageStudioState,
+  initialImageStudioState,
+  referenceIds,
+  useImageStore,
+} from "@/lib/images/store";
 import type { ImageResponse } from "@/lib/images/types";
 import { describeModel } from "@/lib/providers/catalog";
 
@@ -78,10 +84,8 @@ beforeEach(() => {
   setImagesDb(db);
   bodies = [];
   useImageStore.setState({
+    ...initialImageStudioState,
     form: { ...EMPTY_FORM, modelKey: "siliconflow:black-forest-labs/FLUX.1-schnell", steps: 4, prompt: "a fox" },
-    references: [],
-    jobs: [],
-    deleted: null,
     models: { status: "ready", list: MODELS, partialErrors: [] },
   });
 });

@@ -1,6 +1,6 @@
-import { describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { bilingual, translator } from "@/lib/i18n";
-import { useExport } from "@/lib/share/client/export-store";
+import { initialExportState, useExport } from "@/lib/share/client/export-store";
 import {
   ExportError,
   exportFailureText,
@@ -86,6 +86,8 @@ describe("exportFailureText", () => {
 });
 
 describe("useExport", () => {
+  beforeEach(() => useExport.setState(initialExportState));
+
   it("turns a failed export into an alert in both languages and keeps the selection to adjust", async () => {
     const store = useExport.getState();
     store.startSelecting("c1");

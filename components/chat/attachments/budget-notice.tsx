@@ -2,12 +2,12 @@
 
 import { CloseIcon } from "@/components/ui/icons";
 import { useT } from "@/lib/i18n/client";
-import { useBudgetNotices } from "@/lib/vision/budget-notices";
+import { selectBudgetNotice, useBudgetNotices } from "@/lib/vision/budget-notices";
 
 /** Says when the last request re-sent earlier images smaller or left some out (lib/vision/budget.ts). */
 export function BudgetNotice({ conversationId }: { conversationId: string }) {
   const t = useT();
-  const notice = useBudgetNotices((s) => s.notices[conversationId]);
+  const notice = useBudgetNotices(selectBudgetNotice(conversationId));
   if (!notice) return null;
   return (
     <div

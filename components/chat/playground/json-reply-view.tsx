@@ -3,7 +3,7 @@
 import { useMemo } from "react";
 import { Button } from "@/components/ui/button";
 import type { Message } from "@/lib/chat/client/db";
-import { useChatSessions } from "@/lib/chat/client/sessions";
+import { selectIsBusy, useChatSessions } from "@/lib/chat/client/sessions";
 import { usePlaygroundSettings } from "@/lib/chat/playground/client/store";
 import { readJsonReply, retryWithErrorsMessage } from "@/lib/chat/playground/json-reply";
 import { jsonModeSchema } from "@/lib/chat/playground/settings";
@@ -19,7 +19,7 @@ export function JsonReplyView({ message, text, isLast }: { message: Message; tex
   const schema = jsonModeSchema(settings);
   const reply = useMemo(() => readJsonReply(text, schema), [text, schema]);
   const retry = retryWithErrorsMessage(reply, locale);
-  const busy = useChatSessions((s) => s.sessions[message.conversationId]?.busy ?? false);
+  const busy = useChatSessions(selectIsBusy(message.conversationId));
   const onRetry =
     retry && isLast && message.model
       ? () =>

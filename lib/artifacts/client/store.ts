@@ -15,12 +15,19 @@ interface OpenArtifact {
 
 interface ArtifactState {
   open: OpenArtifact | null;
+}
+
+interface ArtifactActions {
   show: (artifact: OpenArtifact) => void;
   close: () => void;
 }
 
-export const useArtifacts = create<ArtifactState>()((set) => ({
-  open: null,
+const initialArtifactState: ArtifactState = { open: null };
+
+export const useArtifacts = create<ArtifactState & ArtifactActions>()((set) => ({
+  ...initialArtifactState,
   show: (open) => set({ open }),
   close: () => set({ open: null }),
 }));
+
+export const selectOpenArtifact = (s: ArtifactState) => s.open;

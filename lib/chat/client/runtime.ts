@@ -2,6 +2,9 @@
 // about a quarter of the chat page's JavaScript and is not needed to show history. It loads
 // when the browser is idle after the page is up, or at the first send, whichever comes first.
 
+import type { Chat } from "@ai-sdk/react";
+import type { ChatMessage } from "@/lib/chat/contract";
+
 type Runtime = typeof import("./run");
 
 let runtime: Promise<Runtime> | undefined;
@@ -31,4 +34,19 @@ export function whenIdle(load: () => unknown, timeoutMs = 1500): () => void {
   }
   const handle = setTimeout(run, 200);
   return () => clearTimeout(handle);
+}
+
+// The registry of runtime objects: the `Chat` of each conversation that ran a request in this page,
+// by conversation id. Kept out of the sessions store, whose state is plain data (busy, replyId):
+// components subscribe to that, and hand the Chat to the live row that streams it.
+const chats = new Map<string, Chat<ChatMessage>>();
+
+/** The Chat of a conversation, if it ever ran a request in this page. */
+export function sessionChat(conversationId: string): Chat<ChatMessage> | undefined {
+  return chats.get(conversationId);
+}
+
+export function registerChat(conversationId: string, chat: Chat<ChatMessage>): Chat<ChatMessage> {
+  chats.set(conversationId, chat);
+  return chat;
 }

@@ -1,10 +1,10 @@
-// In-flight chat replies, keyed by conversation id. The AI SDK `Chat` of each conversation lives
-// here, outside React, so a reply keeps streaming while the user switches conversation or page.
+// In-flight chat replies, keyed by conversation id: plain flags here (initial state, actions,
+// selectors), the AI SDK `Chat` of each conversation in the registry of runtime.ts. Both live outside
+// React, so a reply keeps streaming while the user switches conversation or page.
 // Every action stores first (user message, reply row) and streams second; see run.ts.
 
-import type { Chat } from "@ai-sdk/react";
 import { create } from "zustand";
-import type { ChatMessage, ChatModelRef, ChatSettings } from "@/lib/chat/contract";
+import type { ChatModelRef, ChatSettings } from "@/lib/chat/contract";
 import { type PlaygroundSettings, playgroundRequest } from "@/lib/chat/playground/settings";
 import { reconcileSettings } from "@/lib/chat/reconcile";
 import {
@@ -30,7 +30,7 @@ import { yieldToMain } from "@/lib/yield";
 import { pathTo, reasoningOfParts } from "./convert";
 import { modelInfo } from "./models";
 import type { RunOutcome } from "./run";
-import { loadChatRuntime } from "./runtime";
+import { loadChatRuntime, registerChat, sessionChat } from "./runtime";
 
 interface SessionInfo {
   /** A request is running for this conversation. */
@@ -47,6 +47,11 @@ interface SessionsState {
   sessions: Record<string, SessionInfo>;
   /** A failure outside any reply (disk full while saving, …): shown once, above the thread. */
   storageError: AppErrorJSON | null;
+}
+
+const initialSessionsState: SessionsState = { sessions: {}, storageError: null };
+
+interface SessionsActions {
   clearStorageError: () => void;
   /** Stores the question, starts the reply, and returns the conversation id (new when none was given). */
   send: (input: SendInput) => Promise<string>;
@@ -82,13 +87,7 @@ export interface OutgoingImage {
   detail?: ImageDetail;
 }
 
-const chats = new Map<string, Chat<ChatMessage>>();
 const pendingStops = new Set<string>();
-
-/** The Chat of a conversation, if it ever ran a request in this page. */
-export function sessionChat(conversationId: string): Chat<ChatMessage> | undefined {
-  return chats.get(conversationId);
-}
 
 /**
  * The settings as sent: only what this model takes, each value fitted to its range. A model switched
@@ -100,7 +99,7 @@ function requestSettings(model: ChatModelRef, settings: ChatSettings | undefined
   return reconcileSettings(modelInfo(currentModels("chat").models, model), settings).settings;
 }
 
-export const useChatSessions = create<SessionsState>()((set, get) => {
+export const useChatSessions = create<SessionsState & SessionsActions>()((set, get) => {
   const patch = (conversationId: string, info: Partial<SessionInfo>) =>
     set((s) => ({
       sessions: {
@@ -136,10 +135,9 @@ export const useChatSessions = create<SessionsState>()((set, get) => {
     try {
       await yieldToMain();
       const { createSessionChat, runReply } = await loadChatRuntime();
-      let chat = chats.get(conversationId);
+      let chat = sessionChat(conversationId);
       if (!chat) {
-        chat = createSessionChat(conversationId);
-        chats.set(conversationId, chat);
+        chat = registerChat(conversationId, createSessionChat(conversationId));
         // Rows read the Chat from the map: draw them again now that it exists.
         patch(conversationId, { busy: true, replyId });
       }
@@ -191,9 +189,24 @@ export const useChatSessions = create<SessionsState>()((set, get) => {
     void run(conversationId, reply.id, pathTo(all, parentId), model, settings, { playground });
   };
 
+  /**
+   * Continue and the tool results' answer both resume the stored reply in place: the thread up to
+   * the reply's question, then the reply itself (so the answer streams into it). Undefined when the
+   * reply is not an assistant row, its conversation is busy, or the row could not be resumed.
+   */
+  const resumeThread = async (replyId: string) => {
+    const db = getDB();
+    const row = await db.messages.get(replyId);
+    if (row?.role !== "assistant" || isBusy(row.conversationId)) return undefined;
+    const { all, model, settings, playground } = await context(row.conversationId, row.model);
+    const resumed = await resumeAssistantMessage(db, replyId);
+    if (!resumed) return undefined;
+    const thread = pathTo(all, row.parentId).concat(resumed);
+    return { row, thread, model, settings, playground };
+  };
+
   return {
-    sessions: {},
-    storageError: null,
+    ...initialSessionsState,
     clearStorageError: () => set({ storageError: null }),
 
     send: async ({ conversationId, text, model, settings, images = [], playground }) => {
@@ -263,13 +276,9 @@ export const useChatSessions = create<SessionsState>()((set, get) => {
     }),
 
     continueReply: guarded(async (replyId) => {
-      const db = getDB();
-      const row = await db.messages.get(replyId);
-      if (row?.role !== "assistant" || isBusy(row.conversationId)) return;
-      const { all, model, settings, playground } = await context(row.conversationId, row.model);
-      const resumed = await resumeAssistantMessage(db, replyId);
+      const resumed = await resumeThread(replyId);
       if (!resumed) return;
-      const thread = pathTo(all, row.parentId).concat(resumed);
+      const { row, thread, model, settings, playground } = resumed;
       void run(row.conversationId, replyId, thread, model, settings, {
         continuing: true,
         keepReasoningMs: row.reasoningMs !== undefined,
@@ -278,14 +287,10 @@ export const useChatSessions = create<SessionsState>()((set, get) => {
     }),
 
     continueWithToolResults: guarded(async (replyId) => {
-      const db = getDB();
-      const row = await db.messages.get(replyId);
-      if (row?.role !== "assistant" || isBusy(row.conversationId)) return;
-      const { all, model, settings, playground } = await context(row.conversationId, row.model);
-      const resumed = await resumeAssistantMessage(db, replyId);
-      if (!resumed) return;
       // The reply itself goes last, with its calls and their results; the answer streams into it.
-      const thread = pathTo(all, row.parentId).concat(resumed);
+      const resumed = await resumeThread(replyId);
+      if (!resumed) return;
+      const { row, thread, model, settings, playground } = resumed;
       void run(row.conversationId, replyId, thread, model, settings, {
         keepReasoningMs: row.reasoningMs !== undefined,
         playground,
@@ -322,10 +327,21 @@ export const useChatSessions = create<SessionsState>()((set, get) => {
     }),
 
     stop: (conversationId) => {
-      const chat = chats.get(conversationId);
+      const chat = sessionChat(conversationId);
       if (chat) void chat.stop();
       // Stop pressed while the runtime was still loading: the request stops as soon as it starts.
       else if (isBusy(conversationId)) pendingStops.add(conversationId);
     },
   };
 });
+
+export const selectSession = (conversationId: string | undefined) => (s: SessionsState) =>
+  conversationId ? s.sessions[conversationId] : undefined;
+export const selectIsBusy = (conversationId: string) => (s: SessionsState) => s.sessions[conversationId]?.busy === true;
+/** Whether any of these conversations has a request running (a comparison's columns). */
+export const selectAnyBusy = (conversationIds: readonly string[]) => (s: SessionsState) =>
+  conversationIds.some((id) => s.sessions[id]?.busy === true);
+/** The conversations with a request running; use with `useShallow` (a new array each time). */
+export const selectStreamingIds = (s: SessionsState) =>
+  Object.keys(s.sessions).filter((id) => s.sessions[id]?.busy === true);
+export const selectStorageError = (s: SessionsState) => s.storageError;

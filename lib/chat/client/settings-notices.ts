@@ -13,6 +13,9 @@ interface SettingsNotice {
 
 interface NoticeState {
   notices: Record<string, SettingsNotice>;
+}
+
+interface NoticeActions {
   /** Shows what changed; a fit that changed nothing leaves an earlier notice as it is. */
   report: (key: string, notice: SettingsNotice) => void;
   dismiss: (key: string) => void;
@@ -20,8 +23,10 @@ interface NoticeState {
   move: (from: string, to: string) => void;
 }
 
-export const useSettingsNotices = create<NoticeState>()((set) => ({
-  notices: {},
+const initialNoticeState: NoticeState = { notices: {} };
+
+export const useSettingsNotices = create<NoticeState & NoticeActions>()((set) => ({
+  ...initialNoticeState,
   report: (key, notice) =>
     set((s) => (notice.clamped.length + notice.unused.length > 0 ? { notices: { ...s.notices, [key]: notice } } : s)),
   dismiss: (key) =>
@@ -35,3 +40,5 @@ export const useSettingsNotices = create<NoticeState>()((set) => ({
       return notice ? { notices: { ...rest, [to]: notice } } : s;
     }),
 }));
+
+export const selectSettingsNotice = (key: string) => (s: NoticeState) => s.notices[key];

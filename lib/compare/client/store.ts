@@ -26,6 +26,11 @@ interface Prompt {
 interface CompareStoreState {
   /** Keyed by comparison id; absent until the first send in this page. */
   runs: Record<string, CompareState>;
+}
+
+const initialCompareStoreState: CompareStoreState = { runs: {} };
+
+interface CompareStoreActions {
   /** Sends a prompt to every column that is not running (a first prompt or a follow-up). */
   send: (compareId: string, columns: readonly CompareColumnRow[], prompt: Prompt) => void;
   /** Stop for one column: its request is aborted, or it never starts if still waiting. */
@@ -60,7 +65,7 @@ function inFlightElsewhere(state: CompareState): Record<string, number> {
   return counts;
 }
 
-export const useCompareRuns = create<CompareStoreState>()((set, get) => {
+export const useCompareRuns = create<CompareStoreState & CompareStoreActions>()((set, get) => {
   const dispatch = (compareId: string, event: CompareEvent) =>
     set((s) => {
       const state = s.runs[compareId];
@@ -128,7 +133,7 @@ export const useCompareRuns = create<CompareStoreState>()((set, get) => {
   });
 
   return {
-    runs: {},
+    ...initialCompareStoreState,
     send: (compareId, columns, prompt) => {
       const previous = get().runs[compareId];
       // The columns as they are now (one may have been added, removed or given another model).
@@ -151,3 +156,6 @@ export const useCompareRuns = create<CompareStoreState>()((set, get) => {
     },
   };
 });
+
+export const selectCompareRun = (compareId: string | undefined) => (s: CompareStoreState) =>
+  compareId ? s.runs[compareId] : undefined;

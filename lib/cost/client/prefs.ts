@@ -29,16 +29,19 @@ interface CostPrefsState {
   loaded: boolean;
   overrides: PriceOverrides;
   budget: BudgetSettings;
+}
+
+interface CostPrefsActions {
   /** Reads localStorage once in the browser (the server render has no preferences). */
   load: () => void;
   setOverrides: (next: PriceOverrides) => void;
   setBudget: (next: BudgetSettings) => void;
 }
 
-export const useCostPrefs = create<CostPrefsState>()((set, get) => ({
-  loaded: false,
-  overrides: {},
-  budget: DEFAULT_BUDGET,
+const initialCostPrefsState: CostPrefsState = { loaded: false, overrides: {}, budget: DEFAULT_BUDGET };
+
+export const useCostPrefs = create<CostPrefsState & CostPrefsActions>()((set, get) => ({
+  ...initialCostPrefsState,
   load: () => {
     if (get().loaded || typeof localStorage === "undefined") return;
     set({
@@ -56,3 +59,6 @@ export const useCostPrefs = create<CostPrefsState>()((set, get) => ({
     set({ budget });
   },
 }));
+
+export const selectPriceOverrides = (s: CostPrefsState) => s.overrides;
+export const selectBudget = (s: CostPrefsState) => s.budget;

@@ -9,14 +9,18 @@ const KEY = "siliconplay:new-chat-defaults";
 interface DefaultsState {
   loaded: boolean;
   defaults: NewChatDefaults;
+}
+
+interface DefaultsActions {
   /** Reads localStorage once in the browser (the server render has no preferences). */
   load: () => void;
   save: (next: NewChatDefaults) => void;
 }
 
-export const useNewChatDefaults = create<DefaultsState>()((set, get) => ({
-  loaded: false,
-  defaults: {},
+const initialDefaultsState: DefaultsState = { loaded: false, defaults: {} };
+
+export const useNewChatDefaults = create<DefaultsState & DefaultsActions>()((set, get) => ({
+  ...initialDefaultsState,
   load: () => {
     if (get().loaded || typeof localStorage === "undefined") return;
     let defaults: NewChatDefaults = {};
@@ -43,3 +47,6 @@ export function currentDefaults(): NewChatDefaults {
   useNewChatDefaults.getState().load();
   return useNewChatDefaults.getState().defaults;
 }
+
+export const selectDefaultsLoaded = (s: DefaultsState) => s.loaded;
+export const selectNewChatDefaults = (s: DefaultsState) => s.defaults;

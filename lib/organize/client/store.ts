@@ -63,3 +63,5 @@ export const useOrganize = create<OrganizeState & OrganizeActions>()((set, get) 
 export const selectCollapsed = (id: string) => (s: OrganizeState) => s.collapsed[id] === true;
 export const selectDialog = (s: OrganizeState) => s.dialog;
 export const selectTagFilter = (s: OrganizeState) => s.tagFilter;
+export const selectPaletteOpen = (s: OrganizeState) => s.paletteOpen;
+export const selectHelpOpen = (s: OrganizeState) => s.helpOpen;

@@ -22,9 +22,18 @@ interface ModelList {
 
 const EMPTY: ModelList = { status: "idle", models: [], providerErrors: [], error: null };
 
-const useModelLists = create<{ lists: Partial<Record<ModelType, ModelList>> }>()(() => ({ lists: {} }));
+interface ModelListsState {
+  lists: Partial<Record<ModelType, ModelList>>;
+}
 
-const listOf = (type: ModelType): ModelList => useModelLists.getState().lists[type] ?? EMPTY;
+const initialModelListsState: ModelListsState = { lists: {} };
+
+// No actions in the store: loadModels below is the only writer (it also dedupes requests in flight).
+const useModelLists = create<ModelListsState>()(() => initialModelListsState);
+
+const selectModelList = (type: ModelType) => (s: ModelListsState) => s.lists[type] ?? EMPTY;
+
+const listOf = (type: ModelType): ModelList => selectModelList(type)(useModelLists.getState());
 
 function setList(type: ModelType, patch: Partial<ModelList>) {
   useModelLists.setState((s) => ({ lists: { ...s.lists, [type]: { ...(s.lists[type] ?? EMPTY), ...patch } } }));
@@ -53,7 +62,7 @@ export function currentModels(type: ModelType): ModelList {
 
 /** A type's model list; the first component to ask starts the load. */
 export function useModels(type: ModelType): ModelList {
-  const list = useModelLists((s) => s.lists[type] ?? EMPTY);
+  const list = useModelLists(selectModelList(type));
   const idle = list.status === "idle";
   useEffect(() => {
     if (idle) void loadModels(type);

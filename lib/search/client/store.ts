@@ -11,6 +11,9 @@ interface WebSearchState {
   enabled: boolean;
   /** undefined until /api/search answered (or failed: then the switch still works, the server decides). */
   status: WebSearchStatus | undefined;
+}
+
+interface WebSearchActions {
   setEnabled: (enabled: boolean) => void;
   /** Reads the remembered choice and asks the server once; later calls do nothing. */
   load: () => void;
@@ -18,9 +21,10 @@ interface WebSearchState {
 
 let loading = false;
 
-export const useWebSearch = create<WebSearchState>()((set) => ({
-  enabled: false,
-  status: undefined,
+const initialWebSearchState: WebSearchState = { enabled: false, status: undefined };
+
+export const useWebSearch = create<WebSearchState & WebSearchActions>()((set) => ({
+  ...initialWebSearchState,
   setEnabled: (enabled) => {
     set({ enabled });
     try {
@@ -53,3 +57,6 @@ export function webSearchRequested(): boolean {
   const { enabled, status } = useWebSearch.getState();
   return enabled && status?.available !== false;
 }
+
+export const selectWebSearchEnabled = (s: WebSearchState) => s.enabled;
+export const selectWebSearchStatus = (s: WebSearchState) => s.status;

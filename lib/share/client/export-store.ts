@@ -20,6 +20,9 @@ interface ExportState {
   selected: ReadonlySet<string>;
   busy: boolean;
   failure: ExportFailure | null;
+}
+
+interface ExportActions {
   startSelecting: (conversationId: string) => void;
   stopSelecting: () => void;
   toggle: (messageId: string) => void;
@@ -31,11 +34,10 @@ interface ExportState {
 
 const EMPTY: ReadonlySet<string> = new Set();
 
-export const useExport = create<ExportState>()((set, get) => ({
-  selecting: null,
-  selected: EMPTY,
-  busy: false,
-  failure: null,
+export const initialExportState: ExportState = { selecting: null, selected: EMPTY, busy: false, failure: null };
+
+export const useExport = create<ExportState & ExportActions>()((set, get) => ({
+  ...initialExportState,
   startSelecting: (conversationId) => set({ selecting: conversationId, selected: EMPTY, failure: null }),
   stopSelecting: () => set({ selecting: null, selected: EMPTY }),
   toggle: (messageId) => set((s) => ({ selected: toggleId(s.selected, messageId) })),
@@ -58,3 +60,9 @@ export const useExport = create<ExportState>()((set, get) => ({
   },
   dismiss: () => set({ failure: null }),
 }));
+
+export const selectIsSelecting = (conversationId: string) => (s: ExportState) => s.selecting === conversationId;
+export const selectIsSelected = (messageId: string) => (s: ExportState) => s.selected.has(messageId);
+export const selectSelected = (s: ExportState) => s.selected;
+export const selectExportBusy = (s: ExportState) => s.busy;
+export const selectExportFailure = (s: ExportState) => s.failure;

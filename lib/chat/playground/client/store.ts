@@ -9,19 +9,26 @@ import type { PlaygroundSettings } from "../settings";
 
 interface DraftState {
   draft: PlaygroundSettings;
+}
+
+interface DraftActions {
   setDraft: (next: PlaygroundSettings) => void;
   reset: () => void;
 }
 
-export const usePlaygroundDraft = create<DraftState>()((set) => ({
-  draft: {},
+const initialDraftState: DraftState = { draft: {} };
+
+export const usePlaygroundDraft = create<DraftState & DraftActions>()((set) => ({
+  ...initialDraftState,
   setDraft: (draft) => set({ draft }),
-  reset: () => set({ draft: {} }),
+  reset: () => set(initialDraftState),
 }));
+
+const selectDraft = (s: DraftState) => s.draft;
 
 /** Live: the conversation's settings (undefined while loading), or the new chat's draft. */
 export function usePlaygroundSettings(conversationId: string | undefined): PlaygroundSettings | undefined {
-  const draft = usePlaygroundDraft((s) => s.draft);
+  const draft = usePlaygroundDraft(selectDraft);
   const stored = useLiveQuery(
     async () => ({ id: conversationId, row: conversationId ? await getConversation(getDB(), conversationId) : null }),
     [conversationId],
