@@ -17,7 +17,7 @@ export interface TokenRates {
  * (reasoning included); an absent bound is unlimited. GLM bands its prices by prompt length and, for the
  * shortest prompts, by the length of the answer (docs.bigmodel.cn "API 定价").
  */
-export interface TokenTier {
+interface TokenTier {
   maxInput?: number;
   maxOutput?: number;
   rates: TokenRates;
