@@ -117,6 +117,15 @@ describe("the chat page's first load", () => {
     expect(browserModulesImporting(chatRoute, /^zod(\/|$)/)).toEqual([]);
   });
 
+  it("ships one language: Chinese is a chunk loaded when the page is in Chinese", () => {
+    // The browser's #i18n-preloaded is empty (package.json "imports"; the walk does not follow it),
+    // and no module may import the Chinese dictionary directly.
+    const chinese = [...browserGraph(chatRoute).keys()].filter(
+      (f) => f.endsWith("lib/i18n/zh.ts") || f.includes("lib/i18n/messages/zh/"),
+    );
+    expect(chinese).toEqual([]);
+  });
+
   it("would see a value import of a schema file", () => {
     // A browser module that takes a schema from the chat contract: the same walk finds zod there.
     const viaClient = browserModulesImporting(
