@@ -1,6 +1,6 @@
 "use client";
 
-import { useCallback, useEffect, useId, useRef, useState } from "react";
+import { lazy, Suspense, useCallback, useEffect, useId, useRef, useState } from "react";
 import { ArtifactPanel } from "@/components/artifacts/artifact-panel";
 import { BudgetNotice } from "@/components/cost/budget-notice";
 import { ConversationCost } from "@/components/cost/conversation-cost";
@@ -29,9 +29,9 @@ import { useModels } from "@/lib/providers/client/models";
 import { useExport } from "@/lib/share/client/export-store";
 import { yieldToMain } from "@/lib/yield";
 import { ChatHeader } from "./chat-header";
-import { ChatSettingsPanel } from "./chat-settings-panel";
 import { Composer } from "./composer";
 import { MessageList } from "./message-list";
+import { preloadAssistantMessage } from "./message-row";
 import { ModelPicker } from "./model-picker";
 import { ProviderNotice } from "./provider-notice";
 import { type StarterKind, StarterPrompts, starterImage } from "./starter-prompts";
@@ -39,11 +39,19 @@ import { EffortPicker, ThinkingSwitch } from "./thinking-controls";
 import { useConversationId } from "./use-conversation";
 import { useIdlePreload } from "./use-idle-preload";
 
+// The settings panel (sliders, number fields, the tools and JSON editors) opens on a click: its code
+// loads then, not with the page (issue 25, the first load of /chat).
+const ChatSettingsPanel = lazy(() => import("./chat-settings-panel").then((m) => ({ default: m.ChatSettingsPanel })));
+
 /** The chat column: header, the thread, and the composer with its model and settings. */
 export function ChatView() {
   const t = useT();
   const settingsId = useId();
   const conversationId = useConversationId();
+  // A stored conversation shows replies as soon as its rows are read: fetch their renderer meanwhile.
+  useEffect(() => {
+    if (conversationId) void preloadAssistantMessage().catch(() => {});
+  }, [conversationId]);
   const { conversation, all, thread, versions } = useConversation(conversationId);
   const session = useChatSessions((s) => (conversationId ? s.sessions[conversationId] : undefined));
   const storageError = useChatSessions((s) => s.storageError);
@@ -279,15 +287,17 @@ export function ChatView() {
       </section>
       <ArtifactPanel thread={thread} />
       {settingsOpen && (
-        <ChatSettingsPanel
-          key={`${conversationId ?? NEW_CHAT} ${model.provider}:${model.id}`}
-          panelId={settingsId}
-          model={model}
-          settings={settings}
-          onChange={changeSettings}
-          onClose={() => setSettingsOpen(false)}
-          onAdjusted={(changes) => reportAdjusted(model.id, changes)}
-        />
+        <Suspense fallback={null}>
+          <ChatSettingsPanel
+            key={`${conversationId ?? NEW_CHAT} ${model.provider}:${model.id}`}
+            panelId={settingsId}
+            model={model}
+            settings={settings}
+            onChange={changeSettings}
+            onClose={() => setSettingsOpen(false)}
+            onAdjusted={(changes) => reportAdjusted(model.id, changes)}
+          />
+        </Suspense>
       )}
     </div>
   );
