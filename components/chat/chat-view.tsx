@@ -1,7 +1,6 @@
 "use client";
 
 import { lazy, Suspense, useCallback, useEffect, useId, useRef, useState } from "react";
-import { ArtifactPanel } from "@/components/artifacts/artifact-panel";
 import { BudgetNotice } from "@/components/cost/budget-notice";
 import { ConversationCost } from "@/components/cost/conversation-cost";
 import { AssistantGreeting } from "@/components/organize/assistant-badge";
@@ -10,6 +9,7 @@ import { ExportAlert } from "@/components/share/export-alert";
 import { SelectionBar, SelectMessagesButton } from "@/components/share/message-selection";
 import { ErrorAlert } from "@/components/ui/error-alert";
 import { SlidersIcon } from "@/components/ui/icons";
+import { useArtifacts } from "@/lib/artifacts/client/store";
 import { conversationActions } from "@/lib/chat/client/db";
 import { useConversation } from "@/lib/chat/client/hooks";
 import { defaultModel, modelInfo, rememberModel } from "@/lib/chat/client/models";
@@ -39,6 +39,11 @@ import { EffortPicker, ThinkingSwitch } from "./thinking-controls";
 import { useConversationId } from "./use-conversation";
 import { useIdlePreload } from "./use-idle-preload";
 
+// The artifact panel (its markdown scan of the thread, diagram and page previews) opens from a
+// reply's Preview button; its code loads then.
+const ArtifactPanel = lazy(() =>
+  import("@/components/artifacts/artifact-panel").then((m) => ({ default: m.ArtifactPanel })),
+);
 // The settings panel (sliders, number fields, the tools and JSON editors) opens on a click: its code
 // loads then, not with the page (issue 25, the first load of /chat).
 const ChatSettingsPanel = lazy(() => import("./chat-settings-panel").then((m) => ({ default: m.ChatSettingsPanel })));
@@ -48,6 +53,7 @@ export function ChatView() {
   const t = useT();
   const settingsId = useId();
   const conversationId = useConversationId();
+  const artifactOpen = useArtifacts((s) => s.open !== null);
   // A stored conversation shows replies as soon as its rows are read: fetch their renderer meanwhile.
   useEffect(() => {
     if (conversationId) void preloadAssistantMessage().catch(() => {});
@@ -285,7 +291,11 @@ export function ChatView() {
           }
         />
       </section>
-      <ArtifactPanel thread={thread} />
+      {artifactOpen && (
+        <Suspense fallback={null}>
+          <ArtifactPanel thread={thread} />
+        </Suspense>
+      )}
       {settingsOpen && (
         <Suspense fallback={null}>
           <ChatSettingsPanel
