@@ -1,7 +1,6 @@
 "use client";
 
-import { useCallback, useEffect, useId, useRef, useState } from "react";
-import { ArtifactPanel } from "@/components/artifacts/artifact-panel";
+import { lazy, Suspense, useCallback, useEffect, useId, useRef, useState } from "react";
 import { BudgetNotice } from "@/components/cost/budget-notice";
 import { ConversationCost } from "@/components/cost/conversation-cost";
 import { AssistantGreeting } from "@/components/organize/assistant-badge";
@@ -10,6 +9,7 @@ import { ExportAlert } from "@/components/share/export-alert";
 import { SelectionBar, SelectMessagesButton } from "@/components/share/message-selection";
 import { ErrorAlert } from "@/components/ui/error-alert";
 import { SlidersIcon } from "@/components/ui/icons";
+import { selectArtifactIsOpen, useArtifacts } from "@/lib/artifacts/client/store";
 import { conversationActions } from "@/lib/chat/client/db";
 import { useConversation } from "@/lib/chat/client/hooks";
 import { defaultModel, modelInfo, rememberModel } from "@/lib/chat/client/models";
@@ -30,9 +30,9 @@ import { useModels } from "@/lib/providers/client/models";
 import { useExport } from "@/lib/share/client/export-store";
 import { yieldToMain } from "@/lib/yield";
 import { ChatHeader } from "./chat-header";
-import { ChatSettingsPanel } from "./chat-settings-panel";
 import { Composer } from "./composer";
 import { MessageList } from "./message-list";
+import { preloadAssistantMessage } from "./message-row";
 import { ModelPicker } from "./model-picker";
 import { ProviderNotice } from "./provider-notice";
 import { type StarterKind, StarterPrompts, starterImage } from "./starter-prompts";
@@ -40,11 +40,25 @@ import { EffortPicker, ThinkingSwitch } from "./thinking-controls";
 import { useConversationId } from "./use-conversation";
 import { useIdlePreload } from "./use-idle-preload";
 
+// The artifact panel (its markdown scan of the thread, diagram and page previews) opens from a
+// reply's Preview button; its code loads then.
+const ArtifactPanel = lazy(() =>
+  import("@/components/artifacts/artifact-panel").then((m) => ({ default: m.ArtifactPanel })),
+);
+// The settings panel (sliders, number fields, the tools and JSON editors) opens on a click: its code
+// loads then, not with the page (issue 25, the first load of /chat).
+const ChatSettingsPanel = lazy(() => import("./chat-settings-panel").then((m) => ({ default: m.ChatSettingsPanel })));
+
 /** The chat column: header, the thread, and the composer with its model and settings. */
 export function ChatView() {
   const t = useT();
   const settingsId = useId();
   const conversationId = useConversationId();
+  const artifactOpen = useArtifacts(selectArtifactIsOpen);
+  // A stored conversation shows replies as soon as its rows are read: fetch their renderer meanwhile.
+  useEffect(() => {
+    if (conversationId) void preloadAssistantMessage().catch(() => {});
+  }, [conversationId]);
   const { conversation, all, thread, versions } = useConversation(conversationId);
   const session = useChatSessions(selectSession(conversationId));
   const storageError = useChatSessions(selectStorageError);
@@ -277,17 +291,23 @@ export function ChatView() {
           }
         />
       </section>
-      <ArtifactPanel thread={thread} />
+      {artifactOpen && (
+        <Suspense fallback={null}>
+          <ArtifactPanel thread={thread} />
+        </Suspense>
+      )}
       {settingsOpen && (
-        <ChatSettingsPanel
-          key={`${conversationId ?? NEW_CHAT} ${model.provider}:${model.id}`}
-          panelId={settingsId}
-          model={model}
-          settings={settings}
-          onChange={changeSettings}
-          onClose={() => useChatUI.getState().setSettingsOpen(false)}
-          onAdjusted={(changes) => reportAdjusted(model.id, changes)}
-        />
+        <Suspense fallback={null}>
+          <ChatSettingsPanel
+            key={`${conversationId ?? NEW_CHAT} ${model.provider}:${model.id}`}
+            panelId={settingsId}
+            model={model}
+            settings={settings}
+            onChange={changeSettings}
+            onClose={() => useChatUI.getState().setSettingsOpen(false)}
+            onAdjusted={(changes) => reportAdjusted(model.id, changes)}
+          />
+        </Suspense>
       )}
     </div>
   );

@@ -1,9 +1,15 @@
 "use client";
 
 import { lazy, memo, Suspense } from "react";
-import { AssistantMessage } from "./assistant-message";
 import type { MessageRowProps } from "./message-row-props";
 import { UserMessage } from "./user-message";
+
+// A reply's renderer (markdown, tool calls, JSON view, reasoning) is a chunk of its own: a new chat
+// does not show one until its first reply, so it is not in /chat's first load (issue 25). A page that
+// opens a conversation starts loading it at once (chat-view); the idle preload brings it otherwise.
+const loadAssistantMessage = () => import("./assistant-message");
+const AssistantMessage = lazy(() => loadAssistantMessage().then((m) => ({ default: m.AssistantMessage })));
+export const preloadAssistantMessage = loadAssistantMessage;
 
 // Only a reply streaming in this tab needs the AI SDK; it arrives with the chat runtime.
 const loadLiveAssistant = () => import("./live-assistant");
@@ -31,8 +37,14 @@ function sameRow(a: MessageRowProps, b: MessageRowProps): boolean {
 export const MessageRow = memo(function MessageRow(props: MessageRowProps) {
   const { message, chat, ...rest } = props;
   if (message.role === "user") return <UserMessage message={message} {...rest} />;
-  // A finished reply: stored parts, rendered once (memo), no subscription.
-  if (!chat) return <AssistantMessage message={message} parts={message.parts} streaming={false} {...rest} />;
+  // A finished reply: stored parts, rendered once (memo), no subscription. Until the renderer's chunk
+  // is here the row stays empty (rather than showing raw markdown that would then reflow).
+  if (!chat)
+    return (
+      <Suspense fallback={null}>
+        <AssistantMessage message={message} parts={message.parts} streaming={false} {...rest} />
+      </Suspense>
+    );
   const stored = (
     <AssistantMessage
       message={message}
@@ -42,8 +54,10 @@ export const MessageRow = memo(function MessageRow(props: MessageRowProps) {
     />
   );
   return (
-    <Suspense fallback={stored}>
-      <LiveAssistant chat={chat} message={message} {...rest} />
+    <Suspense fallback={null}>
+      <Suspense fallback={stored}>
+        <LiveAssistant chat={chat} message={message} {...rest} />
+      </Suspense>
     </Suspense>
   );
 }, sameRow);

@@ -2,7 +2,7 @@
 
 import { type EditorIssue, JsonEditor } from "@/components/chat/playground/json-editor";
 import { Switch } from "@/components/ui/switch";
-import { parseSchemaText } from "@/lib/chat/playground/json-reply";
+import { parseSchemaText } from "@/lib/chat/playground/schema-text";
 import { jsonModeRefusal, toolsRefusal } from "@/lib/chat/playground/support";
 import { parseToolDefinitions } from "@/lib/chat/playground/tool-definitions";
 import { useI18n } from "@/lib/i18n/client";

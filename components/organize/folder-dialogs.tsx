@@ -7,7 +7,7 @@ import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { AppError } from "@/lib/errors";
 import { useI18n } from "@/lib/i18n/client";
-import { NAME_MAX } from "@/lib/organize/contract";
+import { NAME_MAX } from "@/lib/organize/bounds";
 
 /** A one-field form dialog for a folder's name (new folder, rename). */
 export function FolderNameDialog({

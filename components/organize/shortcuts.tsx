@@ -1,12 +1,15 @@
 "use client";
 
-import { useEffect, useState } from "react";
+import { lazy, Suspense, useEffect, useState } from "react";
 import { Dialog } from "@/components/ui/dialog";
 import { useChatUI } from "@/lib/chat/client/ui";
 import { translator } from "@/lib/i18n";
 import { useI18n } from "@/lib/i18n/client";
-import { selectHelpOpen, useOrganize } from "@/lib/organize/client/store";
-import { CommandPalette } from "./command-palette";
+import { selectHelpOpen, selectPaletteOpen, useOrganize } from "@/lib/organize/client/store";
+
+// The palette's code (its search over conversations, assistants and models) loads on the first
+// Ctrl/⌘+K, not with every page (issue 25, the first load of /chat).
+const CommandPalette = lazy(() => import("./command-palette").then((m) => ({ default: m.CommandPalette })));
 
 function editable(target: EventTarget | null): boolean {
   const el = target as HTMLElement | null;
@@ -23,6 +26,10 @@ const isMac = () => typeof navigator !== "undefined" && /Mac|iPhone|iPad/.test(n
 export function Shortcuts() {
   const { t, locale } = useI18n();
   const helpOpen = useOrganize(selectHelpOpen);
+  // Mounted from its first opening on, so it keeps its state (and its close animation) after.
+  const paletteOpen = useOrganize(selectPaletteOpen);
+  const [paletteWanted, setPaletteWanted] = useState(false);
+  if (paletteOpen && !paletteWanted) setPaletteWanted(true);
   const [announce, setAnnounce] = useState("");
 
   useEffect(() => {
@@ -74,7 +81,11 @@ export function Shortcuts() {
   ];
   return (
     <>
-      <CommandPalette />
+      {paletteWanted && (
+        <Suspense fallback={null}>
+          <CommandPalette />
+        </Suspense>
+      )}
       <Dialog
         open={helpOpen}
         onOpenChange={(open) => useOrganize.getState().setHelpOpen(open)}

@@ -1,15 +1,28 @@
-import { z } from "zod";
-
 // The monthly budget: a warning at 80% and at 100% of it. It never blocks a request unless the user
-// turned blocking on. Pure and browser-safe.
+// turned blocking on. Pure, browser-safe and zod-free (the chat page loads it up front); the zod
+// schema of the same shape is in lib/cost/schemas.ts.
 
-export const budgetSettingsSchema = z.object({
+export interface BudgetSettings {
   /** Yuan per calendar month; null = no budget. */
-  monthlyYuan: z.number().finite().positive().max(10_000_000).nullable(),
+  monthlyYuan: number | null;
   /** Refuse new paid requests once the budget is spent (off unless the user asks). */
-  block: z.boolean(),
-});
-export type BudgetSettings = z.infer<typeof budgetSettingsSchema>;
+  block: boolean;
+}
+
+export const MONTHLY_BUDGET_MAX = 10_000_000;
+
+/** Whether `v` is a BudgetSettings (read back from localStorage): the rules of budgetSettingsSchema. */
+export function isBudgetSettings(v: unknown): v is BudgetSettings {
+  if (typeof v !== "object" || v === null) return false;
+  const { monthlyYuan, block } = v as Record<string, unknown>;
+  const yuanOk =
+    monthlyYuan === null ||
+    (typeof monthlyYuan === "number" &&
+      Number.isFinite(monthlyYuan) &&
+      monthlyYuan > 0 &&
+      monthlyYuan <= MONTHLY_BUDGET_MAX);
+  return yuanOk && typeof block === "boolean";
+}
 
 export const DEFAULT_BUDGET: BudgetSettings = { monthlyYuan: null, block: false };
 const WARN_RATIO = 0.8;

@@ -1,18 +1,15 @@
-import { z } from "zod";
-
 // What a model costs, in yuan, in the unit its provider bills by. Shared by the shipped tables
-// (lib/providers/prices-*.ts), the user's overrides (kept by the browser, validated with these schemas
-// on import) and the arithmetic in lib/cost. Pure and browser-safe.
-
-const yuan = z.number().finite().min(0);
-const tokenCount = z.number().int().positive();
+// (lib/providers/prices-*.ts), the user's overrides (kept by the browser) and the arithmetic in
+// lib/cost. Pure, browser-safe and zod-free: the chat page loads it up front, so the checks here are
+// plain code (`isPriceOverrides`); lib/cost/schemas.ts holds the same shapes as zod schemas, and a
+// compile-time check there keeps the two in step.
 
 /** Yuan per million tokens. Cached input is billed at `input` where a provider has no cache price. */
-const tokenRatesSchema = z.object({
-  input: yuan,
-  output: yuan,
-  cachedInput: yuan.optional(),
-});
+export interface TokenRates {
+  input: number;
+  output: number;
+  cachedInput?: number;
+}
 
 /**
  * One band of a tiered price. A request falls in the first tier whose bounds it stays under:
@@ -20,33 +17,39 @@ const tokenRatesSchema = z.object({
  * (reasoning included); an absent bound is unlimited. GLM bands its prices by prompt length and, for the
  * shortest prompts, by the length of the answer (docs.bigmodel.cn "API 定价").
  */
-const tokenTierSchema = z.object({
-  maxInput: tokenCount.optional(),
-  maxOutput: tokenCount.optional(),
-  rates: tokenRatesSchema,
-});
+interface TokenTier {
+  maxInput?: number;
+  maxOutput?: number;
+  rates: TokenRates;
+}
 
-export const priceSchema = z.discriminatedUnion("unit", [
+export type Price =
   /** Free to use: every capability costs ¥0. */
-  z.object({ unit: z.literal("free") }),
-  z.object({ unit: z.literal("tokens"), tiers: z.array(tokenTierSchema).min(1).max(8) }),
-  z.object({ unit: z.literal("image"), perImage: yuan }),
+  | { unit: "free" }
+  | { unit: "tokens"; tiers: TokenTier[] }
+  | { unit: "image"; perImage: number }
   /**
    * Per megapixel (1024 x 1024 pixels) per inference step, per image: SiliconFlow's other image price
    * (seed 003, "生图计费介绍": ¥x/M px/Steps).
    */
-  z.object({ unit: z.literal("megapixel-steps"), perMegapixelStep: yuan }),
-  z.object({ unit: z.literal("video"), perVideo: yuan }),
+  | { unit: "megapixel-steps"; perMegapixelStep: number }
+  | { unit: "video"; perVideo: number }
   /** SiliconFlow bills speech by the UTF-8 bytes of the input text (seed 003, text-to-speech). */
-  z.object({ unit: z.literal("utf8-bytes"), perMillionBytes: yuan }),
+  | { unit: "utf8-bytes"; perMillionBytes: number }
   /** Per 10,000 characters of text, as other speech providers bill. */
-  z.object({ unit: z.literal("characters"), perTenThousand: yuan }),
+  | { unit: "characters"; perTenThousand: number }
   /** Transcription billed by audio length. */
-  z.object({ unit: z.literal("audio-seconds"), perMinute: yuan }),
-]);
+  | { unit: "audio-seconds"; perMinute: number };
 
-export type TokenRates = z.infer<typeof tokenRatesSchema>;
-export type Price = z.infer<typeof priceSchema>;
+/** The single yuan field of each flat unit. */
+const FLAT_FIELD = {
+  image: "perImage",
+  "megapixel-steps": "perMegapixelStep",
+  video: "perVideo",
+  "utf8-bytes": "perMillionBytes",
+  characters: "perTenThousand",
+  "audio-seconds": "perMinute",
+} as const;
 
 /** A row of a shipped table: the price (null = not published where we looked), and where it was read. */
 export interface PriceEntry {
@@ -64,11 +67,50 @@ export function priceKey(provider: string, model: string): string {
 }
 
 /** The user's own prices, keyed by `priceKey`; they win over the shipped table. */
-export const priceOverridesSchema = z.record(z.string().min(3).max(300), priceSchema);
-export type PriceOverrides = z.infer<typeof priceOverridesSchema>;
+export type PriceOverrides = Record<string, Price>;
+export const PRICE_KEY_LENGTH = { min: 3, max: 300 } as const;
+export const MAX_TIERS = 8;
 
 /** Shorthand for the tables: one flat token price. */
 export function perMillion(input: number, output: number, cachedInput?: number): Price {
   const rates: TokenRates = cachedInput === undefined ? { input, output } : { input, output, cachedInput };
   return { unit: "tokens", tiers: [{ rates }] };
+}
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
+const isYuan = (v: unknown) => typeof v === "number" && Number.isFinite(v) && v >= 0;
+const isOptional = (v: unknown, check: (v: unknown) => boolean) => v === undefined || check(v);
+const isTokenCount = (v: unknown) => typeof v === "number" && Number.isInteger(v) && v > 0;
+
+function isTier(v: unknown): boolean {
+  if (!isRecord(v) || !isRecord(v.rates)) return false;
+  const { input, output, cachedInput } = v.rates;
+  return (
+    isYuan(input) &&
+    isYuan(output) &&
+    isOptional(cachedInput, isYuan) &&
+    isOptional(v.maxInput, isTokenCount) &&
+    isOptional(v.maxOutput, isTokenCount)
+  );
+}
+
+/** Whether `v` is a Price (the same rules as lib/cost/schemas.ts priceSchema; extra keys are allowed). */
+export function isPrice(v: unknown): v is Price {
+  if (!isRecord(v) || typeof v.unit !== "string") return false;
+  if (v.unit === "free") return true;
+  if (v.unit === "tokens") {
+    return Array.isArray(v.tiers) && v.tiers.length >= 1 && v.tiers.length <= MAX_TIERS && v.tiers.every(isTier);
+  }
+  if (!Object.hasOwn(FLAT_FIELD, v.unit)) return false;
+  return isYuan(v[FLAT_FIELD[v.unit as keyof typeof FLAT_FIELD]]);
+}
+
+/** Whether `v` is a set of overrides as the browser stores them (read back from localStorage). */
+export function isPriceOverrides(v: unknown): v is PriceOverrides {
+  return (
+    isRecord(v) &&
+    Object.entries(v).every(
+      ([key, price]) => key.length >= PRICE_KEY_LENGTH.min && key.length <= PRICE_KEY_LENGTH.max && isPrice(price),
+    )
+  );
 }

@@ -1,7 +1,7 @@
 "use client";
 
-import { createContext, type ReactNode, useCallback, useContext, useMemo, useState } from "react";
-import { LOCALE_COOKIE, type Locale, type Translate, translator } from "./index";
+import { createContext, type ReactNode, use, useCallback, useContext, useMemo, useState } from "react";
+import { hasDictionary, LOCALE_COOKIE, type Locale, loadDictionary, type Translate, translator } from "./index";
 
 interface I18nValue {
   locale: Locale;
@@ -13,12 +13,23 @@ const I18nContext = createContext<I18nValue | null>(null);
 
 export function I18nProvider({ initialLocale, children }: { initialLocale: Locale; children: ReactNode }) {
   const [locale, setLocaleState] = useState<Locale>(initialLocale);
+  // The browser starts with English only. A page the server rendered in another language waits for
+  // that dictionary before it hydrates (React keeps the server's HTML meanwhile), so neither keys nor
+  // English flash and the first client render matches the server's.
+  if (!hasDictionary(locale)) use(loadDictionary(locale));
   const setLocale = useCallback((next: Locale) => {
-    // A cookie so the server renders the chosen language on the next request too.
-    // biome-ignore lint/suspicious/noDocumentCookie: a plain preference cookie; the Cookie Store API is not in every browser.
-    document.cookie = `${LOCALE_COOKIE}=${next}; path=/; max-age=31536000; samesite=lax`;
-    document.documentElement.lang = next === "zh" ? "zh-CN" : "en";
-    setLocaleState(next);
+    // Switch once the language's words are here (a chunk, the first time): the page changes in one go.
+    void loadDictionary(next)
+      .then(() => {
+        // A cookie so the server renders the chosen language on the next request too.
+        // biome-ignore lint/suspicious/noDocumentCookie: a plain preference cookie; the Cookie Store API is not in every browser.
+        document.cookie = `${LOCALE_COOKIE}=${next}; path=/; max-age=31536000; samesite=lax`;
+        document.documentElement.lang = next === "zh" ? "zh-CN" : "en";
+        setLocaleState(next);
+      })
+      .catch(() => {
+        // Offline or a replaced deploy: the page stays in its language; choosing again retries.
+      });
   }, []);
   const value = useMemo(() => ({ locale, t: translator(locale), setLocale }), [locale, setLocale]);
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;

@@ -5,13 +5,14 @@
 import { z } from "zod";
 import { JSON_SCHEMA_MAX_CHARS, TOOL_DEFINITIONS_MAX_CHARS } from "@/lib/chat/playground/bounds";
 import { ASSISTANT_IMAGE_MAX_CHARS, assistantImageProblem } from "./assistant-image";
+import { EMOJI_MAX, type Folder, NAME_MAX, PROMPTS_FORMAT, TAG_MAX, TAGS_MAX } from "./bounds";
 
-export const NAME_MAX = 100;
-export const EMOJI_MAX = 16;
+// Browser code that only needs a bound takes it from bounds.ts (no zod); these re-exports keep the
+// server's and the tests' imports in one place.
+export { EMOJI_MAX, type Folder, NAME_MAX, PROMPTS_FORMAT, TAG_MAX, TAGS_MAX };
+
 /** A system prompt or a saved prompt's body: generous, but bounded so a file cannot fill the disk. */
 const TEXT_MAX = 100_000;
-export const TAG_MAX = 40;
-export const TAGS_MAX = 20;
 /** One import of the prompt library. */
 const PROMPTS_IMPORT_MAX = 2000;
 
@@ -59,7 +60,10 @@ export const folderSchema = z.object({
   createdAt: time,
   updatedAt: time,
 });
-export type Folder = z.infer<typeof folderSchema>;
+// Folder is declared in bounds.ts (the sidebar needs it without zod); it must stay the schema's shape.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const folderShape: Same<z.infer<typeof folderSchema>, Folder> = true;
+void folderShape;
 
 export const assistantSchema = z.object({
   id,
@@ -105,7 +109,6 @@ export type SavedPrompt = z.infer<typeof promptSchema>;
 export const tagSchema = z.string().trim().min(1).max(TAG_MAX);
 
 /** The prompt library's own export file (Settings has the full backup). */
-export const PROMPTS_FORMAT = "siliconplay-prompts";
 export const promptsFileSchema = z.object({
   format: z.literal(PROMPTS_FORMAT),
   version: z.literal(1),

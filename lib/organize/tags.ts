@@ -1,6 +1,6 @@
 // Conversation tags: free labels, cleaned the same way wherever they come from (form or backup).
 
-import { TAG_MAX, TAGS_MAX } from "./contract";
+import { TAG_MAX, TAGS_MAX } from "./bounds";
 
 /** Trimmed, de-duplicated (case-insensitively), bounded tags. */
 export function normalizeTags(tags: readonly string[]): string[] {

@@ -1,4 +1,5 @@
-import { en, zh } from "../i18n/messages/chat";
+import { en } from "../i18n/messages/chat";
+import { zh } from "../i18n/messages/zh/chat";
 import type { Question } from "./text";
 
 // Answers to the empty chat's four starter prompts (components/chat/starter-prompts.tsx), so the demo

@@ -1,8 +1,11 @@
 // First-load JavaScript of a page: the gzip size of every script file its HTML references, as a
 // browser fetches them on a cold load (lazy chunks: highlighter, KaTeX, mermaid, are not in it).
+// Then, in Chromium, what the page really fetches: scripts requested up to the load event, and the
+// idle preloads after it (the chat runtime, the reply renderer, KaTeX), reported apart.
 //
 //   npm run bench bundle [-- --path /chat --budget-kb 300 --app-port 3130 --dist-dir .next-md
-//                            --app-url http://127.0.0.1:3130]
+//                            --app-url http://127.0.0.1:3130 --idle-ms 8000 --locale en-US]
+//   (--idle-ms 0 skips the browser part)
 //
 // Needs a production build: `NEXT_DIST_DIR=.next-md npx next build`. Without --app-url the script
 // starts `next start` from that build itself.
@@ -10,6 +13,7 @@ import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
+import { chromium } from "playwright-core";
 
 // `--name value` pairs; a bare `--` (from `npm run bench render -- …` via other runners) is skipped.
 const argv = process.argv.slice(2).filter((a) => a !== "--");
@@ -19,6 +23,8 @@ const PAGE = args.get("path") ?? "/chat";
 const BUDGET_KB = Number(args.get("budget-kb") ?? 300);
 const APP_PORT = Number(args.get("app-port") ?? 3130);
 const DIST_DIR = args.get("dist-dir") ?? ".next-md";
+const IDLE_MS = Number(args.get("idle-ms") ?? 8000);
+const LOCALE = args.get("locale") ?? "en-US";
 const root = path.resolve(import.meta.dirname, "../..");
 
 async function waitForApp(url: string, exited: () => boolean): Promise<void> {
@@ -89,6 +95,38 @@ async function gzipSizes(urls: string[]) {
 
 const kb = (bytes: number) => Math.round((bytes / 1024) * 10) / 10;
 
+/**
+ * Scripts Chromium requests for a cold load of `url`: up to the load event, and during the `IDLE_MS`
+ * after it (the idle preloads). Sizes are gzip of each file, as above.
+ */
+async function inBrowser(url: string) {
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium" });
+  try {
+    const page = await browser.newPage({ locale: LOCALE });
+    const requested: { url: string; afterLoad: boolean }[] = [];
+    let loaded = false;
+    page.on("request", (r) => {
+      if (r.resourceType() === "script") requested.push({ url: r.url(), afterLoad: loaded });
+    });
+    page.on("load", () => {
+      loaded = true;
+    });
+    await page.goto(url, { waitUntil: "load" });
+    await page.waitForTimeout(IDLE_MS);
+    const sizes = await gzipSizes(requested.map((r) => r.url));
+    const sum = (afterLoad: boolean) =>
+      kb(sizes.filter((_, i) => requested[i]?.afterLoad === afterLoad).reduce((n, f) => n + f.gzip, 0));
+    return {
+      locale: LOCALE,
+      beforeLoadGzipKB: sum(false),
+      idlePreloadGzipKB: sum(true),
+      idlePreloads: sizes.filter((_, i) => requested[i]?.afterLoad).sort((a, b) => b.gzip - a.gzip),
+    };
+  } finally {
+    await browser.close();
+  }
+}
+
 async function main() {
   const appUrl = args.get("app-url") ?? `http://127.0.0.1:${APP_PORT}`;
   const app = args.has("app-url") ? null : startApp();
@@ -103,6 +141,7 @@ async function main() {
     // Inline scripts (the RSC payload, the theme boot script) are part of the HTML, listed apart.
     const inline = [...html.matchAll(/<script\b(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1] ?? "");
     const totalGzip = files.reduce((sum, f) => sum + f.gzip, 0);
+    const browser = IDLE_MS > 0 ? await inBrowser(new URL(PAGE, appUrl).href) : undefined;
     console.log(
       JSON.stringify(
         {
@@ -114,6 +153,7 @@ async function main() {
           legacyNoModuleGzipKB: kb(legacy.reduce((sum, f) => sum + f.gzip, 0)),
           budgetKB: BUDGET_KB,
           withinBudget: totalGzip <= BUDGET_KB * 1024,
+          browser,
         },
         null,
         2,

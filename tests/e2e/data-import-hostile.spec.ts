@@ -1,7 +1,8 @@
 import { readFile, writeFile } from "node:fs/promises";
 import { restoreSentence } from "../../lib/db/backup-summary";
 import { DB_NAME } from "../../lib/db/name";
-import { en, zh } from "../../lib/i18n/messages/markdown";
+import { en } from "../../lib/i18n/messages/markdown";
+import { zh } from "../../lib/i18n/messages/zh/markdown";
 import { encodePng } from "../../lib/simulator/png";
 import { ChatPage } from "./pages/chat-page";
 import { expect, test } from "./support/fixtures";

@@ -1,4 +1,5 @@
-import { en, zh } from "../../lib/i18n/messages/markdown";
+import { en } from "../../lib/i18n/messages/markdown";
+import { zh } from "../../lib/i18n/messages/zh/markdown";
 import { ChatPage } from "./pages/chat-page";
 import { expect, test } from "./support/fixtures";
 import { openTrap, TRAP_HOST } from "./support/trap";

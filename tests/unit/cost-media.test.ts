@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { imageBatchCost, speechCost, transcriptionCost, utf8Bytes, videoCost } from "@/lib/cost/media-cost";
-import { type Price, priceOverridesSchema, priceSchema } from "@/lib/cost/price";
+import type { Price } from "@/lib/cost/price";
 import { resolvePrice, withOverride } from "@/lib/cost/resolve";
+import { priceOverridesSchema, priceSchema } from "@/lib/cost/schemas";
 import { speedFigures, speedFromMetadata } from "@/lib/cost/speed";
 
 describe("media costs in each provider's unit", () => {

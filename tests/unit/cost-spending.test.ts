@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { budgetAllows, budgetCrossing, budgetLevel, budgetSettingsSchema, budgetStatus } from "@/lib/cost/budget";
+import { budgetAllows, budgetCrossing, budgetLevel, budgetStatus } from "@/lib/cost/budget";
 import { localDate, startOfDay, weekStartFor } from "@/lib/cost/calendar";
+import { budgetSettingsSchema } from "@/lib/cost/schemas";
 import { summarizeSpending, type UsageRecord } from "@/lib/cost/spending";
 
 // Spending periods in the user's own time zone, with "now" and the zone injected: the same results

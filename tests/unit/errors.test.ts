@@ -9,15 +9,16 @@ import {
   isAppErrorJSON,
   readErrorResponse,
 } from "@/lib/errors";
-import { dictionaries } from "@/lib/i18n";
+import { english } from "@/lib/i18n";
+import { zh as chinese } from "@/lib/i18n/zh";
 
 const codes = Object.keys(ERROR_INFO) as ErrorCode[];
 
 describe("AppError", () => {
   it.each(codes)("%s has a bilingual message and a valid status", (code) => {
     const info = ERROR_INFO[code];
-    const en = dictionaries.en[`error.${code}`];
-    const zh = dictionaries.zh[`error.${code}`];
+    const en = english[`error.${code}`];
+    const zh = chinese[`error.${code}`];
     expect(en.trim().length).toBeGreaterThan(10);
     expect(zh).toMatch(/[\u4e00-\u9fff]/);
     expect(info.status).toBeGreaterThanOrEqual(400);

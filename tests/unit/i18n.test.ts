@@ -1,10 +1,15 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
-import { bilingual, dictionaries, resolveLocale, translator } from "@/lib/i18n";
+import { bilingual, english, type Messages, resolveLocale, translator } from "@/lib/i18n";
+import { preloaded } from "@/lib/i18n/preloaded";
+import { preloaded as preloadedInBrowser } from "@/lib/i18n/preloaded-browser";
+import { zh as zhDictionary } from "@/lib/i18n/zh";
 
 const root = join(__dirname, "../..");
 const messagesDir = join(root, "lib/i18n/messages");
+// English from lib/i18n/index.ts, Chinese from its own chunk (lib/i18n/zh.ts).
+const dictionaries: Record<"en" | "zh", Messages> = { en: english, zh: zhDictionary };
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -68,9 +73,13 @@ describe("dictionaries", () => {
 
   it("gets every key from exactly one message module, and every module is listed", async () => {
     const owner = new Map<string, string>();
-    for (const file of readdirSync(messagesDir)) {
-      const mod = (await import(join(messagesDir, file))) as { en: Record<string, string>; zh: Record<string, string> };
-      expect(Object.keys(mod.zh).sort(), file).toEqual(Object.keys(mod.en).sort());
+    for (const file of readdirSync(messagesDir).filter((f) => f.endsWith(".ts"))) {
+      const mod = (await import(join(messagesDir, file))) as { en: Record<string, string> };
+      const { zh } = (await import(join(messagesDir, "zh", file))) as { zh: Record<string, string> };
+      expect(Object.keys(zh).sort(), file).toEqual(Object.keys(mod.en).sort());
+      for (const key of Object.keys(zh)) {
+        expect(dictionaries.zh[key as keyof Messages], `zh/${file} is not listed in lib/i18n/zh.ts`).toBe(zh[key]);
+      }
       for (const key of Object.keys(mod.en)) {
         expect(owner.get(key), `${key} is in ${owner.get(key)} and ${file}`).toBeUndefined();
         owner.set(key, file);
@@ -80,6 +89,26 @@ describe("dictionaries", () => {
       }
     }
     expect(owner.size).toBe(Object.keys(dictionaries.en).length);
+    expect(readdirSync(join(messagesDir, "zh")).sort()).toEqual(
+      readdirSync(messagesDir)
+        .filter((f) => f.endsWith(".ts"))
+        .sort(),
+    );
+  });
+
+  it("has Chinese up front on the server and not in the browser's first load", () => {
+    // The server (and these tests) resolve #i18n-preloaded to preloaded.ts; the browser build to
+    // preloaded-browser.ts (package.json "imports"), and loads zh.ts when a page is in Chinese.
+    expect(preloaded.zh).toBe(zhDictionary);
+    expect(preloadedInBrowser).toEqual({});
+    const pkg = JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as {
+      imports: Record<string, Record<string, string>>;
+    };
+    expect(pkg.imports["#i18n-preloaded"]).toEqual({
+      browser: "./lib/i18n/preloaded-browser.ts",
+      default: "./lib/i18n/preloaded.ts",
+    });
+    expect(translator("zh")("nav.chat")).toBe("对话");
   });
 
   it("has no inline { en, zh } text outside the dictionaries", () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { parseSchemaText, readJsonReply, retryWithErrorsMessage } from "@/lib/chat/playground/json-reply";
+import { readJsonReply, retryWithErrorsMessage } from "@/lib/chat/playground/json-reply";
+import { parseSchemaText } from "@/lib/chat/playground/schema-text";
 import { validateAgainstSchema } from "@/lib/json/validate";
 import { jsonModeReply } from "@/lib/simulator/json-replies";
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { priceSchema } from "@/lib/cost/price";
+import { priceSchema } from "@/lib/cost/schemas";
 import { catalogIds, describeModel } from "@/lib/providers/catalog";
 import { GLM_MODELS } from "@/lib/providers/catalog-glm";
 import { SILICONFLOW_MODELS } from "@/lib/providers/catalog-siliconflow";

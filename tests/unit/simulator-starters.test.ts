@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { en, zh } from "../../lib/i18n/messages/chat";
+import { en } from "../../lib/i18n/messages/chat";
+import { zh } from "../../lib/i18n/messages/zh/chat";
 import { planReply } from "../../lib/simulator/chat";
 
 // The empty chat's example prompts get realistic answers from the simulator (issue 19), and a

@@ -9,7 +9,7 @@ import { Switch } from "@/components/ui/switch";
 import { DEFAULT_MAX_TOOL_ROUNDS, MAX_TOOL_ROUNDS } from "@/lib/chat/playground/bounds";
 import { savePlaygroundSettings, usePlaygroundSettings } from "@/lib/chat/playground/client/store";
 import { EXAMPLE_NAMES, type ExampleName, exampleTool, exampleToolsText } from "@/lib/chat/playground/examples";
-import { parseSchemaText } from "@/lib/chat/playground/json-reply";
+import { parseSchemaText } from "@/lib/chat/playground/schema-text";
 import type { PlaygroundSettings } from "@/lib/chat/playground/settings";
 import { jsonModeRefusal, toolChoiceModes, toolsRefusal } from "@/lib/chat/playground/support";
 import { parseToolDefinitions, type ToolIssue } from "@/lib/chat/playground/tool-definitions";

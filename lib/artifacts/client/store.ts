@@ -31,3 +31,4 @@ export const useArtifacts = create<ArtifactState & ArtifactActions>()((set) => (
 }));
 
 export const selectOpenArtifact = (s: ArtifactState) => s.open;
+export const selectArtifactIsOpen = (s: ArtifactState) => s.open !== null;

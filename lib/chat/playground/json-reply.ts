@@ -1,9 +1,6 @@
-import { bilingual, type Locale, translator } from "@/lib/i18n";
+import { type Locale, translator } from "@/lib/i18n";
 import { type JsonParseError, locate, parseJsonWithPositions, type TextPosition } from "@/lib/json/positions";
-import { checkJsonSchema, type SchemaIssue } from "@/lib/json/schema-check";
 import { type ValueIssue, validateAgainstSchema } from "@/lib/json/validate";
-// From the zod-free bounds, not the contract: the browser runs this file.
-import { JSON_SCHEMA_MAX_CHARS } from "./bounds";
 
 // JSON mode in both halves. The server asks for `response_format: {type: "json_object"}` — the only JSON
 // type SiliconFlow's and GLM's chat APIs document (upstream-contract.md: `response_format: {type: "text" |
@@ -74,48 +71,4 @@ export function retryWithErrorsMessage(reply: JsonReply, locale: Locale): string
   const lines = reply.issues.slice(0, MAX_LISTED).map((issue) => `- ${issue.pointer || "/"}: ${issue.message[locale]}`);
   if (reply.issues.length > MAX_LISTED) lines.push(t("json.retry.more", { more: reply.issues.length - MAX_LISTED }));
   return t("json.retry.schema", { lines: lines.join("\n") });
-}
-
-interface ParsedSchema {
-  /** The schema, when it has no error (warnings allowed). */
-  schema?: Record<string, unknown>;
-  issues: (SchemaIssue & { at?: TextPosition })[];
-}
-
-/** The JSON-mode schema editor's text → the schema, or its issues with their lines. Empty text = no schema. */
-export function parseSchemaText(text: string): ParsedSchema {
-  if (text.trim() === "") return { issues: [] };
-  if (text.length > JSON_SCHEMA_MAX_CHARS) {
-    return {
-      issues: [
-        {
-          pointer: "",
-          severity: "error",
-          message: bilingual({ key: "json.schemaTooLong", vars: { max: JSON_SCHEMA_MAX_CHARS } }),
-        },
-      ],
-    };
-  }
-  const parsed = parseJsonWithPositions(text);
-  if (!parsed.ok)
-    return { issues: [{ pointer: "", severity: "error", message: parsed.error.message, at: parsed.error.at }] };
-  const value = parsed.value;
-  if (typeof value !== "object" || value === null || Array.isArray(value)) {
-    return {
-      issues: [
-        {
-          pointer: "",
-          severity: "error",
-          message: bilingual({ key: "json.schemaNotObject" }),
-          at: parsed.locations.get("")?.start,
-        },
-      ],
-    };
-  }
-  const issues = checkJsonSchema(value).map((issue) => {
-    const where = locate(parsed.locations, issue.pointer);
-    return where ? { ...issue, at: where.key ?? where.start } : issue;
-  });
-  const blocked = issues.some((issue) => issue.severity === "error");
-  return blocked ? { issues } : { schema: value as Record<string, unknown>, issues };
 }

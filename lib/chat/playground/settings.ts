@@ -1,6 +1,6 @@
 import type { ModelInfo } from "@/lib/providers/catalog";
 import type { JsonModeRequest, ToolChoice, ToolsRequest } from "./contract";
-import { parseSchemaText } from "./json-reply";
+import { parseSchemaText } from "./schema-text";
 import { jsonModeRefusal, toolChoiceModes, toolsRefusal } from "./support";
 import { parseToolDefinitions } from "./tool-definitions";
 

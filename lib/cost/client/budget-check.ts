@@ -2,7 +2,6 @@ import { budgetStatus } from "@/lib/cost/budget";
 import { weekStartFor } from "@/lib/cost/calendar";
 import { summarizeSpending } from "@/lib/cost/spending";
 import { AppError } from "@/lib/errors";
-import { dictionaries } from "@/lib/i18n";
 import { useCostPrefs } from "./prefs";
 import { usageRecords } from "./spending";
 
@@ -30,6 +29,6 @@ export async function checkBudget(free: boolean): Promise<void> {
   if (free || !budget.block || budget.monthlyYuan === null) return;
   if (!budgetStatus(await monthSpent(), budget).blocks) return;
   throw new AppError("quota_exceeded", {
-    message: { en: dictionaries.en["budget.blocked"], zh: dictionaries.zh["budget.blocked"] },
+    key: "budget.blocked",
   });
 }

@@ -1,6 +1,6 @@
 import { create } from "zustand";
-import { type BudgetSettings, budgetSettingsSchema, DEFAULT_BUDGET } from "@/lib/cost/budget";
-import { type PriceOverrides, priceOverridesSchema } from "@/lib/cost/price";
+import { type BudgetSettings, DEFAULT_BUDGET, isBudgetSettings } from "@/lib/cost/budget";
+import { isPriceOverrides, type PriceOverrides } from "@/lib/cost/price";
 
 // The user's own prices and monthly budget. They are preferences of this browser (like the theme),
 // kept in localStorage and validated on read: a damaged value falls back to the default, never a crash.
@@ -8,10 +8,12 @@ import { type PriceOverrides, priceOverridesSchema } from "@/lib/cost/price";
 const OVERRIDES_KEY = "siliconplay:price-overrides";
 const BUDGET_KEY = "siliconplay:budget";
 
-function read<T>(key: string, parse: (v: unknown) => T, fallback: T): T {
+// The checks are plain code rather than zod schemas: this file is on the chat page's first load.
+function read<T>(key: string, valid: (v: unknown) => v is T, fallback: T): T {
   try {
     const raw = localStorage.getItem(key);
-    return raw ? parse(JSON.parse(raw)) : fallback;
+    const value: unknown = raw ? JSON.parse(raw) : fallback;
+    return valid(value) ? value : fallback;
   } catch {
     return fallback;
   }
@@ -46,8 +48,8 @@ export const useCostPrefs = create<CostPrefsState & CostPrefsActions>()((set, ge
     if (get().loaded || typeof localStorage === "undefined") return;
     set({
       loaded: true,
-      overrides: read(OVERRIDES_KEY, (v) => priceOverridesSchema.parse(v), {}),
-      budget: read(BUDGET_KEY, (v) => budgetSettingsSchema.parse(v), DEFAULT_BUDGET),
+      overrides: read(OVERRIDES_KEY, isPriceOverrides, {}),
+      budget: read(BUDGET_KEY, isBudgetSettings, DEFAULT_BUDGET),
     });
   },
   setOverrides: (overrides) => {

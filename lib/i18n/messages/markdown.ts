@@ -35,35 +35,3 @@ export const en = {
 } as const;
 
 export type MarkdownKey = keyof typeof en;
-
-export const zh: Record<MarkdownKey, string> = {
-  "markdown.copy": "复制",
-  "markdown.copyCode": "复制代码",
-  "markdown.copied": "已复制",
-  "markdown.copyFailed": "复制失败",
-  "markdown.plainText": "文本",
-  "markdown.table": "表格",
-  "markdown.image.load": "加载来自 {host} 的图片",
-  "markdown.image.loadHint": "远程图片不会自动加载，以免回复在你不知情时向 {host} 发送数据。",
-  "markdown.image.blocked": "图片未显示（不支持的地址）：{alt}",
-  "markdown.image.failed": "无法加载来自 {host} 的图片",
-  "markdown.link.blocked": "链接已移除：只允许 http、https 和 mailto 地址",
-  "markdown.mermaid.label": "Mermaid 图表",
-  "markdown.mermaid.rendering": "正在渲染图表…",
-  "markdown.mermaid.error": "图表无法渲染，显示其源代码。",
-  "markdown.mermaid.tooLarge": "此图表过大（超过 {max} 行），无法在此绘制，显示其源代码。",
-  "markdown.mermaid.unsafe": "此图表要求自定义样式、字体、HTML 或外部资源，这些均不允许，显示其源代码。",
-  "markdown.fallback": "此回复无法按格式显示，以下是其原始文本。",
-  "markdown.export.untitled": "新对话",
-  "markdown.export.you": "你",
-  "markdown.export.assistant": "助手",
-  "markdown.export.assistantModel": "助手 ({model})",
-  "markdown.export.system": "系统",
-  "markdown.export.reasoning": "思考过程",
-  "markdown.export.attachment": "附件",
-  "markdown.export.model": "模型",
-  "markdown.export.status.stopped": "已停止",
-  "markdown.export.status.interrupted": "已中断",
-  "markdown.export.status.failed": "失败",
-  "markdown.export.status.streaming": "未完成",
-};

@@ -7,7 +7,7 @@ import { monotonicNow, uuid } from "@/lib/db/ids";
 import type { AppDB, ChatSettings, Conversation } from "@/lib/db/schema";
 import { withQuotaGuard } from "@/lib/db/storage";
 import { AppError } from "@/lib/errors";
-import { type Assistant, type AssistantDraft, type AssistantRef, assistantDraftSchema } from "../contract";
+import type { Assistant, AssistantDraft, AssistantRef } from "../contract";
 import { assistantStart, type NewChatDefaults } from "../new-chat-defaults";
 
 function invalid(issue: string | undefined): AppError {
@@ -17,7 +17,10 @@ function invalid(issue: string | undefined): AppError {
   });
 }
 
-function parseDraft(draft: AssistantDraft): AssistantDraft {
+async function parseDraft(draft: AssistantDraft): Promise<AssistantDraft> {
+  // The schema (and zod with it) loads on the first save: the chat page lists assistants up front
+  // (palette, greeting) but only the editor writes one.
+  const { assistantDraftSchema } = await import("../contract");
   const parsed = assistantDraftSchema.safeParse(draft);
   if (!parsed.success) throw invalid(parsed.error.issues[0]?.path.join("."));
   const out = { ...parsed.data };
@@ -31,13 +34,13 @@ function parseDraft(draft: AssistantDraft): AssistantDraft {
 
 export async function createAssistant(db: AppDB, draft: AssistantDraft): Promise<Assistant> {
   const now = monotonicNow();
-  const row: Assistant = { ...parseDraft(draft), id: uuid(), createdAt: now, updatedAt: now };
+  const row: Assistant = { ...(await parseDraft(draft)), id: uuid(), createdAt: now, updatedAt: now };
   await withQuotaGuard(() => db.assistants.add(row));
   return row;
 }
 
 export async function updateAssistant(db: AppDB, id: string, draft: AssistantDraft): Promise<void> {
-  const clean = parseDraft(draft);
+  const clean = await parseDraft(draft);
   await withQuotaGuard(() =>
     db.transaction("rw", db.assistants, async () => {
       const stored = await db.assistants.get(id);

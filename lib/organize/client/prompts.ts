@@ -5,7 +5,12 @@ import { monotonicNow, uuid } from "@/lib/db/ids";
 import type { AppDB } from "@/lib/db/schema";
 import { withQuotaGuard } from "@/lib/db/storage";
 import { AppError } from "@/lib/errors";
-import { PROMPTS_FORMAT, promptSchema, promptsFileSchema, type SavedPrompt } from "../contract";
+import { PROMPTS_FORMAT } from "../bounds";
+import type { SavedPrompt } from "../contract";
+
+// The schemas (and zod with them) load on the first write or import: the chat page lists prompts up
+// front ("/" in the composer) but only the library writes them.
+const schemas = () => import("../contract");
 
 function invalid(detail?: string): AppError {
   return new AppError("bad_request", {
@@ -15,6 +20,7 @@ function invalid(detail?: string): AppError {
 }
 
 export async function createPrompt(db: AppDB, title: string, body: string): Promise<SavedPrompt> {
+  const { promptSchema } = await schemas();
   const now = monotonicNow();
   const parsed = promptSchema.safeParse({ id: uuid(), title, body, createdAt: now, updatedAt: now });
   if (!parsed.success) throw invalid(parsed.error.issues[0]?.path.join("."));
@@ -25,6 +31,7 @@ export async function createPrompt(db: AppDB, title: string, body: string): Prom
 export async function updatePrompt(db: AppDB, id: string, title: string, body: string): Promise<void> {
   const stored = await db.prompts.get(id);
   if (!stored) throw new AppError("not_found", { key: "error.prompts.deleted" });
+  const { promptSchema } = await schemas();
   const parsed = promptSchema.safeParse({ ...stored, title, body, updatedAt: monotonicNow() });
   if (!parsed.success) throw invalid(parsed.error.issues[0]?.path.join("."));
   await withQuotaGuard(() => db.prompts.put(parsed.data));
@@ -102,6 +109,7 @@ export async function importPrompts(db: AppDB, input: unknown): Promise<PromptsI
       data = undefined;
     }
   }
+  const { promptSchema, promptsFileSchema } = await schemas();
   const file = promptsFileSchema.safeParse(data);
   if (!file.success) {
     throw new AppError("bad_request", {
