@@ -14,7 +14,6 @@ import { conversationActions } from "@/lib/chat/client/db";
 import { useConversation } from "@/lib/chat/client/hooks";
 import { defaultModel, modelInfo, rememberModel } from "@/lib/chat/client/models";
 import { checkFitsContext, fitSettings } from "@/lib/chat/client/outgoing";
-import { sessionChat } from "@/lib/chat/client/runtime";
 import { type OutgoingImage, selectSession, selectStorageError, useChatSessions } from "@/lib/chat/client/sessions";
 import { useSettingsNotices } from "@/lib/chat/client/settings-notices";
 import { NEW_CHAT, selectNewChat, selectSettingsOpen, useChatUI } from "@/lib/chat/client/ui";
@@ -226,7 +225,6 @@ export function ChatView() {
             versions={versions}
             busy={busy}
             replyId={session?.replyId ?? null}
-            chat={conversationId ? sessionChat(conversationId) : undefined}
             onStep={onStep}
             empty={
               conversation?.assistant ? (

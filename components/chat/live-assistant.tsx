@@ -9,6 +9,7 @@
 
 import type { Chat } from "@ai-sdk/react";
 import { startTransition, useEffect, useRef, useState } from "react";
+import { sessionChat } from "@/lib/chat/client/runtime";
 import { onChatMessages } from "@/lib/chat/client/sdk-messages";
 import { liveTiming } from "@/lib/chat/client/timing";
 import type { ChatMessage } from "@/lib/chat/contract";
@@ -17,7 +18,7 @@ import { joinLiveFrames, type LiveSlot } from "./live-frames";
 import type { MessageRowProps } from "./message-row-props";
 import { throttleFor } from "./stream-throttle";
 
-export type LiveAssistantProps = Omit<MessageRowProps, "chat"> & { chat: Chat<ChatMessage> };
+export type LiveAssistantProps = Omit<MessageRowProps, "liveConversationId"> & { conversationId: string };
 
 function textLength(parts: readonly { type: string; text?: unknown }[]): number {
   let n = 0;
@@ -26,13 +27,14 @@ function textLength(parts: readonly { type: string; text?: unknown }[]): number 
 }
 
 /** The chat's reply in progress, or undefined before its first chunk. */
-function liveReply(chat: Chat<ChatMessage>): ChatMessage | undefined {
-  const last = chat.lastMessage;
+function liveReply(chat: Chat<ChatMessage> | undefined): ChatMessage | undefined {
+  const last = chat?.lastMessage;
   return last?.role === "assistant" ? last : undefined;
 }
 
-export default function LiveAssistant({ chat, message, ...rest }: LiveAssistantProps) {
-  const [live, setLive] = useState(() => liveReply(chat));
+export default function LiveAssistant({ conversationId, message, ...rest }: LiveAssistantProps) {
+  // Empty until the subscription below takes its first turn (a frame): the stored row shows meanwhile.
+  const [live, setLive] = useState<ChatMessage | undefined>(undefined);
   // Until the stored row says it is final, this tab's copy is the newest one.
   const streaming = rest.busy || message.status === "streaming";
   const slot = useRef<LiveSlot | null>(null);
@@ -40,7 +42,9 @@ export default function LiveAssistant({ chat, message, ...rest }: LiveAssistantP
   shown.current = live;
 
   useEffect(() => {
-    if (!streaming) return;
+    // The runtime object is read here, outside render (issue 19: components hold ids, not runtimes).
+    const chat = sessionChat(conversationId);
+    if (!streaming || !chat) return;
     const s = joinLiveFrames(() => {
       const next = liveReply(chat);
       if (next === shown.current) return false;
@@ -56,7 +60,7 @@ export default function LiveAssistant({ chat, message, ...rest }: LiveAssistantP
       s.leave();
       if (slot.current === s) slot.current = null;
     };
-  }, [chat, streaming]);
+  }, [conversationId, streaming]);
   // The redraw committed: the next reply's turn may come.
   // biome-ignore lint/correctness/useExhaustiveDependencies: `live` changing is the trigger
   useEffect(() => slot.current?.done(), [live]);

@@ -1,6 +1,5 @@
 "use client";
 
-import type { Chat } from "@ai-sdk/react";
 import { useVirtualizer } from "@tanstack/react-virtual";
 import { type ReactNode, useCallback, useEffect, useLayoutEffect, useRef, useState } from "react";
 import { SelectCheckbox } from "@/components/share/message-selection";
@@ -32,7 +31,6 @@ export function MessageList({
   versions,
   busy,
   replyId,
-  chat,
   onStep,
   empty,
 }: {
@@ -41,7 +39,6 @@ export function MessageList({
   versions: Versions[];
   busy: boolean;
   replyId: string | null;
-  chat?: Chat<ChatMessage>;
   onStep: (messageId: string, delta: number) => void;
   empty?: ReactNode;
 }) {
@@ -211,7 +208,7 @@ export function MessageList({
                       busy={busy}
                       isLast={item.index === thread.length - 1}
                       onStep={onStep}
-                      chat={message.id === replyId ? chat : undefined}
+                      liveConversationId={message.id === replyId ? conversationId : undefined}
                     />
                   </div>
                 </div>

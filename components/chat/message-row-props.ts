@@ -1,6 +1,4 @@
-import type { Chat } from "@ai-sdk/react";
 import type { Message } from "@/lib/chat/client/db";
-import type { ChatMessage } from "@/lib/chat/contract";
 
 // Its own module so message-row (which lazy-loads live-assistant) and live-assistant (which takes
 // the same props) both import it, instead of importing each other.
@@ -11,6 +9,10 @@ export interface MessageRowProps {
   busy: boolean;
   isLast: boolean;
   onStep: (messageId: string, delta: number) => void;
-  /** Set when this row is the reply this tab's session streams (or just streamed). */
-  chat?: Chat<ChatMessage>;
+  /**
+   * Set when this row is the reply this tab's session streams (or just streamed): the conversation
+   * whose Chat (lib/chat/client/runtime.ts) the row follows. An id, not the Chat: the runtime object
+   * is looked up where it is subscribed to, never during render.
+   */
+  liveConversationId?: string;
 }

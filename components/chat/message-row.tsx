@@ -30,16 +30,16 @@ function sameRow(a: MessageRowProps, b: MessageRowProps): boolean {
     a.busy === b.busy &&
     a.isLast === b.isLast &&
     a.onStep === b.onStep &&
-    a.chat === b.chat
+    a.liveConversationId === b.liveConversationId
   );
 }
 
 export const MessageRow = memo(function MessageRow(props: MessageRowProps) {
-  const { message, chat, ...rest } = props;
+  const { message, liveConversationId, ...rest } = props;
   if (message.role === "user") return <UserMessage message={message} {...rest} />;
   // A finished reply: stored parts, rendered once (memo), no subscription. Until the renderer's chunk
   // is here the row stays empty (rather than showing raw markdown that would then reflow).
-  if (!chat)
+  if (!liveConversationId)
     return (
       <Suspense fallback={null}>
         <AssistantMessage message={message} parts={message.parts} streaming={false} {...rest} />
@@ -56,7 +56,7 @@ export const MessageRow = memo(function MessageRow(props: MessageRowProps) {
   return (
     <Suspense fallback={null}>
       <Suspense fallback={stored}>
-        <LiveAssistant chat={chat} message={message} {...rest} />
+        <LiveAssistant conversationId={liveConversationId} message={message} {...rest} />
       </Suspense>
     </Suspense>
   );

@@ -8,7 +8,6 @@ import { Field } from "@/components/ui/field";
 import { CloseIcon, StopIcon } from "@/components/ui/icons";
 import { NativeSelect } from "@/components/ui/native-select";
 import { useConversation } from "@/lib/chat/client/hooks";
-import { sessionChat } from "@/lib/chat/client/runtime";
 import { selectSession, useChatSessions } from "@/lib/chat/client/sessions";
 import type { ChatModelRef } from "@/lib/chat/contract";
 import type { ColumnResult } from "@/lib/compare/best";
@@ -73,7 +72,6 @@ export const CompareColumn = forwardRef<HTMLDivElement, CompareColumnProps>(func
   const hold = busy && !!session?.replyId && thread.some((m) => m.id === session.replyId);
   if (hold !== holding) setHolding(hold);
   const running = busy || status === "queued";
-  const chat = conversationId ? sessionChat(conversationId) : undefined;
   const hasReply = thread.some((m) => m.role === "assistant" && m.status !== "streaming");
   const onStep = useCallback(
     (messageId: string, delta: number) => {
@@ -174,7 +172,7 @@ export const CompareColumn = forwardRef<HTMLDivElement, CompareColumnProps>(func
                 busy={busy}
                 isLast={i === thread.length - 1}
                 onStep={onStep}
-                chat={message.id === session?.replyId ? chat : undefined}
+                liveConversationId={message.id === session?.replyId ? conversationId : undefined}
               />
             </div>
           );
