@@ -13,10 +13,6 @@ const I18nContext = createContext<I18nValue | null>(null);
 
 export function I18nProvider({ initialLocale, children }: { initialLocale: Locale; children: ReactNode }) {
   const [locale, setLocaleState] = useState<Locale>(initialLocale);
-  // The browser starts with English only. A page the server rendered in another language waits for
-  // that dictionary before it hydrates (React keeps the server's HTML meanwhile), so neither keys nor
-  // English flash and the first client render matches the server's.
-  if (!hasDictionary(locale)) use(loadDictionary(locale));
   const setLocale = useCallback((next: Locale) => {
     // Switch once the language's words are here (a chunk, the first time): the page changes in one go.
     void loadDictionary(next)
@@ -32,7 +28,24 @@ export function I18nProvider({ initialLocale, children }: { initialLocale: Local
       });
   }, []);
   const value = useMemo(() => ({ locale, t: translator(locale), setLocale }), [locale, setLocale]);
-  return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
+  return (
+    <I18nContext.Provider value={value}>
+      <DictionaryGate locale={locale}>{children}</DictionaryGate>
+    </I18nContext.Provider>
+  );
+}
+
+/**
+ * The browser starts with English only. A page the server rendered in another language waits here
+ * for that dictionary before it hydrates (React keeps the server's HTML meanwhile), so neither keys
+ * nor English flash and the first client render matches the server's. A component of its own, with
+ * no other hooks: suspending in the provider after its useState made React's replay of the suspended
+ * render fail (minified error 467) on every Chinese page, and the whole document was rendered again
+ * on the client, which dropped the theme class the boot script had set (dark pages turned light).
+ */
+function DictionaryGate({ locale, children }: { locale: Locale; children: ReactNode }) {
+  if (!hasDictionary(locale)) use(loadDictionary(locale));
+  return children;
 }
 
 export function useI18n(): I18nValue {

@@ -51,6 +51,23 @@ test("the theme can be set to dark and survives a reload", async ({ page, t }) =
   await expect(page.locator("html")).not.toHaveClass(/dark/);
 });
 
+test("pages hydrate without errors in either language and keep the dark theme", async ({ page, t }) => {
+  // A Chinese page waits for its dictionary chunk before it hydrates. When that wait broke React's
+  // replay (minified error 467), the document was rendered again on the client and lost the class
+  // the theme's boot script had set: dark pages turned light a moment after they showed.
+  const errors: string[] = [];
+  page.on("pageerror", (e) => errors.push(e.message));
+  await page.addInitScript(() => localStorage.setItem("theme", "dark"));
+  for (const path of ["/chat", "/settings", "/chat"]) {
+    await page.goto(path);
+    // The theme menu shows the stored choice once the page has hydrated (the server cannot know it).
+    await expect(page.getByRole("combobox", { name: t("theme.label") }).first()).toHaveValue("dark");
+    await page.waitForLoadState("networkidle");
+    await expect(page.locator("html")).toHaveClass(/dark/);
+  }
+  expect(errors).toEqual([]);
+});
+
 test("with a key configured there is no demo banner", async ({ page, t }) => {
   await page.goto("/settings");
   await expect(page.getByRole("heading", { level: 1, name: t("settings.title") })).toBeVisible();
