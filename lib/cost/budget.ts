@@ -1,6 +1,5 @@
 // The monthly budget: a warning at 80% and at 100% of it. It never blocks a request unless the user
-// turned blocking on. Pure, browser-safe and zod-free (the chat page loads it up front); the zod
-// schema of the same shape is in lib/cost/schemas.ts.
+// turned blocking on. Pure, browser-safe and zod-free (the chat page loads it up front).
 
 export interface BudgetSettings {
   /** Yuan per calendar month; null = no budget. */
@@ -9,9 +8,9 @@ export interface BudgetSettings {
   block: boolean;
 }
 
-export const MONTHLY_BUDGET_MAX = 10_000_000;
+const MONTHLY_BUDGET_MAX = 10_000_000;
 
-/** Whether `v` is a BudgetSettings (read back from localStorage): the rules of budgetSettingsSchema. */
+/** Whether `v` is a BudgetSettings (read back from localStorage). */
 export function isBudgetSettings(v: unknown): v is BudgetSettings {
   if (typeof v !== "object" || v === null) return false;
   const { monthlyYuan, block } = v as Record<string, unknown>;

@@ -1,8 +1,7 @@
 // What a model costs, in yuan, in the unit its provider bills by. Shared by the shipped tables
 // (lib/providers/prices-*.ts), the user's overrides (kept by the browser) and the arithmetic in
-// lib/cost. Pure, browser-safe and zod-free: the chat page loads it up front, so the checks here are
-// plain code (`isPriceOverrides`); lib/cost/schemas.ts holds the same shapes as zod schemas, and a
-// compile-time check there keeps the two in step.
+// lib/cost. Pure, browser-safe and zod-free: the chat page loads it up front, so stored overrides are
+// checked with plain code (`isPriceOverrides`; cases in tests/unit/cost-checks.test.ts).
 
 /** Yuan per million tokens. Cached input is billed at `input` where a provider has no cache price. */
 export interface TokenRates {
@@ -68,8 +67,8 @@ export function priceKey(provider: string, model: string): string {
 
 /** The user's own prices, keyed by `priceKey`; they win over the shipped table. */
 export type PriceOverrides = Record<string, Price>;
-export const PRICE_KEY_LENGTH = { min: 3, max: 300 } as const;
-export const MAX_TIERS = 8;
+const PRICE_KEY_LENGTH = { min: 3, max: 300 } as const;
+const MAX_TIERS = 8;
 
 /** Shorthand for the tables: one flat token price. */
 export function perMillion(input: number, output: number, cachedInput?: number): Price {
@@ -94,7 +93,7 @@ function isTier(v: unknown): boolean {
   );
 }
 
-/** Whether `v` is a Price (the same rules as lib/cost/schemas.ts priceSchema; extra keys are allowed). */
+/** Whether `v` is a Price (extra keys are allowed). */
 export function isPrice(v: unknown): v is Price {
   if (!isRecord(v) || typeof v.unit !== "string") return false;
   if (v.unit === "free") return true;
