@@ -2,8 +2,8 @@
 
 import { useEffect } from "react";
 import { useT } from "@/lib/i18n/client";
-import { selectDeleted } from "@/lib/images/selectors";
-import { useImageStore } from "@/lib/images/store";
+import { selectDeleted } from "@/lib/images/client/selectors";
+import { useImageStore } from "@/lib/images/client/store";
 
 const UNDO_MS = 8000;
 

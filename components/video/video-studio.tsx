@@ -5,7 +5,7 @@ import { useEffect } from "react";
 import { StudioLayout } from "@/components/ui/studio-layout";
 import { AppError } from "@/lib/errors";
 import { useT } from "@/lib/i18n/client";
-import { loadImage, loadImageBlob } from "@/lib/images/db";
+import { loadImage, loadImageBlob } from "@/lib/images/client/db";
 import { useVideoForm } from "@/lib/video/form-store";
 import { startVideoPoller } from "@/lib/video/poller";
 import { pickImage } from "@/lib/video/start-image";

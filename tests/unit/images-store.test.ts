@@ -11,16 +11,16 @@ import {
   uuid,
 } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { setImagesDb } from "@/lib/images/db";
-import { EMPTY_FORM } from "@/lib/images/form";
+import { setImagesDb } from "@/lib/images/client/db";
+import { EMPTY_FORM } from "@/lib/images/client/form";
 import {
   type ImageJob,
   type ImageStudioState,
   initialImageStudioState,
   referenceIds,
   useImageStore,
-} from "@/lib/images/store";
-import type { ImageResponse } from "@/lib/images/types";
+} from "@/lib/images/client/store";
+import type { ImageResponse } from "@/lib/images/contract";
 import { describeModel } from "@/lib/providers/catalog";
 
 // The form is persisted to localStorage, which Node lacks; the store reads it when the module loads.
