@@ -229,6 +229,41 @@ describe("gallery actions", () => {
   });
 });
 
+describe("delete and Undo", () => {
+  async function storedImage(): Promise<ImageRecord> {
+    const blob = new Blob([new Uint8Array([1, 2, 3])], { type: "image/png" });
+    const [row] = await saveImages(db, [
+      { prompt: "a fox", model: { provider: "siliconflow", id: "m" }, params: {}, blob },
+    ]);
+    if (!row) throw new Error("not stored");
+    return row;
+  }
+
+  it("Undo puts the deleted image back with its bytes, under the same id", async () => {
+    const record = await storedImage();
+    await useImageStore.getState().removeImage(record);
+    expect(await listImageIds(db)).toEqual([]);
+    expect(useImageStore.getState().deleted?.id).toBe(record.id);
+
+    await useImageStore.getState().undoRemove();
+    expect(useImageStore.getState().deleted).toBeNull();
+    expect(await listImageIds(db)).toEqual([record.id]);
+    const back = await db.images.get(record.id);
+    const bytes = back && (await getMediaBlob(db, back.blobId));
+    expect(bytes && new Uint8Array(await bytes.arrayBuffer())).toEqual(new Uint8Array([1, 2, 3]));
+  });
+
+  it("once the Undo offer closes, Undo restores nothing", async () => {
+    const record = await storedImage();
+    await useImageStore.getState().removeImage(record);
+    useImageStore.getState().closeUndo();
+    expect(useImageStore.getState().deleted).toBeNull();
+
+    await useImageStore.getState().undoRemove();
+    expect(await listImageIds(db)).toEqual([]);
+  });
+});
+
 describe("image jobs across a reload", () => {
   it("keeps unfinished jobs, and one that was running comes back interrupted, not lost", () => {
     const { partialize, merge } = useImageStore.persist.getOptions();

@@ -205,6 +205,11 @@ export const useImageStore = create<ImageStudioState & ImageStudioActions>()(
         // Same id and createdAt: the image returns to its place in the gallery and in its batch.
         await saveImage(imagesDb(), { ...record, blob });
       },
+
+      closeUndo() {
+        set({ deleted: null });
+        deletedBlob = undefined;
+      },
     }),
     {
       name: "siliconplay.images.form",
