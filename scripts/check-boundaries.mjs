@@ -1,6 +1,6 @@
 // Fails when a file imports across a boundary the design keeps (shared/design.md, "Second wave"):
 //   - components never import lib/db, nor Dexie itself: a component reads through its slice's client
-//     module (lib/<slice>/client, lib/images/hooks, …), so the database's shape can change behind it;
+//     module (lib/<slice>/client/hooks.ts, db.ts, …), so the database's shape can change behind it;
 //   - lib never imports app: app is the thin layer on top (routes, pages), never a dependency.
 // Type-only and lazy `import("…")` imports count, like in check-import-cycles. Exits 1 on any.
 import { importGraph, rel } from "./import-graph.mjs";

@@ -3,7 +3,7 @@
 import { useWindowVirtualizer } from "@tanstack/react-virtual";
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
 import { useT } from "@/lib/i18n/client";
-import { useGalleryIds } from "@/lib/images/hooks";
+import { useGalleryIds } from "@/lib/images/client/hooks";
 import { SparkIcon } from "./icons";
 import { ImageTile } from "./image-tile";
 

@@ -2,7 +2,7 @@
 
 import { useNow as useSharedNow } from "@/components/ui/use-now";
 import { useMediaUrl, useObjectUrl } from "@/components/ui/use-object-url";
-import type { ImageRecord } from "@/lib/images/db";
+import type { ImageRecord } from "@/lib/images/client/db";
 
 /** An object URL for a stored image, keyed by its blob id (see useMediaUrl). */
 export function useImageUrl(record: Pick<ImageRecord, "blobId"> | undefined): string | undefined {

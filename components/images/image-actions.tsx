@@ -4,10 +4,10 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { PencilIcon as EditIcon } from "@/components/ui/icons";
 import { useT } from "@/lib/i18n/client";
-import { downloadName } from "@/lib/images/client";
-import type { ImageRecord } from "@/lib/images/db";
-import { selectCanEdit, selectCanReference } from "@/lib/images/selectors";
-import { referenceIds, useImageStore } from "@/lib/images/store";
+import { downloadName } from "@/lib/images/client/api";
+import type { ImageRecord } from "@/lib/images/client/db";
+import { selectCanEdit, selectCanReference } from "@/lib/images/client/selectors";
+import { referenceIds, useImageStore } from "@/lib/images/client/store";
 import { DownloadIcon, ExpandIcon, FilmIcon, ReferenceIcon, ReuseIcon, TrashIcon } from "./icons";
 
 /** The video page reads this query parameter and loads the start image from IndexedDB by id. */

@@ -2,8 +2,8 @@
 
 import { useState } from "react";
 import { useT } from "@/lib/i18n/client";
-import { useImageRecord } from "@/lib/images/hooks";
-import { useImageStore } from "@/lib/images/store";
+import { useImageRecord } from "@/lib/images/client/hooks";
+import { useImageStore } from "@/lib/images/client/store";
 import { useImageUrl } from "./hooks";
 import { ImageActions } from "./image-actions";
 

@@ -2,11 +2,11 @@
 
 import { type ReactNode, useEffect, useRef } from "react";
 import { useI18n } from "@/lib/i18n/client";
-import type { ImageRecord } from "@/lib/images/db";
-import type { StoredParams } from "@/lib/images/form";
-import { useGalleryIds, useImageRecord } from "@/lib/images/hooks";
-import { selectViewing } from "@/lib/images/selectors";
-import { useImageStore } from "@/lib/images/store";
+import type { ImageRecord } from "@/lib/images/client/db";
+import type { StoredParams } from "@/lib/images/client/form";
+import { useGalleryIds, useImageRecord } from "@/lib/images/client/hooks";
+import { selectViewing } from "@/lib/images/client/selectors";
+import { useImageStore } from "@/lib/images/client/store";
 import { formatSeconds, useImageUrl } from "./hooks";
 import { ChevronIcon, CloseIcon } from "./icons";
 import { ImageActions } from "./image-actions";

@@ -2,9 +2,9 @@
 
 import { memo, useMemo } from "react";
 import { useRevealOnPhone } from "@/components/ui/studio-layout";
-import { useLastBatchIds } from "@/lib/images/hooks";
-import { selectJobs } from "@/lib/images/selectors";
-import { useImageStore } from "@/lib/images/store";
+import { useLastBatchIds } from "@/lib/images/client/hooks";
+import { selectJobs } from "@/lib/images/client/selectors";
+import { useImageStore } from "@/lib/images/client/store";
 import { Gallery } from "./gallery";
 import { useNow } from "./hooks";
 import { JobCard } from "./job-card";

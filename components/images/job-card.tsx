@@ -2,7 +2,7 @@
 
 import { ErrorAlert } from "@/components/ui/error-alert";
 import { useT } from "@/lib/i18n/client";
-import { type ImageJob, useImageStore } from "@/lib/images/store";
+import { type ImageJob, useImageStore } from "@/lib/images/client/store";
 import { formatSeconds } from "./hooks";
 
 function ratioOf(size: string): string {

@@ -1,9 +1,9 @@
 "use client";
 
 import { useT } from "@/lib/i18n/client";
-import type { ImageRecord } from "@/lib/images/db";
-import { useImageRecord } from "@/lib/images/hooks";
-import { referenceIds, useImageStore } from "@/lib/images/store";
+import type { ImageRecord } from "@/lib/images/client/db";
+import { useImageRecord } from "@/lib/images/client/hooks";
+import { referenceIds, useImageStore } from "@/lib/images/client/store";
 import { useImageUrl } from "./hooks";
 
 function Ancestor({ id }: { id: string }) {

@@ -2,8 +2,8 @@
 
 import { useT } from "@/lib/i18n/client";
 import { MAX_SEED } from "@/lib/images/capabilities";
-import { selectFormField } from "@/lib/images/selectors";
-import { useImageStore } from "@/lib/images/store";
+import { selectFormField } from "@/lib/images/client/selectors";
+import { useImageStore } from "@/lib/images/client/store";
 import { DiceIcon } from "./icons";
 import { fieldClass, labelClass } from "./styles";
 

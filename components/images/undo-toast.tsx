@@ -2,8 +2,8 @@
 
 import { useEffect } from "react";
 import { useT } from "@/lib/i18n/client";
-import { selectDeleted } from "@/lib/images/selectors";
-import { useImageStore } from "@/lib/images/store";
+import { selectDeleted } from "@/lib/images/client/selectors";
+import { useImageStore } from "@/lib/images/client/store";
 
 const UNDO_MS = 8000;
 
@@ -12,13 +12,13 @@ export function UndoToast() {
   const t = useT();
   const deleted = useImageStore(selectDeleted);
   // Actions never change: taken from the store, not subscribed to.
-  const { undoRemove: undo } = useImageStore.getState();
+  const { undoRemove: undo, closeUndo } = useImageStore.getState();
 
   useEffect(() => {
     if (!deleted) return;
-    const timer = setTimeout(() => useImageStore.setState({ deleted: null }), UNDO_MS);
+    const timer = setTimeout(closeUndo, UNDO_MS);
     return () => clearTimeout(timer);
-  }, [deleted]);
+  }, [deleted, closeUndo]);
 
   return (
     <div

@@ -3,10 +3,10 @@
 import Link from "next/link";
 import { AppError } from "@/lib/errors";
 import { useT } from "@/lib/i18n/client";
-import { type ImageRecord, loadImageBlob } from "@/lib/images/db";
-import { useRecentImages } from "@/lib/images/hooks";
-import { useVideoForm } from "@/lib/video/form-store";
-import { pickImage } from "@/lib/video/start-image";
+import { type ImageRecord, loadImageBlob } from "@/lib/images/client/db";
+import { useRecentImages } from "@/lib/images/client/hooks";
+import { useVideoForm } from "@/lib/video/client/form-store";
+import { pickImage } from "@/lib/video/client/start-image";
 import { useMediaUrl } from "./hooks";
 import { ghostButton } from "./styles";
 

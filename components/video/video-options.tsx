@@ -3,7 +3,7 @@
 import { useId } from "react";
 import { useT } from "@/lib/i18n/client";
 import type { VideoSpec } from "@/lib/providers/media";
-import { selectVideoField, useVideoForm } from "@/lib/video/form-store";
+import { selectVideoField, useVideoForm } from "@/lib/video/client/form-store";
 import { fieldLabel, input } from "./styles";
 
 function ratio(w: number, h: number): string {

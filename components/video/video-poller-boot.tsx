@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect } from "react";
-import { startVideoPoller } from "@/lib/video/poller";
+import { startVideoPoller } from "@/lib/video/client/poller";
 
 /**
  * Mount once in the studio layout so stored video jobs resume after a reload on any page, not only

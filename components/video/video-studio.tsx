@@ -5,10 +5,10 @@ import { useEffect } from "react";
 import { StudioLayout } from "@/components/ui/studio-layout";
 import { AppError } from "@/lib/errors";
 import { useT } from "@/lib/i18n/client";
-import { loadImage, loadImageBlob } from "@/lib/images/db";
-import { useVideoForm } from "@/lib/video/form-store";
-import { startVideoPoller } from "@/lib/video/poller";
-import { pickImage } from "@/lib/video/start-image";
+import { loadImage, loadImageBlob } from "@/lib/images/client/db";
+import { useVideoForm } from "@/lib/video/client/form-store";
+import { startVideoPoller } from "@/lib/video/client/poller";
+import { pickImage } from "@/lib/video/client/start-image";
 import { useVideoFormSlots } from "./video-form";
 import { VideoGallery } from "./video-gallery";
 

@@ -1,8 +1,10 @@
 import { z } from "zod";
+import type { AppErrorJSON } from "@/lib/errors";
 import { dataUriBytes } from "@/lib/media/checks";
+import type { ModelRef } from "@/lib/providers/catalog-types";
 import { MAX_BATCH, MAX_REFERENCE_BYTES, MAX_SEED, PROMPT_MAX_CHARS } from "./capabilities";
 
-// POST /api/images: the request and what the route adds to the answer. Shapes only here; what a
+// POST /api/images: the request and the answer. Shapes only here; what a
 // given model takes (sizes, steps, references …) is checked against its spec in request.ts, by the
 // form and again by the server. Shared by the route and the browser (no server-only, no Dexie).
 
@@ -77,9 +79,49 @@ export const IMAGE_BODY_MAX_BYTES = Math.ceil((MAX_REFERENCES_TOTAL_BYTES * 4) /
  * as references (their ids are its business); the answer confirms how many the provider was given and
  * hands back the browser's own job id.
  */
-export interface ImageRequestEcho {
+interface ImageRequestEcho {
   /** The `jobId` the request carried. */
   jobId?: string;
   /** References sent to the provider, in order (`image`, `image2`, `image3`). */
   references: number;
+}
+
+/** One generated image as the route returns it: the bytes themselves, never the provider's link. */
+export interface GeneratedImage {
+  /** Base64 of the file. */
+  data: string;
+  /** Sniffed from the bytes (png, jpeg, webp, gif), not taken from the provider's header. */
+  mime: string;
+  width: number;
+  height: number;
+  bytes: number;
+  /** Its place in the provider's list (a failed download leaves a gap). */
+  index: number;
+  /** This image's own seed, when the provider reports one per image (SiliconFlow reports one per request). */
+  seed?: number;
+}
+
+/** 200 body of POST /api/images. */
+export interface ImageResponse extends ImageRequestEcho {
+  model: ModelRef;
+  /**
+   * The seed the provider reports for the request (or the one sent); null for models without seeds
+   * (CogView). For a batch it is the batch's seed: the images of a batch differ, so it reproduces the
+   * whole batch, not one image of it on its own.
+   */
+  seed: number | null;
+  timings: {
+    /** The provider's own inference time, when it reports one. */
+    inferenceMs?: number;
+    /** Our call to the provider, until its JSON arrived. */
+    upstreamMs: number;
+    /** Downloading every result (in parallel). */
+    downloadMs: number;
+  };
+  images: GeneratedImage[];
+  /**
+   * Results the provider made but the server could not download while others succeeded (an
+   * expired link, a refused address). When every download fails the route answers with an error.
+   */
+  failed: AppErrorJSON[];
 }

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { dataUriBytes } from "@/lib/media/checks";
 
-// The video routes' requests, shared by the routes and the browser (no server-only, no Dexie). One
+// The video routes' requests and answers, shared by the routes and the browser (no server-only, no Dexie). One
 // durable-job pipeline for both providers: submit answers `{provider, requestId}`, and status and
 // content take the same pair, so a job row needs nothing else to be carried to its end after a reload.
 // What a given model takes (sizes, frames, fps …) is checked against its spec in request.ts.
@@ -94,3 +94,24 @@ export const videoContentSchema = z.strictObject({
   part: z.enum(["video", "cover"]).default("video"),
 });
 export type VideoContentInput = z.input<typeof videoContentSchema>;
+
+/** The provider's job states, normalised (unknown spellings are read tolerantly, see server/provider-status.ts). */
+export type ProviderVideoStatus = "InQueue" | "InProgress" | "Succeed" | "Failed";
+
+/** What POST /api/video/status answers. The result URL is never sent to the browser: media are bytes. */
+export interface VideoStatusReply {
+  status: ProviderVideoStatus;
+  /** Queue position while InQueue, when the provider reports it. */
+  position?: number;
+  /** The provider's reason, for Failed. */
+  reason?: string;
+  /** The seed actually used, once Succeed. */
+  seed?: number;
+  /** Provider inference time in seconds, once Succeed. */
+  inferenceSeconds?: number;
+  /** Once Succeed: the provider made a cover image too (GLM), fetched with `part: "cover"`. */
+  cover?: boolean;
+}
+
+/** Largest start image data URI the browser sends (characters): one frame may use the whole frames budget. */
+export const MAX_IMAGE_DATA_URI = Math.floor((MAX_FRAMES_TOTAL_BYTES * 4) / 3) + 64;

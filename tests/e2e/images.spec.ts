@@ -214,3 +214,23 @@ test("delete asks for nothing and can be undone", async ({ page, t }) => {
   await expect(item).toHaveCount(1);
   await expectLoaded(item.locator("img"));
 });
+
+test("the Undo offer closes by itself, and the image stays deleted", async ({ page, t }) => {
+  // The page's clock, not the test's: the offer's timer is moved past its end without waiting for it.
+  await page.clock.install();
+  const images = new ImagesPage(page, t);
+  await images.goto();
+  await images.generate("a pebble");
+  const item = images.galleryItems;
+  await expect(item).toHaveCount(1);
+  await item.getByRole("button", { name: t("images.action.delete") }).click();
+  const undo = page.getByRole("button", { name: t("images.undo") });
+  await expect(undo).toBeVisible();
+  // Held still, the offer stays however long the test takes; moved past its end, it goes.
+  await page.clock.pauseAt((await page.evaluate(() => Date.now())) + 100);
+  await expect(undo).toBeVisible();
+  await page.clock.fastForward(10_000);
+  await expect(undo).toHaveCount(0);
+  await expect(page.getByText(t("images.deleted"))).toHaveCount(0);
+  await expect(item).toHaveCount(0);
+});

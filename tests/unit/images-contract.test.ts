@@ -7,8 +7,8 @@ import {
   parseModelKey,
   randomSeed,
 } from "@/lib/images/capabilities";
+import { blocker, buildRequest, EMPTY_FORM, fitToModel } from "@/lib/images/client/form";
 import { IMAGE_BODY_MAX_BYTES, imageRequestSchema } from "@/lib/images/contract";
-import { blocker, buildRequest, EMPTY_FORM, fitToModel } from "@/lib/images/form";
 import { sniffImage } from "@/lib/images/sniff";
 import { dataUriBytes } from "@/lib/media/checks";
 import { describeModel } from "@/lib/providers/catalog";

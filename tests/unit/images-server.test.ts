@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { AppError } from "@/lib/errors";
-import { generateImages, readProviderResult } from "@/lib/images/generate";
-import type { ImageRequest } from "@/lib/images/types";
+import type { ImageRequest } from "@/lib/images/contract";
+import { generateImages, readProviderResult } from "@/lib/images/server/generate";
 import { withSimulatedProviders } from "./simulated-providers";
 
 // generateImages against the real simulator over HTTP: the provider call, the immediate download

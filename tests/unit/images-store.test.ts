@@ -11,16 +11,16 @@ import {
   uuid,
 } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { setImagesDb } from "@/lib/images/db";
-import { EMPTY_FORM } from "@/lib/images/form";
+import { setImagesDb } from "@/lib/images/client/db";
+import { EMPTY_FORM } from "@/lib/images/client/form";
 import {
   type ImageJob,
   type ImageStudioState,
   initialImageStudioState,
   referenceIds,
   useImageStore,
-} from "@/lib/images/store";
-import type { ImageResponse } from "@/lib/images/types";
+} from "@/lib/images/client/store";
+import type { ImageResponse } from "@/lib/images/contract";
 import { describeModel } from "@/lib/providers/catalog";
 
 // The form is persisted to localStorage, which Node lacks; the store reads it when the module loads.
@@ -226,6 +226,41 @@ describe("gallery actions", () => {
     await useImageStore.getState().referenceFrom(record);
     expect(useImageStore.getState().form.modelKey).toBe("siliconflow:Kwai-Kolors/Kolors");
     expect(useImageStore.getState().references.map((r) => r.imageId)).toEqual([record.id]);
+  });
+});
+
+describe("delete and Undo", () => {
+  async function storedImage(): Promise<ImageRecord> {
+    const blob = new Blob([new Uint8Array([1, 2, 3])], { type: "image/png" });
+    const [row] = await saveImages(db, [
+      { prompt: "a fox", model: { provider: "siliconflow", id: "m" }, params: {}, blob },
+    ]);
+    if (!row) throw new Error("not stored");
+    return row;
+  }
+
+  it("Undo puts the deleted image back with its bytes, under the same id", async () => {
+    const record = await storedImage();
+    await useImageStore.getState().removeImage(record);
+    expect(await listImageIds(db)).toEqual([]);
+    expect(useImageStore.getState().deleted?.id).toBe(record.id);
+
+    await useImageStore.getState().undoRemove();
+    expect(useImageStore.getState().deleted).toBeNull();
+    expect(await listImageIds(db)).toEqual([record.id]);
+    const back = await db.images.get(record.id);
+    const bytes = back && (await getMediaBlob(db, back.blobId));
+    expect(bytes && new Uint8Array(await bytes.arrayBuffer())).toEqual(new Uint8Array([1, 2, 3]));
+  });
+
+  it("once the Undo offer closes, Undo restores nothing", async () => {
+    const record = await storedImage();
+    await useImageStore.getState().removeImage(record);
+    useImageStore.getState().closeUndo();
+    expect(useImageStore.getState().deleted).toBeNull();
+
+    await useImageStore.getState().undoRemove();
+    expect(await listImageIds(db)).toEqual([]);
   });
 });
 

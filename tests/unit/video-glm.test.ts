@@ -1,5 +1,5 @@
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { parseGlmStatus } from "@/lib/video/provider-status";
+import { parseGlmStatus } from "@/lib/video/server/provider-status";
 import { withSimulatedProviders } from "./simulated-providers";
 
 // GLM CogVideoX and Wan2.2 image-to-video through the same three video routes the browser's durable

@@ -3,9 +3,9 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { AppDB, getMediaBlob, getVideoJob, saveVideoJob, uuid, type VideoJob } from "@/lib/db";
 import { attachVideoRequestId } from "@/lib/db/media";
 import { AppError } from "@/lib/errors";
-import type { VideoApi } from "@/lib/video/api";
-import { pollVideoJob, SUBMIT_GRACE_MS } from "@/lib/video/poll-job";
-import type { VideoStatusReply } from "@/lib/video/types";
+import type { VideoApi } from "@/lib/video/client/api";
+import { pollVideoJob, SUBMIT_GRACE_MS } from "@/lib/video/client/poll-job";
+import type { VideoStatusReply } from "@/lib/video/contract";
 
 const opened: AppDB[] = [];
 afterEach(async () => {

@@ -1,12 +1,12 @@
 import { describe, expect, it } from "vitest";
+import { sizeForAspect } from "@/lib/video/client/choices";
+import { nextPollAt, POLL_BASE_MS, pollIntervalMs } from "@/lib/video/client/schedule";
 import {
   videoContentSchema as contentSchema,
   videoStatusSchema as statusSchema,
   videoSubmitSchema as submitSchema,
 } from "@/lib/video/contract";
-import { normaliseStatus, parseProviderStatus } from "@/lib/video/provider-status";
-import { nextPollAt, POLL_BASE_MS, pollIntervalMs } from "@/lib/video/schedule";
-import { sizeForAspect } from "@/lib/video/types";
+import { normaliseStatus, parseProviderStatus } from "@/lib/video/server/provider-status";
 
 describe("parseProviderStatus", () => {
   it("reads the documented states and keeps the URL out of the reply", () => {

@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { PencilIcon } from "@/components/ui/icons";
 import { useT } from "@/lib/i18n/client";
-import { editImageHref } from "@/lib/images/chat-handoff";
+import { editImageHref } from "@/lib/images/client/chat-handoff";
 
 /** "Edit image" on a picture the user sent: opens the image studio with it as an edit model's reference. */
 export function EditImageLink({ attachmentId }: { attachmentId: string }) {

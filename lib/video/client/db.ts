@@ -1,10 +1,10 @@
 // The video slice's stored jobs, for components (which never import lib/db). Jobs are written by
-// lib/video/jobs.ts and the poller; a component only lists them (hooks.ts) and deletes one.
+// jobs.ts and the poller; a component only lists them (hooks.ts) and deletes one.
 
 import { getDB } from "@/lib/db";
 import { deleteVideoJob, getMediaBlob } from "@/lib/db/media";
 import type { VideoJob } from "@/lib/db/schema";
-import { useVideoForm } from "../form-store";
+import { useVideoForm } from "./form-store";
 
 export type { VideoJob };
 

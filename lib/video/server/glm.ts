@@ -1,6 +1,6 @@
 import "server-only";
 import { upstreamJson } from "@/lib/upstream";
-import { type ParsedProviderStatus, parseGlmStatus } from "../provider-status";
+import { type ParsedProviderStatus, parseGlmStatus } from "./provider-status";
 
 // GLM's video tasks: POST /videos/generations → `{id, request_id, task_status}`, then GET
 // /async-result/{id} (docs.z.ai video API reference; upstream-contract.md late 2026).

@@ -4,11 +4,10 @@ import { inEnglish, type MessageRef } from "@/lib/i18n";
 import { downloadProviderMedia, type SafeDownload } from "@/lib/media/safe-fetch";
 import { describeModel } from "@/lib/providers/catalog";
 import { upstreamJson } from "@/lib/upstream";
-import type { VideoSubmitReply, VideoSubmitRequest } from "../contract";
-import type { ParsedProviderStatus } from "../provider-status";
+import type { VideoStatusReply, VideoSubmitReply, VideoSubmitRequest } from "../contract";
 import { checkVideoRequest, videoProviderCall } from "../request";
-import { MAX_VIDEO_BYTES, type VideoStatusReply } from "../types";
 import { glmStatus } from "./glm";
+import type { ParsedProviderStatus } from "./provider-status";
 import { siliconflowStatus } from "./siliconflow";
 
 // The provider side of the video slice, for SiliconFlow (Wan) and GLM (CogVideoX) alike: the routes
@@ -16,6 +15,8 @@ import { siliconflowStatus } from "./siliconflow";
 // statuses out (InQueue, InProgress, Succeed, Failed), the bytes through the content route.
 
 const MAX_COVER_BYTES = 8 * 1024 * 1024;
+/** Largest video the content route streams; Wan clips (5 s, 720p) are a few MB, so this is generous. */
+const MAX_VIDEO_BYTES = 256 * 1024 * 1024;
 
 function badRequest(message: MessageRef, detail: string, provider?: Provider): AppError {
   return new AppError("bad_request", { detail, provider, ...message });

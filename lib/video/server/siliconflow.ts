@@ -1,6 +1,6 @@
 import "server-only";
 import { upstreamJson } from "@/lib/upstream";
-import { type ParsedProviderStatus, parseProviderStatus } from "../provider-status";
+import { type ParsedProviderStatus, parseProviderStatus } from "./provider-status";
 
 // SiliconFlow's video jobs: POST /video/submit → `{requestId}`, POST /video/status with it.
 

@@ -3,8 +3,13 @@
 
 import { apiJson } from "@/lib/api-client";
 import { AppError, type Provider, readErrorResponse } from "@/lib/errors";
-import type { VideoContentInput, VideoStatusInput } from "./contract";
-import type { VideoStatusReply, VideoSubmitBody, VideoSubmitReply } from "./types";
+import type {
+  VideoContentInput,
+  VideoStatusInput,
+  VideoStatusReply,
+  VideoSubmitInput,
+  VideoSubmitReply,
+} from "../contract";
 
 /** The job's model: its provider says which provider's job id `requestId` is. */
 interface JobModel {
@@ -16,7 +21,7 @@ function post(body: unknown, signal?: AbortSignal): RequestInit {
   return { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body), signal };
 }
 
-export function submitVideoRequest(body: VideoSubmitBody, signal?: AbortSignal): Promise<VideoSubmitReply> {
+export function submitVideoRequest(body: VideoSubmitInput, signal?: AbortSignal): Promise<VideoSubmitReply> {
   return apiJson<VideoSubmitReply>("/api/video/submit", post(body, signal));
 }
 

@@ -80,6 +80,8 @@ export interface ImageStudioActions {
   editWith(reference: Reference): boolean;
   removeImage(record: ImageRecord): Promise<void>;
   undoRemove(): Promise<void>;
+  /** The Undo offer ends (its toast timed out): the deleted image's bytes are let go. */
+  closeUndo(): void;
 }
 
 /** What jobs.ts needs of the store: read and update the state. */

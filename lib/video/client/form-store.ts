@@ -4,8 +4,8 @@
 import { create } from "zustand";
 import type { VideoJob } from "@/lib/db/schema";
 import type { AppError, AppErrorJSON } from "@/lib/errors";
+import { sizeForAspect } from "./choices";
 import type { PickedImage } from "./start-image";
-import { sizeForAspect } from "./types";
 
 export interface VideoDraft {
   prompt: string;

@@ -1,6 +1,6 @@
 import { apiJson } from "@/lib/api-client";
 import type { ImageRecord } from "@/lib/db";
-import type { GeneratedImage, ImageRequest, ImageResponse } from "./types";
+import type { GeneratedImage, ImageRequest, ImageResponse } from "../contract";
 
 // Browser side of POST /api/images: send, decode the returned bytes into Blobs.
 

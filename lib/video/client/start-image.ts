@@ -3,7 +3,8 @@
 // URI keeps the request well under the route's cap), and sent as a `data:image/...;base64,` URI.
 
 import { AppError } from "@/lib/errors";
-import { MAX_IMAGE_DATA_URI, parseSize } from "./types";
+import { MAX_IMAGE_DATA_URI } from "../contract";
+import { parseSize } from "./choices";
 
 export interface PickedImage {
   blob: Blob;

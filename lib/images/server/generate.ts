@@ -1,12 +1,13 @@
 import "server-only";
 import { AppError, type Provider } from "@/lib/errors";
+import { inEnglish } from "@/lib/i18n";
 import { downloadToBuffer, type SafeFetchOptions } from "@/lib/media/safe-fetch";
-import { describeModel } from "@/lib/providers/catalog";
+import { describeModel, type ModelInfo } from "@/lib/providers/catalog";
 import { upstreamJson } from "@/lib/upstream";
-import { MAX_BATCH } from "./capabilities";
-import { sniffImage } from "./sniff";
-import type { GeneratedImage, ImageRequest, ImageResponse } from "./types";
-import { buildUpstreamCall } from "./validate";
+import { MAX_BATCH } from "../capabilities";
+import type { GeneratedImage, ImageRequest, ImageResponse } from "../contract";
+import { checkImageRequest, type ImageProviderCall, imageProviderCall } from "../request";
+import { sniffImage } from "../sniff";
 
 // One Generate press on the server: check the request against the model, make ONE paid call
 // (never retried: a retry after a lost answer would bill twice), then download every result at
@@ -74,6 +75,32 @@ async function fetchImage(
     height: info.height,
     bytes: bytes.length,
   };
+}
+
+/**
+ * The server's check of a request against the chosen model, before any paid call: the same rules the
+ * form applies (request.ts, from the model's spec), refused with a message that names the field and
+ * what the model accepts.
+ */
+function buildUpstreamCall(req: ImageRequest, info: ModelInfo): ImageProviderCall {
+  const name = info.id;
+  if (info.type !== "image" || info.media?.kind !== "image") {
+    throw new AppError("bad_request", {
+      detail: `model: ${name} is not an image model`,
+      key: "error.images.notImageModel",
+      vars: { model: name },
+    });
+  }
+  const [first] = checkImageRequest(req, info.media);
+  if (first) {
+    throw new AppError("bad_request", {
+      provider: req.provider,
+      detail: `${first.field}: ${inEnglish(first.message)}`,
+      key: "error.issue",
+      vars: { issue: first.message },
+    });
+  }
+  return imageProviderCall(req, info.media);
 }
 
 function noImages(provider: Provider): AppError {

@@ -10,13 +10,13 @@ import { isQuotaAppError } from "@/lib/db/storage";
 import { AppError } from "@/lib/errors";
 import type { ModelInfo } from "@/lib/providers/catalog";
 import { mediaSpec, type VideoSpec } from "@/lib/providers/media";
+import { MAX_IMAGE_DATA_URI } from "../contract";
+import { buildVideoRequest, checkVideoRequest } from "../request";
 import { submitVideoRequest } from "./api";
 import type { VideoDraft } from "./form-store";
 import { jobFailure } from "./poll-job";
 import { startVideoPoller, wakeVideoPoller } from "./poller";
-import { buildVideoRequest, checkVideoRequest } from "./request";
 import { prepareStartImage } from "./start-image";
-import { MAX_IMAGE_DATA_URI } from "./types";
 
 /** The model's video spec (its catalog row, or the conservative fallback for an unknown id). */
 export function videoSpecOf(model: ModelInfo): VideoSpec {

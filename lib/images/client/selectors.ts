@@ -1,8 +1,8 @@
-import { imageCaps } from "./capabilities";
+import { imageCaps } from "../capabilities";
 import type { ImageForm } from "./form";
 import type { ImageStudioState } from "./studio-state";
 
-// What the image studio's components read from the store (lib/images/store.ts), by name. Each
+// What the image studio's components read from the store (client/store.ts), by name. Each
 // returns a value already in the state or a primitive, so a subscriber re-renders only when it changes.
 
 export const selectForm = (s: ImageStudioState) => s.form;

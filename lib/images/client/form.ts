@@ -1,8 +1,8 @@
 import type { ImageRecord } from "@/lib/db";
 import type { ModelInfo } from "@/lib/providers/catalog";
-import { defaultModel, type ImageCaps, imageCaps, MAX_SEED, modelKey, parseModelKey } from "./capabilities";
-import { buildImageRequest } from "./request";
-import type { ImageRequest } from "./types";
+import { defaultModel, type ImageCaps, imageCaps, MAX_SEED, modelKey, parseModelKey } from "../capabilities";
+import type { ImageRequest } from "../contract";
+import { buildImageRequest } from "../request";
 
 // The image form as plain data, and the pure steps on it: fitting values to a model, building
 // the request, and restoring a stored image's settings. The store and the tests share these.

@@ -3,7 +3,7 @@ import { createJSONStorage, persist } from "zustand/middleware";
 import { deleteImage, getImage, getMediaBlob, type ImageRecord, saveImage } from "@/lib/db";
 import type { ModelInfo } from "@/lib/providers/catalog";
 import { currentModels, loadModels } from "@/lib/providers/client/models";
-import { imageCaps, randomSeed } from "./capabilities";
+import { imageCaps, randomSeed } from "../capabilities";
 import { imagesDb } from "./db";
 import { EMPTY_FORM, findModel, fitToModel, formFromRecord, withValidModel } from "./form";
 import { cancelJob, forgetJob, retryJob, startJob } from "./jobs";
@@ -204,6 +204,11 @@ export const useImageStore = create<ImageStudioState & ImageStudioActions>()(
         if (!blob) return;
         // Same id and createdAt: the image returns to its place in the gallery and in its batch.
         await saveImage(imagesDb(), { ...record, blob });
+      },
+
+      closeUndo() {
+        set({ deleted: null });
+        deletedBlob = undefined;
       },
     }),
     {

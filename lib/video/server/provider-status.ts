@@ -1,8 +1,9 @@
+import "server-only";
 // Reads the providers' job answers tolerantly: SiliconFlow's POST /video/status and GLM's GET
 // /async-result/{id}. Only fields from the provider's own answer are used; the result URLs stay on
 // the server (the content route downloads them).
 
-import type { ProviderVideoStatus, VideoStatusReply } from "./types";
+import type { ProviderVideoStatus, VideoStatusReply } from "../contract";
 
 export interface ParsedProviderStatus {
   reply: VideoStatusReply;

@@ -1,11 +1,11 @@
 import { saveImages, uuid } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { imageCaps, randomSeed } from "./capabilities";
-import { blobToDataUrl, postImages, toBlob } from "./client";
+import { imageCaps, randomSeed } from "../capabilities";
+import type { ImageRequest } from "../contract";
+import { blobToDataUrl, postImages, toBlob } from "./api";
 import { imagesDb } from "./db";
 import { blocker, buildRequest, findModel, fitToModel, type StoredParams } from "./form";
 import type { ImageJob, ImageStoreApi } from "./studio-state";
-import type { ImageRequest } from "./types";
 
 // Running generations. Each press becomes a job in the store and one POST /api/images; when the
 // answer arrives the images are stored in IndexedDB in one transaction (all of a batch or none),
