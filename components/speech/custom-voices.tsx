@@ -4,8 +4,8 @@ import { useEffect, useState } from "react";
 import { ErrorAlert } from "@/components/ui/error-alert";
 import { AppError, type AppErrorJSON } from "@/lib/errors";
 import { useT } from "@/lib/i18n/client";
-import { selectSpeechForm, selectVoiceNames, useSpeechPrefs } from "@/lib/speech/prefs";
-import { selectVoices, selectVoicesError, selectVoicesLoading, useVoices } from "@/lib/speech/voices-store";
+import { selectSpeechForm, selectVoiceNames, useSpeechPrefs } from "@/lib/speech/client/prefs";
+import { selectVoices, selectVoicesError, selectVoicesLoading, useVoices } from "@/lib/speech/client/voices-store";
 import { cardClass, hintClass, secondaryButton } from "./styles";
 import { VoiceUploadForm } from "./voice-upload-form";
 

@@ -4,6 +4,7 @@ import { useId, useState } from "react";
 import type { AppErrorJSON } from "@/lib/errors";
 import { useT } from "@/lib/i18n/client";
 import { localError } from "@/lib/local-error";
+import { type ReadyClip, readClip } from "@/lib/speech/client/read-clip";
 import {
   CLIP_ACCEPT,
   CLIP_MAX_SECONDS,
@@ -11,7 +12,6 @@ import {
   SPEAKERS,
   type Speaker,
 } from "@/lib/speech/dialogue-clips";
-import { type ReadyClip, readClip } from "@/lib/speech/read-clip";
 import { hintClass, inputClass, labelClass } from "./styles";
 
 // A voice per speaker for dialogue models: the model's voice (the Voice select above) or a reference

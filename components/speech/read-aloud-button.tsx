@@ -3,7 +3,7 @@
 import { useEffect, useId } from "react";
 import { ErrorAlert } from "@/components/ui/error-alert";
 import { useT } from "@/lib/i18n/client";
-import { useSpeechPrefsHydration } from "@/lib/speech/prefs";
+import { useSpeechPrefsHydration } from "@/lib/speech/client/prefs";
 import {
   clearReadAloudError,
   selectIsReading,
@@ -12,7 +12,7 @@ import {
   startReading,
   stopReading,
   useReadAloud,
-} from "@/lib/speech/read-aloud";
+} from "@/lib/speech/client/read-aloud";
 import { SpeakerIcon, SpinnerIcon, StopIcon } from "./icons";
 import { actionIconButton } from "./styles";
 

@@ -17,12 +17,12 @@ import {
   maxInputChars,
   SPEECH_FORMATS,
   SPEED,
-} from "@/lib/speech/constants";
-import { useSpeechJobs } from "@/lib/speech/jobs";
-import { selectSpeechForm, useSpeechPrefs } from "@/lib/speech/prefs";
+} from "@/lib/speech/bounds";
+import { useSpeechJobs } from "@/lib/speech/client/jobs";
+import { selectSpeechForm, useSpeechPrefs } from "@/lib/speech/client/prefs";
+import { useHydrated } from "@/lib/speech/client/use-hydrated";
+import { useSpeechModels } from "@/lib/speech/client/use-models";
 import { type InstructionPreset, speechInput, splitInstruction } from "@/lib/speech/text";
-import { useHydrated } from "@/lib/speech/use-hydrated";
-import { useSpeechModels } from "@/lib/speech/use-models";
 import { DialogueHelper, hasTurns } from "./dialogue-helper";
 import { clipReferences, DialogueVoices, NO_CLIPS, type SpeakerVoices, usesClips } from "./dialogue-voices";
 import { hintClass, inputClass, labelClass } from "./styles";

@@ -3,10 +3,10 @@
 import { useEffect, useRef, useState } from "react";
 import type { MessageKey } from "@/lib/i18n";
 import { useT } from "@/lib/i18n/client";
+import { loadClipBlob, type SpeechClip } from "@/lib/speech/client/history";
+import type { SpeechJob } from "@/lib/speech/client/jobs";
+import { downloadName, playableBlob } from "@/lib/speech/client/playable";
 import { readSpeakerNotes, speakerNotes } from "@/lib/speech/dialogue-clips";
-import { loadClipBlob, type SpeechClip } from "@/lib/speech/history";
-import type { SpeechJob } from "@/lib/speech/jobs";
-import { downloadName, playableBlob } from "@/lib/speech/playable";
 import { isInstructionPreset, splitInstruction } from "@/lib/speech/text";
 import { DownloadIcon, SpinnerIcon } from "./icons";
 import { cardClass, hintClass, secondaryButton } from "./styles";

@@ -4,8 +4,8 @@ import { memo } from "react";
 import { ErrorAlert } from "@/components/ui/error-alert";
 import { useRevealOnPhone } from "@/components/ui/studio-layout";
 import { useT } from "@/lib/i18n/client";
-import { removeSpeechClip, type SpeechClip, useSpeechClips } from "@/lib/speech/history";
-import { type SpeechJob, selectSpeechJobs, useSpeechJobs } from "@/lib/speech/jobs";
+import { removeSpeechClip, type SpeechClip, useSpeechClips } from "@/lib/speech/client/history";
+import { type SpeechJob, selectSpeechJobs, useSpeechJobs } from "@/lib/speech/client/jobs";
 import { SpeechResult } from "./speech-result";
 import { hintClass } from "./styles";
 

@@ -2,8 +2,8 @@
 
 import { useId } from "react";
 import { useT } from "@/lib/i18n/client";
-import { selectReadAloudVoice, useSpeechPrefs, useSpeechPrefsHydration } from "@/lib/speech/prefs";
-import { selectVoicesError, useVoices } from "@/lib/speech/voices-store";
+import { selectReadAloudVoice, useSpeechPrefs, useSpeechPrefsHydration } from "@/lib/speech/client/prefs";
+import { selectVoicesError, useVoices } from "@/lib/speech/client/voices-store";
 import { hintClass, labelClass } from "./styles";
 import { VoiceSelect } from "./voice-select";
 

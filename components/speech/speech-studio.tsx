@@ -2,7 +2,7 @@
 
 import { StudioLayout } from "@/components/ui/studio-layout";
 import { useT } from "@/lib/i18n/client";
-import { useSpeechPrefsHydration } from "@/lib/speech/prefs";
+import { useSpeechPrefsHydration } from "@/lib/speech/client/prefs";
 import { CustomVoices } from "./custom-voices";
 import { useSpeechFormSlots } from "./speech-form";
 import { SpeechResults } from "./speech-results";

@@ -5,9 +5,9 @@ import { ErrorAlert } from "@/components/ui/error-alert";
 import { AppError, type AppErrorJSON } from "@/lib/errors";
 import { useT } from "@/lib/i18n/client";
 import { localError } from "@/lib/local-error";
-import { formatSeconds, toWav } from "@/lib/speech/audio";
-import { transcribe } from "@/lib/speech/client";
-import { useRecorder } from "@/lib/speech/recorder";
+import { transcribe } from "@/lib/speech/client/api";
+import { formatSeconds, toWav } from "@/lib/speech/client/audio";
+import { useRecorder } from "@/lib/speech/client/recorder";
 import { MicIcon, SpinnerIcon } from "./icons";
 import { iconButton } from "./styles";
 

@@ -3,9 +3,9 @@
 import { ErrorAlert } from "@/components/ui/error-alert";
 import { useT } from "@/lib/i18n/client";
 import { localError } from "@/lib/local-error";
-import { formatSeconds } from "@/lib/speech/audio";
-import { MAX_VOICE_SECONDS } from "@/lib/speech/constants";
-import { useRecorder } from "@/lib/speech/recorder";
+import { MAX_VOICE_SECONDS } from "@/lib/speech/bounds";
+import { formatSeconds } from "@/lib/speech/client/audio";
+import { useRecorder } from "@/lib/speech/client/recorder";
 import { MicIcon, StopIcon } from "./icons";
 import { secondaryButton } from "./styles";
 

@@ -10,9 +10,9 @@ import {
   presetOf,
   presetVoiceId,
   VOICE_PRESETS,
-} from "@/lib/speech/constants";
-import { selectVoiceNames, useSpeechPrefs } from "@/lib/speech/prefs";
-import { selectVoices, useVoices } from "@/lib/speech/voices-store";
+} from "@/lib/speech/bounds";
+import { selectVoiceNames, useSpeechPrefs } from "@/lib/speech/client/prefs";
+import { selectVoices, useVoices } from "@/lib/speech/client/voices-store";
 import { inputClass } from "./styles";
 
 /** The 8 presets of `model` and the user's uploaded voices for it, as one select. */

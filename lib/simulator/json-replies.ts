@@ -4,7 +4,7 @@ import { record } from "./values";
 // What a simulated model writes in JSON mode (`response_format: {type: "json_object"}`, the form both
 // providers document — seeds 003/004, upstream-contract.md). Like a real model it reads the wanted
 // schema from the prompt: the app puts it in the system prompt as a ```json block after "conform to
-// this JSON Schema" (lib/chat/playground/json-reply.ts); `response_format.json_schema.schema` is read too.
+// this JSON Schema" (lib/chat/playground/server/json-mode.ts); `response_format.json_schema.schema` is read too.
 // The reply conforms to that schema. Cues for tests:
 // - `[[json:invalid]]`: not JSON at all (an object cut off mid-string, as when max_tokens ends it —
 //   the docs warn that clients must handle that: "你的应用必须检测并处理可能导致模型输出不完整JSON对象的边缘案例");

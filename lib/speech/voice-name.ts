@@ -1,4 +1,4 @@
-import { CUSTOM_NAME_PATTERN } from "./constants";
+import { CUSTOM_NAME_PATTERN } from "./bounds";
 
 // A custom voice has two names: the one the user gives it (any script, spaces, punctuation: shown
 // everywhere in the app, kept in this browser) and the one the provider accepts as `customName`

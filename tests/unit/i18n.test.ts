@@ -53,7 +53,7 @@ function positionalPairs(source: string): string[] {
 // answers in the prompt's language as a provider would (lib/simulator/), and the tool editor's ready
 // examples are whole tool definitions inserted in the UI's language and sent to the model as they
 // are (a name then a description, e.g. `tool("get_weather", "查询…")`).
-const POSITIONAL_PAIRS_ALLOWED = ["lib/simulator/", "lib/chat/playground/examples.ts"];
+const POSITIONAL_PAIRS_ALLOWED = ["lib/simulator/", "lib/chat/playground/client/examples.ts"];
 
 describe("dictionaries", () => {
   it("has every key in both English and Chinese, none empty", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { readJsonReply, retryWithErrorsMessage } from "@/lib/chat/playground/json-reply";
+import { readJsonReply, retryWithErrorsMessage } from "@/lib/chat/playground/client/json-reply";
 import { parseSchemaText } from "@/lib/chat/playground/schema-text";
 import { validateAgainstSchema } from "@/lib/json/validate";
 import { jsonModeReply } from "@/lib/simulator/json-replies";

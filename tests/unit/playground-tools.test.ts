@@ -1,16 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { evaluateExpression } from "@/lib/chat/playground/calculator";
-import { exampleToolsText } from "@/lib/chat/playground/examples";
+import { evaluateExpression } from "@/lib/chat/playground/client/calculator";
+import { exampleToolsText } from "@/lib/chat/playground/client/examples";
+import { nextToolStep, readyToSendResults, runToolCalls } from "@/lib/chat/playground/client/tool-loop";
+import { convertUnits } from "@/lib/chat/playground/client/units";
 import { playgroundRequest } from "@/lib/chat/playground/settings";
 import { parseToolDefinitions } from "@/lib/chat/playground/tool-definitions";
-import {
-  nextToolStep,
-  readyToSendResults,
-  runToolCalls,
-  toolCallsOf,
-  toolRounds,
-} from "@/lib/chat/playground/tool-loop";
-import { convertUnits } from "@/lib/chat/playground/units";
+import { toolCallsOf, toolRounds } from "@/lib/chat/playground/tool-rounds";
 import { describeModel } from "@/lib/providers/catalog";
 
 // The tool definitions editor's checks and the browser's tool loop: pure functions.

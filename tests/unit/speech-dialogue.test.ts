@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { SILICONFLOW_MEDIA } from "@/lib/providers/media-siliconflow";
-import { DIALOGUE_VOICE, isDialogueModel, voiceForModel } from "@/lib/speech/constants";
+import { DIALOGUE_VOICE, isDialogueModel, voiceForModel } from "@/lib/speech/bounds";
 import {
   CLIP_MAX_BYTES,
   CLIP_MAX_SECONDS,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { CUSTOM_NAME_PATTERN } from "@/lib/speech/constants";
+import { CUSTOM_NAME_PATTERN } from "@/lib/speech/bounds";
 import {
   INSTRUCTION_MARK,
   insertTag,

@@ -1,8 +1,8 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { normalizeVoiceList } from "@/app/api/voices/schema";
-import { DEFAULT_FORM, nextForm } from "@/lib/speech/prefs";
+import { DEFAULT_FORM, nextForm } from "@/lib/speech/client/prefs";
+import { normalizeVoiceList } from "@/lib/speech/server/voice-list";
 import { sniffAudio, wavDurationSeconds, wavFromFloat32, wavFromPcm16 } from "@/lib/speech/wav";
 
 const fixture = (name: string) => readFile(path.join(__dirname, "../fixtures", name));

@@ -1,10 +1,14 @@
 import { AppError } from "@/lib/errors";
 import { apiHandler, parseJsonBody, readBytesCapped } from "@/lib/http/handler";
 import { requireContentType } from "@/lib/security/origin";
-import { FORMAT_SPECS } from "@/lib/speech/constants";
-import { providerReferences } from "@/lib/speech/server-clips";
+import {
+  FORMAT_SPECS,
+  SPEECH_BODY_MAX_BYTES,
+  SPEECH_CLIPS_BODY_MAX_BYTES,
+  speechRequestSchema,
+} from "@/lib/speech/contract";
+import { providerReferences } from "@/lib/speech/server/clips";
 import { upstreamFetch } from "@/lib/upstream";
-import { SPEECH_BODY_MAX_BYTES, SPEECH_CLIPS_BODY_MAX_BYTES, speechRequestSchema } from "./schema";
 
 export const dynamic = "force-dynamic";
 // Long texts take a while to synthesise; the bytes stream through as they come.

@@ -1,15 +1,18 @@
 import { AppError } from "@/lib/errors";
 import { apiHandler } from "@/lib/http/handler";
 import { buildMultipart } from "@/lib/http/multipart";
-import { DEFAULT_TRANSCRIPTION_MODEL, MAX_TRANSCRIPTION_BYTES, TRANSCRIPTION_MODELS } from "@/lib/speech/constants";
-import { audioFile, badRequest, field, readUploadForm } from "@/lib/speech/server-form";
+import {
+  DEFAULT_TRANSCRIPTION_MODEL,
+  MAX_TRANSCRIPTION_BYTES,
+  TRANSCRIPTION_FORM_MAX_BYTES,
+  TRANSCRIPTION_MODELS,
+  type TranscriptionResponse,
+} from "@/lib/speech/contract";
+import { audioFile, badRequest, field, readUploadForm } from "@/lib/speech/server/form";
 import { upstreamJson } from "@/lib/upstream";
 
 export const dynamic = "force-dynamic";
 export const maxDuration = 120;
-
-/** The file cap plus room for the multipart framing and the model field. */
-const TRANSCRIPTION_FORM_MAX_BYTES = MAX_TRANSCRIPTION_BYTES + 64 * 1024;
 
 /** Multipart `file` (≤ 50 MB) and optional `model` → `{text}`. */
 export const POST = apiHandler(
@@ -31,7 +34,9 @@ export const POST = apiHandler(
       if (typeof result.text !== "string") {
         throw new AppError("upstream_error", { provider: "siliconflow", detail: "transcription response has no text" });
       }
-      return Response.json({ text: result.text.trim() }, { headers: { "cache-control": "no-store" } });
+      return Response.json({ text: result.text.trim() } satisfies TranscriptionResponse, {
+        headers: { "cache-control": "no-store" },
+      });
     } finally {
       form.release();
     }

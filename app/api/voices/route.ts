@@ -1,11 +1,20 @@
 import { AppError } from "@/lib/errors";
 import { apiHandler, readJson } from "@/lib/http/handler";
 import { buildMultipart } from "@/lib/http/multipart";
-import { DEFAULT_SPEECH_MODEL, MAX_VOICE_BYTES, MAX_VOICE_SECONDS } from "@/lib/speech/constants";
-import { audioFile, badRequest, field, readUploadForm } from "@/lib/speech/server-form";
+import {
+  DEFAULT_SPEECH_MODEL,
+  deleteVoiceSchema,
+  MAX_VOICE_BYTES,
+  MAX_VOICE_SECONDS,
+  uploadFieldsSchema,
+  VOICE_FORM_MAX_BYTES,
+  type VoicesResponse,
+  type VoiceUploadResponse,
+} from "@/lib/speech/contract";
+import { audioFile, badRequest, field, readUploadForm } from "@/lib/speech/server/form";
+import { normalizeVoiceList } from "@/lib/speech/server/voice-list";
 import { wavDurationSeconds } from "@/lib/speech/wav";
 import { upstreamJson } from "@/lib/upstream";
-import { deleteVoiceSchema, normalizeVoiceList, uploadFieldsSchema, VOICE_FORM_MAX_BYTES } from "./schema";
 
 export const dynamic = "force-dynamic";
 
@@ -17,7 +26,7 @@ export const GET = apiHandler(async (request) => {
     method: "GET",
     signal: request.signal,
   });
-  return Response.json({ voices: normalizeVoiceList(body) }, { headers: NO_STORE });
+  return Response.json({ voices: normalizeVoiceList(body) } satisfies VoicesResponse, { headers: NO_STORE });
 });
 
 /** Multipart `customName`, `text`, `model`, `file` → the provider's `{uri}`. */
@@ -60,7 +69,9 @@ export const POST = apiHandler(
       if (typeof result.uri !== "string") {
         throw new AppError("upstream_error", { provider: "siliconflow", detail: "upload response has no uri" });
       }
-      return Response.json({ voice: { uri: result.uri, ...fields.data } }, { headers: NO_STORE });
+      return Response.json({ voice: { uri: result.uri, ...fields.data } } satisfies VoiceUploadResponse, {
+        headers: NO_STORE,
+      });
     } finally {
       form.release();
     }

@@ -4,8 +4,8 @@ import { useMemo } from "react";
 import { Button } from "@/components/ui/button";
 import type { Message } from "@/lib/chat/client/db";
 import { selectIsBusy, useChatSessions } from "@/lib/chat/client/sessions";
+import { readJsonReply, retryWithErrorsMessage } from "@/lib/chat/playground/client/json-reply";
 import { usePlaygroundSettings } from "@/lib/chat/playground/client/store";
-import { readJsonReply, retryWithErrorsMessage } from "@/lib/chat/playground/json-reply";
 import { jsonModeSchema } from "@/lib/chat/playground/settings";
 import { useI18n } from "@/lib/i18n/client";
 

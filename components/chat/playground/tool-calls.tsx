@@ -9,7 +9,8 @@ import { useChatSessions } from "@/lib/chat/client/sessions";
 import { DEFAULT_MAX_TOOL_ROUNDS } from "@/lib/chat/playground/bounds";
 import { claimOnce } from "@/lib/chat/playground/client/runtime";
 import { storeToolOutputs, usePlaygroundSettings } from "@/lib/chat/playground/client/store";
-import { nextToolStep, runToolCalls, type ToolCallView, toolCallsOf } from "@/lib/chat/playground/tool-loop";
+import { nextToolStep, runToolCalls } from "@/lib/chat/playground/client/tool-loop";
+import { type ToolCallView, toolCallsOf } from "@/lib/chat/playground/tool-rounds";
 import { useT } from "@/lib/i18n/client";
 
 // The tool calls of a reply: each call's name and arguments (growing while they stream, formatted once

@@ -7,7 +7,7 @@ import {
 import { outputTokens } from "@/lib/chat/context";
 import type { ChatMessage } from "@/lib/chat/contract";
 import { CHAT_BODY_MAX_BYTES, chatRequestSchema } from "@/lib/chat/contract";
-import { playgroundCall, withPrefix } from "@/lib/chat/playground/server";
+import { playgroundCall, withPrefix } from "@/lib/chat/playground/server/call";
 import { toCallSettings } from "@/lib/chat/server/call-settings";
 import { refuseForeignFileUrls } from "@/lib/chat/server/file-sources";
 import { checkAttachments, prepareThread } from "@/lib/chat/server/messages";

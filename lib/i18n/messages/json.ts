@@ -84,7 +84,7 @@ export const en = {
   "json.parse.trailingBracket": "Trailing comma before ]",
   "json.parse.empty": "The text is empty",
   "json.parse.extra": "Unexpected text after the JSON value",
-  // "Retry with the errors": the follow-up sent to the model (lib/chat/playground/json-reply.ts).
+  // "Retry with the errors": the follow-up sent to the model (lib/chat/playground/client/json-reply.ts).
   "json.retry.empty": "Your reply was empty. Reply with one JSON object only.",
   "json.retry.invalid":
     "Your reply is not valid JSON (line {line}, column {column}: {error}). Reply with one valid JSON object only, with no other text.",

@@ -136,7 +136,7 @@ export const en = {
     "“{name}” is {seconds} s long; a reference clip must be under {max} s (8–10 s is best). Trim it and choose it again.",
   "speech.clips.unreadable": "“{name}” could not be read as audio. Use a WAV, MP3, Ogg, WebM or M4A file.",
   "speech.clips.resultVoice": "{speaker}: {name}",
-  // The voice, transcription and dialogue routes' refusals (lib/speech/server-*.ts, app/api/voices, transcriptions).
+  // The voice, transcription and dialogue routes' refusals (lib/speech/server/*.ts, app/api/voices, transcriptions).
   "speech.server.notForm": "Send the audio as multipart/form-data with a file field.",
   "speech.server.noFile": "Choose an audio file to upload.",
   "speech.server.notAudio": "This file is not audio the provider accepts. Use one of: {list}.",

@@ -1,7 +1,7 @@
 "use client";
 
 import { useModels } from "@/lib/providers/client/models";
-import { DEFAULT_SPEECH_MODEL } from "./constants";
+import { DEFAULT_SPEECH_MODEL } from "../bounds";
 
 /**
  * SiliconFlow's speech models. The default is always offered: speech still works when the model

@@ -1,4 +1,4 @@
-import type { FunctionTool } from "./contract";
+import type { FunctionTool } from "../contract";
 import { KNOWN_UNITS } from "./units";
 
 // The ready examples of the "Tool definitions" editor, in English and Chinese. Weather is manual only:

@@ -1,3 +1,5 @@
+import { isToolPartType } from "../bounds";
+import { type MessageLike, type ToolCallView, toolCallsOf } from "../tool-rounds";
 import { isBuiltinTool, runBuiltinTool, type ToolContext } from "./builtin-tools";
 
 // The browser's tool loop over useChat's messages. A reply that calls tools ends its step with the calls
@@ -5,73 +7,10 @@ import { isBuiltinTool, runBuiltinTool, type ToolContext } from "./builtin-tools
 // the built-in example tools run here and their results go back with addToolOutput; in manual mode, or
 // for any other tool, the user types the result. Once every call of the step has a result, the thread is
 // sent again and the model answers with them (or calls again: another round). Auto mode runs at most
-// `maxRounds` rounds in one reply, then waits for the user. Pure functions, no React, no storage.
-
-/** The part of a tool UI part this loop reads (dynamic-tool or tool-<name>). */
-export interface ToolCallView {
-  toolCallId: string;
-  toolName: string;
-  state: string;
-  input?: unknown;
-  output?: unknown;
-  errorText?: string;
-  /** Which step (round) of the message the call belongs to, from 1. */
-  round: number;
-}
-
-interface PartLike {
-  type: string;
-  toolCallId?: unknown;
-  toolName?: unknown;
-  state?: unknown;
-  input?: unknown;
-  output?: unknown;
-  errorText?: unknown;
-}
-
-interface MessageLike {
-  role: string;
-  parts: readonly PartLike[];
-}
+// `maxRounds` rounds in one reply, then waits for the user. Pure functions, no React, no storage. Reading
+// the calls and their rounds is shared with the route (tool-rounds.ts), which caps the rounds too.
 
 const FINAL_STATES = new Set(["output-available", "output-error", "output-denied"]);
-
-function isToolPart(part: PartLike): boolean {
-  return part.type === "dynamic-tool" || part.type.startsWith("tool-");
-}
-
-/** Every tool call of an assistant message, in order, with its round. */
-export function toolCallsOf(message: MessageLike): ToolCallView[] {
-  const out: ToolCallView[] = [];
-  let round = 0;
-  let roundHasCalls = false;
-  for (const part of message.parts) {
-    if (part.type === "step-start") {
-      roundHasCalls = false;
-      continue;
-    }
-    if (!isToolPart(part) || typeof part.toolCallId !== "string") continue;
-    if (!roundHasCalls) {
-      round++;
-      roundHasCalls = true;
-    }
-    out.push({
-      toolCallId: part.toolCallId,
-      toolName: typeof part.toolName === "string" ? part.toolName : part.type.slice("tool-".length),
-      state: typeof part.state === "string" ? part.state : "input-streaming",
-      input: part.input,
-      output: part.output,
-      errorText: typeof part.errorText === "string" ? part.errorText : undefined,
-      round,
-    });
-  }
-  return out;
-}
-
-/** Rounds of tool calls in the message (steps that called at least one tool). */
-export function toolRounds(message: MessageLike): number {
-  return toolCallsOf(message).reduce((max, call) => Math.max(max, call.round), 0);
-}
 
 type LoopMode = "auto" | "manual";
 
@@ -137,7 +76,7 @@ export function readyToSendResults(messages: readonly MessageLike[]): boolean {
   const last = messages.at(-1);
   if (last?.role !== "assistant") return false;
   const lastStepStart = last.parts.map((part) => part.type).lastIndexOf("step-start");
-  const lastStep = last.parts.slice(lastStepStart + 1).filter(isToolPart);
+  const lastStep = last.parts.slice(lastStepStart + 1).filter((part) => isToolPartType(part.type));
   return (
     lastStep.length > 0 && lastStep.every((part) => typeof part.state === "string" && FINAL_STATES.has(part.state))
   );

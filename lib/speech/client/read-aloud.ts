@@ -3,10 +3,10 @@
 import { create } from "zustand";
 import { AppError, type AppErrorJSON } from "@/lib/errors";
 import { localError } from "@/lib/local-error";
-import { requestSpeech } from "./client";
+import { speakableText, splitForSpeech } from "../text";
+import { wavFromPcm16 } from "../wav";
+import { requestSpeech } from "./api";
 import { useSpeechPrefs } from "./prefs";
-import { speakableText, splitForSpeech } from "./text";
-import { wavFromPcm16 } from "./wav";
 
 // One reader for the whole page: starting Read aloud on one message stops any other. The answer is
 // split into sentences packed into chunks (the first one short); chunk n+1 is synthesised while

@@ -2,19 +2,9 @@ import { type Locale, translator } from "@/lib/i18n";
 import { type JsonParseError, locate, parseJsonWithPositions, type TextPosition } from "@/lib/json/positions";
 import { type ValueIssue, validateAgainstSchema } from "@/lib/json/validate";
 
-// JSON mode in both halves. The server asks for `response_format: {type: "json_object"}` — the only JSON
-// type SiliconFlow's and GLM's chat APIs document (upstream-contract.md: `response_format: {type: "text" |
-// "json_object"}`; seed 003 "JSON 模式") — and puts the schema, when there is one, in the system prompt,
-// since neither provider documents OpenAI's `json_schema` type. The browser then reads the reply: parsed,
-// checked against the schema with each problem at its path and line, and "Retry with the errors" sends
-// the problems back. Nothing here throws on bad input. Pure, browser-safe.
-
-/** Appended to the system prompt in JSON mode (English: every model reads it). */
-export function jsonModeInstruction(schema?: Record<string, unknown>): string {
-  const base = "Reply with one JSON object and nothing else: no Markdown code fence, no text before or after it.";
-  if (!schema) return base;
-  return `${base}\nThe object must conform to this JSON Schema:\n\`\`\`json\n${JSON.stringify(schema, null, 2)}\n\`\`\``;
-}
+// JSON mode's browser half: the reply is read — parsed, checked against the schema with each problem
+// at its path and line — and "Retry with the errors" sends the problems back. (The request half, the
+// instruction added to the system prompt, is server/json-mode.ts.) Nothing here throws on bad input.
 
 interface LocatedIssue extends ValueIssue {
   at?: TextPosition;

@@ -1,8 +1,8 @@
 // Raw PCM has no header, so no player can open it: wrap it as WAV for playback and download.
 // The stored clip keeps the provider's bytes as they came.
 
-import type { SpeechFormat } from "./constants";
-import { wavFromPcm16 } from "./wav";
+import type { SpeechFormat } from "../bounds";
+import { wavFromPcm16 } from "../wav";
 
 export async function playableBlob(
   blob: Blob,

@@ -2,8 +2,8 @@
 
 import { create } from "zustand";
 import { AppError, type AppErrorJSON } from "@/lib/errors";
-import { fetchVoices, deleteVoice as removeRemote } from "./client";
-import type { CustomVoice } from "./constants";
+import type { CustomVoice } from "../contract";
+import { fetchVoices, deleteVoice as removeRemote } from "./api";
 import { useSpeechPrefs } from "./prefs";
 
 // The user's uploaded voices live at the provider; this is the page-session copy shared by the

@@ -3,15 +3,15 @@
 // large, and read as the base64 data URI /api/speech takes. Problems come back as message keys.
 
 import type { MessageKey } from "@/lib/i18n";
-import { clipSeconds, toWav } from "./audio";
 import {
   CLIP_CONTAINERS,
   CLIP_FILE_MAX_BYTES,
   CLIP_MAX_BYTES,
   CLIP_MAX_SECONDS,
   CLIP_SEND_CONTAINERS,
-} from "./dialogue-clips";
-import { sniffAudio } from "./wav";
+} from "../dialogue-clips";
+import { sniffAudio } from "../wav";
+import { clipSeconds, toWav } from "./audio";
 
 export interface ReadyClip {
   name: string;

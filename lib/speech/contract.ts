@@ -1,21 +1,32 @@
 import { z } from "zod";
 import {
+  CUSTOM_NAME_PATTERN,
   DIALOGUE_VOICE,
   FORMAT_SPECS,
   GAIN,
   inputLength,
   isDialogueModel,
   isValidRate,
+  MAX_TRANSCRIPTION_BYTES,
+  MAX_VOICE_BYTES,
+  MAX_VOICE_TEXT_CHARS,
   maxInputChars,
   SPEECH_FORMATS,
   SPEED,
   VOICE_PRESETS,
-} from "@/lib/speech/constants";
-import { CLIP_MAX_BYTES, CLIP_NAME_MAX_CHARS, CLIP_TEXT_MAX_CHARS, SPEAKERS } from "@/lib/speech/dialogue-clips";
+} from "./bounds";
+import { CLIP_MAX_BYTES, CLIP_NAME_MAX_CHARS, CLIP_TEXT_MAX_CHARS, SPEAKERS } from "./dialogue-clips";
 
+export * from "./bounds";
+
+// The speech routes' requests and answers (/api/speech, /api/voices, /api/transcriptions): zod schemas,
+// their types and the body caps. The routes parse with these; the browser imports the types only, so
+// the zod-free values it needs at runtime come from bounds.ts (the chat page's read-aloud button loads
+// the speech prefs, and zod stays out of that first load).
+//
 // POST /api/speech. A voice is a preset of the chosen model or an uploaded `speech:` uri. Dynamic
 // voices (`references`) are taken only for dialogue models, one clip per speaker, and only as base64
-// data URIs the browser read from a file (lib/speech/server-clips.ts checks the bytes): no route
+// data URIs the browser read from a file (lib/speech/server/clips.ts checks the bytes): no route
 // fetches or forwards a URL that came from the client.
 
 const MODEL_ID = /^[\w.-]+\/[\w.-]+$/;
@@ -76,6 +87,8 @@ export const speechRequestSchema = z
       ctx.addIssue({ code: "custom", path: ["sample_rate"], message: `for ${body.response_format} use ${rates}` });
     }
   });
+/** The body the browser sends (defaults may be left out). */
+export type SpeechRequestBody = z.input<typeof speechRequestSchema>;
 
 /** Text plus a generous allowance for JSON escaping (\uXXXX is 6 bytes per character). */
 export const SPEECH_BODY_MAX_BYTES = 64 * 1024;
@@ -83,4 +96,39 @@ export const SPEECH_BODY_MAX_BYTES = 64 * 1024;
 export const SPEECH_CLIPS_BODY_MAX_BYTES =
   SPEECH_BODY_MAX_BYTES + SPEAKERS.length * (Math.ceil(CLIP_MAX_BYTES / 3) * 4 + 8 * 1024);
 
-export { CUSTOM_URI };
+// /api/voices: GET lists the user's uploaded voices, POST uploads one (multipart), DELETE removes one.
+
+const customVoiceSchema = z.object({
+  uri: z.string(),
+  customName: z.string(),
+  text: z.string(),
+  model: z.string(),
+});
+export type CustomVoice = z.infer<typeof customVoiceSchema>;
+export interface VoicesResponse {
+  voices: CustomVoice[];
+}
+export interface VoiceUploadResponse {
+  voice: CustomVoice;
+}
+
+export const deleteVoiceSchema = z
+  .object({ uri: z.string().regex(CUSTOM_URI, "must be a speech: voice uri") })
+  .strict();
+
+export const uploadFieldsSchema = z.object({
+  customName: z.string().regex(CUSTOM_NAME_PATTERN, "use 1–64 letters, digits, underscores or hyphens"),
+  text: z.string().min(1, "enter what the recording says").max(MAX_VOICE_TEXT_CHARS),
+  model: z.string().regex(MODEL_ID, "must be a model id").max(200),
+});
+
+/** The file cap plus room for the multipart framing and the text fields. */
+export const VOICE_FORM_MAX_BYTES = MAX_VOICE_BYTES + 64 * 1024;
+
+// POST /api/transcriptions: multipart `file` and optional `model` → `{text}`.
+
+/** The file cap plus room for the multipart framing and the model field. */
+export const TRANSCRIPTION_FORM_MAX_BYTES = MAX_TRANSCRIPTION_BYTES + 64 * 1024;
+export interface TranscriptionResponse {
+  text: string;
+}

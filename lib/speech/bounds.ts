@@ -1,5 +1,7 @@
-// What SiliconFlow's speech endpoints accept, shared by the routes (zod) and the UI (fields), so
-// the form can only offer values the server will pass on. Source: upstream-contract.md and the
+// What SiliconFlow's speech endpoints accept, without zod: the form's fields and the route's schemas
+// (contract.ts, which re-exports everything here) are built from the same values, so the form can only
+// offer what the server will pass on. Zod-free because the chat page's read-aloud button loads the
+// speech prefs, which read these. Source: upstream-contract.md and the
 // text-to-speech guide in seeds/003 (sample rates per format, 8 presets, 30 s reference audio).
 
 export const SPEECH_FORMATS = ["mp3", "opus", "wav", "pcm"] as const;
@@ -90,11 +92,4 @@ export function voiceForModel(voice: string, model: string): string {
 
 export function isValidRate(format: SpeechFormat, rate: number): boolean {
   return FORMAT_SPECS[format].rates.includes(rate);
-}
-
-export interface CustomVoice {
-  uri: string;
-  customName: string;
-  text: string;
-  model: string;
 }

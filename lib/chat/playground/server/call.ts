@@ -5,9 +5,8 @@ import { AppError } from "@/lib/errors";
 import { inEnglish, type MessageRef } from "@/lib/i18n";
 import { checkJsonSchema } from "@/lib/json/schema-check";
 import type { ModelInfo } from "@/lib/providers/catalog";
-import type { ChatNote, JsonModeRequest, PlaygroundMetadata, ToolsRequest } from "./contract";
-import { MAX_TOOL_ROUNDS } from "./contract";
-import { jsonModeInstruction } from "./json-reply";
+import type { ChatNote, JsonModeRequest, PlaygroundMetadata, ToolsRequest } from "../contract";
+import { MAX_TOOL_ROUNDS } from "../contract";
 import {
   jsonModeRefusal,
   prefixRefusal,
@@ -16,9 +15,10 @@ import {
   toolChoiceRefusal,
   toolsNeedThinkingOff,
   toolsRefusal,
-} from "./support";
-import { checkToolDefinitions } from "./tool-definitions";
-import { toolRounds } from "./tool-loop";
+} from "../support";
+import { checkToolDefinitions } from "../tool-definitions";
+import { toolRounds } from "../tool-rounds";
+import { jsonModeInstruction } from "./json-mode";
 
 // The playground fields of /api/chat → streamText options: tools (the user's definitions as dynamic
 // tools without `execute`, so a reply that calls them ends its step with the calls, which the browser
@@ -87,7 +87,7 @@ export function playgroundCall(model: ModelInfo, input: PlaygroundInput, call: C
     const choiceRefusal = toolChoiceRefusal(model, choice, names);
     if (choiceRefusal) throw refuse("tools.choice", choiceRefusal, model.provider);
     out.promptExtra += JSON.stringify(definitions);
-    // GLM takes `auto` only: "none" there means the tools are not sent (support.ts).
+    // GLM takes `auto` only: "none" there means the tools are not sent (../support.ts).
     const sendTools = !(model.provider === "glm" && toolChoiceMode(choice) === "none");
     if (sendTools) {
       out.tools = Object.fromEntries(

@@ -6,9 +6,9 @@ import {
   CLIP_TEXT_MAX_CHARS,
   type DialogueReference,
   SPEAKERS,
-} from "./dialogue-clips";
-import { badRequest } from "./server-form";
-import { sniffAudio, wavDurationSeconds } from "./wav";
+} from "../dialogue-clips";
+import { sniffAudio, wavDurationSeconds } from "../wav";
+import { badRequest } from "./form";
 
 // The route's own check of the dialogue clips (the browser checked them too, but a request can come
 // from anywhere): each is a base64 data URI of audio the provider takes, known by its bytes, within

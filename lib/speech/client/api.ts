@@ -1,11 +1,19 @@
 // The browser's calls to our speech routes. Errors arrive as AppErrors (the route's JSON body),
-// so every caller shows the same bilingual message.
+// so every caller shows the same bilingual message. Bodies and answers are typed by the contract;
+// only its types are imported, so zod stays out of the browser.
 
 import { apiJson } from "@/lib/api-client";
 import { AppError, readErrorResponse } from "@/lib/errors";
-import type { CustomVoice, SpeechFormat } from "./constants";
-import type { DialogueReference } from "./dialogue-clips";
-import { type InstructionPreset, speechInput } from "./text";
+import type { SpeechFormat } from "../bounds";
+import type {
+  CustomVoice,
+  SpeechRequestBody,
+  TranscriptionResponse,
+  VoicesResponse,
+  VoiceUploadResponse,
+} from "../contract";
+import type { DialogueReference } from "../dialogue-clips";
+import { type InstructionPreset, speechInput } from "../text";
 
 export interface SpeechParams {
   model: string;
@@ -34,16 +42,7 @@ export async function requestSpeech(params: SpeechParams, signal?: AbortSignal):
     res = await fetch("/api/speech", {
       method: "POST",
       headers: { "content-type": "application/json" },
-      body: JSON.stringify({
-        model: params.model,
-        input: speechInput(params.input, params.style),
-        voice: params.voice,
-        response_format: params.format,
-        sample_rate: params.sampleRate,
-        speed: params.speed,
-        gain: params.gain,
-        ...(params.references ? { references: params.references } : {}),
-      }),
+      body: JSON.stringify(speechBody(params)),
       signal,
     });
   } catch (err) {
@@ -54,8 +53,21 @@ export async function requestSpeech(params: SpeechParams, signal?: AbortSignal):
   return res;
 }
 
+function speechBody(params: SpeechParams): SpeechRequestBody {
+  return {
+    model: params.model,
+    input: speechInput(params.input, params.style),
+    voice: params.voice,
+    response_format: params.format,
+    sample_rate: params.sampleRate,
+    speed: params.speed,
+    gain: params.gain,
+    ...(params.references ? { references: params.references } : {}),
+  };
+}
+
 export async function fetchVoices(signal?: AbortSignal): Promise<CustomVoice[]> {
-  return (await apiJson<{ voices: CustomVoice[] }>("/api/voices", { signal })).voices;
+  return (await apiJson<VoicesResponse>("/api/voices", { signal })).voices;
 }
 
 export async function uploadVoice(input: {
@@ -70,7 +82,7 @@ export async function uploadVoice(input: {
   form.set("text", input.text);
   form.set("model", input.model);
   form.set("file", input.file, input.fileName);
-  return (await apiJson<{ voice: CustomVoice }>("/api/voices", { method: "POST", body: form })).voice;
+  return (await apiJson<VoiceUploadResponse>("/api/voices", { method: "POST", body: form })).voice;
 }
 
 export async function deleteVoice(uri: string): Promise<void> {
@@ -84,5 +96,5 @@ export async function deleteVoice(uri: string): Promise<void> {
 export async function transcribe(file: Blob, fileName: string, signal?: AbortSignal): Promise<string> {
   const form = new FormData();
   form.set("file", file, fileName);
-  return (await apiJson<{ text: string }>("/api/transcriptions", { method: "POST", body: form, signal })).text;
+  return (await apiJson<TranscriptionResponse>("/api/transcriptions", { method: "POST", body: form, signal })).text;
 }

@@ -3,10 +3,10 @@
 import { create } from "zustand";
 import { getDB, monotonicNow, saveSpeechClip, uuid } from "@/lib/db";
 import { AppError, type AppErrorJSON } from "@/lib/errors";
+import { FORMAT_SPECS } from "../bounds";
+import { speakerNotes } from "../dialogue-clips";
+import { requestSpeech, type SpeechParams } from "./api";
 import { clipSeconds } from "./audio";
-import { requestSpeech, type SpeechParams } from "./client";
-import { FORMAT_SPECS } from "./constants";
-import { speakerNotes } from "./dialogue-clips";
 import { playableBlob } from "./playable";
 import { canStreamMp3, collectBody, LiveAudio } from "./stream-playback";
 

@@ -3,7 +3,7 @@ import { AppError } from "@/lib/errors";
 import { bodyLimits, declaredLength, drainBody, webSource } from "@/lib/http/body";
 import { boundaryOf, type FilePart, headOf, MultipartParser, type ParsedForm } from "@/lib/http/multipart";
 import { inEnglish, type MessageRef } from "@/lib/i18n";
-import { type AudioContainer, sniffAudio } from "./wav";
+import { type AudioContainer, sniffAudio } from "../wav";
 
 // Multipart bodies for the voice and transcription routes, parsed as they stream in (lib/http/
 // multipart.ts): the audio stays in the chunks it arrived in, once, under the server's in-flight

@@ -11,7 +11,7 @@ import {
   SPEED,
   type SpeechFormat,
   voiceForModel,
-} from "./constants";
+} from "../bounds";
 
 // Speech preferences kept in localStorage: the studio's last settings and the voice Read aloud uses.
 // Not in IndexedDB: they are a few bytes, needed synchronously, and not worth exporting with the data.

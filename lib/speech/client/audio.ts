@@ -2,7 +2,7 @@
 // An OfflineAudioContext decodes without an output device or a user gesture, and decoding into a
 // context of the target rate resamples in the same step.
 
-import { wavFromFloat32 } from "./wav";
+import { wavFromFloat32 } from "../wav";
 
 async function decodeAt(blob: Blob, sampleRate: number): Promise<AudioBuffer> {
   const ctx = new OfflineAudioContext(1, 1, sampleRate);

@@ -1,22 +1,9 @@
+import "server-only";
 import { z } from "zod";
-import { CUSTOM_NAME_PATTERN, MAX_VOICE_BYTES, MAX_VOICE_TEXT_CHARS } from "@/lib/speech/constants";
-import { CUSTOM_URI } from "../speech/schema";
+import type { CustomVoice } from "../contract";
 
-export const deleteVoiceSchema = z
-  .object({ uri: z.string().regex(CUSTOM_URI, "must be a speech: voice uri") })
-  .strict();
-
-export const uploadFieldsSchema = z.object({
-  customName: z.string().regex(CUSTOM_NAME_PATTERN, "use 1–64 letters, digits, underscores or hyphens"),
-  text: z.string().min(1, "enter what the recording says").max(MAX_VOICE_TEXT_CHARS),
-  model: z
-    .string()
-    .regex(/^[\w.-]+\/[\w.-]+$/, "must be a model id")
-    .max(200),
-});
-
-/** The file cap plus room for the multipart framing and the text fields. */
-export const VOICE_FORM_MAX_BYTES = MAX_VOICE_BYTES + 64 * 1024;
+// The provider's voice list as /api/voices answers it. Its rows are read leniently: a row missing a
+// field the UI can do without gets a default, a row without a uri is left out.
 
 /** One row of the provider's list, kept only when it has the fields the UI needs. */
 const listedVoice = z.object({
@@ -27,7 +14,7 @@ const listedVoice = z.object({
 });
 
 /** `{results: […]}` as documented, or `{result: […]}` as some clients have seen. */
-export function normalizeVoiceList(body: unknown) {
+export function normalizeVoiceList(body: unknown): CustomVoice[] {
   const rec = (body ?? {}) as { results?: unknown; result?: unknown };
   const rows = Array.isArray(rec.results) ? rec.results : Array.isArray(rec.result) ? rec.result : [];
   return rows.flatMap((row) => {
