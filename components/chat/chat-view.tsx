@@ -37,7 +37,7 @@ import { ProviderNotice } from "./provider-notice";
 import { type StarterKind, StarterPrompts, starterImage } from "./starter-prompts";
 import { EffortPicker, ThinkingSwitch } from "./thinking-controls";
 import { useConversationId } from "./use-conversation";
-import { useIdlePreload } from "./use-idle-preload";
+import { useIntentPreload } from "./use-intent-preload";
 
 // The artifact panel (its markdown scan of the thread, diagram and page previews) opens from a
 // reply's Preview button; its code loads then.
@@ -85,7 +85,7 @@ export function ChatView() {
     [conversationId],
   );
 
-  useIdlePreload();
+  useIntentPreload();
 
   // Selecting messages to export belongs to one conversation: opening another one ends it.
   // biome-ignore lint/correctness/useExhaustiveDependencies: the conversation changing is the trigger

@@ -6,7 +6,6 @@ import { SelectCheckbox } from "@/components/share/message-selection";
 import { ArrowDownIcon } from "@/components/ui/icons";
 import type { Message } from "@/lib/chat/client/db";
 import { selectFocusedMessage, useChatUI } from "@/lib/chat/client/ui";
-import type { ChatMessage } from "@/lib/chat/contract";
 import { useT } from "@/lib/i18n/client";
 import { selectIsSelecting, selectSelected, useExport } from "@/lib/share/client/export-store";
 import { MessageRow } from "./message-row";

@@ -6,7 +6,7 @@ import { UserMessage } from "./user-message";
 
 // A reply's renderer (markdown, tool calls, JSON view, reasoning) is a chunk of its own: a new chat
 // does not show one until its first reply, so it is not in /chat's first load (issue 25). A page that
-// opens a conversation starts loading it at once (chat-view); the idle preload brings it otherwise.
+// opens a conversation starts loading it at once (chat-view); the first key or press brings it otherwise.
 const loadAssistantMessage = () => import("./assistant-message");
 const AssistantMessage = lazy(() => loadAssistantMessage().then((m) => ({ default: m.AssistantMessage })));
 export const preloadAssistantMessage = loadAssistantMessage;

@@ -4,7 +4,7 @@ import Link from "next/link";
 import { usePathname, useRouter } from "next/navigation";
 import { useCallback, useEffect, useMemo, useState } from "react";
 import { Composer } from "@/components/chat/composer";
-import { useIdlePreload } from "@/components/chat/use-idle-preload";
+import { useIntentPreload } from "@/components/chat/use-intent-preload";
 import { BudgetNotice } from "@/components/cost/budget-notice";
 import { Button } from "@/components/ui/button";
 import { PlusIcon } from "@/components/ui/icons";
@@ -90,7 +90,7 @@ export function CompareView() {
     startHistoryTasks("compare");
   }, []);
 
-  useIdlePreload();
+  useIntentPreload();
 
   const columns: ViewColumn[] = useMemo(() => {
     if (compareId)

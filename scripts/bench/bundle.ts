@@ -1,7 +1,8 @@
 // First-load JavaScript of a page: the gzip size of every script file its HTML references, as a
 // browser fetches them on a cold load (lazy chunks: highlighter, KaTeX, mermaid, are not in it).
-// Then, in Chromium, what the page really fetches: scripts requested up to the load event, and the
-// idle preloads after it (the chat runtime, the reply renderer, KaTeX), reported apart.
+// Then, in Chromium, what the page really fetches: scripts requested up to the load event, what it
+// fetches while the reader does nothing after it (the idle preloads), and what the first key in the
+// page's first text field brings (the chat runtime, the reply renderer, then KaTeX), each apart.
 //
 //   npm run bench bundle [-- --path /chat --budget-kb 300 --app-port 3130 --dist-dir .next-md
 //                            --app-url http://127.0.0.1:3130 --idle-ms 8000 --locale en-US]
@@ -95,32 +96,45 @@ async function gzipSizes(urls: string[]) {
 
 const kb = (bytes: number) => Math.round((bytes / 1024) * 10) / 10;
 
+type Phase = "beforeLoad" | "idle" | "firstKey";
+
 /**
- * Scripts Chromium requests for a cold load of `url`: up to the load event, and during the `IDLE_MS`
- * after it (the idle preloads). Sizes are gzip of each file, as above.
+ * Scripts Chromium requests for a cold load of `url`: up to the load event, during the `IDLE_MS`
+ * after it (the idle preloads), and during the `IDLE_MS` after one key pressed in the page's first
+ * text field. Sizes are gzip of each file, as above.
  */
 async function inBrowser(url: string) {
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium" });
   try {
     const page = await browser.newPage({ locale: LOCALE });
-    const requested: { url: string; afterLoad: boolean }[] = [];
-    let loaded = false;
+    const requested: { url: string; phase: Phase }[] = [];
+    let phase: Phase = "beforeLoad";
     page.on("request", (r) => {
-      if (r.resourceType() === "script") requested.push({ url: r.url(), afterLoad: loaded });
+      if (r.resourceType() === "script") requested.push({ url: r.url(), phase });
     });
     page.on("load", () => {
-      loaded = true;
+      phase = "idle";
     });
     await page.goto(url, { waitUntil: "load" });
     await page.waitForTimeout(IDLE_MS);
+    const field = page.locator("textarea, input[type=text]").first();
+    const typed = (await field.count()) > 0;
+    if (typed) {
+      phase = "firstKey";
+      await field.press("a");
+      await page.waitForTimeout(IDLE_MS);
+    }
     const sizes = await gzipSizes(requested.map((r) => r.url));
-    const sum = (afterLoad: boolean) =>
-      kb(sizes.filter((_, i) => requested[i]?.afterLoad === afterLoad).reduce((n, f) => n + f.gzip, 0));
+    const of = (p: Phase) => sizes.filter((_, i) => requested[i]?.phase === p);
+    const sum = (p: Phase) => kb(of(p).reduce((n, f) => n + f.gzip, 0));
+    const byName = (a: { gzip: number }, b: { gzip: number }) => b.gzip - a.gzip;
     return {
       locale: LOCALE,
-      beforeLoadGzipKB: sum(false),
-      idlePreloadGzipKB: sum(true),
-      idlePreloads: sizes.filter((_, i) => requested[i]?.afterLoad).sort((a, b) => b.gzip - a.gzip),
+      beforeLoadGzipKB: sum("beforeLoad"),
+      idlePreloadGzipKB: sum("idle"),
+      idlePreloads: of("idle").sort(byName),
+      firstKeyGzipKB: typed ? sum("firstKey") : null,
+      firstKeyLoads: of("firstKey").sort(byName),
     };
   } finally {
     await browser.close();

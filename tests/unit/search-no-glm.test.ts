@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { WEB_SEARCH_NEEDS_GLM_DETAIL, webSearchStatusSchema } from "@/lib/search/contract";
+import { readWebSearchStatus, WEB_SEARCH_NEEDS_GLM_DETAIL } from "@/lib/search/contract";
 import { chatBody, type Harness, readChunks, SF_PLAIN, startHarness, textOf, userText } from "./chat-harness";
 
 // A server with a SiliconFlow key only: web search (which always goes through GLM) is refused with an
@@ -20,7 +20,7 @@ it("/api/search tells the browser that web search needs a GLM key", async () => 
   const res = await GET(new Request("http://localhost/api/search"));
   expect(res.status).toBe(200);
   expect(res.headers.get("cache-control")).toBe("no-store");
-  expect(webSearchStatusSchema.parse(await res.json())).toEqual({ available: false, reason: "needs_glm_key" });
+  expect(readWebSearchStatus(await res.json())).toEqual({ available: false, reason: "needs_glm_key" });
 });
 
 it("refuses webSearch without a GLM key, naming what is missing, and sends nothing upstream", async () => {
@@ -40,4 +40,14 @@ it("still answers the same message with the switch off", async () => {
   expect(textOf(await readChunks(await h.post(chatBody(SF_PLAIN, [userText("news today")]))))).toContain(
     "Simulated answer",
   );
+});
+
+it("the browser's check of /api/search's answer keeps the two fields and refuses anything else", () => {
+  expect(readWebSearchStatus({ available: true, extra: 1 })).toEqual({ available: true });
+  expect(readWebSearchStatus({ available: false, reason: "needs_glm_key" })).toEqual({
+    available: false,
+    reason: "needs_glm_key",
+  });
+  for (const bad of [null, "yes", {}, { available: "true" }, { available: false, reason: "other" }])
+    expect(() => readWebSearchStatus(bad), JSON.stringify(bad)).toThrow(TypeError);
 });

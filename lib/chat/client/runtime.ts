@@ -1,6 +1,6 @@
 // The AI SDK's client (Chat, its transport and the zod schemas it checks the stream with) is
 // about a quarter of the chat page's JavaScript and is not needed to show history. It loads
-// when the browser is idle after the page is up, or at the first send, whichever comes first.
+// at the reader's first key or press (components/chat/use-intent-preload.ts), or at the first send.
 
 import type { Chat } from "@ai-sdk/react";
 import type { ChatMessage } from "@/lib/chat/contract";

@@ -1,7 +1,7 @@
 import { apiJson } from "@/lib/api-client";
-import { type WebSearchStatus, webSearchStatusSchema } from "../contract";
+import { readWebSearchStatus, type WebSearchStatus } from "../contract";
 
 /** Whether the web search switch can work on this server, and what it needs when it cannot. */
 export async function fetchWebSearchStatus(init?: RequestInit): Promise<WebSearchStatus> {
-  return webSearchStatusSchema.parse(await apiJson<unknown>("/api/search", init));
+  return readWebSearchStatus(await apiJson<unknown>("/api/search", init));
 }

@@ -1,5 +1,6 @@
 import { create } from "zustand";
 import type { WebSearchStatus } from "../contract";
+import { fetchWebSearchStatus } from "./api";
 
 // The "Web search" switch: one choice for every conversation (like the theme), remembered in this
 // browser, and whether this server can search at all (GET /api/search), asked once per page load.
@@ -40,15 +41,12 @@ export const useWebSearch = create<WebSearchState & WebSearchActions>()((set) =>
     try {
       if (localStorage.getItem(STORAGE_KEY) === "1") set({ enabled: true });
     } catch {}
-    // Loaded on demand: the fetcher validates with zod, which the chat page's first load does without.
-    import("./api")
-      .then((api) => api.fetchWebSearchStatus())
-      .then(
-        (status) => set({ status }),
-        () => {
-          loading = false;
-        },
-      );
+    fetchWebSearchStatus().then(
+      (status) => set({ status }),
+      () => {
+        loading = false;
+      },
+    );
   },
 }));
 
