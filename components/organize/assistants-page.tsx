@@ -7,6 +7,7 @@ import { Button, buttonClass } from "@/components/ui/button";
 import { ErrorAlert } from "@/components/ui/error-alert";
 import { MoreIcon, PlusIcon } from "@/components/ui/icons";
 import { Menu, MenuItem } from "@/components/ui/menu";
+import { useHydrated } from "@/components/ui/use-hydrated";
 import { AppError, type AppErrorJSON } from "@/lib/errors";
 import { useI18n } from "@/lib/i18n/client";
 import { assistantActions, useAssistants } from "@/lib/organize/client/hooks";
@@ -31,6 +32,7 @@ export function AssistantsPage() {
   const [editing, setEditing] = useState<Editing>(null);
   const [error, setError] = useState<AppErrorJSON | null>(null);
   const starters = starterAssistants(t);
+  const hydrated = useHydrated();
 
   const start = async (a: StarterAssistant | Assistant) => {
     try {
@@ -52,7 +54,7 @@ export function AssistantsPage() {
           <Link href="/prompts" className={buttonClass("secondary")}>
             {t("prompts.open")}
           </Link>
-          <Button onClick={() => setEditing({ mode: "new" })}>
+          <Button onClick={() => setEditing({ mode: "new" })} disabled={!hydrated}>
             <PlusIcon size={16} />
             {t("assistants.new")}
           </Button>
@@ -107,7 +109,12 @@ export function AssistantsPage() {
               assistant={a}
               onStart={() => void start(a)}
               menu={
-                <Button variant="ghost" size="sm" onClick={() => setEditing({ mode: "new", initial: draftOf(a) })}>
+                <Button
+                  variant="ghost"
+                  size="sm"
+                  onClick={() => setEditing({ mode: "new", initial: draftOf(a) })}
+                  disabled={!hydrated}
+                >
                   {t("assistants.copy")}
                 </Button>
               }
@@ -141,6 +148,7 @@ function AssistantCard({
   menu: React.ReactNode;
 }) {
   const { t } = useI18n();
+  const hydrated = useHydrated();
   const headingId = `assistant-${a.id}`;
   return (
     <li
@@ -165,7 +173,7 @@ function AssistantCard({
       </div>
       <p className="mt-2 line-clamp-2 text-sm text-zinc-600 dark:text-zinc-400">{a.description || a.systemPrompt}</p>
       <div className="mt-3">
-        <Button size="sm" variant="secondary" onClick={onStart}>
+        <Button size="sm" variant="secondary" onClick={onStart} disabled={!hydrated}>
           {t("assistants.start")}
         </Button>
       </div>

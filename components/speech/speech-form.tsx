@@ -5,6 +5,7 @@ import { OfflineHint, useOnline } from "@/components/shell/online";
 import { Button } from "@/components/ui/button";
 import { ErrorAlert } from "@/components/ui/error-alert";
 import type { StudioFormSlots } from "@/components/ui/studio-layout";
+import { useHydrated } from "@/components/ui/use-hydrated";
 import type { AppErrorJSON } from "@/lib/errors";
 import { useT } from "@/lib/i18n/client";
 import { localError } from "@/lib/local-error";
@@ -20,7 +21,6 @@ import {
 } from "@/lib/speech/bounds";
 import { useSpeechJobs } from "@/lib/speech/client/jobs";
 import { selectSpeechForm, useSpeechPrefs } from "@/lib/speech/client/prefs";
-import { useHydrated } from "@/lib/speech/client/use-hydrated";
 import { useSpeechModels } from "@/lib/speech/client/use-models";
 import { type InstructionPreset, speechInput, splitInstruction } from "@/lib/speech/text";
 import { DialogueHelper, hasTurns } from "./dialogue-helper";

@@ -3,6 +3,7 @@
 import { useEffect, useId, useRef, useState } from "react";
 import { ErrorAlert } from "@/components/ui/error-alert";
 import { UploadButton, UploadZone } from "@/components/ui/upload-zone";
+import { useHydrated } from "@/components/ui/use-hydrated";
 import { AppError, type AppErrorJSON } from "@/lib/errors";
 import { useT } from "@/lib/i18n/client";
 import { localError } from "@/lib/local-error";
@@ -10,7 +11,6 @@ import { MAX_VOICE_BYTES, MAX_VOICE_SECONDS } from "@/lib/speech/bounds";
 import { transcribe, uploadVoice } from "@/lib/speech/client/api";
 import { clipSeconds, toWav } from "@/lib/speech/client/audio";
 import { selectSpeechModel, useSpeechPrefs } from "@/lib/speech/client/prefs";
-import { useHydrated } from "@/lib/speech/client/use-hydrated";
 import { useVoices } from "@/lib/speech/client/voices-store";
 import { displayNameProblem, MAX_DISPLAY_NAME, providerVoiceName } from "@/lib/speech/voice-name";
 import { sniffAudio } from "@/lib/speech/wav";
