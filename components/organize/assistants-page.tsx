@@ -73,7 +73,7 @@ export function AssistantsPage() {
         {mine && mine.length === 0 && (
           <p className="mt-2 text-sm text-zinc-500 dark:text-zinc-400">{t("assistants.none")}</p>
         )}
-        <ul className="mt-3 grid gap-3 sm:grid-cols-2">
+        <ul className="mt-3 grid grid-cols-1 gap-3 sm:grid-cols-2">
           {mine?.map((a) => (
             <AssistantCard
               key={a.id}
@@ -102,7 +102,7 @@ export function AssistantsPage() {
         <h2 id="assistants-starters" className="text-sm font-semibold text-zinc-700 dark:text-zinc-300">
           {t("assistants.starters")}
         </h2>
-        <ul className="mt-3 grid gap-3 sm:grid-cols-2">
+        <ul className="mt-3 grid grid-cols-1 gap-3 sm:grid-cols-2">
           {starters.map((a) => (
             <AssistantCard
               key={a.id}

@@ -57,7 +57,7 @@ export function TextHelpers({
   return (
     <div className="flex flex-wrap items-center gap-x-3 gap-y-2">
       <div className="flex items-center gap-2">
-        <label htmlFor={id} className="text-xs font-medium text-zinc-600 dark:text-zinc-400">
+        <label htmlFor={id} className="shrink-0 whitespace-nowrap text-xs font-medium text-zinc-600 dark:text-zinc-400">
           {t("speech.instruction.label")}
         </label>
         <select

@@ -99,9 +99,17 @@ const TITLED = [
 
 // One test per page: nine page loads in one test outran the 60 s limit on a loaded machine.
 for (const { key, path } of TITLED) {
-  test(`${path} has its own document title and a skip link as its first focusable element`, async ({ page, t }) => {
+  test(`${path} has its own document title, a skip link as its first focusable element, and fits 375 px`, async ({
+    page,
+    t,
+  }) => {
+    await page.setViewportSize({ width: 375, height: 740 });
     await page.goto(path);
     await expect(page).toHaveTitle(`${t(key)} · SiliconPlay`);
+    // Nothing wider than a phone: a long English label beside a button once widened /assistants' cards.
+    await expect(page.getByRole("heading", { level: 1 }).first()).toBeVisible();
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
     const first = await page.evaluate(() => {
       const el = document.querySelector<HTMLElement>(
         'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])',
