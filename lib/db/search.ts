@@ -44,12 +44,34 @@ interface TermHits {
   keys: string[];
   set: Set<string>;
   complete: boolean;
+  /** The keys come in primary-key order (newest first): an exact word, or a prefix no longer word has. */
+  ordered: boolean;
 }
 
-async function termHits(db: AppDB, term: QueryTerm, n: number): Promise<TermHits> {
+/** Whether some stored word is longer than `term` and starts with it (one key read at most). */
+async function hasLongerWord(db: AppDB, term: string): Promise<boolean> {
+  const longer = await db.messages.where("words").between(term, `${term}\uffff`, false, true).limit(1).primaryKeys();
+  return longer.length > 0;
+}
+
+async function termHits(db: AppDB, term: QueryTerm, n: number, ordered?: boolean): Promise<TermHits> {
   // A prefix range can list a message once per matching word: keep the first (newest-first order).
-  const keys = [...new Set(await range(db.messages, term).limit(n).primaryKeys())];
-  return { term, keys, set: new Set(keys), complete: keys.length < n };
+  const [found, isOrdered] = await Promise.all([
+    range(db.messages, term).limit(n).primaryKeys(),
+    ordered ?? (!term.prefix || hasLongerWord(db, term.term).then((longer) => !longer)),
+  ]);
+  const keys = [...new Set(found)];
+  return { term, keys, set: new Set(keys), complete: keys.length < n, ordered: isOrdered };
+}
+
+/**
+ * Whether the term's known keys settle `key` either way. An exact term's keys come in primary-key
+ * order (newest first), so a key at or before its last known one is a hit only if it is in the set;
+ * a prefix range of several words is ordered by word first, so only a complete one settles anything.
+ * (The last word typed is a prefix; most often no longer word starts with it, and it is ordered.)
+ */
+function settles(h: TermHits, key: string): boolean {
+  return h.complete || (h.ordered && key <= (h.keys.at(-1) ?? ""));
 }
 
 /**
@@ -59,7 +81,7 @@ async function termHits(db: AppDB, term: QueryTerm, n: number): Promise<TermHits
 function pickDriver(hits: TermHits[]): TermHits {
   const complete = hits.filter((h) => h.complete).sort((a, b) => a.keys.length - b.keys.length);
   if (complete[0]) return complete[0];
-  const exact = hits.filter((h) => !h.term.prefix);
+  const exact = hits.filter((h) => h.ordered);
   const pool = exact.length ? exact : hits;
   return pool.reduce((a, b) => ((b.keys.at(-1) ?? "") > (a.keys.at(-1) ?? "") ? b : a));
 }
@@ -103,7 +125,8 @@ async function messageHits(
       let excluded = false;
       for (const o of others) {
         if (o.set.has(key)) continue;
-        if (o.complete) {
+        // Within what is known of the other term and not in it: no row needs reading to say so.
+        if (settles(o, key)) {
           excluded = true;
           break;
         }
@@ -117,7 +140,7 @@ async function messageHits(
     if (pending.length) await verify();
     if (found.size >= want || driver.complete) return found;
     n *= 4;
-    driver = await termHits(db, driver.term, n);
+    driver = await termHits(db, driver.term, n, driver.ordered);
   }
 }
 

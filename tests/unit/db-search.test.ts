@@ -241,3 +241,51 @@ describe("searchConversations with common words (paged walk)", () => {
     for (const h of hits) expect(expected.has(h.conversation.id)).toBe(true);
   });
 });
+
+describe("searchConversations with two common words that rarely meet", () => {
+  const db = new AppDB(`test-search-pair-${uuid()}`);
+  const both: string[] = [];
+
+  async function chat(text: string) {
+    const conv = await createConversation(db);
+    await addUserMessage(db, { conversationId: conv.id, parentId: null, parts: [], text });
+    return conv.id;
+  }
+
+  beforeAll(async () => {
+    // Oldest first: four conversations with both words, then twenty newer ones with one word each.
+    for (let i = 0; i < 4; i++) both.push(await chat(`alpha and beta, part ${i}`));
+    for (let i = 0; i < 10; i++) {
+      await chat(`only alpha here ${i}`);
+      await chat(`only beta here ${i}`);
+    }
+  });
+  afterAll(async () => {
+    await db.delete();
+  });
+
+  // Typed without a trailing space the last word is a prefix; no longer stored word starts with
+  // "beta", so its hits still come newest first and settle the same way.
+  it.each(["alpha beta ", "alpha beta"])(
+    "%s: the newer one-word hits are settled from index keys; rows are read for the older ones and the snippets",
+    async (query) => {
+      let reads = 0;
+      const count = (row: unknown) => {
+        reads++;
+        return row;
+      };
+      db.messages.hook("reading", count);
+      try {
+        // 12 keys a page: each word's first page holds its ten one-word hits and the two newest pairs.
+        const hits = await searchConversations(db, query, { pageSize: 12 });
+        expect(new Set(hits.map((h) => h.conversation.id))).toEqual(new Set(both));
+        // The two older pairs are past what is known of the other word (2 rows), and the snippets of
+        // the two pairs found from keys alone (2 rows). Checking the ten one-word hits on their rows
+        // instead read 14.
+        expect(reads).toBe(4);
+      } finally {
+        db.messages.hook("reading").unsubscribe(count);
+      }
+    },
+  );
+});
