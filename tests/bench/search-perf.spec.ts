@@ -42,10 +42,17 @@ function timeSearch(page: Page, query: string, label: string) {
       const t0 = performance.now();
       setValue.call(input, query);
       input.dispatchEvent(new Event("input", { bubbles: true }));
-      await new Promise<void>((resolve) => {
+      // A query whose results never show (an error, no hits) fails the run with its name, instead of
+      // waiting for the test's limit with nothing said.
+      await new Promise<void>((resolve, reject) => {
+        const timer = setTimeout(() => {
+          mo.disconnect();
+          reject(new Error(`no results for "${query}" within 30 s`));
+        }, 30_000);
         const mo = new MutationObserver(() => {
           if (shown()) {
             mo.disconnect();
+            clearTimeout(timer);
             resolve();
           }
         });
