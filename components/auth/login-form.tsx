@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 import { ErrorAlert } from "@/components/ui/error-alert";
-import { apiJson } from "@/lib/api-client";
+import { apiJson, jsonRequest } from "@/lib/api-client";
 import { safeNextPath } from "@/lib/auth/next-path";
 import { AppError, type AppErrorJSON } from "@/lib/errors";
 import { useT } from "@/lib/i18n/client";
@@ -18,11 +18,7 @@ export function LoginForm({ next }: { next: string }) {
     setBusy(true);
     setError(null);
     try {
-      await apiJson("/api/auth", {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify({ code }),
-      });
+      await apiJson("/api/auth", jsonRequest({ code }));
       // `next` comes from the URL: only a path on this origin, resolved as the browser resolves it.
       window.location.assign(safeNextPath(next, window.location.origin));
     } catch (err) {

@@ -1,3 +1,4 @@
+import { jsonRequest } from "@/lib/api-client";
 import { AppError, readErrorResponse } from "@/lib/errors";
 import { type CompleteEvent, type CompleteRequest, completeEventSchema } from "../contract";
 
@@ -16,12 +17,7 @@ export async function streamCompletion(
 ): Promise<CompleteOutcome> {
   let res: Response;
   try {
-    res = await fetch("/api/complete", {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify(request),
-      signal,
-    });
+    res = await fetch("/api/complete", jsonRequest(request, signal));
   } catch (err) {
     if (err instanceof DOMException && err.name === "AbortError") throw err;
     throw new AppError("network", {

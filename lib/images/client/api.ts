@@ -1,16 +1,11 @@
-import { apiJson } from "@/lib/api-client";
+import { apiJson, jsonRequest } from "@/lib/api-client";
 import type { ImageRecord } from "@/lib/db";
 import type { GeneratedImage, ImageRequest, ImageResponse } from "../contract";
 
 // Browser side of POST /api/images: send, decode the returned bytes into Blobs.
 
 export function postImages(request: ImageRequest, signal: AbortSignal): Promise<ImageResponse> {
-  return apiJson<ImageResponse>("/api/images", {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify(request),
-    signal,
-  });
+  return apiJson<ImageResponse>("/api/images", jsonRequest(request, signal));
 }
 
 /**

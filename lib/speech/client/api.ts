@@ -2,7 +2,7 @@
 // so every caller shows the same bilingual message. Bodies and answers are typed by the contract;
 // only its types are imported, so zod stays out of the browser.
 
-import { apiJson } from "@/lib/api-client";
+import { apiJson, jsonRequest } from "@/lib/api-client";
 import { AppError, readErrorResponse } from "@/lib/errors";
 import type { SpeechFormat } from "../bounds";
 import type {
@@ -39,12 +39,7 @@ const networkError = () =>
 export async function requestSpeech(params: SpeechParams, signal?: AbortSignal): Promise<Response> {
   let res: Response;
   try {
-    res = await fetch("/api/speech", {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify(speechBody(params)),
-      signal,
-    });
+    res = await fetch("/api/speech", jsonRequest(speechBody(params), signal));
   } catch (err) {
     if (err instanceof DOMException && err.name === "AbortError") throw err;
     throw networkError();
@@ -86,11 +81,7 @@ export async function uploadVoice(input: {
 }
 
 export async function deleteVoice(uri: string): Promise<void> {
-  await apiJson("/api/voices", {
-    method: "DELETE",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ uri }),
-  });
+  await apiJson("/api/voices", jsonRequest({ uri }, undefined, "DELETE"));
 }
 
 export async function transcribe(file: Blob, fileName: string, signal?: AbortSignal): Promise<string> {

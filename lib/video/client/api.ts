@@ -1,7 +1,7 @@
 // The browser's calls to the video routes. Errors arrive as the routes' AppError JSON and are
 // rebuilt as AppError, so the poller can tell a dead link from a passing network problem.
 
-import { apiJson } from "@/lib/api-client";
+import { apiJson, jsonRequest } from "@/lib/api-client";
 import { AppError, type Provider, readErrorResponse } from "@/lib/errors";
 import type {
   VideoContentInput,
@@ -17,17 +17,13 @@ interface JobModel {
   id: string;
 }
 
-function post(body: unknown, signal?: AbortSignal): RequestInit {
-  return { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body), signal };
-}
-
 export function submitVideoRequest(body: VideoSubmitInput, signal?: AbortSignal): Promise<VideoSubmitReply> {
-  return apiJson<VideoSubmitReply>("/api/video/submit", post(body, signal));
+  return apiJson<VideoSubmitReply>("/api/video/submit", jsonRequest(body, signal));
 }
 
 function fetchVideoStatus(requestId: string, model: JobModel, signal?: AbortSignal): Promise<VideoStatusReply> {
   const body: VideoStatusInput = { provider: model.provider, requestId, model: model.id };
-  return apiJson<VideoStatusReply>("/api/video/status", post(body, signal));
+  return apiJson<VideoStatusReply>("/api/video/status", jsonRequest(body, signal));
 }
 
 /**
@@ -43,7 +39,7 @@ async function fetchVideoContent(
   const body: VideoContentInput = { provider: model.provider, requestId, model: model.id, part };
   let res: Response;
   try {
-    res = await fetch("/api/video/content", post(body, signal));
+    res = await fetch("/api/video/content", jsonRequest(body, signal));
   } catch (err) {
     if (err instanceof DOMException && err.name === "AbortError") throw err;
     throw new AppError("network", { detail: "video download failed before the response" });
