@@ -289,3 +289,58 @@ describe("searchConversations with two common words that rarely meet", () => {
     },
   );
 });
+
+describe("searchConversations reading on into a common word", () => {
+  const db = new AppDB(`test-search-grow-${uuid()}`);
+  let keysRead = 0;
+  // Counts the index keys search reads (Dexie's storage layer, below search).
+  db.use({
+    stack: "dbcore",
+    name: "count-word-keys",
+    create: (down) => ({
+      ...down,
+      table: (name) => {
+        const table = down.table(name);
+        if (name !== "messages") return table;
+        return {
+          ...table,
+          query: async (req) => {
+            const res = await table.query(req);
+            if (req.query.index.name === "words") keysRead += res.result.length;
+            return res;
+          },
+        };
+      },
+    }),
+  });
+
+  beforeAll(async () => {
+    // Thirty conversations of four messages each with the word: every page of 20 keys is five conversations.
+    for (let c = 0; c < 30; c++) {
+      const conv = await createConversation(db);
+      let parentId: string | null = null;
+      for (let m = 0; m < 4; m++) {
+        const msg = await addUserMessage(db, {
+          conversationId: conv.id,
+          parentId,
+          parts: [],
+          text: `gamma note ${c}.${m}`,
+        });
+        parentId = msg.id;
+      }
+    }
+  });
+  afterAll(async () => {
+    await db.delete();
+  });
+
+  it("reads on as far as the matches found so far say it needs, not four pages at once", async () => {
+    keysRead = 0;
+    const hits = await searchConversations(db, "gamma ", { limit: 6, pageSize: 20 });
+    expect(hits).toHaveLength(6);
+    const newest = (await db.conversations.orderBy("updatedAt").reverse().limit(6).primaryKeys()).sort();
+    expect(hits.map((h) => h.conversation.id).sort()).toEqual(newest);
+    // 20 keys held five conversations; six need about 20 × 6/5 × 1.25 = 30 (reading 80 is what it did).
+    expect(keysRead).toBe(20 + 30);
+  });
+});
