@@ -15,8 +15,10 @@ import { readSidebarTiming, recordSidebarTiming } from "./support/sidebar-timing
 
 const SEARCH_DEBOUNCE_MS = 150; // components/chat/conversation-sidebar.tsx
 
-// 5,000 conversations (100,000 messages) by default: seeded in minutes. The issue's full size,
-// SEARCH_BENCH_CONVERSATIONS=10000, takes Chromium ~45 minutes of writing, resumed over three runs.
+// 5,000 conversations (100,000 messages) by default. The issue's full size,
+// SEARCH_BENCH_CONVERSATIONS=10000 (202,000 messages), took Chromium 6,851 s of writing on this
+// 2-core machine (each 5,000 messages slower than the last: 12 s at the start, ~210 s at the end),
+// resumed over several runs; give a run SEARCH_BENCH_SEED_BUDGET_S to go on longer.
 const PLAN: SeedPlan = {
   conversations: Number(process.env.SEARCH_BENCH_CONVERSATIONS ?? 5_000),
   messagesPerConversation: 20,
